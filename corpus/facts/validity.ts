@@ -1,0 +1,30 @@
+// Validity a text states for itself: 自…起施行/试行/实施, 有效期至…, 有效期N年, 自印发之日起施行.
+import { isoDate, matchKey, parseNumber } from '../text.js';
+
+export interface StatedValidity {
+  validFrom: string | null;
+  validUntil: string | null;
+}
+
+const DAY = '(\\d{4})年(\\d{1,2})月(\\d{1,2})日';
+const FROM = new RegExp(`自${DAY}起(?:施行|试行|实施|执行|生效)`);
+const UNTIL = new RegExp(`有效期至${DAY}`);
+const YEARS = /有效期(?:为)?([一二两三四五六七八九十\d]+)年/;
+const FROM_ISSUE = /自(?:印发|发布|公布)之日起(?:施行|试行|实施|执行|生效)/;
+
+/** Reads the validity a text states; `issued` is its notice's date, for 自印发之日起施行. */
+export function statedValidity(text: string, issued: string | null): StatedValidity {
+  const t = matchKey(text);
+  const day = (m: RegExpExecArray | null) => (m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null);
+  const validFrom = day(FROM.exec(t)) ?? (FROM_ISSUE.test(t) ? issued : null);
+  let validUntil = day(UNTIL.exec(t));
+  const years = YEARS.exec(t);
+  if (!validUntil && years && validFrom) {
+    // N years from the first day: the period ends the day before the same date N years on.
+    const d = new Date(`${validFrom}T00:00:00Z`);
+    d.setUTCFullYear(d.getUTCFullYear() + parseNumber(years[1]));
+    d.setUTCDate(d.getUTCDate() - 1);
+    validUntil = d.toISOString().slice(0, 10);
+  }
+  return { validFrom, validUntil };
+}

@@ -1,0 +1,58 @@
+// One gazette issue: extracted text → notices with their texts, outlines and a report of what
+// could not be placed.
+import { routeIssue, type ReportItem } from './documents.js';
+import { statedValidity } from './facts/validity.js';
+import { readLayout, type Furniture } from './layout.js';
+import { buildText, type BuiltText } from './outline.js';
+
+export interface PartDoc extends BuiltText {
+  validFrom: string | null;
+  validUntil: string | null;
+}
+
+export interface NoticeDoc {
+  docNumber: string;
+  title: string;
+  issuer: string;
+  date: string | null;
+  recipients: string | null;
+  publicNote: string | null;
+  page: number | null;
+  /** The notice's own words. */
+  body: BuiltText;
+  /** The texts it issues and its own attachments, in printed order. */
+  parts: PartDoc[];
+}
+
+export interface IssueDoc {
+  source: string;
+  issueTitle: string | null;
+  pagesKnown: boolean;
+  notices: NoticeDoc[];
+  furniture: Furniture[];
+  report: ReportItem[];
+}
+
+export function parseIssue(text: string, source: string): IssueDoc {
+  const layout = readLayout(text);
+  const routed = routeIssue(layout.lines);
+  const notices = routed.notices.map((n): NoticeDoc => {
+    const header = n.header!;
+    return {
+      docNumber: header.docNumber,
+      title: header.title,
+      issuer: header.issuers.join('、'),
+      date: n.date,
+      recipients: n.recipients,
+      publicNote: n.publicNote,
+      page: header.page,
+      body: buildText(n.body),
+      parts: n.parts.map((p) => {
+        const built = buildText(p);
+        return { ...built, ...statedValidity(built.text, n.date) };
+      }),
+    };
+  });
+  notices.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  return { source, issueTitle: layout.issueTitle, pagesKnown: layout.pagesKnown, notices, furniture: layout.furniture, report: routed.report };
+}

@@ -1,0 +1,114 @@
+// Layout repair, step 1: the extracted text of one gazette issue → printed lines with their page,
+// page furniture (running headers, page numbers, section banners) taken out.
+
+export interface Line {
+  /** 1-based line number in the source file. */
+  src: number;
+  /** The line as extracted, trimmed, with whitespace runs collapsed. */
+  raw: string;
+  /** Printed page number, or null when the issue prints none we could read. */
+  page: number | null;
+  /** The line opens a new printed page (a place where the reading order may jump). */
+  pageStart: boolean;
+  /** Pages counted from the start of the file, known even where printed numbers are not. */
+  pageIndex: number;
+}
+
+export interface Furniture {
+  src: number;
+  page: number | null;
+  kind: 'running-header' | 'page-number' | 'banner';
+  text: string;
+}
+
+export interface IssueLayout {
+  lines: Line[];
+  furniture: Furniture[];
+  /** Name of the gazette issue as its running header prints it, when there is one. */
+  issueTitle: string | null;
+  /** True when page numbers were calibrated from printed page numbers. */
+  pagesKnown: boolean;
+}
+
+// "11- -", "- 11 -", "— 11 —": a page number between dashes, alone on its line.
+const PAGE_NUMBER = /^[-—–－\s]*(\d{1,4})[-—–－\s]+$|^[-—–－]+\s*(\d{1,4})\s*[-—–－\s]*$/;
+// 《中卫市人民政府公报》 2019.NO.4【中卫市人民政府办公室文件】: the running header names the issue.
+const RUNNING_HEADER = /^(《[^》]{2,30}公报》)\s*(\d{4}\s*[.．]?\s*(?:NO|No|no)[.．]?\s*\d+|\d{4}\s*年\s*第\s*\d+\s*期)/;
+const BANNER = /^【[^】]{2,24}】$/;
+
+/**
+ * Splits an issue into lines. This extraction writes every printed line followed by a blank line,
+ * and starts each new page with a line indented by a space straight after the previous line, or
+ * with a form feed; a printed page number ends its page too.
+ */
+export function readLayout(text: string): IssueLayout {
+  const physical = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines: Line[] = [];
+  const furniture: Furniture[] = [];
+  const footers: { pageIndex: number; printed: number }[] = [];
+  let issueTitle: string | null = null;
+  let pageIndex = 0;
+  let breakPending = false;
+  let nextStartsPage = false;
+  let prevNonEmpty = false;
+  const lineAt: number[] = []; // pageIndex of each kept line / furniture item, resolved to numbers later
+  const furnitureAt: number[] = [];
+
+  physical.forEach((rawLine, i) => {
+    let line = rawLine;
+    if (line.includes('\f')) {
+      breakPending = true;
+      line = line.replace(/\f/g, '');
+    }
+    const trimmed = line.replace(/[\s\u3000]+/g, ' ').trim();
+    if (trimmed === '') {
+      prevNonEmpty = false;
+      return;
+    }
+    if (prevNonEmpty && /^[ \t\u3000]/.test(line)) breakPending = true;
+    prevNonEmpty = true;
+    if (breakPending && (lines.length > 0 || furniture.length > 0)) {
+      pageIndex++;
+      nextStartsPage = true;
+    }
+    breakPending = false;
+
+    const pageNumber = PAGE_NUMBER.exec(trimmed);
+    const header = RUNNING_HEADER.exec(trimmed);
+    if (pageNumber || header || BANNER.test(trimmed)) {
+      const kind = pageNumber ? 'page-number' : header ? 'running-header' : 'banner';
+      furniture.push({ src: i + 1, page: null, kind, text: trimmed });
+      furnitureAt.push(pageIndex);
+      if (pageNumber) {
+        footers.push({ pageIndex, printed: Number(pageNumber[1] ?? pageNumber[2]) });
+        breakPending = true; // the page number is the last thing printed on its page
+      }
+      if (header && !issueTitle) issueTitle = trimmed.replace(/【.*$/, '').replace(/\s+/g, ' ').trim();
+      return;
+    }
+    lines.push({ src: i + 1, raw: trimmed, page: null, pageStart: nextStartsPage, pageIndex });
+    nextStartsPage = false;
+    lineAt.push(pageIndex);
+  });
+
+  const pageOf = calibratePages(footers);
+  lines.forEach((l, k) => (l.page = pageOf(lineAt[k])));
+  furniture.forEach((f, k) => (f.page = pageOf(furnitureAt[k])));
+  return { lines, furniture, issueTitle, pagesKnown: footers.length > 0 };
+}
+
+/**
+ * Page indexes count page starts from the first line; printed page numbers tell where that count
+ * stands in the issue. Each page takes the offset of the nearest printed number, so one misread
+ * number only shifts its own neighbourhood.
+ */
+function calibratePages(footers: { pageIndex: number; printed: number }[]): (pageIndex: number) => number | null {
+  if (footers.length === 0) return () => null;
+  return (pageIndex) => {
+    let best = footers[0];
+    for (const f of footers) {
+      if (Math.abs(f.pageIndex - pageIndex) < Math.abs(best.pageIndex - pageIndex)) best = f;
+    }
+    return pageIndex + (best.printed - best.pageIndex);
+  };
+}

@@ -1,0 +1,52 @@
+// The ingest report people read: per notice its 文号, date and texts with their clause or section
+// counts, then every block that could not be placed, every reading-order jump, every skipped file.
+import type { IngestSummary } from './ingest.js';
+import type { OutlineNode } from './outline.js';
+
+function count(nodes: OutlineNode[], type: string): number {
+  return nodes.reduce((n, node) => n + (node.type === type ? 1 : 0) + count(node.children, type), 0);
+}
+
+/** "12 条", "3 章 27 条", "3 部分 32 项", "10 行" — the shape of a text's outline. */
+export function outlineShape(outline: OutlineNode[]): string {
+  const parts: string[] = [];
+  const add = (type: string, unit: string) => {
+    const n = count(outline, type);
+    if (n) parts.push(`${n} ${unit}`);
+  };
+  add('chapter', '章');
+  add('article', '条');
+  add('section', '部分(一、)');
+  add('item', '项(（一）)');
+  add('point', '点(1.)');
+  add('row', '行');
+  return parts.join(' ') || '无编号';
+}
+
+export function formatReport(summary: IngestSummary): string {
+  const out: string[] = [];
+  for (const issue of summary.issues) {
+    out.push(`# ${issue.source}${issue.issueTitle ? ` — ${issue.issueTitle}` : ''}: ${issue.notices.length} 件通知${issue.pagesKnown ? '' : '（未找到页码，页码未知）'}`);
+    for (const n of issue.notices) {
+      out.push(`- ${n.docNumber}  ${n.date ?? '日期未知'}  ${n.title}  (p.${n.page ?? '?'})`);
+      if (n.body.outline.length) out.push(`    通知正文: ${outlineShape(n.body.outline)}`);
+      for (const p of n.parts) {
+        const validity = p.validFrom || p.validUntil ? `  有效期 ${p.validFrom ?? '?'} 至 ${p.validUntil ?? '?'}` : '';
+        out.push(`    [${p.kind}] ${p.title || '（无标题）'}: ${outlineShape(p.outline)}${validity}`);
+      }
+    }
+    const unplaced = issue.report.filter((r) => r.kind !== 'route');
+    out.push(`  未能归位的内容: ${unplaced.length ? '' : '无'}`);
+    for (const r of unplaced) out.push(`    ! [${r.kind}] p.${r.page ?? '?'} (line ${r.src}): ${r.message}`);
+    const routes = issue.report.filter((r) => r.kind === 'route');
+    if (routes.length) out.push(`  阅读顺序跳转 (${routes.length}):`);
+    for (const r of routes) out.push(`    ↪ p.${r.page ?? '?'} (line ${r.src}): ${r.message}`);
+  }
+  for (const f of summary.failures) out.push(`SKIPPED ${f.file}: ${f.reason}`);
+  out.push(
+    summary.written
+      ? `wrote ${summary.dbPath} in ${summary.ms.toFixed(0)} ms (${summary.issues.length} issue(s), ${summary.failures.length} file(s) skipped)`
+      : `nothing written: ${summary.dbPath} left as it was`,
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,126 @@
+// The SQLite store: one file holding every notice, its texts, outline nodes and paragraphs, plus
+// the ingest report. It is always written whole into a temp file and swapped in, so a reader
+// never sees half a corpus and a failed ingest leaves the last good file in place.
+import Database from 'better-sqlite3';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { IssueDoc } from './issue.js';
+import type { OutlineNode } from './outline.js';
+
+/** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
+export const STORE_VERSION = '1';
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE issues (id INTEGER PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT NOT NULL, title TEXT);
+CREATE TABLE notices (
+  id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL REFERENCES issues(id), ord INTEGER NOT NULL,
+  doc_number TEXT NOT NULL UNIQUE, title TEXT NOT NULL, issuer TEXT NOT NULL, date TEXT,
+  recipients TEXT, public_note TEXT, page INTEGER);
+CREATE TABLE texts (
+  id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id), ord INTEGER NOT NULL,
+  role TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, label TEXT, text TEXT NOT NULL,
+  valid_from TEXT, valid_until TEXT);
+CREATE TABLE nodes (
+  id INTEGER PRIMARY KEY, text_id INTEGER NOT NULL REFERENCES texts(id), ord INTEGER NOT NULL,
+  parent_id INTEGER REFERENCES nodes(id), locator TEXT NOT NULL, type TEXT NOT NULL,
+  heading TEXT NOT NULL, depth INTEGER NOT NULL, own_text TEXT NOT NULL, text TEXT NOT NULL,
+  page_from INTEGER, page_to INTEGER);
+CREATE INDEX nodes_by_locator ON nodes(text_id, locator);
+CREATE TABLE paragraphs (
+  id INTEGER PRIMARY KEY, text_id INTEGER NOT NULL REFERENCES texts(id), ord INTEGER NOT NULL,
+  locator TEXT NOT NULL, text TEXT NOT NULL, page_from INTEGER, page_to INTEGER);
+CREATE INDEX paragraphs_by_text ON paragraphs(text_id, ord);
+CREATE TABLE report (
+  id INTEGER PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, src_line INTEGER,
+  page INTEGER, message TEXT NOT NULL);
+`;
+
+export interface StoredIssue {
+  doc: IssueDoc;
+  sha256: string;
+}
+
+export interface ReportRow {
+  source: string;
+  kind: string;
+  srcLine: number | null;
+  page: number | null;
+  message: string;
+}
+
+/** Writes a complete database to `dbPath`, replacing the old one only once the new one is whole. */
+export function writeDatabase(dbPath: string, issues: StoredIssue[], extraReport: ReportRow[], meta: Record<string, string>): void {
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const tmp = `${dbPath}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    const db = new Database(tmp);
+    try {
+      db.pragma('journal_mode = OFF'); // a private temp file: nothing to roll back to
+      db.pragma('synchronous = OFF');
+      db.exec(SCHEMA);
+      db.transaction(() => fill(db, issues, extraReport, { ...meta, store_version: STORE_VERSION }))();
+    } finally {
+      db.close();
+    }
+    renameSync(tmp, dbPath);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportRow[], meta: Record<string, string>): void {
+  const insMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+  const insIssue = db.prepare('INSERT INTO issues (source, sha256, title) VALUES (?, ?, ?)');
+  const insNotice = db.prepare(
+    'INSERT INTO notices (issue_id, ord, doc_number, title, issuer, date, recipients, public_note, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insText = db.prepare(
+    'INSERT INTO texts (notice_id, ord, role, title, kind, label, text, valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insNode = db.prepare(
+    'INSERT INTO nodes (text_id, ord, parent_id, locator, type, heading, depth, own_text, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insParagraph = db.prepare('INSERT INTO paragraphs (text_id, ord, locator, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)');
+  const insReport = db.prepare('INSERT INTO report (source, kind, src_line, page, message) VALUES (?, ?, ?, ?, ?)');
+
+  for (const [key, value] of Object.entries(meta)) insMeta.run(key, value);
+  for (const r of extraReport) insReport.run(r.source, r.kind, r.srcLine, r.page, r.message);
+  let noticeOrd = 0;
+  for (const { doc, sha256 } of issues) {
+    const issueId = insIssue.run(doc.source, sha256, doc.issueTitle).lastInsertRowid;
+    for (const r of doc.report) insReport.run(doc.source, r.kind, r.src, r.page, r.message);
+    for (const n of doc.notices) {
+      const noticeId = insNotice.run(issueId, noticeOrd++, n.docNumber, n.title, n.issuer, n.date, n.recipients, n.publicNote, n.page).lastInsertRowid;
+      const texts = [{ ...n.body, title: n.title, validFrom: null, validUntil: null }, ...n.parts];
+      texts.forEach((t, ord) => {
+        const textId = insText.run(noticeId, ord, t.role, t.title, t.kind, t.label, t.text, t.validFrom, t.validUntil).lastInsertRowid;
+        let nodeOrd = 0;
+        const walk = (nodes: OutlineNode[], parent: number | bigint | null) => {
+          for (const node of nodes) {
+            const id = insNode.run(textId, nodeOrd++, parent, node.locator, node.type, node.heading, node.depth, node.ownText, node.text, node.pageFrom, node.pageTo).lastInsertRowid;
+            walk(node.children, id);
+          }
+        };
+        walk(t.outline, null);
+        t.paragraphs.forEach((p, k) => insParagraph.run(textId, k, p.locator, p.text, p.pageFrom, p.pageTo));
+      });
+    }
+  }
+}
+
+/** Reads a stored value from the meta table, or null when the file is missing or not ours. */
+export function readMeta(dbPath: string, key: string): string | null {
+  try {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+      return row?.value ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,131 @@
+// Plain-text helpers shared by the corpus pipeline and the tools.
+
+/** Characters set in a full-width cell: CJK ideographs, kana, full-width forms and CJK punctuation. */
+const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE6F\uFF00-\uFFEF“”‘’—…·]/;
+
+export function isWide(ch: string): boolean {
+  return WIDE.test(ch);
+}
+
+/** Display width of a line: wide characters count 1, others ½. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += isWide(ch) ? 1 : 0.5;
+  return w;
+}
+
+/**
+ * Removes the spaces a PDF extraction puts around CJK text ("2019 年 4 月", "领 域 政 府").
+ * Chinese prose has no spaces, so any whitespace run touching a wide character is an artefact;
+ * a space between two Latin tokens ("ISO 9001") is kept, collapsed to one.
+ */
+export function dropCjkSpaces(s: string): string {
+  return s
+    .replace(/[ \t\u00A0\u3000]+/g, ' ')
+    .trim()
+    .replace(/ (?=(.))/gu, (sp, next: string, offset: number, whole: string) => {
+      const prev = whole[offset - 1] ?? '';
+      return isWide(prev) || isWide(next) ? '' : sp;
+    });
+}
+
+/**
+ * Width of a printed line in full-width cells. Extraction spaces stand for the thin gaps print puts
+ * around Latin text (¼ cell); the gap after 第N条 is a full cell.
+ */
+export function printedWidth(raw: string): number {
+  const gaps = (raw.match(/ /g) ?? []).length;
+  return displayWidth(raw.replace(/ /g, '')) + gaps * 0.25 + (/^第\S{1,6}[条章] /.test(raw) ? 0.75 : 0);
+}
+
+/** The text ends a sentence: 。！？；：… possibly inside closing quotes or brackets. */
+export function endsSentence(text: string): boolean {
+  return /[。！？；：…][）)］\]」』”’》]*$/.test(text);
+}
+
+/** Like endsSentence, and a closing bracket counts too: a parenthesised note ends where it closes. */
+export function endsClause(text: string): boolean {
+  return endsSentence(text) || /[）)］\]]$/.test(text);
+}
+
+/** Full-width ASCII letters and digits to half-width (the contract treats them as equal). */
+export function foldWidth(s: string): string {
+  return s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** The form two texts are compared in: widths folded, all whitespace removed. */
+export function matchKey(s: string): string {
+  return foldWidth(s).replace(/\s+/g, '');
+}
+
+/** Joins two wrapped lines of prose: nothing between them, unless two Latin words meet. */
+export function joinWrapped(a: string, b: string): string {
+  if (a === '') return b;
+  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Parses 五, 十五, 二十七, 一百零五, or Arabic digits (half or full width); NaN when it is neither. */
+export function parseNumber(s: string): number {
+  const t = foldWidth(s.trim());
+  if (/^\d+$/.test(t)) return Number(t);
+  if (t === '' || !/^[零〇一二两三四五六七八九十百千]+$/.test(t)) return Number.NaN;
+  let total = 0;
+  let digit = -1;
+  for (const ch of t) {
+    if (ch in CN_DIGITS) {
+      digit = CN_DIGITS[ch];
+    } else {
+      const unit = CN_UNITS[ch];
+      total += (digit === -1 ? 1 : digit) * unit;
+      digit = -1;
+    }
+  }
+  if (digit !== -1) total += digit;
+  return total;
+}
+
+const CN_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 27 → 二十七, the way article and section numbers are printed. */
+export function toChineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 999) throw new RangeError(`cannot write ${n} in Chinese numerals`);
+  if (n < 10) return CN_NUMERALS[n];
+  if (n < 20) return `十${n % 10 ? CN_NUMERALS[n % 10] : ''}`;
+  if (n < 100) return `${CN_NUMERALS[Math.floor(n / 10)]}十${n % 10 ? CN_NUMERALS[n % 10] : ''}`;
+  const rest = n % 100;
+  const head = `${CN_NUMERALS[Math.floor(n / 100)]}百`;
+  if (rest === 0) return head;
+  return rest < 10 ? `${head}零${CN_NUMERALS[rest]}` : head + (rest < 20 ? '一' : '') + toChineseNumber(rest);
+}
+
+const DOC_NUMBER = /^([\u4e00-\u9fff]{2,10})[〔\[［(（【]([0-9]{4})[〕\]］)）】]([0-9]{1,4})号$/;
+
+/**
+ * Normalizes a 文号 written with any bracket style, spaces or full-width digits to
+ * `卫政办发〔2019〕43号`; null when the text is not a 文号.
+ */
+export function normalizeDocNumber(s: string): string | null {
+  const m = DOC_NUMBER.exec(foldWidth(s).replace(/\s+/g, ''));
+  return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : null;
+}
+
+const DATE_CN = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+
+/** `2019 年 4 月 30 日` → `2019-04-30`; null when it is not such a date or not a real day. */
+export function parseChineseDate(s: string): string | null {
+  const m = DATE_CN.exec(matchKey(s));
+  if (!m) return null;
+  return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** YYYY-MM-DD for a real calendar day, else null. */
+export function isoDate(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return d.toISOString().slice(0, 10);
+}

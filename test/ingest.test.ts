@@ -1,0 +1,96 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ensureDatabase, ingestCorpus } from '../corpus/ingest.js';
+import { writeDatabase } from '../corpus/store.js';
+import { SEED_FILE, seedIssue } from './support/seed.js';
+
+function corpusWith(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-corpus-'));
+  copyFileSync(SEED_FILE, join(dir, 'issue-2019-04.txt'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+const count = (db: string, sql: string) => (new Database(db, { readonly: true }).prepare(sql).get() as { n: number }).n;
+
+describe('ingest into SQLite', () => {
+  it('stores every notice, text, outline node and paragraph of the bundled issue', () => {
+    const dir = corpusWith({});
+    const db = join(dir, 'out', 'gazette.db');
+    const summary = ingestCorpus(dir, db);
+    expect(summary.failures).toEqual([]);
+    expect(summary.written).toBe(true);
+    expect(count(db, 'SELECT count(*) n FROM notices')).toBe(12);
+    expect(count(db, "SELECT count(*) n FROM texts WHERE role = 'part'")).toBe(13);
+    expect(count(db, "SELECT count(*) n FROM texts WHERE role = 'attachment'")).toBe(2);
+    expect(count(db, "SELECT count(*) n FROM nodes WHERE locator = '第三十五条'")).toBe(1);
+    const row = new Database(db, { readonly: true })
+      .prepare("SELECT n.text, n.page_from FROM nodes n JOIN texts t ON t.id = n.text_id WHERE t.title = '中卫市人民政府法律顾问管理办法' AND n.locator = '第三十五条'")
+      .get() as { text: string; page_from: number };
+    expect(row).toEqual({ text: '第三十五条 特邀法律顾问和法律助理违反法律法规受到行政刑事处罚，或者违反本办法第二十七条规定的，直接予以解聘。', page_from: 62 });
+  });
+
+  it('names and skips empty, binary, non-UTF-8 and non-gazette files, builds the rest, and the CLI exits non-zero', () => {
+    const dir = corpusWith({
+      'empty.txt': '',
+      'binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+      'latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff]),
+      'novel.txt': '第一章 风起\n\n这是一部小说，不是政府公报。\n',
+      'notes.md': 'ignored: not a .txt file',
+    });
+    const db = join(dir, 'gazette.db');
+    const summary = ingestCorpus(dir, db);
+    expect(summary.failures).toEqual([
+      { file: 'binary.txt', reason: 'binary file (contains NUL bytes)' },
+      { file: 'empty.txt', reason: 'empty file' },
+      { file: 'latin1.txt', reason: 'not valid UTF-8 text' },
+      { file: 'novel.txt', reason: 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' },
+    ]);
+    expect(count(db, 'SELECT count(*) n FROM notices')).toBe(12);
+    expect(count(db, "SELECT count(*) n FROM report WHERE kind = 'skipped'")).toBe(4);
+
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'corpus/cli.ts', dir, join(dir, 'cli.db')], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stdout).toContain('SKIPPED binary.txt: binary file (contains NUL bytes)');
+    expect(cli.stdout).toContain('- 卫政规发〔2019〕1号  2019-05-08');
+    expect(cli.stdout).toContain('[办法] 中卫市人民政府法律顾问管理办法: 8 章 39 条');
+  });
+
+  it('leaves the last good database in place when nothing usable is left or writing fails', () => {
+    const dir = corpusWith({});
+    const db = join(dir, 'gazette.db');
+    ingestCorpus(dir, db);
+    const before = readFileSync(db);
+
+    const badDir = mkdtempSync(join(tmpdir(), 'gazette-bad-'));
+    writeFileSync(join(badDir, 'x.txt'), '');
+    const summary = ingestCorpus(badDir, db);
+    expect(summary.written).toBe(false);
+    expect(readFileSync(db).equals(before)).toBe(true);
+
+    // Two notices with one 文号 break the UNIQUE constraint half way through the write.
+    const doc = seedIssue();
+    const broken = { ...doc, notices: [doc.notices[0], doc.notices[0]] };
+    expect(() => writeDatabase(db, [{ doc: broken, sha256: 'x' }], [], {})).toThrow(/UNIQUE/);
+    expect(readFileSync(db).equals(before)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('rebuilds only when the corpus content changes', () => {
+    const dir = corpusWith({});
+    const db = join(dir, 'gazette.db');
+    expect(ensureDatabase(dir, db).rebuilt).toBe(true);
+    const built = statSync(db).mtimeMs;
+    expect(ensureDatabase(dir, db).rebuilt).toBe(false);
+    expect(statSync(db).mtimeMs).toBe(built);
+    const renumbered = readFileSync(SEED_FILE, 'utf8').replace(/〔2019〕(\d+) 号/g, (_m, n: string) => `〔2020〕${n} 号`);
+    writeFileSync(join(dir, 'issue-2020.txt'), renumbered);
+    const again = ensureDatabase(dir, db);
+    expect(again.rebuilt).toBe(true);
+    expect(count(db, 'SELECT count(*) n FROM notices')).toBe(24);
+  });
+});
