@@ -73,9 +73,17 @@ function isDateLine(raw: string): boolean {
   return parseChineseDate(raw) !== null;
 }
 
+const widthCache = new WeakMap<Line, number>();
+/** Printed width of a line, measured once: routing asks for it again and again. */
+function widthOf(line: Line): number {
+  let w = widthCache.get(line);
+  if (w === undefined) widthCache.set(line, (w = printedWidth(line.raw)));
+  return w;
+}
+
 /** Width of a full line: most lines of a column run to its margin. */
 export function typicalWidth(lines: Line[]): number {
-  const widths = lines.map((l) => printedWidth(l.raw)).sort((a, b) => a - b);
+  const widths = lines.map(widthOf).sort((a, b) => a - b);
   return widths[Math.floor(widths.length * 0.75)] ?? 0;
 }
 
@@ -117,7 +125,7 @@ class Stream {
     const column = this.lines.length >= 8 ? typicalWidth(this.lines.slice(-30)) : this.issueColumn;
     // A line cut mid-sentence runs to the margin; a marker line is indented two cells and stops
     // short when it is a heading.
-    return marker ? printedWidth(last.raw) + 2 >= column * 0.9 : printedWidth(last.raw) >= column * 0.6;
+    return marker ? widthOf(last) + 2 >= column * 0.9 : widthOf(last) >= column * 0.6;
   }
 
   /** How well a marker continues this text: 3 exact next number, 2 numbering running on, 1 a new list, 0 no. */

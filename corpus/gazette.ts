@@ -1,18 +1,263 @@
-// Read-only view of the store, in the terms the tools speak: notices, texts, outline nodes.
+// Read-only view of the store, in the terms the tools speak: notices, texts, outline nodes,
+// passages and citations. Plain functions over plain rows; no MCP here.
 import Database from 'better-sqlite3';
+import { SearchIndex } from './search/index.js';
+import { expandUnitNames } from './units.js';
+import { foldWidth, matchKey, normalizeDocNumber } from './text.js';
+
+export interface Citation {
+  docNumber: string;
+  title: string;
+  issuer: string;
+  date: string | null;
+  locator: string;
+  page: number | null;
+  quote: string;
+}
+
+export interface NoticeRow {
+  id: number;
+  docNumber: string;
+  title: string;
+  issuer: string;
+  date: string | null;
+  recipients: string | null;
+  publicNote: string | null;
+  page: number | null;
+}
+
+export interface TextRow {
+  id: number;
+  noticeId: number;
+  role: 'notice' | 'part' | 'attachment';
+  title: string;
+  kind: string;
+  label: string | null;
+  text: string;
+  validFrom: string | null;
+  validUntil: string | null;
+}
+
+export interface OutlineEntry {
+  locator: string;
+  heading: string;
+  depth: number;
+}
+
+export type Resolution =
+  | { kind: 'found'; notice: NoticeRow }
+  | { kind: 'ambiguous'; candidates: NoticeRow[] }
+  | { kind: 'none'; suggestions: NoticeRow[] };
+
+/** Locator shown for text outside any numbered heading. */
+export const BODY_LOCATOR = '正文';
+
+const NOTICE_COLUMNS = 'id, doc_number AS docNumber, title, issuer, date, recipients, public_note AS publicNote, page';
+const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil';
+
+/** Character pairs of a text, for did-you-mean similarity. */
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (!x.size || !y.size) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+interface QuoteText {
+  text: TextRow;
+  notice: NoticeRow;
+  /** The cleaned text, paragraphs joined by newlines. */
+  original: string;
+  /** The same with whitespace removed and widths folded, and where each of its characters sits in `original`. */
+  key: string;
+  position: number[];
+  paragraphs: { start: number; locator: string; page: number | null }[];
+}
 
 export class Gazette {
   private readonly db: Database.Database;
+  private searchIndex: SearchIndex | null = null;
+  private quoteTexts: QuoteText[] | null = null;
 
   constructor(dbPath: string) {
     this.db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  }
+
+  close(): void {
+    this.db.close();
   }
 
   noticeCount(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM notices').get() as { n: number }).n;
   }
 
-  close(): void {
-    this.db.close();
+  notices(): NoticeRow[] {
+    return this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices ORDER BY ord`).all() as NoticeRow[];
   }
+
+  notice(docNumber: string): NoticeRow | null {
+    return (this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices WHERE doc_number = ?`).get(docNumber) as NoticeRow | undefined) ?? null;
+  }
+
+  /** The notice's own text first, then the texts it issues and its attachments, in printed order. */
+  texts(noticeId: number): TextRow[] {
+    return this.db.prepare(`SELECT ${TEXT_COLUMNS} FROM texts WHERE notice_id = ? ORDER BY ord`).all(noticeId) as TextRow[];
+  }
+
+  text(id: number): TextRow {
+    return this.db.prepare(`SELECT ${TEXT_COLUMNS} FROM texts WHERE id = ?`).get(id) as TextRow;
+  }
+
+  outline(textId: number): OutlineEntry[] {
+    return this.db.prepare('SELECT locator, heading, depth FROM nodes WHERE text_id = ? ORDER BY ord').all(textId) as OutlineEntry[];
+  }
+
+  /**
+   * A notice by 文号 (any spelling) or by words of its title or of a text it issues. Several equally
+   * good matches are returned as candidates; none gives the closest titles to suggest.
+   */
+  resolveDocument(ref: string): Resolution {
+    const docNumber = normalizeDocNumber(ref);
+    if (docNumber) {
+      const n = this.notice(docNumber);
+      if (n) return { kind: 'found', notice: n };
+      const near = this.notices().filter((x) => similarity(x.docNumber, docNumber) >= 0.6);
+      return { kind: 'none', suggestions: near.slice(0, 5) };
+    }
+    const words = foldWidth(ref).split(/\s+/).map(matchKey).filter(Boolean);
+    const partTitles = this.db.prepare("SELECT notice_id AS noticeId, title FROM texts WHERE role != 'notice'").all() as { noticeId: number; title: string }[];
+    const scored = this.notices().map((n) => {
+      const titles = [n.title, ...partTitles.filter((t) => t.noticeId === n.id).map((t) => t.title)].map(matchKey);
+      const full = titles.find((t) => words.every((w) => t.includes(w)));
+      // Among full matches, the shortest title is the most specific one.
+      const score = full ? 10 + words.join('').length / full.length : Math.max(...titles.map((t) => similarity(t, words.join(''))));
+      return { n, score };
+    });
+    scored.sort((a, b) => b.score - a.score);
+    // Words found in more than one notice's titles are ambiguous unless they are one title exactly.
+    const full = scored.filter((s) => s.score >= 10);
+    const exact = full.filter((s) => s.score === 11);
+    if (full.length === 1 || exact.length === 1) return { kind: 'found', notice: (exact[0] ?? full[0]).n };
+    if (full.length > 1) return { kind: 'ambiguous', candidates: full.map((s) => s.n) };
+    return { kind: 'none', suggestions: scored.filter((s) => s.score >= 0.2).slice(0, 5).map((s) => s.n) };
+  }
+
+  /** The cleaned full text of a notice and everything it issues, as one plain-text document. */
+  documentText(docNumber: string): string | null {
+    const n = this.notice(docNumber);
+    if (!n) return null;
+    const texts = this.texts(n.id);
+    const own = texts.find((t) => t.role === 'notice')?.text ?? '';
+    const cover = [n.issuer, n.title, n.docNumber, '', n.recipients ? `${n.recipients}：` : '', own, '', n.issuer, n.date ?? '', n.publicNote ? `（${n.publicNote}）` : ''];
+    const issued = texts.filter((t) => t.role !== 'notice').map((t) => `\n${t.role === 'attachment' && t.label ? `${t.label}\n` : ''}${t.title}\n\n${t.text}`);
+    return [...cover, ...issued].join('\n');
+  }
+
+  /** A citation for a span of a text: the text's title, or the notice's when the text is the notice or its attachment. */
+  citation(text: Pick<TextRow, 'role' | 'title'>, notice: NoticeRow, locator: string, page: number | null, quote: string): Citation {
+    return {
+      docNumber: notice.docNumber,
+      title: text.role === 'part' ? text.title : notice.title,
+      issuer: notice.issuer,
+      date: notice.date,
+      locator: locator || BODY_LOCATOR,
+      page,
+      quote,
+    };
+  }
+
+  private index(): SearchIndex {
+    if (!this.searchIndex) {
+      const get = (key: string) => (this.db.prepare('SELECT value FROM search_index WHERE key = ?').get(key) as { value: string }).value;
+      this.searchIndex = new SearchIndex(get('minisearch'), JSON.parse(get('vocabulary')) as string[]);
+    }
+    return this.searchIndex;
+  }
+
+  /** Loads the search index now rather than on the first question. */
+  warmUp(): void {
+    this.index();
+  }
+
+  search(question: string, limit: number, docNumber: string | null): { results: { text: string; score: number; citation: Citation }[]; total: number } {
+    const { hits, terms } = this.index().query(expandUnitNames(question), docNumber);
+    const passage = this.db.prepare(
+      'SELECT p.locator, p.text, p.page, t.role, t.title AS textTitle, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id = ?',
+    );
+    const notice = this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices WHERE id = ?`);
+    const results = hits.slice(0, limit).map((h) => {
+      const p = passage.get(h.id) as { locator: string; text: string; page: number | null; role: TextRow['role']; textTitle: string; noticeId: number };
+      const cite = this.citation({ role: p.role, title: p.textTitle }, notice.get(p.noticeId) as NoticeRow, p.locator, p.page, bestSentence(p.text, terms));
+      return { text: p.text, score: Math.round(h.score * 1000) / 1000, citation: cite };
+    });
+    return { results, total: hits.length };
+  }
+
+  /** Every place the quote occurs in the cleaned corpus, ignoring whitespace and character width. */
+  verifyQuote(quote: string, docNumber: string | null): Citation[] {
+    const wanted = matchKey(quote);
+    if (!wanted) return [];
+    const out: Citation[] = [];
+    for (const q of this.quoteIndex()) {
+      if (docNumber && q.notice.docNumber !== docNumber) continue;
+      for (let at = q.key.indexOf(wanted); at >= 0; at = q.key.indexOf(wanted, at + 1)) {
+        const from = q.position[at];
+        const to = q.position[at + wanted.length - 1] + 1;
+        const para = [...q.paragraphs].reverse().find((p) => p.start <= from) ?? q.paragraphs[0];
+        out.push(this.citation(q.text, q.notice, para.locator, para.page, q.original.slice(from, to)));
+      }
+    }
+    return out;
+  }
+
+  private quoteIndex(): QuoteText[] {
+    if (this.quoteTexts) return this.quoteTexts;
+    const paragraphs = this.db.prepare('SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord');
+    this.quoteTexts = this.notices().flatMap((notice) =>
+      this.texts(notice.id).map((text) => {
+        const rows = paragraphs.all(text.id) as { locator: string; text: string; page: number | null }[];
+        let original = '';
+        const starts: QuoteText['paragraphs'] = [];
+        for (const r of rows) {
+          if (original) original += '\n';
+          starts.push({ start: original.length, locator: r.locator, page: r.page });
+          original += r.text;
+        }
+        const folded = foldWidth(original);
+        let key = '';
+        const position: number[] = [];
+        for (let i = 0; i < folded.length; i++) {
+          if (/\s/.test(folded[i])) continue;
+          key += folded[i];
+          position.push(i);
+        }
+        return { text, notice, original, key, position, paragraphs: starts };
+      }),
+    );
+    return this.quoteTexts;
+  }
+}
+
+/** The sentence of a passage that holds most of the question's terms: a short quote to cite. */
+function bestSentence(text: string, terms: string[]): string {
+  const sentences = text.match(/[^。；！？\n]+[。；！？]?/g) ?? [text];
+  let best = sentences[0];
+  let bestScore = -1;
+  for (const s of sentences) {
+    const lower = foldWidth(s).toLowerCase();
+    const score = terms.reduce((n, t) => n + (lower.includes(t) ? t.length : 0), 0);
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return best.trim();
 }

@@ -141,7 +141,7 @@ function buildProse(routed: RoutedText): BuiltText {
       const node: OutlineNode = {
         locator: dup ? `${base}#${dup + 1}` : base,
         type: p.marker.type,
-        heading: headingOf(p.marker.rest),
+        heading: headingOf(parseMarker(text)?.rest ?? p.marker.rest),
         depth: stack.length,
         ownText: '',
         text: '',

@@ -5,10 +5,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IssueDoc } from './issue.js';
-import type { OutlineNode } from './outline.js';
+import type { OutlineNode, Paragraph } from './outline.js';
+import { buildSearchIndex, type PassageInput } from './search/index.js';
+import { endsSentence } from './text.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '1';
+export const STORE_VERSION = '3';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,6 +33,10 @@ CREATE TABLE paragraphs (
   id INTEGER PRIMARY KEY, text_id INTEGER NOT NULL REFERENCES texts(id), ord INTEGER NOT NULL,
   locator TEXT NOT NULL, text TEXT NOT NULL, page_from INTEGER, page_to INTEGER);
 CREATE INDEX paragraphs_by_text ON paragraphs(text_id, ord);
+CREATE TABLE passages (
+  id INTEGER PRIMARY KEY, text_id INTEGER NOT NULL REFERENCES texts(id),
+  locator TEXT NOT NULL, text TEXT NOT NULL, page INTEGER);
+CREATE TABLE search_index (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE report (
   id INTEGER PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, src_line INTEGER,
   page INTEGER, message TEXT NOT NULL);
@@ -70,6 +76,45 @@ export function writeDatabase(dbPath: string, issues: StoredIssue[], extraReport
   }
 }
 
+/** A paragraph that is only a heading ("二、主要任务"): its words rank the passages under it instead. */
+function isHeadingOnly(text: string): boolean {
+  return text.length <= 30 && !endsSentence(text) && !text.includes('。');
+}
+
+// A node this short is quoted whole, with its items: 第四条 and its four 情形 answer one question.
+const WHOLE_NODE_CHARS = 300;
+
+/**
+ * Search passages: outline nodes, small enough to quote and never crossing texts. A short node is
+ * one passage; a long one gives its own paragraphs and then its children. Text before the first
+ * heading is searched paragraph by paragraph.
+ */
+function passagesOf(outline: OutlineNode[], paragraphs: Paragraph[]): { locator: string; text: string; page: number | null }[] {
+  const out: { locator: string; text: string; page: number | null }[] = [];
+  const nodeLocators = new Set<string>();
+  const walk = (nodes: OutlineNode[]) => {
+    for (const node of nodes) {
+      nodeLocators.add(node.locator);
+      if (node.text.length <= WHOLE_NODE_CHARS) {
+        if (!isHeadingOnly(node.text)) out.push({ locator: node.locator, text: node.text, page: node.pageFrom });
+        node.children.forEach((c) => markAll(c));
+        continue;
+      }
+      if (node.ownText && !isHeadingOnly(node.ownText)) out.push({ locator: node.locator, text: node.ownText, page: node.pageFrom });
+      walk(node.children);
+    }
+  };
+  const markAll = (node: OutlineNode): void => {
+    nodeLocators.add(node.locator);
+    node.children.forEach(markAll);
+  };
+  walk(outline);
+  for (const p of paragraphs) {
+    if (!nodeLocators.has(p.locator) && !isHeadingOnly(p.text)) out.push({ locator: p.locator, text: p.text, page: p.pageFrom });
+  }
+  return out;
+}
+
 function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportRow[], meta: Record<string, string>): void {
   const insMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   const insIssue = db.prepare('INSERT INTO issues (source, sha256, title) VALUES (?, ?, ?)');
@@ -84,6 +129,8 @@ function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportR
   );
   const insParagraph = db.prepare('INSERT INTO paragraphs (text_id, ord, locator, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)');
   const insReport = db.prepare('INSERT INTO report (source, kind, src_line, page, message) VALUES (?, ?, ?, ?, ?)');
+  const insPassage = db.prepare('INSERT INTO passages (text_id, locator, text, page) VALUES (?, ?, ?, ?)');
+  const passages: PassageInput[] = [];
 
   for (const [key, value] of Object.entries(meta)) insMeta.run(key, value);
   for (const r of extraReport) insReport.run(r.source, r.kind, r.srcLine, r.page, r.message);
@@ -97,17 +144,29 @@ function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportR
       texts.forEach((t, ord) => {
         const textId = insText.run(noticeId, ord, t.role, t.title, t.kind, t.label, t.text, t.validFrom, t.validUntil).lastInsertRowid;
         let nodeOrd = 0;
-        const walk = (nodes: OutlineNode[], parent: number | bigint | null) => {
+        const headings = new Map<string, string>();
+        const walk = (nodes: OutlineNode[], parent: number | bigint | null, above: string) => {
           for (const node of nodes) {
             const id = insNode.run(textId, nodeOrd++, parent, node.locator, node.type, node.heading, node.depth, node.ownText, node.text, node.pageFrom, node.pageTo).lastInsertRowid;
-            walk(node.children, id);
+            const chain = `${above} ${node.heading}`;
+            headings.set(node.locator, chain);
+            walk(node.children, id, chain);
           }
         };
-        walk(t.outline, null);
+        walk(t.outline, null, t.title);
         t.paragraphs.forEach((p, k) => insParagraph.run(textId, k, p.locator, p.text, p.pageFrom, p.pageTo));
+        const title = t.role === 'part' ? t.title : n.title;
+        for (const p of passagesOf(t.outline, t.paragraphs)) {
+          const id = Number(insPassage.run(textId, p.locator, p.text, p.page).lastInsertRowid);
+          passages.push({ id, docNumber: n.docNumber, title, text: p.text, context: `${n.docNumber} ${headings.get(p.locator) ?? title}` });
+        }
       });
     }
   }
+  const { index, vocabulary } = buildSearchIndex(passages);
+  const insIndex = db.prepare('INSERT INTO search_index (key, value) VALUES (?, ?)');
+  insIndex.run('minisearch', index);
+  insIndex.run('vocabulary', JSON.stringify(vocabulary));
 }
 
 /** Reads a stored value from the meta table, or null when the file is missing or not ours. */

@@ -1,10 +1,15 @@
 // Plain-text helpers shared by the corpus pipeline and the tools.
 
-/** Characters set in a full-width cell: CJK ideographs, kana, full-width forms and CJK punctuation. */
-const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE6F\uFF00-\uFFEF“”‘’—…·]/;
-
+/** Characters set in a full-width cell: CJK ideographs, kana, full-width forms and CJK punctuation, “”‘’—…·. */
 export function isWide(ch: string): boolean {
-  return WIDE.test(ch);
+  const c = ch.charCodeAt(0);
+  return (
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe6f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 || c === 0xb7
+  );
 }
 
 /** Display width of a line: wide characters count 1, others ½. */

@@ -3,6 +3,7 @@
 // until the client closes stdin or the process is told to stop.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { Gazette } from '../corpus/gazette.js';
 import { ensureDatabase } from '../corpus/ingest.js';
 import { corpusDir, databasePath } from '../corpus/paths.js';
 import { registerTools } from '../tools/index.js';
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
     for (const f of summary.failures) logger.warn({ file: f.file }, `corpus file skipped: ${f.reason}`);
   }
   const server = new McpServer({ name: 'gazette-mcp', version: '0.1.0' }, { capabilities: { logging: {} } });
-  const corpus = registerTools(server, dbPath);
+  const corpus = new Gazette(dbPath);
+  registerTools(server, { gazette: corpus, logError: (tool, err) => logger.error({ err, tool }, 'tool failed') });
   const transport = new StdioServerTransport();
 
   let closing = false;
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await server.connect(transport);
+  corpus.warmUp();
   logger.info(
     { corpusDir: dir, db: dbPath, rebuilt, notices: corpus.noticeCount(), startupMs: Math.round(performance.now() - started) },
     'gazette-mcp ready',

@@ -1,7 +1,16 @@
-// Registers every tool on the server, over one read-only view of the store.
+// Registers every tool and resource on the server, over one read-only view of the store.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { Gazette } from '../corpus/gazette.js';
+import type { ToolContext } from './common.js';
+import { registerDocumentsResource } from './documents_resource.js';
+import { registerGetDocument } from './get_document.js';
+import { registerListDocuments } from './list_documents.js';
+import { registerSearchGazette } from './search_gazette.js';
+import { registerVerifyQuote } from './verify_quote.js';
 
-export function registerTools(_server: McpServer, dbPath: string): Gazette {
-  return new Gazette(dbPath);
+export function registerTools(server: McpServer, ctx: ToolContext): void {
+  registerSearchGazette(server, ctx);
+  registerListDocuments(server, ctx);
+  registerGetDocument(server, ctx);
+  registerVerifyQuote(server, ctx);
+  registerDocumentsResource(server, ctx);
 }

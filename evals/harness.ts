@@ -1,0 +1,97 @@
+// The eval harness: spawns the built server over stdio, drives it with the SDK client as a chat
+// client would, runs every case of every suite and scores it. Each later tool adds a suite here.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../corpus/paths.js';
+import { matchKey } from '../corpus/text.js';
+
+export interface SuiteResult {
+  suite: string;
+  tool: string;
+  cases: number;
+  passed: number;
+  accuracy: number;
+  threshold: number;
+  failures: string[];
+}
+
+type Structured = Record<string, unknown> | undefined;
+
+interface Suite<C> {
+  file: string;
+  tool: string;
+  threshold: number;
+  args: (c: C) => Record<string, unknown>;
+  /** null when the case passes, else why it failed. */
+  check: (c: C, result: Structured, isError: boolean) => string | null;
+}
+
+interface SearchCase {
+  question: string;
+  expect: string;
+  docNumber: string;
+}
+
+interface SearchResultShape {
+  results: { text: string; citation: { docNumber: string; quote: string } }[];
+}
+
+const SUITES: Suite<never>[] = [
+  {
+    file: 'search.jsonl',
+    tool: 'search_gazette',
+    threshold: 0.95,
+    args: (c: SearchCase) => ({ query: c.question, limit: 5 }),
+    // recall@5: one of the first five passages is from the expected notice and holds the expected words.
+    check: (c: SearchCase, result) => {
+      const hits = (result as unknown as SearchResultShape | undefined)?.results ?? [];
+      const want = matchKey(c.expect);
+      if (hits.some((h) => h.citation.docNumber === c.docNumber && matchKey(h.text).includes(want))) return null;
+      return `${c.question} → wanted “${c.expect}” (${c.docNumber}); got ${hits.map((h) => `${h.citation.docNumber} “${h.citation.quote.slice(0, 24)}”`).join(' | ') || 'nothing'}`;
+    },
+  } as Suite<SearchCase> as Suite<never>,
+];
+
+export function readCases<C>(file: string): C[] {
+  return readFileSync(join(projectRoot(), 'evals', file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as C);
+}
+
+export async function connectServer(env: Record<string, string> = {}): Promise<Client> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [join(projectRoot(), 'dist', 'server', 'main.js')],
+    env: { ...(process.env as Record<string, string>), GAZETTE_LOG_LEVEL: 'warn', ...env },
+    stderr: 'pipe',
+  });
+  const client = new Client({ name: 'gazette-eval', version: '1.0.0' });
+  await client.connect(transport);
+  return client;
+}
+
+export async function runSuites(client: Client): Promise<SuiteResult[]> {
+  const out: SuiteResult[] = [];
+  for (const suite of SUITES) {
+    const cases = readCases<never>(suite.file);
+    const failures: string[] = [];
+    for (const c of cases) {
+      const r = await client.callTool({ name: suite.tool, arguments: suite.args(c) });
+      const why = suite.check(c, r.structuredContent as Structured, r.isError === true);
+      if (why) failures.push(why);
+    }
+    const passed = cases.length - failures.length;
+    out.push({ suite: suite.file, tool: suite.tool, cases: cases.length, passed, accuracy: cases.length ? passed / cases.length : 0, threshold: suite.threshold, failures });
+  }
+  return out;
+}
+
+export function formatResults(results: SuiteResult[]): string {
+  const lines = ['| tool | suite | cases | passed | accuracy | threshold |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const r of results) lines.push(`| ${r.tool} | ${r.suite} | ${r.cases} | ${r.passed} | ${r.accuracy.toFixed(3)} | ${r.threshold} |`);
+  for (const r of results) for (const f of r.failures) lines.push(`FAIL ${r.tool}: ${f}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,141 @@
+// The built server over stdio, driven by the SDK client as a chat client drives it.
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectServer, formatResults, runSuites } from '../../evals/harness.js';
+
+type ToolResult = { isError?: boolean; content: { type: string; text: string }[]; structuredContent?: Record<string, unknown> };
+
+const db = join(mkdtempSync(join(tmpdir(), 'gazette-e2e-')), 'gazette.db');
+let client: Client;
+const call = async (name: string, args: Record<string, unknown> = {}) => (await client.callTool({ name, arguments: args })) as ToolResult;
+
+beforeAll(async () => {
+  client = await connectServer({ GAZETTE_DB: db });
+});
+afterAll(async () => {
+  await client?.close();
+});
+
+describe('the stdio server', () => {
+  it('lists its tools, read-only, with input and output schemas', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(['get_document', 'list_documents', 'search_gazette', 'verify_quote']);
+    for (const t of tools) {
+      expect(t.annotations?.readOnlyHint, t.name).toBe(true);
+      expect(t.outputSchema, t.name).toBeDefined();
+      expect(t.description, t.name).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('search_gazette finds a two-character word and cites it', async () => {
+    const r = await call('search_gazette', { query: '秸秆', limit: 3 });
+    expect(r.isError).toBeFalsy();
+    const results = r.structuredContent!.results as { text: string; citation: { docNumber: string; locator: string; quote: string; page: number } }[];
+    expect(results[0].citation).toMatchObject({ docNumber: '卫政办发〔2019〕43号', locator: '二、（二十一）', page: 8 });
+    expect(results[0].text).toContain('秸秆');
+    expect(r.content[0].text).toMatch(/【卫政办发〔2019〕43号 · 二、（二十一）】/);
+    const verified = await call('verify_quote', { quote: results[0].citation.quote });
+    expect(verified.structuredContent!.found).toBe(true);
+  });
+
+  it('search_gazette filters by 文号 in any spelling', async () => {
+    const r = await call('search_gazette', { query: '工作日', docNumber: '卫政办规发[2019]2号', limit: 10 });
+    const results = r.structuredContent!.results as { citation: { docNumber: string } }[];
+    expect(results.length).toBeGreaterThan(0);
+    expect(new Set(results.map((x) => x.citation.docNumber))).toEqual(new Set(['卫政办规发〔2019〕2号']));
+  });
+
+  it('list_documents lists the 12 notices and the texts they issue', async () => {
+    const r = await call('list_documents');
+    const docs = r.structuredContent!.documents as { docNumber: string; parts: { title: string; kind: string }[] }[];
+    expect(docs).toHaveLength(12);
+    expect(docs.find((d) => d.docNumber === '卫政规发〔2019〕1号')!.parts).toEqual([
+      { title: '中卫市人民政府法律顾问管理办法', kind: '办法' },
+      { title: '中卫市人民政府法律顾问工作经费管理办法', kind: '办法' },
+    ]);
+  });
+
+  it('get_document resolves title words and returns validity, outline and text', async () => {
+    const r = await call('get_document', { document: '国有资产出租', includeText: true });
+    expect(r.isError).toBeFalsy();
+    const doc = r.structuredContent as { docNumber: string; parts: { validFrom: string; validUntil: string; outline: { locator: string }[]; text: string }[] };
+    expect(doc.docNumber).toBe('卫政办规发〔2019〕2号');
+    expect(doc.parts[0]).toMatchObject({ validFrom: '2019-05-01', validUntil: '2021-04-30' });
+    expect(doc.parts[0].outline.map((o) => o.locator)).toContain('第四条（四）');
+    expect(doc.parts[0].text).toContain('（四）法律法规规章或国家和自治区有关文件规定不得出租（对外承包）的。');
+  });
+
+  it('get_document lists the candidates of an ambiguous reference', async () => {
+    const r = await call('get_document', { document: '实施方案' });
+    expect(r.isError).toBe(true);
+    expect(r.content[0].text).toContain('卫政办发〔2019〕68号');
+    expect(r.content[0].text).toContain('卫政办发〔2019〕85号');
+  });
+
+  it('verify_quote ignores spacing and width, and says where a near miss is', async () => {
+    const found = await call('verify_quote', { quote: '全市湿地面积不低于 ５３.２９ 万亩' });
+    expect(found.structuredContent).toMatchObject({ found: true, citations: [{ docNumber: '卫政办发〔2019〕74号', locator: '一、（三）', page: 33, quote: '全市湿地面积不低于53.29万亩' }] });
+    const missing = await call('verify_quote', { quote: '全市湿地面积不低于60万亩' });
+    expect(missing.isError).toBeFalsy();
+    expect(missing.structuredContent!.found).toBe(false);
+    expect(missing.content[0].text).toContain('最接近的原文');
+  });
+
+  it('serves each notice as a resource', async () => {
+    const { resources } = await client.listResources();
+    expect(resources).toHaveLength(12);
+    const uri = resources.find((r) => r.name === '卫政办发〔2019〕74号')!.uri;
+    const { contents } = await client.readResource({ uri });
+    const text = (contents[0] as { text: string }).text;
+    expect(text).toContain('根据全市湿地保护情况，落实纳入生态保护红线的湿地范围');
+    expect(text).not.toContain('公报》');
+  });
+
+  it('answers bad input with a readable error and stays up', async () => {
+    const bad: [string, Record<string, unknown>, RegExp][] = [
+      ['search_gazette', { query: '' }, /query.*不能为空/s],
+      ['search_gazette', { query: '湿'.repeat(10_000) }, /不能超过 500 个字符/],
+      ['search_gazette', { query: '湿地 AND (面积 OR NEAR(x))*' }, /不支持检索语法/],
+      ['search_gazette', { query: '.*[湿地]+$' }, /不支持检索语法/],
+      ['search_gazette', { query: "'; DROP TABLE notices; --" }, /SQL/],
+      ['search_gazette', { query: '\ud800湿地' }, /Unicode/],
+      ['search_gazette', { query: '湿地', limit: 0 }, /limit/],
+      ['search_gazette', { query: '湿地', docNumber: '第43号文件' }, /docNumber.*不是文号格式/s],
+      ['get_document', { document: '卫政办发〔2019〕99号' }, /没有与“卫政办发〔2019〕99号”对应的通知/],
+      ['get_document', { document: '  ' }, /document.*不能为空/s],
+      ['verify_quote', { quote: '' }, /quote/],
+    ];
+    for (const [tool, args, message] of bad) {
+      const r = await call(tool, args);
+      expect(r.isError, `${tool} ${JSON.stringify(args).slice(0, 40)}`).toBe(true);
+      expect(r.content[0].text).toMatch(message);
+      expect(r.content[0].text).toMatch(/Invalid|No notice/);
+    }
+    const after = await call('search_gazette', { query: '湿地' });
+    expect(after.isError).toBeFalsy();
+  });
+
+  it('meets every eval threshold', async () => {
+    const results = await runSuites(client);
+    const below = results.filter((r) => r.accuracy < r.threshold);
+    expect(below, formatResults(results)).toEqual([]);
+  });
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'dist', 'server', 'main.js')], {
+      env: { ...process.env, GAZETTE_DB: db, GAZETTE_LOG_LEVEL: 'warn' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    await new Promise((r) => setTimeout(r, 800));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(code).toBe(0);
+    expect(stdout).toBe(''); // nothing but JSON-RPC may reach stdout, and nothing was asked
+  });
+});

@@ -1,0 +1,111 @@
+// What every tool shares: input checks that answer in Chinese and English, the citation shape,
+// and results that carry both structured content and a short text a chat model can quote.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { Citation, Gazette } from '../corpus/gazette.js';
+import { normalizeDocNumber } from '../corpus/text.js';
+
+/** What a tool needs: the corpus, and somewhere to report its own failures (stderr). */
+export interface ToolContext {
+  gazette: Gazette;
+  logError: (tool: string, err: unknown) => void;
+}
+
+/** Input a tool cannot understand: the message names the field and shows an accepted form. */
+export class InputError extends Error {
+  constructor(field: string, zh: string, en: string, example: string) {
+    super(`参数 ${field} 无效：${zh}。示例：${example}\nInvalid ${field}: ${en}. Example: ${example}`);
+  }
+}
+
+export const citationSchema = z.object({
+  docNumber: z.string().describe('文号, e.g. 卫政办发〔2019〕43号'),
+  title: z.string().describe('title of the text cited'),
+  issuer: z.string(),
+  date: z.string().nullable().describe('the notice date, YYYY-MM-DD'),
+  locator: z.string().describe('path inside the text: 二、（一）1. / 第四条 / 附件 序号3'),
+  page: z.number().nullable().describe('gazette page'),
+  quote: z.string().describe('verbatim span of the cleaned text'),
+});
+
+export const readOnly = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+
+/** A required piece of text: not empty, not over `max` characters, well-formed Unicode, no control characters. */
+export function requireText(field: string, value: unknown, max: number, example: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new InputError(field, '不能为空', 'must be a non-empty string', example);
+  if (!value.isWellFormed()) throw new InputError(field, '含有无效的 Unicode 字符（孤立代理项）', 'contains invalid Unicode (lone surrogates)', example);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) throw new InputError(field, '含有控制字符', 'contains control characters', example);
+  const text = value.trim();
+  if ([...text].length > max) throw new InputError(field, `不能超过 ${max} 个字符`, `must be at most ${max} characters`, example);
+  return text;
+}
+
+export function optionalText(field: string, value: unknown, max: number, example: string): string | null {
+  return value === undefined || value === null || value === '' ? null : requireText(field, value, max, example);
+}
+
+export function integerIn(field: string, value: unknown, min: number, max: number, fallback: number): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(field, `应为 ${min} 到 ${max} 之间的整数`, `must be a whole number from ${min} to ${max}`, String(fallback));
+  }
+  return value;
+}
+
+// Query languages a caller may try: FTS operators, quotes and wildcards, regular expressions, SQL.
+const QUERY_SYNTAX: [RegExp, string][] = [
+  [/\b(?:AND|OR|NOT|NEAR)\b|["*^]|\b\w+:\S/, 'FTS/boolean syntax'],
+  [/\.[*+?]|\\[dwsb]|\[[^\]]*\]|\(\?|[|$]/, 'regular-expression syntax'],
+  [/\b(?:select|insert|update|delete|drop|union|alter|create|pragma)\b|--|;|'\s*or\s*'?\d|=\s*'?\d/i, 'SQL'],
+];
+
+/**
+ * Search takes plain words or a question. Query syntax is refused with a message rather than
+ * half-obeyed, so the caller knows to ask again in words. A 文号 with ASCII brackets is plain.
+ */
+export function plainQuery(field: string, text: string): string {
+  const words = text.replace(/[\u4e00-\u9fff]{2,10}\s*[\[(（【〔［]\s*\d{4}\s*[\])）】〕］]\s*\d{1,4}\s*号/g, ' ');
+  for (const [re, what] of QUERY_SYNTAX) {
+    if (re.test(words)) {
+      throw new InputError(field, `请用普通词语或问题检索，不支持检索语法（${what}）`, `use plain words or a question; query syntax (${what}) is not supported`, '湿地面积 或 谁牵头柴油货车污染治理');
+    }
+  }
+  return text;
+}
+
+/** A 文号 in any accepted spelling, normalized; null when absent. */
+export function optionalDocNumber(field: string, value: unknown): string | null {
+  const text = optionalText(field, value, 40, '卫政办发〔2019〕43号');
+  if (text === null) return null;
+  const docNumber = normalizeDocNumber(text);
+  if (!docNumber) throw new InputError(field, '不是文号格式', 'is not a 文号 (document number)', '卫政办发〔2019〕43号 或 卫政办发[2019]43号');
+  return docNumber;
+}
+
+/** 【卫政办发〔2019〕43号 · 二、（一）1.】 for each distinct citation, in order. */
+export function citationTags(citations: Pick<Citation, 'docNumber' | 'locator'>[]): string {
+  const tags = citations.map((c) => (c.locator ? `【${c.docNumber} · ${c.locator}】` : `【${c.docNumber}】`));
+  return [...new Set(tags)].join('');
+}
+
+export function ok(structured: Record<string, unknown>, text: string): CallToolResult {
+  return { content: [{ type: 'text', text }], structuredContent: structured };
+}
+
+export function fail(message: string): CallToolResult {
+  return { content: [{ type: 'text', text: message }], isError: true };
+}
+
+/** Runs a handler; bad input becomes a readable error result, anything else is logged and reported without a stack trace. */
+export function guarded<A>(ctx: ToolContext, tool: string, fn: (args: A) => CallToolResult): (args: A) => CallToolResult {
+  return (args) => {
+    try {
+      return fn(args);
+    } catch (err) {
+      if (err instanceof InputError) return fail(err.message);
+      ctx.logError(tool, err);
+      return fail(`内部错误，请稍后重试或换个问法。\nInternal error in ${tool}: ${(err as Error).message}`);
+    }
+  };
+}
