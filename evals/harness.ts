@@ -38,6 +38,20 @@ interface SearchResultShape {
   results: { text: string; citation: { docNumber: string; quote: string } }[];
 }
 
+interface DeadlineCase {
+  expression: string;
+  referenceDate?: string;
+  asOf?: string;
+  date?: string | null;
+  kind?: string;
+  daysRemaining?: number;
+  workingDaysRemaining?: number;
+  overdue?: boolean;
+  warning?: boolean;
+  /** The field an error must name, for input that cannot be computed. */
+  error?: string;
+}
+
 const SUITES: Suite<never>[] = [
   {
     file: 'search.jsonl',
@@ -52,6 +66,21 @@ const SUITES: Suite<never>[] = [
       return `${c.question} → wanted “${c.expect}” (${c.docNumber}); got ${hits.map((h) => `${h.citation.docNumber} “${h.citation.quote.slice(0, 24)}”`).join(' | ') || 'nothing'}`;
     },
   } as Suite<SearchCase> as Suite<never>,
+  {
+    file: 'deadline.jsonl',
+    tool: 'compute_deadline',
+    threshold: 1,
+    args: (c: DeadlineCase) => ({ expression: c.expression, referenceDate: c.referenceDate, asOf: c.asOf }),
+    check: (c: DeadlineCase, result, isError) => {
+      const label = `${c.expression} (ref ${c.referenceDate ?? '-'}, asOf ${c.asOf ?? '-'})`;
+      if (c.error) return isError ? null : `${label} → wanted an error naming ${c.error}`;
+      if (isError || !result) return `${label} → unexpected error`;
+      const wanted: Record<string, unknown> = { date: c.date, kind: c.kind, daysRemaining: c.daysRemaining, workingDaysRemaining: c.workingDaysRemaining, overdue: c.overdue };
+      for (const [k, v] of Object.entries(wanted)) if (v !== undefined && result[k] !== v) return `${label} → ${k} ${String(result[k])}, wanted ${String(v)}`;
+      if (c.warning && !result.warning) return `${label} → wanted a coverage warning`;
+      return null;
+    },
+  } as Suite<DeadlineCase> as Suite<never>,
 ];
 
 export function readCases<C>(file: string): C[] {

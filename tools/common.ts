@@ -3,7 +3,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Citation, Gazette } from '../corpus/gazette.js';
-import { normalizeDocNumber } from '../corpus/text.js';
+import { foldWidth, isoDate, normalizeDocNumber } from '../corpus/text.js';
 
 /** What a tool needs: the corpus, and somewhere to report its own failures (stderr). */
 export interface ToolContext {
@@ -72,6 +72,17 @@ export function plainQuery(field: string, text: string): string {
     }
   }
   return text;
+}
+
+/** A YYYY-MM-DD date that exists; null when absent. */
+export function optionalDate(field: string, value: unknown): string | null {
+  const text = optionalText(field, value, 20, '2019-04-26');
+  if (text === null) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(foldWidth(text));
+  const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (!m) throw new InputError(field, '日期格式应为 YYYY-MM-DD', 'dates are written YYYY-MM-DD', '2019-04-26');
+  if (!date) throw new InputError(field, `${text} 不是真实存在的日期`, `${text} is not a real date`, '2019-04-26');
+  return date;
 }
 
 /** A 文号 in any accepted spelling, normalized; null when absent. */

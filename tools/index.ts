@@ -1,6 +1,7 @@
 // Registers every tool and resource on the server, over one read-only view of the store.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from './common.js';
+import { registerComputeDeadline } from './compute_deadline.js';
 import { registerDocumentsResource } from './documents_resource.js';
 import { registerGetDocument } from './get_document.js';
 import { registerListDocuments } from './list_documents.js';
@@ -12,5 +13,6 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
   registerListDocuments(server, ctx);
   registerGetDocument(server, ctx);
   registerVerifyQuote(server, ctx);
+  registerComputeDeadline(server, ctx);
   registerDocumentsResource(server, ctx);
 }
