@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('the stdio server', () => {
   it('lists its tools, read-only, with input and output schemas', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['get_document', 'list_documents', 'search_gazette', 'verify_quote']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['compute_deadline', 'get_document', 'list_documents', 'search_gazette', 'verify_quote']);
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBe(true);
       expect(t.outputSchema, t.name).toBeDefined();
@@ -108,6 +108,10 @@ describe('the stdio server', () => {
       ['get_document', { document: '卫政办发〔2019〕99号' }, /没有与“卫政办发〔2019〕99号”对应的通知/],
       ['get_document', { document: '  ' }, /document.*不能为空/s],
       ['verify_quote', { quote: '' }, /quote/],
+      ['compute_deadline', { expression: '15个工作日内', referenceDate: '2019-02-30' }, /referenceDate.*不是真实存在的日期/s],
+      ['compute_deadline', { expression: '15个工作日内', referenceDate: '2019/04/26' }, /referenceDate.*YYYY-MM-DD/s],
+      ['compute_deadline', { expression: '15个工作日内' }, /referenceDate.*相对期限/s],
+      ['compute_deadline', { expression: '2019年2月30日前' }, /expression.*不是真实存在的日期/s],
     ];
     for (const [tool, args, message] of bad) {
       const r = await call(tool, args);
@@ -117,6 +121,12 @@ describe('the stdio server', () => {
     }
     const after = await call('search_gazette', { query: '湿地' });
     expect(after.isError).toBeFalsy();
+  });
+
+  it('compute_deadline explains a working-day count over a holiday', async () => {
+    const r = await call('compute_deadline', { expression: '15个工作日内', referenceDate: '2019-04-26', asOf: '2019-05-06' });
+    expect(r.structuredContent).toMatchObject({ date: '2019-05-20', kind: 'working_days', daysRemaining: 14, workingDaysRemaining: 10, overdue: false });
+    expect(r.content[0].text).toContain('劳动节');
   });
 
   it('meets every eval threshold', async () => {
