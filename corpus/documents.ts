@@ -59,7 +59,8 @@ const TITLE_END = /(通知|决定|通报|批复|意见|公告|通告|命令|函)
 const ISSUER_TOKEN = /^[\u4e00-\u9fff]{2,24}(人民政府|政府|办公室|办公厅|委员会|军分区|管委会|局|委|厅)$/;
 const ATTACHMENT_MARK = /^附\s*件\s*(\d{1,2})?$/;
 const ATTACHMENT_DECL = /^附\s*件\s*[：:]\s*(.*)$/;
-const ROW_START = /^(\d{1,3})(?:\s+(.*))?$/;
+// A 序号 alone or before a cell; "8 月 30 日前" is a date in a cell, not row 8.
+const ROW_START = /^(\d{1,3})(?:\s+(?![月日年号个万天周时%])(.*))?$/;
 const RECIPIENT_WORDS = /(人民政府|部门|机构|单位|管委会|委员会)/;
 
 function isIssuerLine(raw: string): string[] | null {

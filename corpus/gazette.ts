@@ -1,6 +1,7 @@
 // Read-only view of the store, in the terms the tools speak: notices, texts, outline nodes,
 // passages and citations. Plain functions over plain rows; no MCP here.
 import Database from 'better-sqlite3';
+import type { StoredTask } from './facts/task-lookup.js';
 import { SearchIndex } from './search/index.js';
 import { expandUnitNames } from './units.js';
 import { foldWidth, matchKey, normalizeDocNumber } from './text.js';
@@ -180,6 +181,55 @@ export class Gazette {
       this.searchIndex = new SearchIndex(get('minisearch'), JSON.parse(get('vocabulary')) as string[]);
     }
     return this.searchIndex;
+  }
+
+  /** Terms of a question as the search index segments it. */
+  terms(question: string): string[] {
+    return this.index().terms(expandUnitNames(question));
+  }
+
+  private taskCache: StoredTask[] | null = null;
+
+  /** Every task in the corpus, in printed order. */
+  tasks(): StoredTask[] {
+    if (this.taskCache) return this.taskCache;
+    const rows = this.db
+      .prepare(
+        `SELECT t.id, n.doc_number AS docNumber, t.task, t.lead_units AS lead, t.support_units AS support, t.implementing_units AS implementing,
+           t.deadline_text AS deadlineText, t.deadline_date AS deadlineDate, t.deadline_kind AS deadlineKind, t.start_year AS startYear,
+           t.text_title AS textTitle, t.text_role AS textRole, t.locator, t.page, t.quote, t.context
+         FROM tasks t JOIN notices n ON n.id = t.notice_id ORDER BY n.ord, t.ord`,
+      )
+      .all() as Record<string, unknown>[];
+    this.taskCache = rows.map((r, order) => ({
+      id: r.id as number,
+      docNumber: r.docNumber as string,
+      order,
+      task: r.task as string,
+      leadUnits: JSON.parse(r.lead as string) as string[],
+      supportUnits: JSON.parse(r.support as string) as string[],
+      implementingUnits: JSON.parse(r.implementing as string) as string[],
+      deadline: r.deadlineText ? { text: r.deadlineText as string, date: (r.deadlineDate as string | null) ?? null, kind: r.deadlineKind as string } : null,
+      startYear: (r.startYear as string | null) ?? null,
+      textTitle: r.textTitle as string,
+      textRole: r.textRole as StoredTask['textRole'],
+      locator: r.locator as string,
+      page: (r.page as number | null) ?? null,
+      quote: r.quote as string,
+      context: r.context as string,
+    }));
+    return this.taskCache;
+  }
+
+  /** Every unit name the tasks mention. */
+  units(): string[] {
+    return (this.db.prepare('SELECT DISTINCT unit FROM task_units ORDER BY unit').all() as { unit: string }[]).map((r) => r.unit);
+  }
+
+  /** A task's citation: its text, locator, page and the note or cell it was read from. */
+  taskCitation(t: StoredTask): Citation {
+    const n = this.notice(t.docNumber)!;
+    return this.citation({ role: t.textRole, title: t.textTitle }, n, t.locator, t.page, t.quote);
   }
 
   /** Loads the search index now rather than on the first question. */

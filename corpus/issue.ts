@@ -1,6 +1,7 @@
 // One gazette issue: extracted text → notices with their texts, outlines and a report of what
 // could not be placed.
 import { routeIssue, type ReportItem } from './documents.js';
+import { extractTasks, type Task, type TaskProblem } from './facts/tasks.js';
 import { statedValidity } from './facts/validity.js';
 import { readLayout, type Furniture } from './layout.js';
 import { buildText, type BuiltText } from './outline.js';
@@ -22,6 +23,10 @@ export interface NoticeDoc {
   body: BuiltText;
   /** The texts it issues and its own attachments, in printed order. */
   parts: PartDoc[];
+  /** Who leads what, from its responsibility notes and task tables. */
+  tasks: Task[];
+  /** Notes or table rows that name units but could not be read into a task. */
+  taskProblems: TaskProblem[];
 }
 
 export interface IssueDoc {
@@ -38,7 +43,7 @@ export function parseIssue(text: string, source: string): IssueDoc {
   const routed = routeIssue(layout.lines);
   const notices = routed.notices.map((n): NoticeDoc => {
     const header = n.header!;
-    return {
+    const doc: NoticeDoc = {
       docNumber: header.docNumber,
       title: header.title,
       issuer: header.issuers.join('、'),
@@ -51,7 +56,11 @@ export function parseIssue(text: string, source: string): IssueDoc {
         const built = buildText(p);
         return { ...built, ...statedValidity(built.text, n.date) };
       }),
+      tasks: [],
+      taskProblems: [],
     };
+    const { tasks, problems } = extractTasks(doc);
+    return { ...doc, tasks, taskProblems: problems };
   });
   notices.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   return { source, issueTitle: layout.issueTitle, pagesKnown: layout.pagesKnown, notices, furniture: layout.furniture, report: routed.report };

@@ -4,7 +4,7 @@
 import { typicalWidth, type RoutedText, type TextRole } from './documents.js';
 import type { Line } from './layout.js';
 import { parseMarker, RANK, type Marker, type MarkerType } from './markers.js';
-import { dropCjkSpaces, endsSentence, joinWrapped, printedWidth } from './text.js';
+import { dropCjkSpaces, endsClause, endsSentence, joinWrapped, printedWidth } from './text.js';
 
 export type NodeType = MarkerType | 'attachment' | 'row';
 
@@ -21,6 +21,10 @@ export interface OutlineNode {
   pageFrom: number | null;
   pageTo: number | null;
   children: OutlineNode[];
+  /** For a table row: its 序号 (several when rows are printed as one block) and printed lines. */
+  row?: { numbers: number[]; lines: string[] };
+  /** For an attachment that is a table: its header row as printed. */
+  tableHeader?: string;
 }
 
 export interface Paragraph {
@@ -40,9 +44,12 @@ export interface BuiltText {
   paragraphs: Paragraph[];
   outline: OutlineNode[];
   attachments: BuiltText[];
+  /** Header row as printed, when the text is a flattened table. */
+  tableHeader: string | null;
 }
 
-const ROW_START = /^(\d{1,3})(?:\s+(.*))?$/;
+// A 序号 alone or before a cell; "8 月 30 日前" is a date in a cell, not row 8.
+const ROW_START = /^(\d{1,3})(?:\s+(?![月日年号个万天周时%])(.*))?$/;
 
 /** Kind of a text from the end of its title: 实施办法, 办法, 方案, 安排, 规定 …; 附件 for attachments. */
 export function textKind(role: TextRole, title: string): string {
@@ -85,6 +92,7 @@ export function buildText(routed: RoutedText): BuiltText {
       text: [a.label, a.title, a.text].filter(Boolean).join('\n'),
       ...pageSpanOfNodes(a.outline),
       children: a.outline.map((n) => shiftDepth(n, 1)),
+      ...(a.tableHeader ? { tableHeader: a.tableHeader } : {}),
     };
     built.outline.push(node);
     built.text += `\n\n${node.text}`;
@@ -114,7 +122,7 @@ function buildProse(routed: RoutedText): BuiltText {
     const prevText = prev ? dropCjkSpaces(prev.raw) : '';
     const prevWidth = prev ? printedWidth(prev.raw) : 0;
     // After a line cut mid-sentence at the margin, the next line carries on: "中宁县第 / 一、第二、…".
-    const carriesOn = !!prev && !endsSentence(prevText) && prevWidth >= column * 0.9;
+    const carriesOn = !!prev && !endsClause(prevText) && prevWidth >= column * 0.9;
     const marker = carriesOn ? null : parseMarker(line.raw);
     const opens =
       !prev || !!marker || prevHeading || (endsSentence(prevText) && prevWidth < column * 0.9);
@@ -176,6 +184,7 @@ function buildProse(routed: RoutedText): BuiltText {
     paragraphs: out,
     outline: roots,
     attachments: [],
+    tableHeader: null,
   };
 }
 
@@ -215,6 +224,7 @@ function buildTable(routed: RoutedText): BuiltText {
       text,
       ...pageSpan(r.lines),
       children: [],
+      row: { numbers: r.nums, lines: r.lines.map((l) => l.raw) },
     };
   });
   const paragraphs: Paragraph[] = [
@@ -230,5 +240,6 @@ function buildTable(routed: RoutedText): BuiltText {
     paragraphs,
     outline,
     attachments: [],
+    tableHeader: cells(header),
   };
 }

@@ -1,5 +1,6 @@
 // The ingest report people read: per notice its 文号, date and texts with their clause or section
 // counts, then every block that could not be placed, every reading-order jump, every skipped file.
+import { deadlinePhrases, resolveDeadline } from './facts/deadlines.js';
 import type { IngestSummary } from './ingest.js';
 import type { OutlineNode } from './outline.js';
 
@@ -34,7 +35,26 @@ export function formatReport(summary: IngestSummary): string {
         const validity = p.validFrom || p.validUntil ? `  有效期 ${p.validFrom ?? '?'} 至 ${p.validUntil ?? '?'}` : '';
         out.push(`    [${p.kind}] ${p.title || '（无标题）'}: ${outlineShape(p.outline)}${validity}`);
       }
+      if (n.tasks.length) out.push(`    任务: ${n.tasks.length} 条（有完成时限 ${n.tasks.filter((t) => t.deadline).length} 条）`);
+      for (const p of n.taskProblems) out.push(`    ! 未能读出的责任分工 ${p.locator} (p.${p.page ?? '?'}): ${p.message}`);
     }
+    // Every deadline phrase in the issue, read with its notice's date as the reference date.
+    const expressions = new Map<string, string>();
+    for (const n of issue.notices) {
+      const phrases = new Set([...n.tasks.flatMap((t) => (t.deadline ? [t.deadline.text] : [])), ...[n.body, ...n.parts].flatMap((t) => deadlinePhrases(t.text))]);
+      for (const phrase of phrases) {
+        let reading: string;
+        try {
+          const d = resolveDeadline(phrase, { referenceDate: n.date, asOf: null, today: n.date ?? undefined });
+          reading = d.date ? `${d.date} [${d.kind}]` : `未解析 [unknown]：${d.rule}`;
+        } catch (err) {
+          reading = `无法计算：${(err as Error).message}`;
+        }
+        expressions.set(`${phrase}（${n.docNumber}，参考日期 ${n.date}）`, reading);
+      }
+    }
+    out.push(`  期限写法 (${expressions.size} 处):`);
+    for (const [text, resolution] of [...expressions].sort()) out.push(`    ${text} → ${resolution}`);
     const unplaced = issue.report.filter((r) => r.kind !== 'route');
     out.push(`  未能归位的内容: ${unplaced.length ? '' : '无'}`);
     for (const r of unplaced) out.push(`    ! [${r.kind}] p.${r.page ?? '?'} (line ${r.src}): ${r.message}`);

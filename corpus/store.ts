@@ -10,7 +10,7 @@ import { buildSearchIndex, type PassageInput } from './search/index.js';
 import { endsSentence } from './text.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '3';
+export const STORE_VERSION = '4';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,6 +37,15 @@ CREATE TABLE passages (
   id INTEGER PRIMARY KEY, text_id INTEGER NOT NULL REFERENCES texts(id),
   locator TEXT NOT NULL, text TEXT NOT NULL, page INTEGER);
 CREATE TABLE search_index (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id), ord INTEGER NOT NULL,
+  task TEXT NOT NULL, lead_units TEXT NOT NULL, support_units TEXT NOT NULL, implementing_units TEXT NOT NULL,
+  deadline_text TEXT, deadline_date TEXT, deadline_kind TEXT, deadline_source TEXT, start_year TEXT,
+  text_title TEXT NOT NULL, text_role TEXT NOT NULL, locator TEXT NOT NULL, page INTEGER,
+  quote TEXT NOT NULL, context TEXT NOT NULL);
+CREATE INDEX tasks_by_deadline ON tasks(deadline_date);
+CREATE TABLE task_units (task_id INTEGER NOT NULL REFERENCES tasks(id), unit TEXT NOT NULL, role TEXT NOT NULL);
+CREATE INDEX task_units_by_unit ON task_units(unit, role);
 CREATE TABLE report (
   id INTEGER PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, src_line INTEGER,
   page INTEGER, message TEXT NOT NULL);
@@ -131,6 +140,11 @@ function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportR
   const insReport = db.prepare('INSERT INTO report (source, kind, src_line, page, message) VALUES (?, ?, ?, ?, ?)');
   const insPassage = db.prepare('INSERT INTO passages (text_id, locator, text, page) VALUES (?, ?, ?, ?)');
   const passages: PassageInput[] = [];
+  const insTask = db.prepare(
+    `INSERT INTO tasks (notice_id, ord, task, lead_units, support_units, implementing_units, deadline_text, deadline_date, deadline_kind,
+       deadline_source, start_year, text_title, text_role, locator, page, quote, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insTaskUnit = db.prepare('INSERT INTO task_units (task_id, unit, role) VALUES (?, ?, ?)');
 
   for (const [key, value] of Object.entries(meta)) insMeta.run(key, value);
   for (const r of extraReport) insReport.run(r.source, r.kind, r.srcLine, r.page, r.message);
@@ -141,6 +155,17 @@ function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportR
     for (const n of doc.notices) {
       const noticeId = insNotice.run(issueId, noticeOrd++, n.docNumber, n.title, n.issuer, n.date, n.recipients, n.publicNote, n.page).lastInsertRowid;
       const texts = [{ ...n.body, title: n.title, validFrom: null, validUntil: null }, ...n.parts];
+      n.tasks.forEach((task, ord) => {
+        const d = task.deadline;
+        const taskId = insTask.run(
+          noticeId, ord, task.task, JSON.stringify(task.leadUnits), JSON.stringify(task.supportUnits), JSON.stringify(task.implementingUnits),
+          d?.text ?? null, d?.date ?? null, d?.kind ?? null, d?.source ?? null, task.startYear, task.textTitle, task.textRole, task.locator, task.page, task.quote, task.context,
+        ).lastInsertRowid;
+        for (const [role, units] of [['lead', task.leadUnits], ['support', task.supportUnits], ['implementing', task.implementingUnits]] as const) {
+          for (const unit of units) insTaskUnit.run(taskId, unit, role);
+        }
+      });
+      for (const p of n.taskProblems) insReport.run(doc.source, 'task', null, p.page, `${n.docNumber} ${p.locator}: ${p.message}`);
       texts.forEach((t, ord) => {
         const textId = insText.run(noticeId, ord, t.role, t.title, t.kind, t.label, t.text, t.validFrom, t.validUntil).lastInsertRowid;
         let nodeOrd = 0;

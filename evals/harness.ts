@@ -52,6 +52,16 @@ interface DeadlineCase {
   error?: string;
 }
 
+interface LeadCase {
+  question: string;
+  lead: string[];
+  docNumber: string;
+}
+
+interface LeadResultShape {
+  matches: { task: string; leadUnits: string[]; citation: { docNumber: string; locator: string } }[];
+}
+
 const SUITES: Suite<never>[] = [
   {
     file: 'search.jsonl',
@@ -81,6 +91,18 @@ const SUITES: Suite<never>[] = [
       return null;
     },
   } as Suite<DeadlineCase> as Suite<never>,
+  {
+    file: 'lead.jsonl',
+    tool: 'find_lead_unit',
+    threshold: 0.95,
+    args: (c: LeadCase) => ({ task: c.question, limit: 3 }),
+    // Lead-unit set accuracy: the first match is from the expected notice and names exactly the expected lead units.
+    check: (c: LeadCase, result) => {
+      const first = (result as unknown as LeadResultShape | undefined)?.matches[0];
+      const same = first && first.citation.docNumber === c.docNumber && [...first.leadUnits].sort().join('、') === [...c.lead].sort().join('、');
+      return same ? null : `${c.question} → wanted ${c.lead.join('、')} (${c.docNumber}); got ${first ? `${first.leadUnits.join('、')} (${first.citation.docNumber} ${first.citation.locator} ${first.task.slice(0, 20)})` : 'nothing'}`;
+    },
+  } as Suite<LeadCase> as Suite<never>,
 ];
 
 export function readCases<C>(file: string): C[] {

@@ -2,6 +2,7 @@
 // and results that carry both structured content and a short text a chat model can quote.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import type { StoredTask } from '../corpus/facts/task-lookup.js';
 import type { Citation, Gazette } from '../corpus/gazette.js';
 import { foldWidth, isoDate, normalizeDocNumber } from '../corpus/text.js';
 
@@ -119,4 +120,38 @@ export function guarded<A>(ctx: ToolContext, tool: string, fn: (args: A) => Call
       return fail(`内部错误，请稍后重试或换个问法。\nInternal error in ${tool}: ${(err as Error).message}`);
     }
   };
+}
+
+export const taskSchema = z.object({
+  task: z.string().describe("the task's own heading or sentence"),
+  leadUnits: z.array(z.string()).describe('牵头单位, normalized; units 按职责分别负责 are lead units'),
+  supportUnits: z.array(z.string()).describe('配合/参与单位, normalized'),
+  implementingUnits: z.array(z.string()).describe('落实单位: units that carry the task out (…负责落实, 以下均需…落实)'),
+  deadline: z.object({ text: z.string(), date: z.string().nullable(), kind: z.string() }).nullable().describe('完成时限 as written, and its date'),
+  startYear: z.string().nullable().describe('开工年度 of a project table row'),
+  citation: citationSchema,
+});
+
+/** A task as tools return it. */
+export function taskOut(ctx: ToolContext, t: StoredTask) {
+  return {
+    task: t.task,
+    leadUnits: t.leadUnits,
+    supportUnits: t.supportUnits,
+    implementingUnits: t.implementingUnits,
+    deadline: t.deadline,
+    startYear: t.startYear,
+    citation: ctx.gazette.taskCitation(t),
+  };
+}
+
+/** One line of Chinese for a task: 牵头, 配合, 时限. */
+export function taskLine(t: ReturnType<typeof taskOut>): string {
+  const parts = [
+    `牵头：${t.leadUnits.join('、') || '未写明'}`,
+    t.supportUnits.length ? `配合：${t.supportUnits.join('、')}` : '',
+    t.implementingUnits.length ? `落实：${t.implementingUnits.join('、')}` : '',
+    t.deadline ? `时限：${t.deadline.text}${t.deadline.date ? `（${t.deadline.date}）` : ''}` : t.startYear ? `开工年度：${t.startYear}` : '时限：未写明',
+  ];
+  return `${t.task}——${parts.filter(Boolean).join('；')}`;
 }

@@ -2,6 +2,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from './common.js';
 import { registerComputeDeadline } from './compute_deadline.js';
+import { registerFindLeadUnit } from './find_lead_unit.js';
+import { registerListTasks } from './list_tasks.js';
 import { registerDocumentsResource } from './documents_resource.js';
 import { registerGetDocument } from './get_document.js';
 import { registerListDocuments } from './list_documents.js';
@@ -14,5 +16,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
   registerGetDocument(server, ctx);
   registerVerifyQuote(server, ctx);
   registerComputeDeadline(server, ctx);
+  registerFindLeadUnit(server, ctx);
+  registerListTasks(server, ctx);
   registerDocumentsResource(server, ctx);
 }

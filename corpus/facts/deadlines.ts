@@ -254,3 +254,20 @@ export function resolveDeadline(expression: string, opts: DeadlineOptions = {}):
   }
   return result;
 }
+
+// Deadline phrases as they occur in running text, for the ingest report.
+const IN_TEXT = [
+  /(?:于\s*)?(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月?\s*底|年?\s*底|\d{1,2}\s*月)\s*(?:前|之前|以前)/g,
+  /每(?:个)?月\s*\d{1,2}\s*[日号]\s*前/g,
+  /每季度末/g,
+  /(?:不超过\s*)?[\d一二三四五六七八九十]+\s*个\s*工作日\s*(?:内|以内)?/g,
+  /[\d一二三四五六七八九十]+\s*[日天]\s*(?:内|以内)/g,
+  /(?:次年|来年)\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g,
+];
+
+/** Every distinct deadline phrase in a text, as written (spaces removed). */
+export function deadlinePhrases(text: string): string[] {
+  const found = new Set<string>();
+  for (const re of IN_TEXT) for (const m of text.matchAll(re)) found.add(m[0].replace(/\s+/g, ''));
+  return [...found];
+}

@@ -67,6 +67,10 @@ export class SearchIndex {
     this.vocabulary = new Set(vocabulary);
   }
 
+  terms(question: string): string[] {
+    return queryTerms(question, this.vocabulary);
+  }
+
   /** Passages for a question, best first; each score is scaled by how many question terms it has. */
   query(question: string, docNumber: string | null): { hits: SearchHit[]; terms: string[] } {
     const terms = queryTerms(question, this.vocabulary);

@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('the stdio server', () => {
   it('lists its tools, read-only, with input and output schemas', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['compute_deadline', 'get_document', 'list_documents', 'search_gazette', 'verify_quote']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['compute_deadline', 'find_lead_unit', 'get_document', 'list_documents', 'list_tasks', 'search_gazette', 'verify_quote']);
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBe(true);
       expect(t.outputSchema, t.name).toBeDefined();
@@ -112,6 +112,10 @@ describe('the stdio server', () => {
       ['compute_deadline', { expression: '15个工作日内', referenceDate: '2019/04/26' }, /referenceDate.*YYYY-MM-DD/s],
       ['compute_deadline', { expression: '15个工作日内' }, /referenceDate.*相对期限/s],
       ['compute_deadline', { expression: '2019年2月30日前' }, /expression.*不是真实存在的日期/s],
+      ['find_lead_unit', { task: '' }, /task.*不能为空/s],
+      ['list_tasks', { role: 'boss' }, /role.*lead、support 或 any/s],
+      ['list_tasks', { dueFrom: '2019-13-01' }, /dueFrom/],
+      ['list_tasks', { dueFrom: '2019-12-01', dueTo: '2019-01-01' }, /dueTo/],
     ];
     for (const [tool, args, message] of bad) {
       const r = await call(tool, args);
@@ -127,6 +131,28 @@ describe('the stdio server', () => {
     const r = await call('compute_deadline', { expression: '15个工作日内', referenceDate: '2019-04-26', asOf: '2019-05-06' });
     expect(r.structuredContent).toMatchObject({ date: '2019-05-20', kind: 'working_days', daysRemaining: 14, workingDaysRemaining: 10, overdue: false });
     expect(r.content[0].text).toContain('劳动节');
+  });
+
+  it('find_lead_unit answers who leads a task, with the note it read', async () => {
+    const r = await call('find_lead_unit', { task: '谁牵头柴油货车污染治理' });
+    const [first] = r.structuredContent!.matches as { task: string; leadUnits: string[]; deadline: { date: string }; citation: { locator: string; quote: string } }[];
+    expect(first).toMatchObject({ task: '开展柴油货车污染治理专项行动', leadUnits: ['市交通运输局', '市生态环境局'], deadline: { date: '2019-12-31' } });
+    expect(first.citation.locator).toBe('二、（十二）');
+    expect(r.content[0].text).toContain('【卫政办发〔2019〕43号 · 二、（十二）】');
+    const verified = await call('verify_quote', { quote: first.citation.quote });
+    expect(verified.structuredContent!.found).toBe(true);
+  });
+
+  it('list_tasks takes short unit names and sorts by deadline', async () => {
+    const r = await call('list_tasks', { unit: '住建局', role: 'lead', dueTo: '2019-09-30', limit: 50 });
+    const tasks = r.structuredContent!.tasks as { leadUnits: string[]; deadline: { date: string } }[];
+    expect(r.structuredContent!.units).toEqual(['市住房和城乡建设局']);
+    expect(tasks.length).toBeGreaterThan(5);
+    expect(tasks.every((t) => t.leadUnits.includes('市住房和城乡建设局') && t.deadline.date <= '2019-09-30')).toBe(true);
+    expect(tasks.map((t) => t.deadline.date)).toEqual([...tasks.map((t) => t.deadline.date)].sort());
+    const unknown = await call('list_tasks', { unit: '生态环保局' });
+    expect(unknown.isError).toBeFalsy();
+    expect(unknown.content[0].text).toContain('市生态环境局');
   });
 
   it('meets every eval threshold', async () => {

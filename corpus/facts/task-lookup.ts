@@ -1,0 +1,108 @@
+// Finding tasks: by a question (谁牵头柴油货车污染治理), or by unit, role and due dates.
+import { UNIT_SHORT_NAMES } from '../units.js';
+import { foldWidth } from '../text.js';
+import { normalizeUnit } from './responsibility.js';
+
+export interface StoredTask {
+  id: number;
+  docNumber: string;
+  /** Printed order across the corpus. */
+  order: number;
+  task: string;
+  leadUnits: string[];
+  supportUnits: string[];
+  implementingUnits: string[];
+  deadline: { text: string; date: string | null; kind: string } | null;
+  startYear: string | null;
+  textTitle: string;
+  textRole: 'notice' | 'part' | 'attachment';
+  locator: string;
+  page: number | null;
+  quote: string;
+  context: string;
+}
+
+export type Role = 'lead' | 'support' | 'any';
+
+// Words that ask about responsibility rather than name the task.
+const QUESTION_WORDS =
+  /谁来?牵头|由谁|谁负责|谁来负责|是谁|哪个(?:单位|部门)|哪些(?:单位|部门)|(?:牵头|责任|配合)单位(?:是)?|完成时限|什么时候(?:完成)?|何时(?:完成)?|截止|期限|牵头|负责|的工作|吗|呢|[？?。，,！!\s]/g;
+
+export function taskQuestion(question: string): string {
+  return foldWidth(question).replace(QUESTION_WORDS, ' ').trim();
+}
+
+/** Ranks tasks for a question: words in the task's own heading count most, then its sentence. */
+export function rankTasks(tasks: StoredTask[], terms: string[]): { task: StoredTask; score: number }[] {
+  if (!terms.length) return [];
+  const lower = (s: string) => foldWidth(s).toLowerCase();
+  const docs = tasks.map((t) => ({ t, head: lower(t.task), ctx: lower(t.context) }));
+  const idf = new Map(terms.map((term) => [term, Math.log(1 + docs.length / (1 + docs.filter((d) => d.head.includes(term) || d.ctx.includes(term)).length))]));
+  const wanted = terms.reduce((n, t) => n + t.length, 0);
+  return docs
+    .map(({ t, head, ctx }) => {
+      let score = 0;
+      let covered = 0;
+      for (const term of terms) {
+        const weight = head.includes(term) ? 3 : ctx.includes(term) ? 1 : 0;
+        if (!weight) continue;
+        score += weight * idf.get(term)! * term.length;
+        covered += term.length;
+      }
+      return { task: t, score: score * (0.5 + covered / wanted) };
+    })
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score || a.task.order - b.task.order);
+}
+
+/** The names a unit query stands for: a short name (住建局) expanded, the elided 市 restored. */
+export function unitQuery(input: string): string {
+  const raw = foldWidth(input).replace(/\s+/g, '');
+  const bare = raw.replace(/^市(?!场)/, '');
+  return normalizeUnit(UNIT_SHORT_NAMES[bare] ?? bare);
+}
+
+/** Units named in the tasks that a query matches: the exact name, else names containing it. */
+export function matchUnits(query: string, known: string[]): string[] {
+  const q = unitQuery(query);
+  if (known.includes(q)) return [q];
+  const bare = q.replace(/^市(?!场)/, '');
+  return known.filter((u) => u.includes(bare) || (bare.length >= 3 && bare.includes(u.replace(/^市(?!场)/, ''))));
+}
+
+export interface TaskFilter {
+  units: string[] | null;
+  role: Role;
+  docNumber: string | null;
+  dueFrom: string | null;
+  dueTo: string | null;
+}
+
+export function filterTasks(tasks: StoredTask[], f: TaskFilter): StoredTask[] {
+  const hasUnit = (t: StoredTask) => {
+    if (!f.units) return true;
+    const pool = f.role === 'lead' ? t.leadUnits : f.role === 'support' ? [...t.supportUnits, ...t.implementingUnits] : [...t.leadUnits, ...t.supportUnits, ...t.implementingUnits];
+    return pool.some((u) => f.units!.includes(u));
+  };
+  return tasks
+    .filter((t) => hasUnit(t))
+    .filter((t) => !f.docNumber || t.docNumber === f.docNumber)
+    .filter((t) => (!f.dueFrom && !f.dueTo) || (t.deadline?.date && (!f.dueFrom || t.deadline.date >= f.dueFrom) && (!f.dueTo || t.deadline.date <= f.dueTo)))
+    .sort((a, b) => (a.deadline?.date ?? '9999') .localeCompare(b.deadline?.date ?? '9999') || a.order - b.order);
+}
+
+/** Units whose names share most character pairs with the query: did-you-mean. */
+export function closestUnits(query: string, known: string[], max = 5): string[] {
+  const pairs = (s: string) => new Set([...s].slice(1).map((ch, i) => s[i] + ch));
+  const q = pairs(query.replace(/^市(?!场)/, ''));
+  return known
+    .map((u) => {
+      const p = pairs(u.replace(/^市(?!场)/, ''));
+      const common = [...q].filter((g) => p.has(g)).length;
+      return { u, score: q.size + p.size ? (2 * common) / (q.size + p.size) : 0 };
+    })
+    .filter((x) => x.score >= 0.3)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, max)
+    .map((x) => x.u);
+}

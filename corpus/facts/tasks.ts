@@ -1,0 +1,289 @@
+// Who leads what: every responsibility note in a notice's texts, attached to the text it follows,
+// and every row of a task table (牵头单位 / 责任单位 / 解读单位 / 完成时限 / 开工年度 columns).
+import type { NoticeDoc } from '../issue.js';
+import type { BuiltText, OutlineNode } from '../outline.js';
+import { dropCjkSpaces } from '../text.js';
+import { DeadlineInputError, resolveDeadline, type DeadlineKind } from './deadlines.js';
+import { findNotes, UNIT_JOIN, unitList } from './responsibility.js';
+
+export interface TaskDeadline {
+  /** As written. */
+  text: string;
+  date: string | null;
+  kind: DeadlineKind;
+  /** Where the text came from: the note's 完成时限, a table column, or the task sentence itself. */
+  source: 'note' | 'table' | 'text';
+}
+
+export interface Task {
+  task: string;
+  leadUnits: string[];
+  supportUnits: string[];
+  implementingUnits: string[];
+  deadline: TaskDeadline | null;
+  /** 开工年度 of a project table row. */
+  startYear: string | null;
+  /** Title and role of the text the task is in, its locator, page and a verbatim quote. */
+  textTitle: string;
+  textRole: 'notice' | 'part' | 'attachment';
+  locator: string;
+  page: number | null;
+  quote: string;
+  /** The words the task stands for: the sentence(s) before its note, or its table row. */
+  context: string;
+}
+
+export interface TaskProblem {
+  locator: string;
+  page: number | null;
+  message: string;
+}
+
+const SENTENCE_END = /[。；！？]/;
+
+/** The first sentence of a text, without its outline marker, at most 120 characters. */
+function firstSentence(text: string): string {
+  const body = text.replace(/^(?:第\S{1,6}条\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、])/, '').trim();
+  const end = body.search(SENTENCE_END);
+  const s = end >= 0 ? body.slice(0, end) : body;
+  return s.length > 120 ? `${s.slice(0, 120)}…` : s;
+}
+
+function resolve(text: string, notice: NoticeDoc, source: TaskDeadline['source']): TaskDeadline {
+  try {
+    const d = resolveDeadline(text, { referenceDate: notice.date, today: notice.date ?? undefined });
+    return { text, date: d.date, kind: d.kind, source };
+  } catch (err) {
+    if (err instanceof DeadlineInputError) return { text, date: null, kind: 'unknown', source };
+    throw err;
+  }
+}
+
+// A deadline stated in the task's own words: 2019年12月底前完成, 于2019年6月30日前全部完成.
+const TEXT_DEADLINE = /((?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底)|年底|年年底)前)(?:，)?(?:全面|全部|基本)?(?:完成|建成)/g;
+
+function deadlineInText(text: string): string | null {
+  const found = [...text.matchAll(TEXT_DEADLINE)].map((m) => m[1]);
+  return new Set(found).size === 1 ? found[0] : null;
+}
+
+function walk(nodes: OutlineNode[], fn: (n: OutlineNode) => void): void {
+  for (const n of nodes) {
+    fn(n);
+    walk(n.children, fn);
+  }
+}
+
+/** Tasks of one notice, in printed order, and the notes or rows that could not be read. */
+export function extractTasks(notice: NoticeDoc): { tasks: Task[]; problems: TaskProblem[] } {
+  const tasks: Task[] = [];
+  const problems: TaskProblem[] = [];
+  for (const text of [notice.body, ...notice.parts]) {
+    const title = text.role === 'part' ? text.title : notice.title;
+    tasks.push(...noteTasks(text, title, notice));
+    walk(text.outline, (node) => {
+      if (node.tableHeader) tableTasks(node.tableHeader, node.children, title, text.role, notice, tasks, problems);
+    });
+    if (text.tableHeader) tableTasks(text.tableHeader, text.outline, title, text.role, notice, tasks, problems);
+  }
+  return { tasks, problems };
+}
+
+/** Tasks from the notes in prose: each note belongs to the words before it, back to the previous note. */
+function noteTasks(text: BuiltText, title: string, notice: NoticeDoc): Task[] {
+  const nodes = new Map<string, OutlineNode>();
+  walk(text.outline, (n) => nodes.set(n.locator, n));
+  const out: Task[] = [];
+  const notesInNode = new Map<string, number>();
+  let scope: string[] = [];
+  let lastChunk = '';
+  let lastLocator = '';
+  for (const p of text.paragraphs) {
+    if (p.locator !== lastLocator) lastChunk = '';
+    lastLocator = p.locator;
+    let from = 0;
+    for (const note of findNotes(p.text)) {
+      let chunk = p.text.slice(from, note.start).trim();
+      from = note.end;
+      // A note opening its own paragraph belongs to the paragraph before it.
+      if (!/[\u4e00-\u9fff]/.test(chunk)) chunk = lastChunk;
+      lastChunk = chunk;
+      const node = nodes.get(p.locator);
+      const seen = notesInNode.get(p.locator) ?? 0;
+      notesInNode.set(p.locator, seen + 1);
+      const task = seen === 0 && node ? firstSentence(node.ownText) : firstSentence(chunk);
+      const written = note.deadline ?? deadlineInText(chunk);
+      out.push({
+        task: task || firstSentence(chunk),
+        leadUnits: note.leadUnits,
+        supportUnits: note.supportUnits,
+        implementingUnits: note.implementingUnits.length ? note.implementingUnits : scope,
+        deadline: written ? resolve(written, notice, note.deadline ? 'note' : 'text') : null,
+        startYear: null,
+        textTitle: title,
+        textRole: text.role,
+        locator: p.locator,
+        page: p.pageFrom,
+        quote: note.text,
+        context: chunk,
+      });
+      if (note.scopeImplementing.length) scope = note.scopeImplementing;
+    }
+    if (from === 0 && /[\u4e00-\u9fff]/.test(p.text)) lastChunk = p.text;
+  }
+  return out;
+}
+
+const DATE_LINE = /^\d{4}\s*年$/;
+const DAY_LINE = /^(\d{1,2}\s*月\s*\d{1,2}\s*日前)\s*(.*)$/;
+const UNIT_START = /^(市|各|中卫|国网|宁夏)/;
+
+/** Unit cells run together across printed lines: split them where one name ends and the next begins unseparated. */
+function unitCells(lines: string[]): string[] {
+  return dropCjkSpaces(lines.join(''))
+    .replace(UNIT_JOIN, '$1\u0000')
+    .split('\u0000')
+    .filter(Boolean);
+}
+
+function tableTasks(header: string, rows: OutlineNode[], title: string, role: Task['textRole'], notice: NoticeDoc, out: Task[], problems: TaskProblem[]): void {
+  const h = header.replace(/\s+/g, '');
+  const read = h.includes('牵头单位') && h.includes('完成时限') ? leadTableRow : /(解读单位|责任单位)/.test(h) && h.includes('完成时限') ? unitBeforeDeadlineRow : h.includes('责任单位') && h.includes('开工年度') ? projectRow : null;
+  if (!read) return;
+  let name = '';
+  for (const row of rows) {
+    if (!row.row) continue;
+    const result = read(row.row.lines, row.row.numbers.length, name);
+    if (!result) {
+      problems.push({ locator: row.locator, page: row.pageFrom, message: `table row not read: ${row.text.slice(0, 40)}` });
+      continue;
+    }
+    name = result.name ?? name;
+    result.rows.forEach((r, k) => {
+      out.push({
+        task: r.task,
+        leadUnits: r.lead,
+        supportUnits: r.support,
+        implementingUnits: [],
+        deadline: r.deadline ? resolve(r.deadline, notice, 'table') : null,
+        startYear: r.startYear ?? null,
+        textTitle: title,
+        textRole: role,
+        locator: row.row!.numbers.length > 1 ? row.locator.replace(/序号.*$/, `序号${row.row!.numbers[k]}`) : row.locator,
+        page: row.pageFrom,
+        quote: r.quote,
+        context: `${r.task} ${dropCjkSpaces(row.text)}`,
+      });
+    });
+  }
+}
+
+/** A row's printed lines without its 序号: the number lines, or the number before the first cell. */
+function cellLines(lines: string[], count: number): string[] {
+  const rest = lines.slice();
+  for (let k = 0; k < count && rest.length; k++) {
+    if (/^\d{1,3}$/.test(rest[0])) rest.shift();
+    else rest[0] = rest[0].replace(/^\d{1,3}\s+/, '');
+  }
+  return rest;
+}
+
+interface RowTask {
+  task: string;
+  lead: string[];
+  support: string[];
+  deadline: string | null;
+  startYear?: string;
+  quote: string;
+}
+
+type RowReader = (lines: string[], count: number, lastName: string) => { name?: string; rows: RowTask[] } | null;
+
+/**
+ * 序号 | 工作任务 | 具体目标及措施 | 牵头单位 | 责任单位 | 完成时限 | 备注 — rows printed one block each,
+ * cells column by column when several rows share a block.
+ */
+const leadTableRow: RowReader = (lines, count, lastName) => {
+  const body = cellLines(lines, count);
+  let i = 0;
+  const nameParts: string[] = [];
+  while (i < body.length && dropCjkSpaces(body[i]).length <= 4 && !/[。，、]/.test(body[i])) nameParts.push(body[i++]);
+  const measures: string[] = [];
+  let current = '';
+  // The unit columns are narrow: a short line naming a unit after a finished measure opens them.
+  const opensUnits = (line: string) => UNIT_START.test(dropCjkSpaces(line)) && dropCjkSpaces(line).length <= 12;
+  while (i < body.length && !(current === '' && measures.length && opensUnits(body[i]))) {
+    current += dropCjkSpaces(body[i++]);
+    if (/。$/.test(current)) {
+      measures.push(current);
+      current = '';
+    }
+  }
+  if (current) measures.push(current);
+  const unitLines: string[] = [];
+  while (i < body.length && !DATE_LINE.test(body[i]) && !/^\d{4}\s*年\s*\d/.test(body[i])) unitLines.push(body[i++]);
+  const deadlines: string[] = [];
+  while (i < body.length && deadlines.length < count) {
+    const year = body[i].match(/^(\d{4})\s*年/);
+    const day = DAY_LINE.exec(year ? body[i].replace(/^\d{4}\s*年\s*/, '') || body[i + 1] || '' : '');
+    if (!year || !day) break;
+    deadlines.push(`${year[1]}年${dropCjkSpaces(day[1])}`);
+    i += body[i].replace(/^\d{4}\s*年\s*/, '') ? 1 : 2;
+  }
+  const cells = unitCells(unitLines);
+  const name = nameParts.length ? dropCjkSpaces(nameParts.join('')) : lastName;
+  if (measures.length < count || cells.length !== 2 * count) return null;
+  return {
+    name,
+    rows: Array.from({ length: count }, (_, k) => ({
+      task: `${name}：${firstSentence(measures[k])}`,
+      lead: unitList(cells[k]),
+      support: unitList(cells[count + k]),
+      deadline: deadlines[k] ?? null,
+      quote: cells[k],
+    })),
+  };
+};
+
+/** 文件名称、文号 | 解读渠道 | 解读方式 | 解读单位 | 完成时限: the unit is the cell just before the date that ends the row. */
+const unitBeforeDeadlineRow: RowReader = (lines, count) => {
+  const body = cellLines(lines, count).map(dropCjkSpaces);
+  const tail = body.join('').match(/(\d{4}年\d{1,2}月\d{1,2}日前)(?:备注：.*)?$/);
+  if (!tail) return null;
+  // Walk back from the date over the lines that spell one unit name.
+  let end = body.length - 1;
+  let acc = '';
+  while (end >= 0 && !acc.includes(tail[1])) acc = body[end--] + acc;
+  let unit = '';
+  for (let j = end; j >= 0; j--) {
+    unit = body[j] + unit;
+    if (UNIT_START.test(unit)) break;
+  }
+  if (!UNIT_START.test(unit)) return null;
+  const document = body.join('').match(/^(?:\d{1,3})?(《.+?》[（(][^）)]*号[）)])/);
+  return {
+    rows: [{ task: `${document ? document[1] : body[0]}的政策解读`, lead: unitList(unit), support: [], deadline: tail[1], quote: unit }],
+  };
+};
+
+/** 项目名称 … 计划投资 | 责任单位 | 开工年度: the unit sits between the investment figure and the start year. */
+const projectRow: RowReader = (lines, count) => {
+  const text = lines.join(' ').replace(/合\s*计\s*[\d.]+\s*$/, '').trim();
+  // The last figures of the row: investment(s), then unit name(s) (no digits), then start year(s).
+  const m = new RegExp(`((?:[\\d.]+\\s+){${count}})([^\\d]+?)\\s+((?:\\d{4}\\s*年\\s*){${count}})$`).exec(text);
+  if (!m) return null;
+  const units = count === 1 ? [dropCjkSpaces(m[2])] : m[2].split(/\s+/);
+  const years = m[3].match(/\d{4}\s*年/g)!.map((y) => y.replace(/\s+/g, ''));
+  const names = dropCjkSpaces(lines.join('')).match(/[\u4e00-\u9fff“”、，]+?(?:工程|项目)/g) ?? [];
+  if (units.length !== count || names.length < count) return null;
+  return {
+    rows: Array.from({ length: count }, (_, k) => ({
+      task: names[k].replace(/^(?:黄河|清水河|[\u4e00-\u9fff]{1,3}河)+/, ''),
+      lead: unitList(units[k]),
+      support: [],
+      deadline: null,
+      startYear: years[k],
+      quote: units[k],
+    })),
+  };
+};
