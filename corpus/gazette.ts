@@ -37,6 +37,15 @@ export interface TextRow {
   text: string;
   validFrom: string | null;
   validUntil: string | null;
+  /** JSON list of {title, docNumber} this text replaces. */
+  repeals: string;
+}
+
+export interface NodeRow {
+  locator: string;
+  heading: string;
+  text: string;
+  pageFrom: number | null;
 }
 
 export interface OutlineEntry {
@@ -54,7 +63,7 @@ export type Resolution =
 export const BODY_LOCATOR = '正文';
 
 const NOTICE_COLUMNS = 'id, doc_number AS docNumber, title, issuer, date, recipients, public_note AS publicNote, page';
-const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil';
+const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
 
 /** Character pairs of a text, for did-you-mean similarity. */
 function bigrams(s: string): Set<string> {
@@ -115,6 +124,23 @@ export class Gazette {
 
   text(id: number): TextRow {
     return this.db.prepare(`SELECT ${TEXT_COLUMNS} FROM texts WHERE id = ?`).get(id) as TextRow;
+  }
+
+  /** An outline node of a text by locator. */
+  node(textId: number, locator: string): NodeRow | null {
+    return (
+      (this.db.prepare('SELECT locator, heading, text, page_from AS pageFrom FROM nodes WHERE text_id = ? AND locator = ?').get(textId, locator) as NodeRow | undefined) ?? null
+    );
+  }
+
+  /** Texts a notice issues whose titles contain every word (all of them when there are no words). */
+  textsTitled(words: string[]): { notice: NoticeRow; text: TextRow }[] {
+    const keys = words.map(matchKey).filter(Boolean);
+    return this.notices().flatMap((notice) =>
+      this.texts(notice.id)
+        .filter((t) => t.role !== 'notice' && keys.every((k) => matchKey(t.title).includes(k)))
+        .map((text) => ({ notice, text })),
+    );
   }
 
   outline(textId: number): OutlineEntry[] {

@@ -2,13 +2,15 @@
 // could not be placed.
 import { routeIssue, type ReportItem } from './documents.js';
 import { extractTasks, type Task, type TaskProblem } from './facts/tasks.js';
-import { statedValidity } from './facts/validity.js';
+import { statedRepeals, statedValidity, type Repeal } from './facts/validity.js';
 import { readLayout, type Furniture } from './layout.js';
 import { buildText, type BuiltText } from './outline.js';
 
 export interface PartDoc extends BuiltText {
   validFrom: string | null;
   validUntil: string | null;
+  /** Texts this one says it replaces (…同时废止). */
+  repeals: Repeal[];
 }
 
 export interface NoticeDoc {
@@ -54,7 +56,7 @@ export function parseIssue(text: string, source: string): IssueDoc {
       body: buildText(n.body),
       parts: n.parts.map((p) => {
         const built = buildText(p);
-        return { ...built, ...statedValidity(built.text, n.date) };
+        return { ...built, ...statedValidity(built.text, n.date), repeals: statedRepeals(built.text) };
       }),
       tasks: [],
       taskProblems: [],

@@ -10,7 +10,7 @@ import { buildSearchIndex, type PassageInput } from './search/index.js';
 import { endsSentence } from './text.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '4';
+export const STORE_VERSION = '5';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,7 +22,7 @@ CREATE TABLE notices (
 CREATE TABLE texts (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id), ord INTEGER NOT NULL,
   role TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, label TEXT, text TEXT NOT NULL,
-  valid_from TEXT, valid_until TEXT);
+  valid_from TEXT, valid_until TEXT, repeals TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE nodes (
   id INTEGER PRIMARY KEY, text_id INTEGER NOT NULL REFERENCES texts(id), ord INTEGER NOT NULL,
   parent_id INTEGER REFERENCES nodes(id), locator TEXT NOT NULL, type TEXT NOT NULL,
@@ -131,7 +131,7 @@ function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportR
     'INSERT INTO notices (issue_id, ord, doc_number, title, issuer, date, recipients, public_note, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insText = db.prepare(
-    'INSERT INTO texts (notice_id, ord, role, title, kind, label, text, valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO texts (notice_id, ord, role, title, kind, label, text, valid_from, valid_until, repeals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insNode = db.prepare(
     'INSERT INTO nodes (text_id, ord, parent_id, locator, type, heading, depth, own_text, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -154,7 +154,7 @@ function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportR
     for (const r of doc.report) insReport.run(doc.source, r.kind, r.src, r.page, r.message);
     for (const n of doc.notices) {
       const noticeId = insNotice.run(issueId, noticeOrd++, n.docNumber, n.title, n.issuer, n.date, n.recipients, n.publicNote, n.page).lastInsertRowid;
-      const texts = [{ ...n.body, title: n.title, validFrom: null, validUntil: null }, ...n.parts];
+      const texts = [{ ...n.body, title: n.title, validFrom: null, validUntil: null, repeals: [] }, ...n.parts];
       n.tasks.forEach((task, ord) => {
         const d = task.deadline;
         const taskId = insTask.run(
@@ -167,7 +167,7 @@ function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportR
       });
       for (const p of n.taskProblems) insReport.run(doc.source, 'task', null, p.page, `${n.docNumber} ${p.locator}: ${p.message}`);
       texts.forEach((t, ord) => {
-        const textId = insText.run(noticeId, ord, t.role, t.title, t.kind, t.label, t.text, t.validFrom, t.validUntil).lastInsertRowid;
+        const textId = insText.run(noticeId, ord, t.role, t.title, t.kind, t.label, t.text, t.validFrom, t.validUntil, JSON.stringify(t.repeals)).lastInsertRowid;
         let nodeOrd = 0;
         const headings = new Map<string, string>();
         const walk = (nodes: OutlineNode[], parent: number | bigint | null, above: string) => {

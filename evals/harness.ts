@@ -62,6 +62,16 @@ interface LeadResultShape {
   matches: { task: string; leadUnits: string[]; citation: { docNumber: string; locator: string } }[];
 }
 
+interface ClauseCase {
+  document: string;
+  clause: string;
+  docNumber?: string;
+  /** The printed clause, joined from the gazette's own lines without spaces. */
+  expect?: string;
+  /** Why the call must fail, for ambiguous or unknown references. */
+  error?: string;
+}
+
 const SUITES: Suite<never>[] = [
   {
     file: 'search.jsonl',
@@ -103,6 +113,21 @@ const SUITES: Suite<never>[] = [
       return same ? null : `${c.question} → wanted ${c.lead.join('、')} (${c.docNumber}); got ${first ? `${first.leadUnits.join('、')} (${first.citation.docNumber} ${first.citation.locator} ${first.task.slice(0, 20)})` : 'nothing'}`;
     },
   } as Suite<LeadCase> as Suite<never>,
+  {
+    file: 'clause.jsonl',
+    tool: 'cite_clause',
+    threshold: 1,
+    args: (c: ClauseCase) => ({ document: c.document, clause: c.clause }),
+    // The clause text equals the printed clause once whitespace is ignored.
+    check: (c: ClauseCase, result, isError) => {
+      const label = `${c.document} ${c.clause}`;
+      if (c.error) return isError ? null : `${label} → wanted an error (${c.error})`;
+      const r = result as { text?: string; citation?: { docNumber: string } } | undefined;
+      if (isError || !r?.text) return `${label} → unexpected error`;
+      if (r.citation?.docNumber !== c.docNumber) return `${label} → cited ${r.citation?.docNumber}, wanted ${c.docNumber}`;
+      return matchKey(r.text) === matchKey(c.expect!) ? null : `${label} → text differs:\n  got  ${matchKey(r.text).slice(0, 160)}\n  want ${matchKey(c.expect!).slice(0, 160)}`;
+    },
+  } as Suite<ClauseCase> as Suite<never>,
 ];
 
 export function readCases<C>(file: string): C[] {

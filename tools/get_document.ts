@@ -25,6 +25,7 @@ const output = {
       kind: z.string(),
       validFrom: z.string().nullable(),
       validUntil: z.string().nullable(),
+      replaces: z.array(z.object({ title: z.string(), docNumber: z.string().nullable() })).describe('texts it says it repeals (…同时废止)'),
       outline: outlineSchema,
       text: z.string().optional(),
     }),
@@ -85,6 +86,7 @@ export function registerGetDocument(server: McpServer, ctx: ToolContext): void {
           kind: t.kind,
           validFrom: t.validFrom,
           validUntil: t.validUntil,
+          replaces: JSON.parse(t.repeals) as { title: string; docNumber: string | null }[],
           outline: outlineOf(t.id),
           ...(includeText ? { text: t.text } : {}),
         }));
@@ -103,7 +105,8 @@ export function registerGetDocument(server: McpServer, ctx: ToolContext): void {
         .filter((t) => t.role !== 'notice')
         .map((t) => {
           const validity = t.validFrom || t.validUntil ? `，有效期 ${t.validFrom ?? '?'} 至 ${t.validUntil ?? '?'}` : '';
-          return `- [${t.kind}]《${t.title}》${validity}；${contents(ctx.gazette.outline(t.id))}`;
+          const repeals = (JSON.parse(t.repeals) as { title: string; docNumber: string | null }[]).map((r) => `《${r.title}》${r.docNumber ? `（${r.docNumber}）` : ''}`);
+          return `- [${t.kind}]《${t.title}》${validity}${repeals.length ? `，同时废止${repeals.join('、')}` : ''}；${contents(ctx.gazette.outline(t.id))}`;
         });
       const lines = [
         `${n.docNumber}《${n.title}》，${n.issuer}，${n.date ?? '日期未知'}，公报第${n.page ?? '?'}页。`,

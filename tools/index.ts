@@ -1,6 +1,7 @@
 // Registers every tool and resource on the server, over one read-only view of the store.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from './common.js';
+import { registerCiteClause } from './cite_clause.js';
 import { registerComputeDeadline } from './compute_deadline.js';
 import { registerFindLeadUnit } from './find_lead_unit.js';
 import { registerListTasks } from './list_tasks.js';
@@ -18,5 +19,6 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
   registerComputeDeadline(server, ctx);
   registerFindLeadUnit(server, ctx);
   registerListTasks(server, ctx);
+  registerCiteClause(server, ctx);
   registerDocumentsResource(server, ctx);
 }

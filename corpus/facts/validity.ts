@@ -1,5 +1,5 @@
 // Validity a text states for itself: 自…起施行/试行/实施, 有效期至…, 有效期N年, 自印发之日起施行.
-import { isoDate, matchKey, parseNumber } from '../text.js';
+import { isoDate, matchKey, normalizeDocNumber, parseNumber } from '../text.js';
 
 export interface StatedValidity {
   validFrom: string | null;
@@ -27,4 +27,38 @@ export function statedValidity(text: string, issued: string | null): StatedValid
     validUntil = d.toISOString().slice(0, 10);
   }
   return { validFrom, validUntil };
+}
+
+export interface Repeal {
+  title: string;
+  docNumber: string | null;
+}
+
+/** Texts a text says it replaces: 原《…》（卫政办发〔2017〕19号）同时废止. */
+export function statedRepeals(text: string): Repeal[] {
+  const t = matchKey(text);
+  return [...t.matchAll(/原?《([^》]+)》(?:[（(]([^）)]*号)[）)])?(?:同时)?(?:废止|停止执行)/g)].map((m) => ({
+    title: m[1],
+    docNumber: m[2] ? normalizeDocNumber(m[2]) : null,
+  }));
+}
+
+export interface InForce {
+  inForce: boolean;
+  /** How inForce was decided, in Chinese. */
+  basis: string;
+}
+
+/** Whether a text is in force on a day, from its stated period, else from its notice date onwards. */
+export function inForceOn(asOf: string, validFrom: string | null, validUntil: string | null, issued: string | null): InForce {
+  if (validFrom || validUntil) {
+    const started = !validFrom || asOf >= validFrom;
+    const ended = !!validUntil && asOf > validUntil;
+    const period = `有效期${validFrom ? `自${validFrom}` : ''}${validUntil ? `至${validUntil}` : '（未写终止日期）'}`;
+    if (!started) return { inForce: false, basis: `${asOf}尚未施行：${period}` };
+    if (ended) return { inForce: false, basis: `${asOf}已失效：${period}，有效期届满自动失效` };
+    return { inForce: true, basis: `${asOf}在有效期内：${period}` };
+  }
+  if (issued && asOf < issued) return { inForce: false, basis: `${asOf}早于印发日期${issued}；文本未写明施行日期和有效期` };
+  return { inForce: true, basis: `文本未写明施行日期和有效期，按印发日期${issued ?? '（未知）'}起执行、未写终止日期计` };
 }

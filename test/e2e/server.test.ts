@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('the stdio server', () => {
   it('lists its tools, read-only, with input and output schemas', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['compute_deadline', 'find_lead_unit', 'get_document', 'list_documents', 'list_tasks', 'search_gazette', 'verify_quote']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['cite_clause', 'compute_deadline', 'find_lead_unit', 'get_document', 'list_documents', 'list_tasks', 'search_gazette', 'verify_quote']);
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBe(true);
       expect(t.outputSchema, t.name).toBeDefined();
@@ -153,6 +153,36 @@ describe('the stdio server', () => {
     const unknown = await call('list_tasks', { unit: '生态环保局' });
     expect(unknown.isError).toBeFalsy();
     expect(unknown.content[0].text).toContain('市生态环境局');
+  });
+
+  it('cite_clause returns a clause cut by a header, whole, with its validity on any day', async () => {
+    const on = async (asOf: string) => (await call('cite_clause', { document: '国有资产出租', clause: '第4条', asOf })).structuredContent as { text: string; clause: string; validity: { inForce: boolean }; citation: { page: number } };
+    const before = await on('2019-04-30');
+    expect(before.clause).toBe('第四条');
+    expect(before.text.endsWith('（四）法律法规规章或国家和自治区有关文件规定不得出租（对外承包）的。')).toBe(true);
+    expect(before.citation.page).toBe(52);
+    expect(before.validity.inForce).toBe(false);
+    expect((await on('2020-06-01')).validity.inForce).toBe(true);
+    expect((await on('2021-04-30')).validity.inForce).toBe(true);
+    expect((await on('2021-05-01')).validity.inForce).toBe(false);
+  });
+
+  it('cite_clause lists the candidates of an ambiguous 文号 and the nearest clauses of an unknown one', async () => {
+    const ambiguous = await call('cite_clause', { document: '卫政规发[2019]1号', clause: '十' });
+    expect(ambiguous.isError).toBe(true);
+    expect(ambiguous.content[0].text).toContain('《中卫市人民政府法律顾问管理办法》');
+    expect(ambiguous.content[0].text).toContain('《中卫市人民政府法律顾问工作经费管理办法》');
+    const chosen = await call('cite_clause', { document: '卫政规发〔2019〕1号 经费', clause: '十' });
+    expect((chosen.structuredContent as { text: string }).text.startsWith('第十条 本办法第四条第一款第（一）项')).toBe(true);
+    const unknown = await call('cite_clause', { document: '法律顾问管理办法', clause: '第四十条' });
+    expect(unknown.isError).toBe(true);
+    expect(unknown.content[0].text).toContain('最接近的是：第三十九条');
+  });
+
+  it('get_document says what a text replaced', async () => {
+    const r = await call('get_document', { document: '法律顾问工作经费管理办法' });
+    const parts = r.structuredContent!.parts as { title: string; replaces: { title: string; docNumber: string }[] }[];
+    expect(parts.find((p) => p.title === '中卫市人民政府法律顾问工作经费管理办法')!.replaces).toEqual([{ title: '中卫市法律顾问室工作经费管理办法', docNumber: '卫政办发〔2017〕19号' }]);
   });
 
   it('meets every eval threshold', async () => {

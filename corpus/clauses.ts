@@ -1,0 +1,55 @@
+// Clause references as people write them → the locators the outline uses.
+//   第四条 / 第4条 / 4 / 四 → 第四条;  第五条（三） / 第5条第3项 → 第五条（三）;  第七章
+//   二、（一）1. / 二(一)1 / 二（一） / 二 → the same locators of a 方案 or 安排
+import { markerLabel } from './markers.js';
+import { foldWidth, parseNumber } from './text.js';
+
+const CN = '[一二三四五六七八九十百零〇两]+';
+const NUM = `(?:${CN}|\\d+)`;
+
+/**
+ * The locators a clause reference may mean, most likely first: for a text numbered by 条,
+ * a bare number is an article; otherwise it is a section (一、) or a point (1.). Null when the
+ * reference is not a clause number at all.
+ */
+export function clauseLocators(ref: string, byArticles: boolean): string[] | null {
+  const t = foldWidth(ref).replace(/\s+/g, '').replace(/[(]/g, '（').replace(/[)]/g, '）');
+  let m: RegExpExecArray | null;
+  if ((m = new RegExp(`^第(${NUM})章$`).exec(t))) return [markerLabel('chapter', parseNumber(m[1]))];
+  if ((m = new RegExp(`^第?(${NUM})条(?:第?（?(${NUM})）?项)?$`).exec(t)) || (byArticles && (m = new RegExp(`^(${NUM})(?:（(${NUM})）)?$`).exec(t)))) {
+    const article = markerLabel('article', parseNumber(m[1]));
+    return [m[2] ? `${article}${markerLabel('item', parseNumber(m[2]))}` : article];
+  }
+  if ((m = new RegExp(`^第(${NUM})条（(${NUM})）$`).exec(t))) return [`${markerLabel('article', parseNumber(m[1]))}${markerLabel('item', parseNumber(m[2]))}`];
+  // A 方案 path: 二、（一）1.（2） with 、 and . optional.
+  const path = new RegExp(`^(?:(${CN})、?)?(?:（(${CN})）)?(?:(\\d+)[.．、]?)?(?:（(\\d+)）)?$`).exec(t);
+  if (path && path[0]) {
+    const [, section, item, point, sub] = path;
+    const parts = [
+      section ? markerLabel('section', parseNumber(section)) : '',
+      item ? markerLabel('item', parseNumber(item)) : '',
+      point ? markerLabel('point', Number(point)) : '',
+      sub ? markerLabel('subpoint', Number(sub)) : '',
+    ];
+    if (parts.every((p) => !p)) return null;
+    const locator = parts.join('');
+    // A bare 4 in a 方案 may be section 四、 or point 4.; both are tried, section first.
+    if (!section && !item && !sub && point) return [locator, markerLabel('section', Number(point))];
+    return [locator];
+  }
+  return null;
+}
+
+/** Locators of a text closest to one that was not found: same kind of marker, nearest number. */
+export function nearestLocators(wanted: string, available: string[], max = 3): string[] {
+  const num = (l: string) => {
+    const m = /([一二三四五六七八九十百零〇两]+|\d+)[条章、.）]?[^一二三四五六七八九十百零〇两\d]*$/.exec(l);
+    return m ? parseNumber(m[1]) : Number.NaN;
+  };
+  const shape = (l: string) => l.replace(/[一二三四五六七八九十百零〇两\d]+/g, 'N');
+  const w = num(wanted);
+  return available
+    .filter((l) => shape(l) === shape(wanted))
+    .sort((a, b) => Math.abs(num(a) - w) - Math.abs(num(b) - w))
+    .slice(0, max);
+}
