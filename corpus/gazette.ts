@@ -41,6 +41,18 @@ export interface TextRow {
   repeals: string;
 }
 
+export interface StoredAppointment {
+  person: string;
+  action: 'appoint' | 'remove';
+  position: string;
+  basis: string[];
+  probation: { kind: string; length: string; start: string; end: string; quote: string } | null;
+  docNumber: string;
+  locator: string;
+  page: number | null;
+  quote: string;
+}
+
 export interface NodeRow {
   locator: string;
   heading: string;
@@ -256,6 +268,28 @@ export class Gazette {
   taskCitation(t: StoredTask): Citation {
     const n = this.notice(t.docNumber)!;
     return this.citation({ role: t.textRole, title: t.textTitle }, n, t.locator, t.page, t.quote);
+  }
+
+  /** Every appointment and removal, in printed order. */
+  appointments(): StoredAppointment[] {
+    const rows = this.db
+      .prepare(
+        `SELECT a.person, a.action, a.position, a.basis, a.probation_kind AS kind, a.probation_length AS length, a.probation_start AS start,
+           a.probation_end AS end, a.probation_quote AS probationQuote, a.locator, a.page, a.quote, n.doc_number AS docNumber
+         FROM appointments a JOIN notices n ON n.id = a.notice_id ORDER BY n.ord, a.ord`,
+      )
+      .all() as Record<string, string | number | null>[];
+    return rows.map((r) => ({
+      person: r.person as string,
+      action: r.action as 'appoint' | 'remove',
+      position: r.position as string,
+      basis: JSON.parse(r.basis as string) as string[],
+      probation: r.kind ? { kind: r.kind as string, length: r.length as string, start: r.start as string, end: r.end as string, quote: r.probationQuote as string } : null,
+      docNumber: r.docNumber as string,
+      locator: r.locator as string,
+      page: (r.page as number | null) ?? null,
+      quote: r.quote as string,
+    }));
   }
 
   /** Loads the search index now rather than on the first question. */

@@ -1,6 +1,7 @@
 // One gazette issue: extracted text → notices with their texts, outlines and a report of what
 // could not be placed.
 import { routeIssue, type ReportItem } from './documents.js';
+import { extractAppointments, type Appointment, type AppointmentProblem } from './facts/appointments.js';
 import { extractTasks, type Task, type TaskProblem } from './facts/tasks.js';
 import { statedRepeals, statedValidity, type Repeal } from './facts/validity.js';
 import { readLayout, type Furniture } from './layout.js';
@@ -29,6 +30,9 @@ export interface NoticeDoc {
   tasks: Task[];
   /** Notes or table rows that name units but could not be read into a task. */
   taskProblems: TaskProblem[];
+  /** 任免: who was appointed to or removed from what, with probation periods. */
+  appointments: Appointment[];
+  appointmentProblems: AppointmentProblem[];
 }
 
 export interface IssueDoc {
@@ -60,9 +64,12 @@ export function parseIssue(text: string, source: string): IssueDoc {
       }),
       tasks: [],
       taskProblems: [],
+      appointments: [],
+      appointmentProblems: [],
     };
     const { tasks, problems } = extractTasks(doc);
-    return { ...doc, tasks, taskProblems: problems };
+    const appointed = extractAppointments(doc);
+    return { ...doc, tasks, taskProblems: problems, appointments: appointed.appointments, appointmentProblems: appointed.problems };
   });
   notices.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   return { source, issueTitle: layout.issueTitle, pagesKnown: layout.pagesKnown, notices, furniture: layout.furniture, report: routed.report };

@@ -37,6 +37,11 @@ export function formatReport(summary: IngestSummary): string {
       }
       if (n.tasks.length) out.push(`    任务: ${n.tasks.length} 条（有完成时限 ${n.tasks.filter((t) => t.deadline).length} 条）`);
       for (const p of n.taskProblems) out.push(`    ! 未能读出的责任分工 ${p.locator} (p.${p.page ?? '?'}): ${p.message}`);
+      if (n.appointments.length) {
+        const probations = n.appointments.filter((a) => a.probation).length;
+        out.push(`    任免: 任 ${n.appointments.filter((a) => a.action === 'appoint').length} 人次，免 ${n.appointments.filter((a) => a.action === 'remove').length} 人次，试用期 ${probations} 人`);
+      }
+      for (const p of n.appointmentProblems) out.push(`    ! 任免未能读出 (p.${p.page ?? '?'}): ${p.message}`);
     }
     // Every deadline phrase in the issue, read with its notice's date as the reference date.
     const expressions = new Map<string, string>();

@@ -10,7 +10,7 @@ import { buildSearchIndex, type PassageInput } from './search/index.js';
 import { endsSentence } from './text.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '5';
+export const STORE_VERSION = '6';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,6 +46,12 @@ CREATE TABLE tasks (
 CREATE INDEX tasks_by_deadline ON tasks(deadline_date);
 CREATE TABLE task_units (task_id INTEGER NOT NULL REFERENCES tasks(id), unit TEXT NOT NULL, role TEXT NOT NULL);
 CREATE INDEX task_units_by_unit ON task_units(unit, role);
+CREATE TABLE appointments (
+  id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id), ord INTEGER NOT NULL,
+  person TEXT NOT NULL, action TEXT NOT NULL, position TEXT NOT NULL, basis TEXT NOT NULL,
+  probation_kind TEXT, probation_length TEXT, probation_start TEXT, probation_end TEXT, probation_quote TEXT,
+  locator TEXT NOT NULL, page INTEGER, quote TEXT NOT NULL);
+CREATE INDEX appointments_by_person ON appointments(person);
 CREATE TABLE report (
   id INTEGER PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, src_line INTEGER,
   page INTEGER, message TEXT NOT NULL);
@@ -145,6 +151,10 @@ function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportR
        deadline_source, start_year, text_title, text_role, locator, page, quote, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insTaskUnit = db.prepare('INSERT INTO task_units (task_id, unit, role) VALUES (?, ?, ?)');
+  const insAppointment = db.prepare(
+    `INSERT INTO appointments (notice_id, ord, person, action, position, basis, probation_kind, probation_length, probation_start, probation_end,
+       probation_quote, locator, page, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
 
   for (const [key, value] of Object.entries(meta)) insMeta.run(key, value);
   for (const r of extraReport) insReport.run(r.source, r.kind, r.srcLine, r.page, r.message);
@@ -166,6 +176,11 @@ function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportR
         }
       });
       for (const p of n.taskProblems) insReport.run(doc.source, 'task', null, p.page, `${n.docNumber} ${p.locator}: ${p.message}`);
+      n.appointments.forEach((a, ord) => {
+        const pr = a.probation;
+        insAppointment.run(noticeId, ord, a.person, a.action, a.position, JSON.stringify(a.basis), pr?.kind ?? null, pr?.length ?? null, pr?.start ?? null, pr?.end ?? null, pr?.quote ?? null, a.locator, a.page, a.quote);
+      });
+      for (const p of n.appointmentProblems) insReport.run(doc.source, 'appointment', null, p.page, p.message);
       texts.forEach((t, ord) => {
         const textId = insText.run(noticeId, ord, t.role, t.title, t.kind, t.label, t.text, t.validFrom, t.validUntil, JSON.stringify(t.repeals)).lastInsertRowid;
         let nodeOrd = 0;

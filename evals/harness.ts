@@ -72,6 +72,17 @@ interface ClauseCase {
   error?: string;
 }
 
+interface AppointmentCase {
+  question: string;
+  args: Record<string, string>;
+  /** Every record the answer must hold, no more: person and action, and any field given. */
+  expect: { person: string; action: string; position?: string; kind?: string; probationEnd?: string; inProbation?: boolean; probation?: null; docNumber?: string; date?: string }[];
+}
+
+interface AppointmentShape {
+  appointments: { person: string; action: string; position: string; docNumber: string; date: string; probation: { kind: string; end: string; inProbation?: boolean } | null }[];
+}
+
 const SUITES: Suite<never>[] = [
   {
     file: 'search.jsonl',
@@ -128,6 +139,27 @@ const SUITES: Suite<never>[] = [
       return matchKey(r.text) === matchKey(c.expect!) ? null : `${label} → text differs:\n  got  ${matchKey(r.text).slice(0, 160)}\n  want ${matchKey(c.expect!).slice(0, 160)}`;
     },
   } as Suite<ClauseCase> as Suite<never>,
+  {
+    file: 'appointments.jsonl',
+    tool: 'list_appointments',
+    threshold: 1,
+    args: (c: AppointmentCase) => c.args,
+    check: (c: AppointmentCase, result, isError) => {
+      if (isError) return `${c.question} → unexpected error`;
+      const got = (result as unknown as AppointmentShape).appointments;
+      const key = (x: { person: string; action: string }) => `${x.person}/${x.action}`;
+      if (got.map(key).sort().join() !== c.expect.map(key).sort().join()) return `${c.question} → got ${got.map(key).join(', ') || 'nothing'}`;
+      for (const e of c.expect) {
+        const a = got.find((g) => key(g) === key(e))!;
+        const actual: Record<string, unknown> = { position: a.position, kind: a.probation?.kind, probationEnd: a.probation?.end, inProbation: a.probation?.inProbation, docNumber: a.docNumber, date: a.date };
+        for (const [k, v] of Object.entries(e)) {
+          if (k === 'person' || k === 'action') continue;
+          if (k === 'probation' ? a.probation !== null : actual[k] !== v) return `${c.question} → ${e.person} ${k} ${String(k === 'probation' ? JSON.stringify(a.probation) : actual[k])}, wanted ${String(v)}`;
+        }
+      }
+      return null;
+    },
+  } as Suite<AppointmentCase> as Suite<never>,
 ];
 
 export function readCases<C>(file: string): C[] {

@@ -7,6 +7,7 @@ import { registerFindLeadUnit } from './find_lead_unit.js';
 import { registerListTasks } from './list_tasks.js';
 import { registerDocumentsResource } from './documents_resource.js';
 import { registerGetDocument } from './get_document.js';
+import { registerListAppointments } from './list_appointments.js';
 import { registerListDocuments } from './list_documents.js';
 import { registerSearchGazette } from './search_gazette.js';
 import { registerVerifyQuote } from './verify_quote.js';
@@ -20,5 +21,6 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
   registerFindLeadUnit(server, ctx);
   registerListTasks(server, ctx);
   registerCiteClause(server, ctx);
+  registerListAppointments(server, ctx);
   registerDocumentsResource(server, ctx);
 }

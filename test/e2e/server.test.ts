@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('the stdio server', () => {
   it('lists its tools, read-only, with input and output schemas', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['cite_clause', 'compute_deadline', 'find_lead_unit', 'get_document', 'list_documents', 'list_tasks', 'search_gazette', 'verify_quote']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['cite_clause', 'compute_deadline', 'find_lead_unit', 'get_document', 'list_appointments', 'list_documents', 'list_tasks', 'search_gazette', 'verify_quote']);
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBe(true);
       expect(t.outputSchema, t.name).toBeDefined();
@@ -116,6 +116,8 @@ describe('the stdio server', () => {
       ['list_tasks', { role: 'boss' }, /role.*lead、support 或 any/s],
       ['list_tasks', { dueFrom: '2019-13-01' }, /dueFrom/],
       ['list_tasks', { dueFrom: '2019-12-01', dueTo: '2019-01-01' }, /dueTo/],
+      ['list_appointments', { asOf: '2020-02-30' }, /asOf.*不是真实存在的日期/s],
+      ['cite_clause', { document: '法律顾问管理办法', clause: '第X条' }, /clause/],
     ];
     for (const [tool, args, message] of bad) {
       const r = await call(tool, args);
