@@ -1,11 +1,10 @@
 // cite_clause: the exact words of 第X条 (or a section of a 方案), with its citation and validity.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { clauseLocators, nearestLocators } from '../corpus/clauses.js';
 import { inForceOn } from '../corpus/facts/validity.js';
 import type { NoticeRow, TextRow } from '../corpus/gazette.js';
 import { foldWidth, normalizeDocNumber } from '../corpus/text.js';
-import { citationSchema, citationTags, fail, guarded, InputError, ok, optionalDate, readOnly, requireText, type ToolContext } from './common.js';
+import { citationSchema, citationTags, fail, InputError, ok, optionalDate, readOnly, requireText, type ToolContext, type ToolDef } from './common.js';
 
 const input = {
   document: z.string().describe('文号或标题中的词，如 国有资产出租、法律顾问管理办法、卫政办规发〔2019〕2号 / a 文号 or title words'),
@@ -53,56 +52,54 @@ function candidates(ctx: ToolContext, ref: string): Candidate[] {
   return candidates(ctx, r.notice.docNumber);
 }
 
-export function registerCiteClause(server: McpServer, ctx: ToolContext): void {
-  server.registerTool(
-    'cite_clause',
-    {
-      title: 'Cite a clause / 引用条款原文',
-      description:
-        '按文号或标题关键词和条款号（第四条、4、四、第五条（三）、二、（一）1.）返回条款全文（含各项，逐字、已清理）、出处和有效期，并判断在 asOf 当日是否有效。\n' +
-        'Returns the exact cleaned words of a clause with all its items, its citation, and the validity its text states, with whether it is in force on asOf (default today).',
-      inputSchema: input,
-      outputSchema: output,
-      annotations: { title: 'Cite a clause', ...readOnly },
-    },
-    guarded(ctx, 'cite_clause', (args: { document?: unknown; clause?: unknown; asOf?: unknown }) => {
-      const ref = requireText('document', args.document, 200, '国有资产出租 或 卫政办规发〔2019〕2号');
-      const clauseRef = requireText('clause', args.clause, 40, '第四条');
-      const asOf = optionalDate('asOf', args.asOf) ?? new Date().toISOString().slice(0, 10);
-      const texts = candidates(ctx, ref);
-      if (!texts.length) {
-        const r = ctx.gazette.resolveDocument(ref);
-        const near = r.kind === 'none' ? r.suggestions : r.kind === 'ambiguous' ? r.candidates : [];
-        return fail(`语料中没有与“${ref}”对应的文本。${near.length ? `\n您是否要找：\n${near.map((n) => `- ${n.docNumber} ${n.title}`).join('\n')}` : ''}\nNo text in the corpus matches "${ref}".`);
-      }
-      if (texts.length > 1) {
-        const list = texts.map((c) => `- ${c.notice.docNumber}《${c.text.title}》`).join('\n');
-        return fail(`“${ref}”对应多个文本，请在 document 中写明标题：\n${list}\n"${ref}" names several texts; add title words to document to choose one.`);
-      }
-      const [{ notice, text }] = texts;
-      const outline = ctx.gazette.outline(text.id).map((o) => o.locator);
-      const byArticles = outline.some((l) => /条$/.test(l));
-      const locators = clauseLocators(clauseRef, byArticles);
-      if (!locators) {
-        throw new InputError('clause', '应为条款号，如 第四条、第4条、4、四、第五条（三），或方案的 二、（一）1.', 'must be a clause number such as 第四条, 4, 四, 第五条（三）, or a section locator such as 二、（一）1.', '第四条');
-      }
-      // A locator given without its section (（十二）) is found by its ending, when that is unique.
-      const locator =
-        locators.find((l) => outline.includes(l)) ??
-        locators.map((l) => outline.filter((o) => o.endsWith(l))).find((m) => m.length === 1)?.[0];
-      if (!locator) {
-        const near = nearestLocators(locators[0], outline);
-        const size = byArticles ? `共 ${outline.filter((l) => /条$/.test(l)).length} 条` : `目录：${outline.filter((l) => /^[一二三四五六七八九十]+、$/.test(l)).join(' ')}`;
-        return fail(`《${text.title}》中没有 ${locators[0]}（${size}）。${near.length ? `最接近的是：${near.join('、')}` : ''}\n"${clauseRef}" is not in this text${near.length ? `; nearest: ${near.join(', ')}` : ''}.`);
-      }
-      const node = ctx.gazette.node(text.id, locator)!;
-      const validFrom = text.role === 'part' ? text.validFrom : null;
-      const validUntil = text.role === 'part' ? text.validUntil : null;
-      const { inForce, basis } = inForceOn(asOf, validFrom, validUntil, notice.date);
-      const citation = ctx.gazette.citation(text, notice, locator, node.pageFrom, node.text);
-      const structured = { clause: locator, text: node.text, citation, validity: { validFrom, validUntil, inForce, asOf, basis } };
-      const status = inForce ? `截至 ${asOf} 有效` : `截至 ${asOf} 不在有效期内`;
-      return ok(structured, `《${text.title}》${locator}（公报第${node.pageFrom ?? '?'}页）：\n${node.text}\n——${status}（${basis}）。\n${citationTags([citation])}`);
-    }),
-  );
-}
+export const citeClause: ToolDef = {
+  name: 'cite_clause',
+  config: {
+    title: 'Cite a clause / 引用条款原文',
+    description:
+      '按文号或标题关键词和条款号（第四条、4、四、第五条（三）、二、（一）1.）返回条款全文（含各项，逐字、已清理）、出处和有效期，并判断在 asOf 当日是否有效。\n' +
+      'Returns the exact cleaned words of a clause with all its items, its citation, and the validity its text states, with whether it is in force on asOf (default today).',
+    inputSchema: input,
+    outputSchema: output,
+    annotations: { title: 'Cite a clause', ...readOnly },
+  },
+  run: (ctx, args: Record<string, unknown>) => {
+    const ref = requireText('document', args.document, 200, '国有资产出租 或 卫政办规发〔2019〕2号');
+    const clauseRef = requireText('clause', args.clause, 40, '第四条');
+    const asOf = optionalDate('asOf', args.asOf) ?? new Date().toISOString().slice(0, 10);
+    const texts = candidates(ctx, ref);
+    if (!texts.length) {
+      const r = ctx.gazette.resolveDocument(ref);
+      const near = r.kind === 'none' ? r.suggestions : r.kind === 'ambiguous' ? r.candidates : [];
+      return fail(`语料中没有与“${ref}”对应的文本。${near.length ? `\n您是否要找：\n${near.map((n) => `- ${n.docNumber} ${n.title}`).join('\n')}` : ''}\nNo text in the corpus matches "${ref}".`);
+    }
+    if (texts.length > 1) {
+      const list = texts.map((c) => `- ${c.notice.docNumber}《${c.text.title}》`).join('\n');
+      return fail(`“${ref}”对应多个文本，请在 document 中写明标题：\n${list}\n"${ref}" names several texts; add title words to document to choose one.`);
+    }
+    const [{ notice, text }] = texts;
+    const outline = ctx.gazette.outline(text.id).map((o) => o.locator);
+    const byArticles = outline.some((l) => /条$/.test(l));
+    const locators = clauseLocators(clauseRef, byArticles);
+    if (!locators) {
+      throw new InputError('clause', '应为条款号，如 第四条、第4条、4、四、第五条（三），或方案的 二、（一）1.', 'must be a clause number such as 第四条, 4, 四, 第五条（三）, or a section locator such as 二、（一）1.', '第四条');
+    }
+    // A locator given without its section (（十二）) is found by its ending, when that is unique.
+    const locator =
+      locators.find((l) => outline.includes(l)) ??
+      locators.map((l) => outline.filter((o) => o.endsWith(l))).find((m) => m.length === 1)?.[0];
+    if (!locator) {
+      const near = nearestLocators(locators[0], outline);
+      const size = byArticles ? `共 ${outline.filter((l) => /条$/.test(l)).length} 条` : `目录：${outline.filter((l) => /^[一二三四五六七八九十]+、$/.test(l)).join(' ')}`;
+      return fail(`《${text.title}》中没有 ${locators[0]}（${size}）。${near.length ? `最接近的是：${near.join('、')}` : ''}\n"${clauseRef}" is not in this text${near.length ? `; nearest: ${near.join(', ')}` : ''}.`);
+    }
+    const node = ctx.gazette.node(text.id, locator)!;
+    const validFrom = text.role === 'part' ? text.validFrom : null;
+    const validUntil = text.role === 'part' ? text.validUntil : null;
+    const { inForce, basis } = inForceOn(asOf, validFrom, validUntil, notice.date);
+    const citation = ctx.gazette.citation(text, notice, locator, node.pageFrom, node.text);
+    const structured = { clause: locator, text: node.text, citation, validity: { validFrom, validUntil, inForce, asOf, basis } };
+    const status = inForce ? `截至 ${asOf} 有效` : `截至 ${asOf} 不在有效期内`;
+    return ok(structured, `《${text.title}》${locator}（公报第${node.pageFrom ?? '?'}页）：\n${node.text}\n——${status}（${basis}）。\n${citationTags([citation])}`);
+  },
+};

@@ -1,10 +1,23 @@
 // What every tool shares: input checks that answer in Chinese and English, the citation shape,
 // and results that carry both structured content and a short text a chat model can quote.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { StoredTask } from '../corpus/facts/task-lookup.js';
 import type { Citation, Gazette } from '../corpus/gazette.js';
 import { foldWidth, isoDate, normalizeDocNumber } from '../corpus/text.js';
+
+/** A tool: its name, its MCP config (schemas, description, annotations) and its handler, side by side. */
+export interface ToolDef {
+  name: string;
+  config: {
+    title: string;
+    description: string;
+    inputSchema: z.ZodRawShape;
+    outputSchema: z.ZodRawShape;
+    annotations: ToolAnnotations;
+  };
+  run: (ctx: ToolContext, args: Record<string, unknown>) => CallToolResult;
+}
 
 /** What a tool needs: the corpus, and somewhere to report its own failures (stderr). */
 export interface ToolContext {

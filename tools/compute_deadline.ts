@@ -1,8 +1,7 @@
 // compute_deadline: a deadline as written → a date on the official PRC working-day calendar.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { DeadlineInputError, resolveDeadline } from '../corpus/facts/deadlines.js';
-import { guarded, InputError, ok, optionalDate, readOnly, requireText, type ToolContext } from './common.js';
+import { InputError, ok, optionalDate, readOnly, requireText, type ToolDef } from './common.js';
 
 const input = {
   expression: z.string().describe('期限原文，如 2019年5月24日前、10月底前、年底前、15个工作日内、三十日、每月25日前、每季度末 / the deadline as written'),
@@ -22,37 +21,35 @@ const output = {
   warning: z.string().optional().describe('set when the holiday calendar does not cover a year used'),
 };
 
-export function registerComputeDeadline(server: McpServer, ctx: ToolContext): void {
-  server.registerTool(
-    'compute_deadline',
-    {
-      title: 'Compute a deadline / 计算期限',
-      description:
-        '把公文中的期限写法换算成具体日期：按国务院公布的放假调休安排计算工作日（跳过周末和法定节假日，调休上班日计入），自然日期满遇休息日顺延；给出换算规则；提供 asOf 时给出剩余天数、剩余工作日和是否逾期。\n' +
-        'Turns a deadline as written in a document into a date on the official PRC calendar (weekends, statutory holidays and make-up working days), explains the rule in Chinese, and with asOf gives days and working days left and whether it is overdue.',
-      inputSchema: input,
-      outputSchema: output,
-      annotations: { title: 'Compute a deadline', ...readOnly },
-    },
-    guarded(ctx, 'compute_deadline', (args: { expression?: unknown; referenceDate?: unknown; asOf?: unknown }) => {
-      const expression = requireText('expression', args.expression, 200, '15个工作日内');
-      const referenceDate = optionalDate('referenceDate', args.referenceDate);
-      const asOf = optionalDate('asOf', args.asOf);
-      let d;
-      try {
-        d = resolveDeadline(expression, { referenceDate, asOf });
-      } catch (err) {
-        if (err instanceof DeadlineInputError) throw new InputError(err.field, err.zh, err.en, err.example);
-        throw err;
-      }
-      const left =
-        d.daysRemaining === undefined
-          ? ''
-          : d.overdue
-            ? `截至 ${asOf} 已逾期 ${-d.daysRemaining} 天（${-d.workingDaysRemaining!} 个工作日）。`
-            : `截至 ${asOf} 还剩 ${d.daysRemaining} 天，其中工作日 ${d.workingDaysRemaining} 天。`;
-      const head = d.date ? `“${expression}”的期限为 ${d.date}。` : `“${expression}”不是可计算的期限。`;
-      return ok({ ...d }, [head, d.rule, left, d.warning ? `注意：${d.warning}` : ''].filter(Boolean).join('\n'));
-    }),
-  );
-}
+export const computeDeadline: ToolDef = {
+  name: 'compute_deadline',
+  config: {
+    title: 'Compute a deadline / 计算期限',
+    description:
+      '把公文中的期限写法换算成具体日期：按国务院公布的放假调休安排计算工作日（跳过周末和法定节假日，调休上班日计入），自然日期满遇休息日顺延；给出换算规则；提供 asOf 时给出剩余天数、剩余工作日和是否逾期。\n' +
+      'Turns a deadline as written in a document into a date on the official PRC calendar (weekends, statutory holidays and make-up working days), explains the rule in Chinese, and with asOf gives days and working days left and whether it is overdue.',
+    inputSchema: input,
+    outputSchema: output,
+    annotations: { title: 'Compute a deadline', ...readOnly },
+  },
+  run: (ctx, args: Record<string, unknown>) => {
+    const expression = requireText('expression', args.expression, 200, '15个工作日内');
+    const referenceDate = optionalDate('referenceDate', args.referenceDate);
+    const asOf = optionalDate('asOf', args.asOf);
+    let d;
+    try {
+      d = resolveDeadline(expression, { referenceDate, asOf });
+    } catch (err) {
+      if (err instanceof DeadlineInputError) throw new InputError(err.field, err.zh, err.en, err.example);
+      throw err;
+    }
+    const left =
+      d.daysRemaining === undefined
+        ? ''
+        : d.overdue
+          ? `截至 ${asOf} 已逾期 ${-d.daysRemaining} 天（${-d.workingDaysRemaining!} 个工作日）。`
+          : `截至 ${asOf} 还剩 ${d.daysRemaining} 天，其中工作日 ${d.workingDaysRemaining} 天。`;
+    const head = d.date ? `“${expression}”的期限为 ${d.date}。` : `“${expression}”不是可计算的期限。`;
+    return ok({ ...d }, [head, d.rule, left, d.warning ? `注意：${d.warning}` : ''].filter(Boolean).join('\n'));
+  },
+};

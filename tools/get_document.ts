@@ -1,8 +1,7 @@
 // get_document: one notice by 文号 or title words, with its texts' outlines, validity and text.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { NoticeRow, OutlineEntry } from '../corpus/gazette.js';
-import { citationTags, fail, guarded, ok, readOnly, requireText, InputError, type ToolContext } from './common.js';
+import { citationTags, fail, ok, readOnly, requireText, InputError, type ToolDef } from './common.js';
 
 const input = {
   document: z.string().describe('文号（任意写法）或标题中的词 / a 文号 in any spelling, or words of a title, e.g. 卫政办发[2019]43号, 法律顾问管理办法'),
@@ -51,71 +50,69 @@ export function candidateList(notices: NoticeRow[]): string {
   return notices.map((n) => `- ${n.docNumber} ${n.title}`).join('\n');
 }
 
-export function registerGetDocument(server: McpServer, ctx: ToolContext): void {
-  server.registerTool(
-    'get_document',
-    {
-      title: 'Get a gazette notice / 查看公报文件',
-      description:
-        '按文号或标题关键词取一件通知：发文机关、日期、主送、印发的各文本（类型、有效期、目录），可选全文。\n' +
-        'Fetches one notice by 文号 or title words: issuer, date, recipients, and each text it issues with kind, stated validity and outline; optionally the full cleaned text.',
-      inputSchema: input,
-      outputSchema: output,
-      annotations: { title: 'Get a gazette notice', ...readOnly },
-    },
-    guarded(ctx, 'get_document', (args: { document?: unknown; includeText?: unknown }) => {
-      const ref = requireText('document', args.document, 200, '卫政办发〔2019〕43号 或 法律顾问管理办法');
-      if (args.includeText !== undefined && typeof args.includeText !== 'boolean') throw new InputError('includeText', '应为 true 或 false', 'must be true or false', 'true');
-      const includeText = args.includeText === true;
-      const found = ctx.gazette.resolveDocument(ref);
-      if (found.kind === 'ambiguous') {
-        return fail(`“${ref}”对应多件通知，请用文号指定：\n${candidateList(found.candidates)}\n"${ref}" matches several notices; name one by its 文号.`);
-      }
-      if (found.kind === 'none') {
-        const hint = found.suggestions.length ? `\n您是否要找：\n${candidateList(found.suggestions)}` : '';
-        return fail(`语料中没有与“${ref}”对应的通知。${hint}\nNo notice in the corpus matches "${ref}". Use list_documents to see them all.`);
-      }
-      const n = found.notice;
-      const texts = ctx.gazette.texts(n.id);
-      const body = texts.find((t) => t.role === 'notice')!;
-      const outlineOf = (id: number) => ctx.gazette.outline(id).map(({ locator, heading }) => ({ locator, heading }));
-      const parts = texts
-        .filter((t) => t.role !== 'notice')
-        .map((t) => ({
-          title: t.title,
-          kind: t.kind,
-          validFrom: t.validFrom,
-          validUntil: t.validUntil,
-          replaces: JSON.parse(t.repeals) as { title: string; docNumber: string | null }[],
-          outline: outlineOf(t.id),
-          ...(includeText ? { text: t.text } : {}),
-        }));
-      const structured = {
-        docNumber: n.docNumber,
-        title: n.title,
-        issuer: n.issuer,
-        date: n.date,
-        recipients: n.recipients,
-        publicNote: n.publicNote,
-        page: n.page,
-        notice: { outline: outlineOf(body.id), ...(includeText ? { text: body.text } : {}) },
-        parts,
-      };
-      const partLines = texts
-        .filter((t) => t.role !== 'notice')
-        .map((t) => {
-          const validity = t.validFrom || t.validUntil ? `，有效期 ${t.validFrom ?? '?'} 至 ${t.validUntil ?? '?'}` : '';
-          const repeals = (JSON.parse(t.repeals) as { title: string; docNumber: string | null }[]).map((r) => `《${r.title}》${r.docNumber ? `（${r.docNumber}）` : ''}`);
-          return `- [${t.kind}]《${t.title}》${validity}${repeals.length ? `，同时废止${repeals.join('、')}` : ''}；${contents(ctx.gazette.outline(t.id))}`;
-        });
-      const lines = [
-        `${n.docNumber}《${n.title}》，${n.issuer}，${n.date ?? '日期未知'}，公报第${n.page ?? '?'}页。`,
-        n.recipients ? `主送：${n.recipients}` : '',
-        ...(parts.length ? ['印发文本：', ...partLines] : []),
-        ...(includeText ? ['', ctx.gazette.documentText(n.docNumber) ?? ''] : []),
-        citationTags([{ docNumber: n.docNumber, locator: '' }]),
-      ];
-      return ok(structured, lines.filter((l) => l !== '').join('\n'));
-    }),
-  );
-}
+export const getDocument: ToolDef = {
+  name: 'get_document',
+  config: {
+    title: 'Get a gazette notice / 查看公报文件',
+    description:
+      '按文号或标题关键词取一件通知：发文机关、日期、主送、印发的各文本（类型、有效期、目录），可选全文。\n' +
+      'Fetches one notice by 文号 or title words: issuer, date, recipients, and each text it issues with kind, stated validity and outline; optionally the full cleaned text.',
+    inputSchema: input,
+    outputSchema: output,
+    annotations: { title: 'Get a gazette notice', ...readOnly },
+  },
+  run: (ctx, args: Record<string, unknown>) => {
+    const ref = requireText('document', args.document, 200, '卫政办发〔2019〕43号 或 法律顾问管理办法');
+    if (args.includeText !== undefined && typeof args.includeText !== 'boolean') throw new InputError('includeText', '应为 true 或 false', 'must be true or false', 'true');
+    const includeText = args.includeText === true;
+    const found = ctx.gazette.resolveDocument(ref);
+    if (found.kind === 'ambiguous') {
+      return fail(`“${ref}”对应多件通知，请用文号指定：\n${candidateList(found.candidates)}\n"${ref}" matches several notices; name one by its 文号.`);
+    }
+    if (found.kind === 'none') {
+      const hint = found.suggestions.length ? `\n您是否要找：\n${candidateList(found.suggestions)}` : '';
+      return fail(`语料中没有与“${ref}”对应的通知。${hint}\nNo notice in the corpus matches "${ref}". Use list_documents to see them all.`);
+    }
+    const n = found.notice;
+    const texts = ctx.gazette.texts(n.id);
+    const body = texts.find((t) => t.role === 'notice')!;
+    const outlineOf = (id: number) => ctx.gazette.outline(id).map(({ locator, heading }) => ({ locator, heading }));
+    const parts = texts
+      .filter((t) => t.role !== 'notice')
+      .map((t) => ({
+        title: t.title,
+        kind: t.kind,
+        validFrom: t.validFrom,
+        validUntil: t.validUntil,
+        replaces: JSON.parse(t.repeals) as { title: string; docNumber: string | null }[],
+        outline: outlineOf(t.id),
+        ...(includeText ? { text: t.text } : {}),
+      }));
+    const structured = {
+      docNumber: n.docNumber,
+      title: n.title,
+      issuer: n.issuer,
+      date: n.date,
+      recipients: n.recipients,
+      publicNote: n.publicNote,
+      page: n.page,
+      notice: { outline: outlineOf(body.id), ...(includeText ? { text: body.text } : {}) },
+      parts,
+    };
+    const partLines = texts
+      .filter((t) => t.role !== 'notice')
+      .map((t) => {
+        const validity = t.validFrom || t.validUntil ? `，有效期 ${t.validFrom ?? '?'} 至 ${t.validUntil ?? '?'}` : '';
+        const repeals = (JSON.parse(t.repeals) as { title: string; docNumber: string | null }[]).map((r) => `《${r.title}》${r.docNumber ? `（${r.docNumber}）` : ''}`);
+        return `- [${t.kind}]《${t.title}》${validity}${repeals.length ? `，同时废止${repeals.join('、')}` : ''}；${contents(ctx.gazette.outline(t.id))}`;
+      });
+    const lines = [
+      `${n.docNumber}《${n.title}》，${n.issuer}，${n.date ?? '日期未知'}，公报第${n.page ?? '?'}页。`,
+      n.recipients ? `主送：${n.recipients}` : '',
+      ...(parts.length ? ['印发文本：', ...partLines] : []),
+      ...(includeText ? ['', ctx.gazette.documentText(n.docNumber) ?? ''] : []),
+      citationTags([{ docNumber: n.docNumber, locator: '' }]),
+    ];
+    return ok(structured, lines.filter((l) => l !== '').join('\n'));
+  },
+};

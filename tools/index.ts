@@ -1,26 +1,30 @@
-// Registers every tool and resource on the server, over one read-only view of the store.
+// Every tool, and their registration on the server over one read-only view of the store. The CLI
+// runs the same definitions.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ToolContext } from './common.js';
-import { registerCiteClause } from './cite_clause.js';
-import { registerComputeDeadline } from './compute_deadline.js';
-import { registerFindLeadUnit } from './find_lead_unit.js';
-import { registerListTasks } from './list_tasks.js';
+import { citeClause } from './cite_clause.js';
+import { guarded, type ToolContext, type ToolDef } from './common.js';
+import { computeDeadline } from './compute_deadline.js';
 import { registerDocumentsResource } from './documents_resource.js';
-import { registerGetDocument } from './get_document.js';
-import { registerListAppointments } from './list_appointments.js';
-import { registerListDocuments } from './list_documents.js';
-import { registerSearchGazette } from './search_gazette.js';
-import { registerVerifyQuote } from './verify_quote.js';
+import { findLeadUnit } from './find_lead_unit.js';
+import { getDocument } from './get_document.js';
+import { listAppointments } from './list_appointments.js';
+import { listDocuments } from './list_documents.js';
+import { listTasks } from './list_tasks.js';
+import { searchGazette } from './search_gazette.js';
+import { verifyQuote } from './verify_quote.js';
+
+export const TOOLS: ToolDef[] = [searchGazette, listDocuments, getDocument, verifyQuote, computeDeadline, findLeadUnit, listTasks, citeClause, listAppointments];
+
+/** Runs a tool by name with bad input turned into a readable error result, as the server does. */
+export function runTool(ctx: ToolContext, name: string, args: Record<string, unknown>) {
+  const tool = TOOLS.find((t) => t.name === name);
+  if (!tool) throw new Error(`no tool ${name}`);
+  return guarded(ctx, name, (a: Record<string, unknown>) => tool.run(ctx, a))(args);
+}
 
 export function registerTools(server: McpServer, ctx: ToolContext): void {
-  registerSearchGazette(server, ctx);
-  registerListDocuments(server, ctx);
-  registerGetDocument(server, ctx);
-  registerVerifyQuote(server, ctx);
-  registerComputeDeadline(server, ctx);
-  registerFindLeadUnit(server, ctx);
-  registerListTasks(server, ctx);
-  registerCiteClause(server, ctx);
-  registerListAppointments(server, ctx);
+  for (const tool of TOOLS) {
+    server.registerTool(tool.name, tool.config, ((args: Record<string, unknown>) => runTool(ctx, tool.name, args ?? {})) as never);
+  }
   registerDocumentsResource(server, ctx);
 }

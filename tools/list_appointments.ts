@@ -1,8 +1,7 @@
 // list_appointments: who was appointed or removed, by which notice, and when a probation ends.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { foldWidth } from '../corpus/text.js';
-import { citationSchema, citationTags, guarded, ok, optionalDate, optionalDocNumber, optionalText, readOnly, type ToolContext } from './common.js';
+import { citationSchema, citationTags, ok, optionalDate, optionalDocNumber, optionalText, readOnly, type ToolDef } from './common.js';
 
 const input = {
   person: z.string().optional().describe('姓名（全名或部分），如 田力 / a name, whole or part'),
@@ -38,58 +37,56 @@ const output = {
 
 const ACTION_CN = { appoint: '任', remove: '免去' } as const;
 
-export function registerListAppointments(server: McpServer, ctx: ToolContext): void {
-  server.registerTool(
-    'list_appointments',
-    {
-      title: 'Appointments register / 人事任免',
-      description:
-        '查询公报中的人事任免：谁被任命或免去何职、依据哪件通知、试用期种类和起止日期；提供 asOf 时判断当日是否仍在试用期内。\n' +
-        'Looks up appointments (任) and removals (免去) in the gazette: person, post as written, notice, and probation kind, start and end; with asOf, whether the person is still in probation that day.',
-      inputSchema: input,
-      outputSchema: output,
-      annotations: { title: 'Appointments register', ...readOnly },
-    },
-    guarded(ctx, 'list_appointments', (args: { person?: unknown; position?: unknown; docNumber?: unknown; asOf?: unknown }) => {
-      const person = optionalText('person', args.person, 20, '田力');
-      const position = optionalText('position', args.position, 60, '副局长');
-      const docNumber = optionalDocNumber('docNumber', args.docNumber);
-      const asOf = optionalDate('asOf', args.asOf);
-      const wantedPosition = position ? foldWidth(position).split(/\s+/).filter(Boolean) : [];
-      const found = ctx.gazette
-        .appointments()
-        .filter((a) => !person || a.person.includes(foldWidth(person).replace(/\s+|同志$/g, '')))
-        .filter((a) => wantedPosition.every((w) => a.position.includes(w)))
-        .filter((a) => !docNumber || a.docNumber === docNumber);
-      const appointments = found.map((a) => {
-        const n = ctx.gazette.notice(a.docNumber)!;
-        const probation = a.probation ? { ...a.probation, ...(asOf ? { inProbation: a.probation.start <= asOf && asOf <= a.probation.end } : {}) } : null;
-        return {
-          person: a.person,
-          action: a.action,
-          position: a.position,
-          docNumber: a.docNumber,
-          date: n.date,
-          probation,
-          basis: a.basis,
-          citation: ctx.gazette.citation({ role: 'notice', title: n.title }, n, a.locator, a.page, a.quote),
-        };
-      });
-      if (!appointments.length) {
-        const people = [...new Set(ctx.gazette.appointments().map((a) => a.person))];
-        const message = `没有找到符合条件的任免记录。${people.length ? `公报中任免涉及：${people.join('、')}。` : '语料中没有任免通知。'}`;
-        return ok({ appointments, message }, message);
-      }
-      const lines = appointments.map((a) => {
-        const p = a.probation;
-        const probation = p
-          ? `；${p.kind}${p.length}，${p.start} 至 ${p.end}${p.inProbation === undefined ? '' : p.inProbation ? `，${asOf} 仍在试用期内` : `，${asOf} 不在试用期内`}`
-          : a.action === 'appoint'
-            ? '；未定试用期'
-            : '';
-        return `- ${a.person}：${ACTION_CN[a.action]}${a.position}（${a.docNumber}，${a.date ?? '日期未知'}）${probation}`;
-      });
-      return ok({ appointments }, `${lines.join('\n')}\n${citationTags(appointments.map((a) => a.citation))}`);
-    }),
-  );
-}
+export const listAppointments: ToolDef = {
+  name: 'list_appointments',
+  config: {
+    title: 'Appointments register / 人事任免',
+    description:
+      '查询公报中的人事任免：谁被任命或免去何职、依据哪件通知、试用期种类和起止日期；提供 asOf 时判断当日是否仍在试用期内。\n' +
+      'Looks up appointments (任) and removals (免去) in the gazette: person, post as written, notice, and probation kind, start and end; with asOf, whether the person is still in probation that day.',
+    inputSchema: input,
+    outputSchema: output,
+    annotations: { title: 'Appointments register', ...readOnly },
+  },
+  run: (ctx, args: Record<string, unknown>) => {
+    const person = optionalText('person', args.person, 20, '田力');
+    const position = optionalText('position', args.position, 60, '副局长');
+    const docNumber = optionalDocNumber('docNumber', args.docNumber);
+    const asOf = optionalDate('asOf', args.asOf);
+    const wantedPosition = position ? foldWidth(position).split(/\s+/).filter(Boolean) : [];
+    const found = ctx.gazette
+      .appointments()
+      .filter((a) => !person || a.person.includes(foldWidth(person).replace(/\s+|同志$/g, '')))
+      .filter((a) => wantedPosition.every((w) => a.position.includes(w)))
+      .filter((a) => !docNumber || a.docNumber === docNumber);
+    const appointments = found.map((a) => {
+      const n = ctx.gazette.notice(a.docNumber)!;
+      const probation = a.probation ? { ...a.probation, ...(asOf ? { inProbation: a.probation.start <= asOf && asOf <= a.probation.end } : {}) } : null;
+      return {
+        person: a.person,
+        action: a.action,
+        position: a.position,
+        docNumber: a.docNumber,
+        date: n.date,
+        probation,
+        basis: a.basis,
+        citation: ctx.gazette.citation({ role: 'notice', title: n.title }, n, a.locator, a.page, a.quote),
+      };
+    });
+    if (!appointments.length) {
+      const people = [...new Set(ctx.gazette.appointments().map((a) => a.person))];
+      const message = `没有找到符合条件的任免记录。${people.length ? `公报中任免涉及：${people.join('、')}。` : '语料中没有任免通知。'}`;
+      return ok({ appointments, message }, message);
+    }
+    const lines = appointments.map((a) => {
+      const p = a.probation;
+      const probation = p
+        ? `；${p.kind}${p.length}，${p.start} 至 ${p.end}${p.inProbation === undefined ? '' : p.inProbation ? `，${asOf} 仍在试用期内` : `，${asOf} 不在试用期内`}`
+        : a.action === 'appoint'
+          ? '；未定试用期'
+          : '';
+      return `- ${a.person}：${ACTION_CN[a.action]}${a.position}（${a.docNumber}，${a.date ?? '日期未知'}）${probation}`;
+    });
+    return ok({ appointments }, `${lines.join('\n')}\n${citationTags(appointments.map((a) => a.citation))}`);
+  },
+};

@@ -1,7 +1,6 @@
 // list_documents: every notice in the corpus and the texts it issues.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { citationTags, guarded, ok, readOnly, type ToolContext } from './common.js';
+import { citationTags, ok, readOnly, type ToolDef } from './common.js';
 
 const output = {
   documents: z.array(
@@ -15,35 +14,33 @@ const output = {
   ),
 };
 
-export function registerListDocuments(server: McpServer, ctx: ToolContext): void {
-  server.registerTool(
-    'list_documents',
-    {
-      title: 'List gazette notices / 公报文件目录',
-      description:
-        '列出语料中的全部通知（文号、标题、发文机关、日期）及其印发的方案、安排、办法和附件。\n' +
-        'Lists every notice in the corpus (文号, title, issuer, date) and the texts it issues (方案, 安排, 办法, attachments).',
-      inputSchema: {},
-      outputSchema: output,
-      annotations: { title: 'List gazette notices', ...readOnly },
-    },
-    guarded(ctx, 'list_documents', () => {
-      const documents = ctx.gazette.notices().map((n) => ({
-        docNumber: n.docNumber,
-        title: n.title,
-        issuer: n.issuer,
-        date: n.date,
-        parts: ctx.gazette
-          .texts(n.id)
-          .filter((t) => t.role !== 'notice')
-          .map((t) => ({ title: t.title, kind: t.kind })),
-      }));
-      const lines = documents.map((d) => {
-        const parts = d.parts.length ? `；印发：${d.parts.map((p) => `《${p.title}》`).join('')}` : '';
-        return `- ${d.docNumber}（${d.date ?? '日期未知'}）${d.title}${parts}`;
-      });
-      const text = `语料中共有 ${documents.length} 件通知：\n${lines.join('\n')}\n${citationTags(documents.map((d) => ({ docNumber: d.docNumber, locator: '' })))}`;
-      return ok({ documents }, text);
-    }),
-  );
-}
+export const listDocuments: ToolDef = {
+  name: 'list_documents',
+  config: {
+    title: 'List gazette notices / 公报文件目录',
+    description:
+      '列出语料中的全部通知（文号、标题、发文机关、日期）及其印发的方案、安排、办法和附件。\n' +
+      'Lists every notice in the corpus (文号, title, issuer, date) and the texts it issues (方案, 安排, 办法, attachments).',
+    inputSchema: {},
+    outputSchema: output,
+    annotations: { title: 'List gazette notices', ...readOnly },
+  },
+  run: (ctx) => {
+    const documents = ctx.gazette.notices().map((n) => ({
+      docNumber: n.docNumber,
+      title: n.title,
+      issuer: n.issuer,
+      date: n.date,
+      parts: ctx.gazette
+        .texts(n.id)
+        .filter((t) => t.role !== 'notice')
+        .map((t) => ({ title: t.title, kind: t.kind })),
+    }));
+    const lines = documents.map((d) => {
+      const parts = d.parts.length ? `；印发：${d.parts.map((p) => `《${p.title}》`).join('')}` : '';
+      return `- ${d.docNumber}（${d.date ?? '日期未知'}）${d.title}${parts}`;
+    });
+    const text = `语料中共有 ${documents.length} 件通知：\n${lines.join('\n')}\n${citationTags(documents.map((d) => ({ docNumber: d.docNumber, locator: '' })))}`;
+    return ok({ documents }, text);
+  },
+};

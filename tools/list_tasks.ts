@@ -1,8 +1,7 @@
 // list_tasks: the tasks of a unit, by role, notice and due dates, sorted by deadline.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { closestUnits, filterTasks, matchUnits, unitQuery, type Role } from '../corpus/facts/task-lookup.js';
-import { citationTags, guarded, InputError, integerIn, ok, optionalDate, optionalDocNumber, optionalText, readOnly, taskLine, taskOut, taskSchema, type ToolContext } from './common.js';
+import { citationTags, InputError, integerIn, ok, optionalDate, optionalDocNumber, optionalText, readOnly, taskLine, taskOut, taskSchema, type ToolDef } from './common.js';
 
 const input = {
   unit: z.string().optional().describe('单位名称，可用简称，如 住建局、市生态环境局、各县（区）人民政府 / a unit, short names accepted'),
@@ -22,44 +21,42 @@ const output = {
 
 const ROLE_CN: Record<Role, string> = { lead: '牵头', support: '配合或落实', any: '参与' };
 
-export function registerListTasks(server: McpServer, ctx: ToolContext): void {
-  server.registerTool(
-    'list_tasks',
-    {
-      title: 'List tasks / 列出任务',
-      description:
-        '按单位（可用简称）、角色（牵头/配合/全部）、文号和完成时限范围列出公报中的任务，按完成日期排序，每条带出处。\n' +
-        'Lists gazette tasks by unit (short names accepted), role (lead/support/any), 文号 and due-date range, sorted by deadline, each with its citation.',
-      inputSchema: input,
-      outputSchema: output,
-      annotations: { title: 'List tasks', ...readOnly },
-    },
-    guarded(ctx, 'list_tasks', (args: { unit?: unknown; role?: unknown; docNumber?: unknown; dueFrom?: unknown; dueTo?: unknown; limit?: unknown }) => {
-      const unit = optionalText('unit', args.unit, 60, '住建局');
-      if (args.role !== undefined && !['lead', 'support', 'any'].includes(args.role as string)) throw new InputError('role', '应为 lead、support 或 any', 'must be lead, support or any', 'lead');
-      const role = (args.role as Role | undefined) ?? 'lead';
-      const docNumber = optionalDocNumber('docNumber', args.docNumber);
-      const dueFrom = optionalDate('dueFrom', args.dueFrom);
-      const dueTo = optionalDate('dueTo', args.dueTo);
-      if (dueFrom && dueTo && dueFrom > dueTo) throw new InputError('dueTo', '不能早于 dueFrom', 'must not be before dueFrom', '2019-12-31');
-      const limit = integerIn('limit', args.limit, 1, 200, 20);
-      const units = unit ? matchUnits(unit, ctx.gazette.units()) : null;
-      if (units && !units.length) {
-        const near = closestUnits(unitQuery(unit!), ctx.gazette.units());
-        const message = `任务分工中没有“${unitQuery(unit!)}”。${near.length ? `您是否要找：${near.join('、')}` : '可用 list_tasks 不带 unit 列出全部任务。'}`;
-        return ok({ tasks: [], total: 0, units: [], message }, message);
-      }
-      const found = filterTasks(ctx.gazette.tasks(), { units, role, docNumber, dueFrom, dueTo });
-      const tasks = found.slice(0, limit).map((t) => taskOut(ctx, t));
-      const who = units ? `${units.join('、')}${ROLE_CN[role]}的` : '';
-      const range = dueFrom || dueTo ? `（完成时限 ${dueFrom ?? '…'} 至 ${dueTo ?? '…'}）` : '';
-      if (!tasks.length) {
-        const message = `没有找到${who}任务${range}${docNumber ? `（${docNumber}）` : ''}。`;
-        return ok({ tasks, total: 0, ...(units ? { units } : {}), message }, message);
-      }
-      const lines = tasks.map((t, i) => `${i + 1}. ${taskLine(t)}`);
-      const head = `共 ${found.length} 项${who}任务${range}${found.length > tasks.length ? `，按完成时限列出前 ${tasks.length} 项` : '，按完成时限排序'}：`;
-      return ok({ tasks, total: found.length, ...(units ? { units } : {}) }, `${head}\n${lines.join('\n')}\n${citationTags(tasks.map((t) => t.citation))}`);
-    }),
-  );
-}
+export const listTasks: ToolDef = {
+  name: 'list_tasks',
+  config: {
+    title: 'List tasks / 列出任务',
+    description:
+      '按单位（可用简称）、角色（牵头/配合/全部）、文号和完成时限范围列出公报中的任务，按完成日期排序，每条带出处。\n' +
+      'Lists gazette tasks by unit (short names accepted), role (lead/support/any), 文号 and due-date range, sorted by deadline, each with its citation.',
+    inputSchema: input,
+    outputSchema: output,
+    annotations: { title: 'List tasks', ...readOnly },
+  },
+  run: (ctx, args: Record<string, unknown>) => {
+    const unit = optionalText('unit', args.unit, 60, '住建局');
+    if (args.role !== undefined && !['lead', 'support', 'any'].includes(args.role as string)) throw new InputError('role', '应为 lead、support 或 any', 'must be lead, support or any', 'lead');
+    const role = (args.role as Role | undefined) ?? 'lead';
+    const docNumber = optionalDocNumber('docNumber', args.docNumber);
+    const dueFrom = optionalDate('dueFrom', args.dueFrom);
+    const dueTo = optionalDate('dueTo', args.dueTo);
+    if (dueFrom && dueTo && dueFrom > dueTo) throw new InputError('dueTo', '不能早于 dueFrom', 'must not be before dueFrom', '2019-12-31');
+    const limit = integerIn('limit', args.limit, 1, 200, 20);
+    const units = unit ? matchUnits(unit, ctx.gazette.units()) : null;
+    if (units && !units.length) {
+      const near = closestUnits(unitQuery(unit!), ctx.gazette.units());
+      const message = `任务分工中没有“${unitQuery(unit!)}”。${near.length ? `您是否要找：${near.join('、')}` : '可用 list_tasks 不带 unit 列出全部任务。'}`;
+      return ok({ tasks: [], total: 0, units: [], message }, message);
+    }
+    const found = filterTasks(ctx.gazette.tasks(), { units, role, docNumber, dueFrom, dueTo });
+    const tasks = found.slice(0, limit).map((t) => taskOut(ctx, t));
+    const who = units ? `${units.join('、')}${ROLE_CN[role]}的` : '';
+    const range = dueFrom || dueTo ? `（完成时限 ${dueFrom ?? '…'} 至 ${dueTo ?? '…'}）` : '';
+    if (!tasks.length) {
+      const message = `没有找到${who}任务${range}${docNumber ? `（${docNumber}）` : ''}。`;
+      return ok({ tasks, total: 0, ...(units ? { units } : {}), message }, message);
+    }
+    const lines = tasks.map((t, i) => `${i + 1}. ${taskLine(t)}`);
+    const head = `共 ${found.length} 项${who}任务${range}${found.length > tasks.length ? `，按完成时限列出前 ${tasks.length} 项` : '，按完成时限排序'}：`;
+    return ok({ tasks, total: found.length, ...(units ? { units } : {}) }, `${head}\n${lines.join('\n')}\n${citationTags(tasks.map((t) => t.citation))}`);
+  },
+};

@@ -1,7 +1,6 @@
 // search_gazette: passages ranked for a question, each with its citation.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { citationSchema, citationTags, guarded, integerIn, ok, optionalDocNumber, plainQuery, readOnly, requireText, type ToolContext } from './common.js';
+import { citationSchema, citationTags, integerIn, ok, optionalDocNumber, plainQuery, readOnly, requireText, type ToolDef } from './common.js';
 
 const input = {
   query: z.string().describe('问题或关键词，1–500 字 / question or keywords, 1–500 characters, e.g. 湿地面积, 谁牵头柴油货车污染治理'),
@@ -15,34 +14,32 @@ const output = {
   message: z.string().optional(),
 };
 
-export function registerSearchGazette(server: McpServer, ctx: ToolContext): void {
-  server.registerTool(
-    'search_gazette',
-    {
-      title: 'Search the gazette / 搜索政府公报',
-      description:
-        '在政府公报全文中检索段落（中文分词），返回原文段落及出处（文号、标题、位置、页码、原文引文）。用于查找某项工作、数字或规定的原文。\n' +
-        'Full-text search over the cleaned gazette with Chinese word segmentation; returns passages with citations (文号, title, locator, page, verbatim quote). Use it to find where a topic, figure or rule is stated.',
-      inputSchema: input,
-      outputSchema: output,
-      annotations: { title: 'Search the gazette', ...readOnly },
-    },
-    guarded(ctx, 'search_gazette', (args: { query?: unknown; limit?: unknown; docNumber?: unknown }) => {
-      const query = plainQuery('query', requireText('query', args.query, 500, '湿地面积'));
-      const limit = integerIn('limit', args.limit, 1, 50, 5);
-      const docNumber = optionalDocNumber('docNumber', args.docNumber);
-      if (docNumber && !ctx.gazette.notice(docNumber)) {
-        const known = ctx.gazette.notices().map((n) => n.docNumber);
-        return ok({ results: [], total: 0, message: `语料中没有文号 ${docNumber}。现有文号：${known.join('、')}` }, `语料中没有文号 ${docNumber}，未搜索。现有文号：${known.join('、')}`);
-      }
-      const { results, total } = ctx.gazette.search(query, limit, docNumber);
-      if (results.length === 0) {
-        const message = `未找到与“${query}”相关的内容${docNumber ? `（限 ${docNumber}）` : ''}。可换用更具体的词，如单位名称、工作名称或数字。`;
-        return ok({ results, total, message }, message);
-      }
-      const lines = results.map((r, i) => `${i + 1}. 《${r.citation.title}》${r.citation.locator}（第${r.citation.page ?? '?'}页）：${r.citation.quote}`);
-      const text = `找到 ${total} 段相关内容，前 ${results.length} 段：\n${lines.join('\n')}\n${citationTags(results.map((r) => r.citation))}`;
-      return ok({ results, total }, text);
-    }),
-  );
-}
+export const searchGazette: ToolDef = {
+  name: 'search_gazette',
+  config: {
+    title: 'Search the gazette / 搜索政府公报',
+    description:
+      '在政府公报全文中检索段落（中文分词），返回原文段落及出处（文号、标题、位置、页码、原文引文）。用于查找某项工作、数字或规定的原文。\n' +
+      'Full-text search over the cleaned gazette with Chinese word segmentation; returns passages with citations (文号, title, locator, page, verbatim quote). Use it to find where a topic, figure or rule is stated.',
+    inputSchema: input,
+    outputSchema: output,
+    annotations: { title: 'Search the gazette', ...readOnly },
+  },
+  run: (ctx, args: Record<string, unknown>) => {
+    const query = plainQuery('query', requireText('query', args.query, 500, '湿地面积'));
+    const limit = integerIn('limit', args.limit, 1, 50, 5);
+    const docNumber = optionalDocNumber('docNumber', args.docNumber);
+    if (docNumber && !ctx.gazette.notice(docNumber)) {
+      const known = ctx.gazette.notices().map((n) => n.docNumber);
+      return ok({ results: [], total: 0, message: `语料中没有文号 ${docNumber}。现有文号：${known.join('、')}` }, `语料中没有文号 ${docNumber}，未搜索。现有文号：${known.join('、')}`);
+    }
+    const { results, total } = ctx.gazette.search(query, limit, docNumber);
+    if (results.length === 0) {
+      const message = `未找到与“${query}”相关的内容${docNumber ? `（限 ${docNumber}）` : ''}。可换用更具体的词，如单位名称、工作名称或数字。`;
+      return ok({ results, total, message }, message);
+    }
+    const lines = results.map((r, i) => `${i + 1}. 《${r.citation.title}》${r.citation.locator}（第${r.citation.page ?? '?'}页）：${r.citation.quote}`);
+    const text = `找到 ${total} 段相关内容，前 ${results.length} 段：\n${lines.join('\n')}\n${citationTags(results.map((r) => r.citation))}`;
+    return ok({ results, total }, text);
+  },
+};
