@@ -3,8 +3,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseIssue, type IssueDoc } from './issue.js';
-import { readMeta, STORE_VERSION, writeDatabase, type ReportRow, type StoredIssue } from './store.js';
+import { parseIssue } from './issue.js';
+import { formatIssueReport } from './report.js';
+import { readMeta, STORE_VERSION, StoreWriter } from './store.js';
 
 export interface CorpusFile {
   name: string;
@@ -16,15 +17,25 @@ export interface IngestFailure {
   reason: string;
 }
 
+export interface IssueSummary {
+  source: string;
+  notices: number;
+  /** This issue's part of the ingest report (see report.ts). */
+  report: string;
+}
+
 export interface IngestSummary {
   dbPath: string;
-  issues: IssueDoc[];
+  issues: IssueSummary[];
   failures: IngestFailure[];
   fingerprint: string;
   /** False when no file could be used and the previous database was left as it was. */
   written: boolean;
   ms: number;
 }
+
+/** Called after each file: how many are done, out of how many, and which one. */
+export type Progress = (done: number, total: number, file: string) => void;
 
 export function listCorpus(dir: string): CorpusFile[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`corpus folder not found: ${dir}`);
@@ -59,52 +70,53 @@ export function decodeIssue(file: CorpusFile): { text: string } | { error: strin
   return { text: text.replace(/^\uFEFF/, '') };
 }
 
-export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = listCorpus(dir)): IngestSummary {
+export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = listCorpus(dir), progress?: Progress): IngestSummary {
   const started = performance.now();
   const failures: IngestFailure[] = [];
-  const stored: StoredIssue[] = [];
-  const extraReport: ReportRow[] = [];
+  const issues: IssueSummary[] = [];
   const seen = new Map<string, string>();
   if (files.length === 0) failures.push({ file: dir, reason: 'no *.txt files in the corpus folder' });
 
-  for (const file of files) {
-    const decoded = decodeIssue(file);
-    if ('error' in decoded) {
-      failures.push({ file: file.name, reason: decoded.error });
-      continue;
-    }
-    const doc = parseIssue(decoded.text, file.name);
-    if (doc.notices.length === 0) {
-      failures.push({ file: file.name, reason: 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' });
-      continue;
-    }
-    // A 文号 is unique in a city's numbering: a second copy (a reprint in a later issue) is reported, not stored twice.
-    doc.notices = doc.notices.filter((n) => {
-      const first = seen.get(n.docNumber);
-      if (!first) {
-        seen.set(n.docNumber, file.name);
-        return true;
+  const writer = StoreWriter.open(dbPath);
+  try {
+    files.forEach((file, k) => {
+      const decoded = decodeIssue(file);
+      const doc = 'error' in decoded ? null : parseIssue(decoded.text, file.name);
+      if (!doc || doc.notices.length === 0) {
+        failures.push({ file: file.name, reason: 'error' in decoded ? decoded.error : 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' });
+      } else {
+        // A 文号 is unique in a city's numbering: a second copy (a reprint in a later issue) is reported, not stored twice.
+        doc.notices = doc.notices.filter((n) => {
+          const first = seen.get(n.docNumber);
+          if (!first) {
+            seen.set(n.docNumber, file.name);
+            return true;
+          }
+          writer.addReport({ source: file.name, kind: 'duplicate', srcLine: null, page: n.page, message: `${n.docNumber} already read from ${first}; this copy is not stored` });
+          return false;
+        });
+        writer.addIssue(doc, sha256(file.bytes));
+        issues.push({ source: file.name, notices: doc.notices.length, report: formatIssueReport(doc) });
       }
-      extraReport.push({ source: file.name, kind: 'duplicate', srcLine: null, page: n.page, message: `${n.docNumber} already read from ${first}; this copy is not stored` });
-      return false;
+      progress?.(k + 1, files.length, file.name);
     });
-    stored.push({ doc, sha256: sha256(file.bytes) });
+    for (const f of failures) writer.addReport({ source: f.file, kind: 'skipped', srcLine: null, page: null, message: f.reason });
+  } catch (err) {
+    writer.abandon();
+    throw err;
   }
-
   const fingerprint = corpusFingerprint(files);
-  const written = stored.length > 0;
-  if (written) {
-    for (const f of failures) extraReport.push({ source: f.file, kind: 'skipped', srcLine: null, page: null, message: f.reason });
-    writeDatabase(dbPath, stored, extraReport, { fingerprint, built_at: new Date().toISOString(), corpus_dir: dir });
-  }
-  return { dbPath, issues: stored.map((s) => s.doc), failures, fingerprint, written, ms: performance.now() - started };
+  const written = issues.length > 0;
+  if (written) writer.commit({ fingerprint, built_at: new Date().toISOString(), corpus_dir: dir });
+  else writer.abandon();
+  return { dbPath, issues, failures, fingerprint, written, ms: performance.now() - started };
 }
 
 /** Builds the database when it is missing or was built from other content or another parser. */
-export function ensureDatabase(dir: string, dbPath: string): { rebuilt: boolean; summary: IngestSummary | null } {
+export function ensureDatabase(dir: string, dbPath: string, progress?: Progress): { rebuilt: boolean; summary: IngestSummary | null } {
   const files = listCorpus(dir);
   if (existsSync(dbPath) && readMeta(dbPath, 'fingerprint') === corpusFingerprint(files)) return { rebuilt: false, summary: null };
-  const summary = ingestCorpus(dir, dbPath, files);
+  const summary = ingestCorpus(dir, dbPath, files, progress);
   if (!summary.written) {
     throw new Error(`no usable gazette issue in ${dir}: ${summary.failures.map((f) => `${f.file}: ${f.reason}`).join('; ')}`);
   }

@@ -2,6 +2,7 @@
 // counts, then every block that could not be placed, every reading-order jump, every skipped file.
 import { deadlinePhrases, resolveDeadline } from './facts/deadlines.js';
 import type { IngestSummary } from './ingest.js';
+import type { IssueDoc } from './issue.js';
 import type { OutlineNode } from './outline.js';
 
 function count(nodes: OutlineNode[], type: string): number {
@@ -24,9 +25,10 @@ export function outlineShape(outline: OutlineNode[]): string {
   return parts.join(' ') || '无编号';
 }
 
-export function formatReport(summary: IngestSummary): string {
+/** One issue's part of the ingest report, written while the issue is at hand. */
+export function formatIssueReport(issue: IssueDoc): string {
   const out: string[] = [];
-  for (const issue of summary.issues) {
+  {
     out.push(`# ${issue.source}${issue.issueTitle ? ` — ${issue.issueTitle}` : ''}: ${issue.notices.length} 件通知${issue.pagesKnown ? '' : '（未找到页码，页码未知）'}`);
     for (const n of issue.notices) {
       out.push(`- ${n.docNumber}  ${n.date ?? '日期未知'}  ${n.title}  (p.${n.page ?? '?'})`);
@@ -67,6 +69,11 @@ export function formatReport(summary: IngestSummary): string {
     if (routes.length) out.push(`  阅读顺序跳转 (${routes.length}):`);
     for (const r of routes) out.push(`    ↪ p.${r.page ?? '?'} (line ${r.src}): ${r.message}`);
   }
+  return out.join('\n');
+}
+
+export function formatReport(summary: IngestSummary): string {
+  const out: string[] = summary.issues.map((i) => i.report);
   for (const f of summary.failures) out.push(`SKIPPED ${f.file}: ${f.reason}`);
   out.push(
     summary.written

@@ -57,40 +57,6 @@ CREATE TABLE report (
   page INTEGER, message TEXT NOT NULL);
 `;
 
-export interface StoredIssue {
-  doc: IssueDoc;
-  sha256: string;
-}
-
-export interface ReportRow {
-  source: string;
-  kind: string;
-  srcLine: number | null;
-  page: number | null;
-  message: string;
-}
-
-/** Writes a complete database to `dbPath`, replacing the old one only once the new one is whole. */
-export function writeDatabase(dbPath: string, issues: StoredIssue[], extraReport: ReportRow[], meta: Record<string, string>): void {
-  mkdirSync(dirname(dbPath), { recursive: true });
-  const tmp = `${dbPath}.tmp-${process.pid}-${Date.now()}`;
-  try {
-    const db = new Database(tmp);
-    try {
-      db.pragma('journal_mode = OFF'); // a private temp file: nothing to roll back to
-      db.pragma('synchronous = OFF');
-      db.exec(SCHEMA);
-      db.transaction(() => fill(db, issues, extraReport, { ...meta, store_version: STORE_VERSION }))();
-    } finally {
-      db.close();
-    }
-    renameSync(tmp, dbPath);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
 /** A paragraph that is only a heading ("二、主要任务"): its words rank the passages under it instead. */
 function isHeadingOnly(text: string): boolean {
   return text.length <= 30 && !endsSentence(text) && !text.includes('。');
@@ -130,83 +96,152 @@ function passagesOf(outline: OutlineNode[], paragraphs: Paragraph[]): { locator:
   return out;
 }
 
-function fill(db: Database.Database, issues: StoredIssue[], extraReport: ReportRow[], meta: Record<string, string>): void {
-  const insMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-  const insIssue = db.prepare('INSERT INTO issues (source, sha256, title) VALUES (?, ?, ?)');
-  const insNotice = db.prepare(
-    'INSERT INTO notices (issue_id, ord, doc_number, title, issuer, date, recipients, public_note, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insText = db.prepare(
-    'INSERT INTO texts (notice_id, ord, role, title, kind, label, text, valid_from, valid_until, repeals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insNode = db.prepare(
-    'INSERT INTO nodes (text_id, ord, parent_id, locator, type, heading, depth, own_text, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insParagraph = db.prepare('INSERT INTO paragraphs (text_id, ord, locator, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)');
-  const insReport = db.prepare('INSERT INTO report (source, kind, src_line, page, message) VALUES (?, ?, ?, ?, ?)');
-  const insPassage = db.prepare('INSERT INTO passages (text_id, locator, text, page) VALUES (?, ?, ?, ?)');
-  const passages: PassageInput[] = [];
-  const insTask = db.prepare(
-    `INSERT INTO tasks (notice_id, ord, task, lead_units, support_units, implementing_units, deadline_text, deadline_date, deadline_kind,
-       deadline_source, start_year, text_title, text_role, locator, page, quote, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insTaskUnit = db.prepare('INSERT INTO task_units (task_id, unit, role) VALUES (?, ?, ?)');
-  const insAppointment = db.prepare(
-    `INSERT INTO appointments (notice_id, ord, person, action, position, basis, probation_kind, probation_length, probation_start, probation_end,
-       probation_quote, locator, page, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+export interface ReportRow {
+  source: string;
+  kind: string;
+  srcLine: number | null;
+  page: number | null;
+  message: string;
+}
 
-  for (const [key, value] of Object.entries(meta)) insMeta.run(key, value);
-  for (const r of extraReport) insReport.run(r.source, r.kind, r.srcLine, r.page, r.message);
-  let noticeOrd = 0;
-  for (const { doc, sha256 } of issues) {
-    const issueId = insIssue.run(doc.source, sha256, doc.issueTitle).lastInsertRowid;
-    for (const r of doc.report) insReport.run(doc.source, r.kind, r.src, r.page, r.message);
+/**
+ * Writes a database issue by issue into a temp file, then swaps it in whole: nothing is kept in
+ * memory but the passages the search index is built from, so a large corpus streams through.
+ */
+export class StoreWriter {
+  private readonly passages: PassageInput[] = [];
+  private noticeOrd = 0;
+  private readonly ins: Record<string, Database.Statement>;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly tmp: string,
+    private readonly dbPath: string,
+  ) {
+    const prep = (sql: string) => db.prepare(sql);
+    this.ins = {
+      meta: prep('INSERT INTO meta (key, value) VALUES (?, ?)'),
+      issue: prep('INSERT INTO issues (source, sha256, title) VALUES (?, ?, ?)'),
+      notice: prep('INSERT INTO notices (issue_id, ord, doc_number, title, issuer, date, recipients, public_note, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      text: prep('INSERT INTO texts (notice_id, ord, role, title, kind, label, text, valid_from, valid_until, repeals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      node: prep('INSERT INTO nodes (text_id, ord, parent_id, locator, type, heading, depth, own_text, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      paragraph: prep('INSERT INTO paragraphs (text_id, ord, locator, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)'),
+      report: prep('INSERT INTO report (source, kind, src_line, page, message) VALUES (?, ?, ?, ?, ?)'),
+      passage: prep('INSERT INTO passages (text_id, locator, text, page) VALUES (?, ?, ?, ?)'),
+      task: prep(
+        `INSERT INTO tasks (notice_id, ord, task, lead_units, support_units, implementing_units, deadline_text, deadline_date, deadline_kind,
+           deadline_source, start_year, text_title, text_role, locator, page, quote, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      taskUnit: prep('INSERT INTO task_units (task_id, unit, role) VALUES (?, ?, ?)'),
+      appointment: prep(
+        `INSERT INTO appointments (notice_id, ord, person, action, position, basis, probation_kind, probation_length, probation_start, probation_end,
+           probation_quote, locator, page, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      index: prep('INSERT INTO search_index (key, value) VALUES (?, ?)'),
+    };
+  }
+
+  static open(dbPath: string): StoreWriter {
+    mkdirSync(dirname(dbPath), { recursive: true });
+    const tmp = `${dbPath}.tmp-${process.pid}-${Date.now()}`;
+    const db = new Database(tmp);
+    try {
+      db.pragma('journal_mode = OFF'); // a private temp file: nothing to roll back to
+      db.pragma('synchronous = OFF');
+      db.exec(SCHEMA);
+      db.exec('BEGIN');
+      return new StoreWriter(db, tmp, dbPath);
+    } catch (err) {
+      db.close();
+      rmSync(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  addReport(r: ReportRow): void {
+    this.ins.report.run(r.source, r.kind, r.srcLine, r.page, r.message);
+  }
+
+  addIssue(doc: IssueDoc, sha256: string): void {
+    const { ins } = this;
+    const issueId = ins.issue.run(doc.source, sha256, doc.issueTitle).lastInsertRowid;
+    for (const r of doc.report) ins.report.run(doc.source, r.kind, r.src, r.page, r.message);
     for (const n of doc.notices) {
-      const noticeId = insNotice.run(issueId, noticeOrd++, n.docNumber, n.title, n.issuer, n.date, n.recipients, n.publicNote, n.page).lastInsertRowid;
-      const texts = [{ ...n.body, title: n.title, validFrom: null, validUntil: null, repeals: [] }, ...n.parts];
+      const noticeId = ins.notice.run(issueId, this.noticeOrd++, n.docNumber, n.title, n.issuer, n.date, n.recipients, n.publicNote, n.page).lastInsertRowid;
       n.tasks.forEach((task, ord) => {
         const d = task.deadline;
-        const taskId = insTask.run(
+        const taskId = ins.task.run(
           noticeId, ord, task.task, JSON.stringify(task.leadUnits), JSON.stringify(task.supportUnits), JSON.stringify(task.implementingUnits),
           d?.text ?? null, d?.date ?? null, d?.kind ?? null, d?.source ?? null, task.startYear, task.textTitle, task.textRole, task.locator, task.page, task.quote, task.context,
         ).lastInsertRowid;
         for (const [role, units] of [['lead', task.leadUnits], ['support', task.supportUnits], ['implementing', task.implementingUnits]] as const) {
-          for (const unit of units) insTaskUnit.run(taskId, unit, role);
+          for (const unit of units) ins.taskUnit.run(taskId, unit, role);
         }
       });
-      for (const p of n.taskProblems) insReport.run(doc.source, 'task', null, p.page, `${n.docNumber} ${p.locator}: ${p.message}`);
+      for (const p of n.taskProblems) ins.report.run(doc.source, 'task', null, p.page, `${n.docNumber} ${p.locator}: ${p.message}`);
       n.appointments.forEach((a, ord) => {
         const pr = a.probation;
-        insAppointment.run(noticeId, ord, a.person, a.action, a.position, JSON.stringify(a.basis), pr?.kind ?? null, pr?.length ?? null, pr?.start ?? null, pr?.end ?? null, pr?.quote ?? null, a.locator, a.page, a.quote);
+        ins.appointment.run(noticeId, ord, a.person, a.action, a.position, JSON.stringify(a.basis), pr?.kind ?? null, pr?.length ?? null, pr?.start ?? null, pr?.end ?? null, pr?.quote ?? null, a.locator, a.page, a.quote);
       });
-      for (const p of n.appointmentProblems) insReport.run(doc.source, 'appointment', null, p.page, p.message);
+      for (const p of n.appointmentProblems) ins.report.run(doc.source, 'appointment', null, p.page, p.message);
+      const texts = [{ ...n.body, title: n.title, validFrom: null, validUntil: null, repeals: [] }, ...n.parts];
       texts.forEach((t, ord) => {
-        const textId = insText.run(noticeId, ord, t.role, t.title, t.kind, t.label, t.text, t.validFrom, t.validUntil, JSON.stringify(t.repeals)).lastInsertRowid;
+        const textId = ins.text.run(noticeId, ord, t.role, t.title, t.kind, t.label, t.text, t.validFrom, t.validUntil, JSON.stringify(t.repeals)).lastInsertRowid;
         let nodeOrd = 0;
         const headings = new Map<string, string>();
         const walk = (nodes: OutlineNode[], parent: number | bigint | null, above: string) => {
           for (const node of nodes) {
-            const id = insNode.run(textId, nodeOrd++, parent, node.locator, node.type, node.heading, node.depth, node.ownText, node.text, node.pageFrom, node.pageTo).lastInsertRowid;
+            const id = ins.node.run(textId, nodeOrd++, parent, node.locator, node.type, node.heading, node.depth, node.ownText, node.text, node.pageFrom, node.pageTo).lastInsertRowid;
             const chain = `${above} ${node.heading}`;
             headings.set(node.locator, chain);
             walk(node.children, id, chain);
           }
         };
         walk(t.outline, null, t.title);
-        t.paragraphs.forEach((p, k) => insParagraph.run(textId, k, p.locator, p.text, p.pageFrom, p.pageTo));
+        t.paragraphs.forEach((p, k) => ins.paragraph.run(textId, k, p.locator, p.text, p.pageFrom, p.pageTo));
         const title = t.role === 'part' ? t.title : n.title;
         for (const p of passagesOf(t.outline, t.paragraphs)) {
-          const id = Number(insPassage.run(textId, p.locator, p.text, p.page).lastInsertRowid);
-          passages.push({ id, docNumber: n.docNumber, title, text: p.text, context: `${n.docNumber} ${headings.get(p.locator) ?? title}` });
+          const id = Number(ins.passage.run(textId, p.locator, p.text, p.page).lastInsertRowid);
+          this.passages.push({ id, docNumber: n.docNumber, title, text: p.text, context: `${n.docNumber} ${headings.get(p.locator) ?? title}` });
         }
       });
     }
   }
-  const { index, vocabulary } = buildSearchIndex(passages);
-  const insIndex = db.prepare('INSERT INTO search_index (key, value) VALUES (?, ?)');
-  insIndex.run('minisearch', index);
-  insIndex.run('vocabulary', JSON.stringify(vocabulary));
+
+  /** Builds the search index, writes the meta data and swaps the new database in. */
+  commit(meta: Record<string, string>): void {
+    try {
+      const { index, vocabulary } = buildSearchIndex(this.passages);
+      this.ins.index.run('minisearch', index);
+      this.ins.index.run('vocabulary', JSON.stringify(vocabulary));
+      for (const [key, value] of Object.entries({ ...meta, store_version: STORE_VERSION })) this.ins.meta.run(key, value);
+      this.db.exec('COMMIT');
+      this.db.close();
+      renameSync(this.tmp, this.dbPath);
+    } catch (err) {
+      this.abandon();
+      throw err;
+    }
+  }
+
+  /** Drops the half-written database; the last good one stays. */
+  abandon(): void {
+    if (this.db.open) this.db.close();
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/** Writes a complete database from issues already parsed (tests, small corpora). */
+export function writeDatabase(dbPath: string, issues: { doc: IssueDoc; sha256: string }[], extraReport: ReportRow[], meta: Record<string, string>): void {
+  const writer = StoreWriter.open(dbPath);
+  try {
+    for (const { doc, sha256 } of issues) writer.addIssue(doc, sha256);
+    for (const r of extraReport) writer.addReport(r);
+  } catch (err) {
+    writer.abandon();
+    throw err;
+  }
+  writer.commit(meta);
 }
 
 /** Reads a stored value from the meta table, or null when the file is missing or not ours. */
