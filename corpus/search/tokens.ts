@@ -77,8 +77,10 @@ export function indexTerms(text: string): string[] {
 }
 
 /**
- * Terms of a question (run time, no jieba): every stretch of Chinese that is a word of the index,
- * longest first, and the single characters no word covers; numbers, Latin words and 文号 as they are.
+ * Terms of a question (run time, no jieba), the way jieba's search mode cuts: the fewest words of
+ * the index's vocabulary that spell each stretch of Chinese (a single character where no word
+ * fits), then the shorter words inside each long one. Words straddling two others (地面 in
+ * 湿地面积) are not asked for. Numbers, Latin words and 文号 are kept as they are.
  */
 export function queryTerms(question: string, vocabulary: ReadonlySet<string>): string[] {
   const t = prepare(question);
@@ -88,19 +90,38 @@ export function queryTerms(question: string, vocabulary: ReadonlySet<string>): s
       terms.push(m[1] ?? m[2]);
       continue;
     }
-    const run = m[3];
-    const covered = new Array<boolean>(run.length).fill(false);
-    for (let len = Math.min(run.length, 12); len >= 2; len--) {
-      for (let i = 0; i + len <= run.length; i++) {
-        const word = run.slice(i, i + len);
-        if (!vocabulary.has(word)) continue;
-        terms.push(word);
-        covered.fill(true, i, i + len);
+    for (const word of segment(m[3], vocabulary)) {
+      if (word.length === 1 && !vocabulary.has(word)) continue;
+      terms.push(word);
+      for (let len = word.length - 1; len >= 2; len--) {
+        for (let i = 0; i + len <= word.length; i++) {
+          const inner = word.slice(i, i + len);
+          if (vocabulary.has(inner)) terms.push(inner);
+        }
       }
     }
-    run.split('').forEach((ch, i) => {
-      if (!covered[i] && vocabulary.has(ch)) terms.push(ch);
-    });
   }
   return [...new Set(terms)];
+}
+
+/** Fewest-words segmentation of a run of Chinese over the vocabulary (words of up to 12 characters). */
+function segment(run: string, vocabulary: ReadonlySet<string>): string[] {
+  const n = run.length;
+  const cost = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
+  const from = new Array<number>(n + 1).fill(0);
+  cost[0] = 0;
+  for (let end = 1; end <= n; end++) {
+    for (let len = Math.min(12, end); len >= 1; len--) {
+      const word = run.slice(end - len, end);
+      // A character outside any word costs more than a word, so words win where they fit.
+      const step = len === 1 ? 1.5 : vocabulary.has(word) ? 1 : Number.POSITIVE_INFINITY;
+      if (cost[end - len] + step < cost[end]) {
+        cost[end] = cost[end - len] + step;
+        from[end] = end - len;
+      }
+    }
+  }
+  const words: string[] = [];
+  for (let end = n; end > 0; end = from[end]) words.unshift(run.slice(from[end], end));
+  return words;
 }

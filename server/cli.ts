@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// gazette: the same tools on the command line, for clerks without an MCP client.
+import { parseArgs } from 'node:util';
+import { Gazette } from '../corpus/gazette.js';
+import { ensureDatabase, ingestCorpus, listCorpus, type Progress } from '../corpus/ingest.js';
+import { corpusDir, databasePath } from '../corpus/paths.js';
+import { formatReport } from '../corpus/report.js';
+import { runTool } from '../tools/index.js';
+
+const USAGE = `gazette — 政府公报查询 / query the gazette
+
+用法 Usage:
+  gazette search <问题或关键词>          [--limit N] [--doc 文号]
+  gazette lead <任务或问题>              [--limit N]
+  gazette tasks [--unit 单位] [--role lead|support|any] [--doc 文号] [--due-from YYYY-MM-DD] [--due-to YYYY-MM-DD] [--limit N]
+  gazette deadline <期限写法>            [--from YYYY-MM-DD] [--as-of YYYY-MM-DD]
+  gazette cite <文号或标题词> <条款>      [--as-of YYYY-MM-DD]
+  gazette appointments [--person 姓名] [--position 职务词] [--doc 文号] [--as-of YYYY-MM-DD]
+  gazette docs
+  gazette doc <文号或标题词>             [--text]
+  gazette verify <引文>                  [--doc 文号]
+  gazette ingest [目录 DIR]              [--db 数据库文件]
+
+  --json   输出结构化 JSON / print the structured result as JSON
+  语料目录和数据库：GAZETTE_CORPUS_DIR、GAZETTE_DB（默认 seeds/ 与 data/gazette.db）。`;
+
+const OPTIONS = {
+  limit: { type: 'string' },
+  doc: { type: 'string' },
+  unit: { type: 'string' },
+  role: { type: 'string' },
+  'due-from': { type: 'string' },
+  'due-to': { type: 'string' },
+  from: { type: 'string' },
+  'as-of': { type: 'string' },
+  person: { type: 'string' },
+  position: { type: 'string' },
+  text: { type: 'boolean' },
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** A number option as the tools take it; anything else is passed on for the tool to refuse. */
+const num = (v: string | undefined): unknown => (v === undefined ? undefined : /^\d+$/.test(v) ? Number(v) : v);
+
+/** Each command: the tool it runs and its arguments. */
+const COMMANDS: Record<string, (words: string[], o: Values) => [string, Record<string, unknown>]> = {
+  search: (w, o) => ['search_gazette', { query: w.join(' '), limit: num(o.limit), docNumber: o.doc }],
+  lead: (w, o) => ['find_lead_unit', { task: w.join(' '), limit: num(o.limit) }],
+  tasks: (_w, o) => ['list_tasks', { unit: o.unit, role: o.role, docNumber: o.doc, dueFrom: o['due-from'], dueTo: o['due-to'], limit: num(o.limit) }],
+  deadline: (w, o) => ['compute_deadline', { expression: w.join(' '), referenceDate: o.from, asOf: o['as-of'] }],
+  cite: (w, o) => ['cite_clause', { document: w.slice(0, -1).join(' '), clause: w[w.length - 1], asOf: o['as-of'] }],
+  appointments: (_w, o) => ['list_appointments', { person: o.person, position: o.position, docNumber: o.doc, asOf: o['as-of'] }],
+  docs: () => ['list_documents', {}],
+  doc: (w, o) => ['get_document', { document: w.join(' '), includeText: o.text === true }],
+  verify: (w, o) => ['verify_quote', { quote: w.join(' '), docNumber: o.doc }],
+};
+
+/** A progress bar on stderr for corpora of more than a few issues. */
+function progressBar(): Progress {
+  return (done, total, file) => {
+    if (total < 5) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    const line = `ingest [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file}`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line.slice(0, (process.stderr.columns ?? 100) - 1)}${done === total ? '\n' : ''}`);
+    else if (done === total || done % Math.max(1, Math.floor(total / 10)) === 0) process.stderr.write(`${line}\n`);
+  };
+}
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...words] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+
+  if (command === 'ingest') {
+    const dir = words[0] ?? corpusDir();
+    const summary = ingestCorpus(dir, values.db ?? databasePath(), listCorpus(dir), progressBar());
+    process.stdout.write(values.json ? `${JSON.stringify({ ...summary, issues: summary.issues.map(({ report: _r, ...i }) => i) }, null, 2)}\n` : `${formatReport(summary)}\n`);
+    return summary.failures.length || !summary.written ? 1 : 0;
+  }
+
+  const build = COMMANDS[command];
+  if (!build) {
+    process.stderr.write(`未知命令 unknown command: ${command}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (command === 'cite' && words.length < 2) {
+    process.stderr.write(`cite 需要文号或标题词和条款，如：gazette cite 国有资产出租 第四条\ncite needs a document and a clause\n`);
+    return 2;
+  }
+  const dbPath = databasePath();
+  ensureDatabase(corpusDir(), dbPath, progressBar());
+  const gazette = new Gazette(dbPath);
+  try {
+    const ctx = { gazette, logError: (tool: string, err: unknown) => process.stderr.write(`${tool}: ${(err as Error).stack ?? String(err)}\n`) };
+    const [tool, args] = build(words, values);
+    const result = runTool(ctx, tool, Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)));
+    const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+    if (result.isError) {
+      process.stderr.write(`${text}\n`);
+      return 1;
+    }
+    process.stdout.write(values.json ? `${JSON.stringify(result.structuredContent, null, 2)}\n` : `${text}\n`);
+    return 0;
+  } finally {
+    gazette.close();
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`gazette: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+}

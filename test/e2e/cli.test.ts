@@ -1,0 +1,50 @@
+// The gazette command line, built, as a clerk would run it.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repeatedCorpus } from '../../evals/corpora.js';
+import { SEED_FILE } from '../support/seed.js';
+
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'server', 'cli.js');
+const db = join(mkdtempSync(join(tmpdir(), 'gazette-cli-')), 'gazette.db');
+const gazette = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, GAZETTE_DB: db } });
+
+describe('gazette CLI', () => {
+  it('answers in Chinese with citations, and in JSON for scripts', () => {
+    const lead = gazette('lead', '柴油货车', '--limit', '1');
+    expect(lead.status).toBe(0);
+    expect(lead.stdout).toContain('开展柴油货车污染治理专项行动——牵头：市交通运输局、市生态环境局');
+    expect(lead.stdout).toContain('【卫政办发〔2019〕43号 · 二、（十二）】');
+    const cite = gazette('cite', '国有资产出租', '第四条', '--json');
+    expect(JSON.parse(cite.stdout)).toMatchObject({ clause: '第四条', citation: { docNumber: '卫政办规发〔2019〕2号', page: 52 } });
+    const deadline = gazette('deadline', '15个工作日', '--from', '2019-04-26');
+    expect(deadline.stdout).toContain('2019-05-20');
+    const people = gazette('appointments', '--person', '田力', '--as-of', '2020-06-01');
+    expect(people.stdout).toContain('2020-06-01 仍在试用期内');
+    const tasks = gazette('tasks', '--unit', '住建局', '--limit', '3', '--json');
+    expect(JSON.parse(tasks.stdout).tasks).toHaveLength(3);
+  });
+
+  it('fails with a clear message and a non-zero exit on bad input', () => {
+    const noStart = gazette('deadline', '15个工作日');
+    expect(noStart.status).toBe(1);
+    expect(noStart.stderr).toContain('referenceDate');
+    const badDate = gazette('appointments', '--as-of', '2020-02-30');
+    expect(badDate.status).toBe(1);
+    expect(badDate.stderr).toContain('不是真实存在的日期');
+    expect(gazette('frobnicate').status).toBe(2);
+    expect(gazette('search', '--nope', 'x').status).toBe(2);
+    expect(gazette('cite', '国有资产出租').status).toBe(2);
+  });
+
+  it('ingests a folder with a progress bar and reports it', () => {
+    const dir = repeatedCorpus(SEED_FILE, 5);
+    const r = spawnSync(process.execPath, [CLI, 'ingest', dir, '--db', join(dir, 'out.db')], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('ingest [##############################] 5/5');
+    expect(r.stdout).toContain('5 issue(s), 0 file(s) skipped');
+    expect(r.stdout).toContain('卫政办发〔2019〕4043号');
+  });
+});
