@@ -214,10 +214,7 @@ export class Gazette {
   }
 
   private index(): SearchIndex {
-    if (!this.searchIndex) {
-      const get = (key: string) => (this.db.prepare('SELECT value FROM search_index WHERE key = ?').get(key) as { value: string }).value;
-      this.searchIndex = new SearchIndex(get('minisearch'), JSON.parse(get('vocabulary')) as string[]);
-    }
+    this.searchIndex ??= new SearchIndex(this.db);
     return this.searchIndex;
   }
 

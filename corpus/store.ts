@@ -6,11 +6,11 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IssueDoc } from './issue.js';
 import type { OutlineNode, Paragraph } from './outline.js';
-import { buildSearchIndex, type PassageInput } from './search/index.js';
+import { writeSearchIndex } from './search/index.js';
 import { endsSentence } from './text.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '6';
+export const STORE_VERSION = '7';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,8 +35,9 @@ CREATE TABLE paragraphs (
 CREATE INDEX paragraphs_by_text ON paragraphs(text_id, ord);
 CREATE TABLE passages (
   id INTEGER PRIMARY KEY, text_id INTEGER NOT NULL REFERENCES texts(id),
-  locator TEXT NOT NULL, text TEXT NOT NULL, page INTEGER);
-CREATE TABLE search_index (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  locator TEXT NOT NULL, text TEXT NOT NULL, page INTEGER,
+  context TEXT NOT NULL, length REAL NOT NULL DEFAULT 0);
+CREATE TABLE search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE tasks (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id), ord INTEGER NOT NULL,
   task TEXT NOT NULL, lead_units TEXT NOT NULL, support_units TEXT NOT NULL, implementing_units TEXT NOT NULL,
@@ -105,11 +106,10 @@ export interface ReportRow {
 }
 
 /**
- * Writes a database issue by issue into a temp file, then swaps it in whole: nothing is kept in
- * memory but the passages the search index is built from, so a large corpus streams through.
+ * Writes a database issue by issue into a temp file, then swaps it in whole: nothing of an issue
+ * stays in memory once it is written, so a large corpus streams through.
  */
 export class StoreWriter {
-  private readonly passages: PassageInput[] = [];
   private noticeOrd = 0;
   private readonly ins: Record<string, Database.Statement>;
 
@@ -127,7 +127,7 @@ export class StoreWriter {
       node: prep('INSERT INTO nodes (text_id, ord, parent_id, locator, type, heading, depth, own_text, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       paragraph: prep('INSERT INTO paragraphs (text_id, ord, locator, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)'),
       report: prep('INSERT INTO report (source, kind, src_line, page, message) VALUES (?, ?, ?, ?, ?)'),
-      passage: prep('INSERT INTO passages (text_id, locator, text, page) VALUES (?, ?, ?, ?)'),
+      passage: prep('INSERT INTO passages (text_id, locator, text, page, context) VALUES (?, ?, ?, ?, ?)'),
       task: prep(
         `INSERT INTO tasks (notice_id, ord, task, lead_units, support_units, implementing_units, deadline_text, deadline_date, deadline_kind,
            deadline_source, start_year, text_title, text_role, locator, page, quote, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -137,7 +137,6 @@ export class StoreWriter {
         `INSERT INTO appointments (notice_id, ord, person, action, position, basis, probation_kind, probation_length, probation_start, probation_end,
            probation_quote, locator, page, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      index: prep('INSERT INTO search_index (key, value) VALUES (?, ?)'),
     };
   }
 
@@ -197,13 +196,11 @@ export class StoreWriter {
             walk(node.children, id, chain);
           }
         };
-        walk(t.outline, null, t.title);
+        // The context names the text by its subject: a status in brackets (（试行）) is left out.
+        const title = (t.role === 'part' ? t.title : n.title).replace(/[（(][^）)]*[）)]$/, '');
+        walk(t.outline, null, title);
         t.paragraphs.forEach((p, k) => ins.paragraph.run(textId, k, p.locator, p.text, p.pageFrom, p.pageTo));
-        const title = t.role === 'part' ? t.title : n.title;
-        for (const p of passagesOf(t.outline, t.paragraphs)) {
-          const id = Number(ins.passage.run(textId, p.locator, p.text, p.page).lastInsertRowid);
-          this.passages.push({ id, docNumber: n.docNumber, title, text: p.text, context: `${n.docNumber} ${headings.get(p.locator) ?? title}` });
-        }
+        for (const p of passagesOf(t.outline, t.paragraphs)) ins.passage.run(textId, p.locator, p.text, p.page, `${n.docNumber} ${headings.get(p.locator) ?? title}`);
       });
     }
   }
@@ -211,9 +208,7 @@ export class StoreWriter {
   /** Builds the search index, writes the meta data and swaps the new database in. */
   commit(meta: Record<string, string>): void {
     try {
-      const { index, vocabulary } = buildSearchIndex(this.passages);
-      this.ins.index.run('minisearch', index);
-      this.ins.index.run('vocabulary', JSON.stringify(vocabulary));
+      writeSearchIndex(this.db);
       for (const [key, value] of Object.entries({ ...meta, store_version: STORE_VERSION })) this.ins.meta.run(key, value);
       this.db.exec('COMMIT');
       this.db.close();

@@ -1,89 +1,158 @@
-// Passage search: BM25 (MiniSearch) over jieba terms, built at ingest and stored in the database,
-// so start-up only loads it.
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+// Passage search: BM25 over jieba terms, written at ingest into the database as one packed
+// postings list per term, so serving loads only the vocabulary and a few numbers per passage, and
+// a question reads just the postings of its own terms. (MiniSearch, tried first, held 500 MB and
+// took 250 ms on common words at 100× the bundled issue.)
+import type Database from 'better-sqlite3';
 import { foldWidth } from '../text.js';
 import { indexTerms, learnVocabulary, queryTerms } from './tokens.js';
-
-export interface PassageInput {
-  id: number;
-  docNumber: string;
-  /** Title of the text the passage is in. */
-  title: string;
-  text: string;
-  /** Title and headings above the passage: they help rank it, but are not part of its quote. */
-  context: string;
-}
 
 export interface SearchHit {
   id: number;
   score: number;
-  /** Question terms the passage contains. */
-  matched: string[];
 }
 
-const split = (s: string) => s.split(' ').filter(Boolean);
-const OPTIONS: Options = {
-  fields: ['terms', 'context'],
-  storeFields: ['docNumber', 'topic'],
-  tokenize: split,
-  processTerm: (t) => t,
-  searchOptions: {
-    boost: { terms: 2, context: 0.5 },
-    combineWith: 'OR',
-    tokenize: split,
-    processTerm: (t) => t,
-    // A 文号 names one notice; a lone character says little.
-    boostTerm: (term) => (/^〔\d{4}〕\d+号$/.test(term) ? 6 : term.length === 1 ? 0.3 : 1),
-    // Words of a text's own title name the text, not the passage: inside that text they tell
-    // passages apart no better than chance, so the question's other words decide.
-    boostDocument: (_id, term, stored) => (typeof stored?.topic === 'string' && stored.topic.includes(term) ? 0.3 : 1),
-  },
-};
+// Words in a passage count fully; words of the headings above it (its context) count a little.
+const TEXT_WEIGHT = 2;
+const CONTEXT_WEIGHT = 0.5;
+const K1 = 1.2;
+const B = 0.75;
 
-export function buildSearchIndex(passages: PassageInput[]): { index: string; vocabulary: string[] } {
-  learnVocabulary(passages.map((p) => p.text));
-  const vocabulary = new Set<string>();
-  const search = new MiniSearch(OPTIONS);
-  search.addAll(
-    passages.map((p) => {
-      const terms = indexTerms(p.text);
-      const context = indexTerms(p.context);
-      for (const t of terms) vocabulary.add(t);
-      for (const t of context) vocabulary.add(t);
-      // A status in brackets, 办法（试行）, is not the subject: 试行 stays a word worth asking about.
-      const topic = foldWidth(p.title.replace(/[（(][^）)]*[）)]$/, '')).toLowerCase();
-      return { id: p.id, docNumber: p.docNumber, topic, terms: terms.join(' '), context: context.join(' ') };
-    }),
-  );
-  return { index: JSON.stringify(search), vocabulary: [...vocabulary] };
+/** How much a question term matters before the passages are seen: a 文号 names one notice; a lone character says little. */
+function termBoost(term: string): number {
+  return /^〔\d{4}〕\d+号$/.test(term) ? 6 : term.length === 1 ? 0.3 : 1;
+}
+
+/** The subject a text's title names: 办法（试行） is about 办法, not 试行. */
+function topicOf(title: string): string {
+  return foldWidth(title.replace(/[（(][^）)]*[）)]$/, '')).toLowerCase();
+}
+
+/**
+ * Builds the index from the passages already stored (id, text, context). Two passes over them:
+ * the first grows jieba's dictionary from the whole corpus, the second segments each passage.
+ */
+export function writeSearchIndex(db: Database.Database): void {
+  const rows = () => db.prepare('SELECT id, text, context FROM passages ORDER BY id').iterate() as Iterable<{ id: number; text: string; context: string }>;
+  learnVocabulary((function* () {
+    for (const r of rows()) yield r.text;
+  })());
+  // Postings grow in typed arrays (8 bytes a posting) so a 100× corpus stays within memory.
+  const postings = new Map<string, { ids: Int32Array; tfs: Float32Array; n: number }>();
+  const setLength = db.prepare('UPDATE passages SET length = ? WHERE id = ?');
+  const lengths: number[] = [];
+  for (const r of rows()) {
+    const tf = new Map<string, number>();
+    for (const t of indexTerms(r.text)) tf.set(t, (tf.get(t) ?? 0) + TEXT_WEIGHT);
+    for (const t of indexTerms(r.context)) tf.set(t, (tf.get(t) ?? 0) + CONTEXT_WEIGHT);
+    let length = 0;
+    for (const [term, w] of tf) {
+      length += w;
+      let p = postings.get(term);
+      if (!p) postings.set(term, (p = { ids: new Int32Array(4), tfs: new Float32Array(4), n: 0 }));
+      if (p.n === p.ids.length) {
+        const ids = new Int32Array(p.n * 2);
+        ids.set(p.ids);
+        const tfs = new Float32Array(p.n * 2);
+        tfs.set(p.tfs);
+        p.ids = ids;
+        p.tfs = tfs;
+      }
+      p.ids[p.n] = r.id;
+      p.tfs[p.n++] = w;
+    }
+    lengths.push(r.id, length);
+  }
+  for (let k = 0; k < lengths.length; k += 2) setLength.run(lengths[k + 1], lengths[k]);
+  const insert = db.prepare('INSERT INTO search_terms (term, df, postings) VALUES (?, ?, ?)');
+  for (const [term, p] of postings) {
+    // One blob per term: the passage ids, then their weighted term frequencies.
+    const buf = Buffer.alloc(p.n * 8);
+    Buffer.from(p.ids.buffer, 0, p.n * 4).copy(buf, 0);
+    Buffer.from(p.tfs.buffer, 0, p.n * 4).copy(buf, p.n * 4);
+    insert.run(term, p.n, buf);
+  }
 }
 
 export class SearchIndex {
-  private readonly search: MiniSearch;
   private readonly vocabulary: Set<string>;
+  private readonly postings: Database.Statement;
+  /** Per passage id: its length, its text (for the topic), its notice. */
+  private readonly length: Float64Array;
+  private readonly textOf: Int32Array;
+  private readonly noticeOf: Int32Array;
+  private readonly avgLength: number;
+  private readonly count: number;
+  private readonly topics: Map<number, string>;
+  private readonly noticeIds: Map<string, number>;
 
-  constructor(index: string, vocabulary: string[]) {
-    this.search = MiniSearch.loadJSON(index, OPTIONS);
-    this.vocabulary = new Set(vocabulary);
+  constructor(private readonly db: Database.Database) {
+    this.vocabulary = new Set((db.prepare('SELECT term FROM search_terms').pluck().all() as string[]));
+    this.postings = db.prepare('SELECT df, postings FROM search_terms WHERE term = ?');
+    const passages = db.prepare('SELECT p.id, p.length, p.text_id AS textId, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id').raw().all() as [number, number, number, number][];
+    const maxId = passages.reduce((m, p) => Math.max(m, p[0]), 0);
+    this.length = new Float64Array(maxId + 1);
+    this.textOf = new Int32Array(maxId + 1);
+    this.noticeOf = new Int32Array(maxId + 1);
+    let total = 0;
+    for (const [id, length, textId, noticeId] of passages) {
+      this.length[id] = length;
+      this.textOf[id] = textId;
+      this.noticeOf[id] = noticeId;
+      total += length;
+    }
+    this.count = passages.length;
+    this.avgLength = this.count ? total / this.count : 1;
+    const titles = db.prepare("SELECT t.id, CASE WHEN t.role = 'part' THEN t.title ELSE n.title END FROM texts t JOIN notices n ON n.id = t.notice_id").raw().all() as [number, string][];
+    this.topics = new Map(titles.map(([id, title]) => [id, topicOf(title)]));
+    this.noticeIds = new Map((db.prepare('SELECT doc_number, id FROM notices').raw().all() as [string, number][]));
   }
 
   terms(question: string): string[] {
     return queryTerms(question, this.vocabulary);
   }
 
-  /** Passages for a question, best first; each score is scaled by how many question terms it has. */
+  /** Passages for a question, best first; each score is scaled by how much of the question it covers. */
   query(question: string, docNumber: string | null): { hits: SearchHit[]; terms: string[] } {
-    const terms = queryTerms(question, this.vocabulary);
-    if (terms.length === 0) return { hits: [], terms };
-    const filter = docNumber ? (r: SearchResult) => r.docNumber === docNumber : undefined;
-    const hits = this.search
-      .search(terms.join(' '), filter ? { filter } : {})
-      .map((r) => {
-        const matched = [...new Set(r.queryTerms)];
-        // Coverage counts characters, so one long word matched outweighs a stray character.
-        const covered = matched.reduce((n, t) => n + t.length, 0);
-        const wanted = terms.reduce((n, t) => n + t.length, 0);
-        return { id: Number(r.id), score: r.score * (0.25 + covered / wanted), matched };
+    const terms = this.terms(question);
+    const onlyNotice = docNumber ? (this.noticeIds.get(docNumber) ?? -1) : null;
+    const score = new Float64Array(this.length.length);
+    // How much of the question a passage covers, counting only words that are not its text's title.
+    const covered = new Float64Array(this.length.length);
+    const touched: number[] = [];
+    const titleWords = new Map<number, number>(); // text id → characters of the question its title holds
+    for (const term of terms) {
+      const row = this.postings.get(term) as { df: number; postings: Buffer } | undefined;
+      if (!row) continue;
+      const n = row.df;
+      const bytes = new Uint8Array(row.postings).buffer; // a copy, aligned for the typed views
+      const ids = new Int32Array(bytes, 0, n);
+      const tfs = new Float32Array(bytes, n * 4, n);
+      const idf = Math.log(1 + (this.count - n + 0.5) / (n + 0.5));
+      const boost = termBoost(term);
+      // Words of a text's own title name the text, not the passage: inside that text they tell
+      // passages apart no better than chance, so the question's other words decide.
+      const inTitle = new Set<number>();
+      for (const [textId, topic] of this.topics) {
+        if (!topic.includes(term)) continue;
+        inTitle.add(textId);
+        titleWords.set(textId, (titleWords.get(textId) ?? 0) + term.length);
+      }
+      for (let k = 0; k < n; k++) {
+        const id = ids[k];
+        if (onlyNotice !== null && this.noticeOf[id] !== onlyNotice) continue;
+        const tf = tfs[k];
+        const bm25 = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.length[id]) / this.avgLength));
+        if (score[id] === 0) touched.push(id);
+        const titled = inTitle.has(this.textOf[id]);
+        score[id] += bm25 * boost * (titled ? 0.15 : 1);
+        if (!titled) covered[id] += term.length;
+      }
+    }
+    const wanted = terms.reduce((n, t) => n + t.length, 0) || 1;
+    const hits = touched
+      .map((id) => {
+        const open = wanted - (titleWords.get(this.textOf[id]) ?? 0);
+        return { id, score: score[id] * (0.25 + (open > 0 ? covered[id] / open : 1)) };
       })
       .sort((a, b) => b.score - a.score || a.id - b.id);
     return { hits, terms };

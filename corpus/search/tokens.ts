@@ -40,27 +40,26 @@ function docNumberTerms(text: string): string[] {
  * Grows jieba's dictionary from the corpus: unit names, and character pairs that jieba leaves as
  * single characters but the corpus uses again and again (扬尘, 禁烧).
  */
-export function learnVocabulary(texts: string[]): void {
+export function learnVocabulary(texts: Iterable<string>): void {
   const j = loadJieba();
-  const units = new Set<string>();
+  const words = new Set<string>();
   const pairs = new Map<string, number>();
   for (const text of texts) {
-    for (const m of prepare(text).matchAll(/[\u4e00-\u9fff]{2,14}?(?:局|委员会|办公室|管委会|中心|公司|人民政府)/g)) units.add(m[0].replace(/^(?:和|、|市)/, ''));
-    for (const run of prepare(text).match(/[\u3400-\u9fff]+/g) ?? []) {
-      const words = j.cut(run);
-      for (let i = 0; i + 1 < words.length; i++) {
-        if (words[i].length === 1 && words[i + 1].length === 1) {
-          const pair = words[i] + words[i + 1];
+    const t = prepare(text);
+    for (const m of t.matchAll(/[\u4e00-\u9fff]{2,14}?(?:局|委员会|办公室|管委会|中心|公司|人民政府)/g)) words.add(m[0].replace(/^(?:和|、|市)/, ''));
+    // People are named as "X同志" at the start of a clause (任免 notices): X is a word.
+    for (const m of t.matchAll(/(?<=^|[，。；：、\s]|免去)([\u4e00-\u9fff]{2,3})同志/g)) words.add(m[1]);
+    for (const run of t.match(/[\u3400-\u9fff]+/g) ?? []) {
+      const cut = j.cut(run);
+      for (let i = 0; i + 1 < cut.length; i++) {
+        if (cut[i].length === 1 && cut[i + 1].length === 1) {
+          const pair = cut[i] + cut[i + 1];
           pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
         }
       }
     }
   }
-  // People are named as "X同志" at the start of a clause (任免 notices): X is a word.
-  for (const text of texts) {
-    for (const m of prepare(text).matchAll(/(?<=^|[，。；：、\s]|免去)([\u4e00-\u9fff]{2,3})同志/g)) units.add(m[1]);
-  }
-  for (const u of units) if (u.length >= 2) j.insertWord(u);
+  for (const w of words) if (w.length >= 2) j.insertWord(w);
   for (const [pair, n] of pairs) if (n >= 3) j.insertWord(pair);
 }
 

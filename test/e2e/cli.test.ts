@@ -45,6 +45,6 @@ describe('gazette CLI', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('ingest [##############################] 5/5');
     expect(r.stdout).toContain('5 issue(s), 0 file(s) skipped');
-    expect(r.stdout).toContain('卫政办发〔2019〕4043号');
+    expect(r.stdout).toContain('卫政办发〔2023〕43号');
   });
 });
