@@ -295,17 +295,17 @@ export class Gazette {
   }
 
   search(question: string, limit: number, docNumber: string | null): { results: { text: string; score: number; citation: Citation }[]; total: number } {
-    const { hits, terms } = this.index().query(expandUnitNames(question), docNumber);
+    const { hits, total, terms } = this.index().query(expandUnitNames(question), docNumber, limit);
     const passage = this.db.prepare(
       'SELECT p.locator, p.text, p.page, t.role, t.title AS textTitle, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id = ?',
     );
     const notice = this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices WHERE id = ?`);
-    const results = hits.slice(0, limit).map((h) => {
+    const results = hits.map((h) => {
       const p = passage.get(h.id) as { locator: string; text: string; page: number | null; role: TextRow['role']; textTitle: string; noticeId: number };
       const cite = this.citation({ role: p.role, title: p.textTitle }, notice.get(p.noticeId) as NoticeRow, p.locator, p.page, bestSentence(p.text, terms));
       return { text: p.text, score: Math.round(h.score * 1000) / 1000, citation: cite };
     });
-    return { results, total: hits.length };
+    return { results, total };
   }
 
   /** Every place the quote occurs in the cleaned corpus, ignoring whitespace and character width. */

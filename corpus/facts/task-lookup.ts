@@ -33,25 +33,44 @@ export function taskQuestion(question: string): string {
 }
 
 /** Ranks tasks for a question: words in the task's own heading count most, then its sentence. */
+const folded = new WeakMap<StoredTask, { t: StoredTask; head: string; ctx: string }>();
+
 export function rankTasks(tasks: StoredTask[], terms: string[]): { task: StoredTask; score: number }[] {
   if (!terms.length) return [];
   const lower = (s: string) => foldWidth(s).toLowerCase();
-  const docs = tasks.map((t) => ({ t, head: lower(t.task), ctx: lower(t.context) }));
-  const idf = new Map(terms.map((term) => [term, Math.log(1 + docs.length / (1 + docs.filter((d) => d.head.includes(term) || d.ctx.includes(term)).length))]));
+  // Folded once per task and kept: the same tasks are ranked for every question.
+  const docs = tasks.map((t) => {
+    let d = folded.get(t);
+    if (!d) folded.set(t, (d = { t, head: lower(t.task), ctx: lower(t.context) }));
+    return d;
+  });
+  // One pass finds where each term occurs (3 in the heading, 1 in the sentence), the next scores.
+  const matches: { t: StoredTask; weights: number[] }[] = [];
+  const df = new Array<number>(terms.length).fill(0);
+  for (const { t, head, ctx } of docs) {
+    let weights: number[] | null = null;
+    terms.forEach((term, k) => {
+      const w = head.includes(term) ? 3 : ctx.includes(term) ? 1 : 0;
+      if (!w) return;
+      weights ??= new Array<number>(terms.length).fill(0);
+      weights[k] = w;
+      df[k]++;
+    });
+    if (weights) matches.push({ t, weights });
+  }
+  const idf = df.map((n) => Math.log(1 + docs.length / (1 + n)));
   const wanted = terms.reduce((n, t) => n + t.length, 0);
-  return docs
-    .map(({ t, head, ctx }) => {
+  return matches
+    .map(({ t, weights }) => {
       let score = 0;
       let covered = 0;
-      for (const term of terms) {
-        const weight = head.includes(term) ? 3 : ctx.includes(term) ? 1 : 0;
-        if (!weight) continue;
-        score += weight * idf.get(term)! * term.length;
-        covered += term.length;
-      }
+      weights.forEach((w, k) => {
+        if (!w) return;
+        score += w * idf[k] * terms[k].length;
+        covered += terms[k].length;
+      });
       return { task: t, score: score * (0.5 + covered / wanted) };
     })
-    .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score || a.task.order - b.task.order);
 }
 

@@ -112,7 +112,7 @@ export class SearchIndex {
   }
 
   /** Passages for a question, best first; each score is scaled by how much of the question it covers. */
-  query(question: string, docNumber: string | null): { hits: SearchHit[]; terms: string[] } {
+  query(question: string, docNumber: string | null, limit: number): { hits: SearchHit[]; total: number; terms: string[] } {
     const terms = this.terms(question);
     const onlyNotice = docNumber ? (this.noticeIds.get(docNumber) ?? -1) : null;
     const score = new Float64Array(this.length.length);
@@ -124,9 +124,10 @@ export class SearchIndex {
       const row = this.postings.get(term) as { df: number; postings: Buffer } | undefined;
       if (!row) continue;
       const n = row.df;
-      const bytes = new Uint8Array(row.postings).buffer; // a copy, aligned for the typed views
-      const ids = new Int32Array(bytes, 0, n);
-      const tfs = new Float32Array(bytes, n * 4, n);
+      // Typed views straight onto the blob when it is 4-byte aligned, else onto an aligned copy.
+      const blob = row.postings.byteOffset % 4 === 0 ? row.postings : Buffer.from(new Uint8Array(row.postings));
+      const ids = new Int32Array(blob.buffer, blob.byteOffset, n);
+      const tfs = new Float32Array(blob.buffer, blob.byteOffset + n * 4, n);
       const idf = Math.log(1 + (this.count - n + 0.5) / (n + 0.5));
       const boost = termBoost(term);
       // Words of a text's own title name the text, not the passage: inside that text they tell
@@ -149,12 +150,19 @@ export class SearchIndex {
       }
     }
     const wanted = terms.reduce((n, t) => n + t.length, 0) || 1;
-    const hits = touched
-      .map((id) => {
-        const open = wanted - (titleWords.get(this.textOf[id]) ?? 0);
-        return { id, score: score[id] * (0.25 + (open > 0 ? covered[id] / open : 1)) };
-      })
-      .sort((a, b) => b.score - a.score || a.id - b.id);
-    return { hits, terms };
+    // Only the best `limit` are ranked: sorting every passage a common word touches costs more than the search.
+    const best: SearchHit[] = [];
+    for (const id of touched) {
+      const open = wanted - (titleWords.get(this.textOf[id]) ?? 0);
+      const s = score[id] * (0.25 + (open > 0 ? covered[id] / open : 1));
+      if (best.length === limit && s <= best[best.length - 1].score) continue;
+      let at = best.length;
+      while (at > 0 && (best[at - 1].score < s || (best[at - 1].score === s && best[at - 1].id > id))) at--;
+      best.splice(at, 0, { id, score: s });
+      if (best.length > limit) best.pop();
+    }
+    const hits = best;
+    const total = touched.length;
+    return { hits, total, terms };
   }
 }

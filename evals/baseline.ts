@@ -1,0 +1,33 @@
+// The approach comparable servers take: SQLite FTS5 with the trigram tokenizer over the same
+// passages, queried with the question's three-character windows, ranked by bm25.
+import Database from 'better-sqlite3';
+import { matchKey } from '../corpus/text.js';
+
+export interface SearchCase {
+  question: string;
+  expect: string;
+  docNumber: string;
+}
+
+/** recall@5 of an FTS5 trigram index over the passages of the database at `dbPath`. */
+export function ftsTrigramRecall(dbPath: string, cases: SearchCase[]): { recall: number; passed: number } {
+  const source = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = new Database(':memory:');
+  db.exec("CREATE VIRTUAL TABLE fts USING fts5(text, doc UNINDEXED, tokenize='trigram')");
+  const insert = db.prepare('INSERT INTO fts (text, doc) VALUES (?, ?)');
+  const rows = source.prepare('SELECT p.text, n.doc_number AS doc FROM passages p JOIN texts t ON t.id = p.text_id JOIN notices n ON n.id = t.notice_id').all() as { text: string; doc: string }[];
+  db.transaction(() => rows.forEach((r) => insert.run(r.text, r.doc)))();
+  source.close();
+  const search = db.prepare('SELECT text, doc FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 5');
+  let passed = 0;
+  for (const c of cases) {
+    const q = c.question.replace(/[^\u4e00-\u9fffA-Za-z0-9.%]/g, '');
+    const grams = new Set<string>();
+    for (let i = 0; i + 3 <= q.length; i++) grams.add(q.slice(i, i + 3));
+    if (!grams.size) continue;
+    const hits = search.all([...grams].map((g) => `"${g}"`).join(' OR ')) as { text: string; doc: string }[];
+    if (hits.some((h) => h.doc === c.docNumber && matchKey(h.text).includes(matchKey(c.expect)))) passed++;
+  }
+  db.close();
+  return { recall: cases.length ? passed / cases.length : 0, passed };
+}
