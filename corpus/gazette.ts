@@ -1,7 +1,9 @@
 // Read-only view of the store, in the terms the tools speak: notices, texts, outline nodes,
 // passages and citations. Plain functions over plain rows; no MCP here.
 import Database from 'better-sqlite3';
+import type { DeadlineKind } from './facts/deadlines.js';
 import type { StoredTask } from './facts/task-lookup.js';
+import type { TaskDeadline } from './facts/tasks.js';
 import { SearchIndex } from './search/index.js';
 import { expandUnitNames } from './units.js';
 import { foldWidth, matchKey, normalizeDocNumber } from './text.js';
@@ -231,7 +233,7 @@ export class Gazette {
     const rows = this.db
       .prepare(
         `SELECT t.id, n.doc_number AS docNumber, t.task, t.lead_units AS lead, t.support_units AS support, t.implementing_units AS implementing,
-           t.deadline_text AS deadlineText, t.deadline_date AS deadlineDate, t.deadline_kind AS deadlineKind, t.start_year AS startYear,
+           t.deadline_text AS deadlineText, t.deadline_date AS deadlineDate, t.deadline_kind AS deadlineKind, t.deadline_source AS deadlineSource, t.start_year AS startYear,
            t.text_title AS textTitle, t.text_role AS textRole, t.locator, t.page, t.quote, t.context
          FROM tasks t JOIN notices n ON n.id = t.notice_id ORDER BY n.ord, t.ord`,
       )
@@ -244,7 +246,9 @@ export class Gazette {
       leadUnits: JSON.parse(r.lead as string) as string[],
       supportUnits: JSON.parse(r.support as string) as string[],
       implementingUnits: JSON.parse(r.implementing as string) as string[],
-      deadline: r.deadlineText ? { text: r.deadlineText as string, date: (r.deadlineDate as string | null) ?? null, kind: r.deadlineKind as string } : null,
+      deadline: r.deadlineText
+        ? { text: r.deadlineText as string, date: (r.deadlineDate as string | null) ?? null, kind: r.deadlineKind as DeadlineKind, source: r.deadlineSource as TaskDeadline['source'] }
+        : null,
       startYear: (r.startYear as string | null) ?? null,
       textTitle: r.textTitle as string,
       textRole: r.textRole as StoredTask['textRole'],

@@ -53,7 +53,7 @@ describe('ingest into SQLite', () => {
     expect(count(db, 'SELECT count(*) n FROM notices')).toBe(12);
     expect(count(db, "SELECT count(*) n FROM report WHERE kind = 'skipped'")).toBe(4);
 
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'ingest', dir, '--db', join(dir, 'cli.db')], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli/gazette.ts', 'ingest', dir, '--db', join(dir, 'cli.db')], { encoding: 'utf8' });
     expect(cli.status).toBe(1);
     expect(cli.stdout).toContain('SKIPPED binary.txt: binary file (contains NUL bytes)');
     expect(cli.stdout).toContain('- 卫政规发〔2019〕1号  2019-05-08');

@@ -140,7 +140,10 @@ export const taskSchema = z.object({
   leadUnits: z.array(z.string()).describe('牵头单位, normalized; units 按职责分别负责 are lead units'),
   supportUnits: z.array(z.string()).describe('配合/参与单位, normalized'),
   implementingUnits: z.array(z.string()).describe('落实单位: units that carry the task out (…负责落实, 以下均需…落实)'),
-  deadline: z.object({ text: z.string(), date: z.string().nullable(), kind: z.string() }).nullable().describe('完成时限 as written, and its date'),
+  deadline: z
+    .object({ text: z.string(), date: z.string().nullable(), kind: z.string(), source: z.enum(['note', 'table', 'text']).describe('read from the note, a table column, or the task sentence') })
+    .nullable()
+    .describe('完成时限 as written, and its date'),
   startYear: z.string().nullable().describe('开工年度 of a project table row'),
   citation: citationSchema,
 });

@@ -2,24 +2,14 @@
 import { UNIT_SHORT_NAMES } from '../units.js';
 import { foldWidth } from '../text.js';
 import { normalizeUnit } from './responsibility.js';
+import type { Task } from './tasks.js';
 
-export interface StoredTask {
+/** A task as stored: what was extracted, and where it stands in the corpus. */
+export interface StoredTask extends Task {
   id: number;
   docNumber: string;
   /** Printed order across the corpus. */
   order: number;
-  task: string;
-  leadUnits: string[];
-  supportUnits: string[];
-  implementingUnits: string[];
-  deadline: { text: string; date: string | null; kind: string } | null;
-  startYear: string | null;
-  textTitle: string;
-  textRole: 'notice' | 'part' | 'attachment';
-  locator: string;
-  page: number | null;
-  quote: string;
-  context: string;
 }
 
 export type Role = 'lead' | 'support' | 'any';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { repeatedCorpus } from '../../evals/corpora.js';
 import { SEED_FILE } from '../support/seed.js';
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'server', 'cli.js');
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'gazette.js');
 const db = join(mkdtempSync(join(tmpdir(), 'gazette-cli-')), 'gazette.db');
 const gazette = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, GAZETTE_DB: db } });
 
