@@ -285,8 +285,18 @@ function readPublicNote(lines: Line[], i: number): { note: string | null; end: n
   return { note: null, end: null };
 }
 
-/** Titles a notice says it issues: the 《…》 in its sentence with 印发. */
-function declaredTitles(body: Line[]): string[] {
+/**
+ * Titles a notice says it issues: the 《…》 in its sentence with 印发; failing those, what its own
+ * title says it issues (关于印发X的通知).
+ */
+function declaredTitles(body: Line[], noticeTitle: string): { titles: string[]; quoted: boolean } {
+  const quoted = quotedTitles(body);
+  if (quoted.length) return { titles: quoted, quoted: true };
+  const issued = /^关于印发(.+?)的通知$/.exec(noticeTitle);
+  return { titles: issued && !/等\s*\d*\s*个/.test(issued[1]) ? [issued[1].replace(/^《|》$/g, '')] : [], quoted: false };
+}
+
+function quotedTitles(body: Line[]): string[] {
   const text = body.map((l) => dropCjkSpaces(l.raw)).join('').replace(/</g, '《').replace(/>/g, '》');
   const titles: string[] = [];
   for (const sentence of text.split('。')) {
@@ -330,12 +340,10 @@ export function routeIssue(lines: Line[]): RoutedIssue {
 
   const notices: NoticeDraft[] = [];
   const titleOwners = new Map<string, NoticeDraft>();
-  const detached: { block: HeaderBlock; at: number }[] = [];
+  // Titles read off a notice's own title rather than quoted in its text: not missed if absent.
+  const inferred = new Set<string>();
   for (const b of blocks) {
-    if (!b.cover) {
-      detached.push({ block: b, at: b.from });
-      continue;
-    }
+    if (!b.cover) continue;
     const notice = newNotice(b.header, b.from);
     notice.recipients = b.cover.recipients;
     notice.date = b.cover.date;
@@ -343,10 +351,15 @@ export function routeIssue(lines: Line[]): RoutedIssue {
     for (const l of b.cover.body) notice.body.append(l, null);
     notice.body.closed = true;
     notice.body.declaredAttachments = collectDeclarations(b.cover.body);
-    for (const t of declaredTitles(b.cover.body)) titleOwners.set(matchKey(t), notice);
+    const { titles, quoted } = declaredTitles(b.cover.body, b.header.title);
+    for (const t of titles) {
+      titleOwners.set(matchKey(t), notice);
+      if (!quoted) inferred.add(matchKey(t));
+    }
     notices.push(notice);
   }
   notices.sort((a, b) => a.at - b.at);
+  const someDetached = blocks.some((b) => !b.cover);
 
   function newNotice(header: NoticeHeader | null, at: number): NoticeDraft {
     const draft = { header, recipients: null, date: null, publicNote: null, parts: [], at } as unknown as NoticeDraft;
@@ -377,6 +390,7 @@ export function routeIssue(lines: Line[]): RoutedIssue {
   for (let i = 0; i < lines.length; i++) {
     const block = lifted.get(i);
     if (block) {
+      if (!block.cover) placeDetachedHeader(block);
       i = block.to;
       cut = true;
       continue;
@@ -398,7 +412,7 @@ export function routeIssue(lines: Line[]): RoutedIssue {
     }
 
     // A notice whose recipients and first words are printed before its own header.
-    const recipientsEnd = detached.length && (!current || !current.unfinished()) ? recipientsAt(lines, i) : null;
+    const recipientsEnd = someDetached && (!current || !current.unfinished()) ? recipientsAt(lines, i) : null;
     if (recipientsEnd !== null) {
       const notice = newNotice(null, i);
       notice.recipients = lines.slice(i, recipientsEnd + 1).map((l) => dropCjkSpaces(l.raw)).join('').replace(/[：:]$/, '');
@@ -488,24 +502,13 @@ export function routeIssue(lines: Line[]): RoutedIssue {
     current.append(line, current.table ? null : marker);
   }
 
-  // Pair each header printed apart from its notice with the nearest notice that has none.
-  for (const d of detached) {
-    const candidates = notices.filter((n) => !n.header);
-    if (!candidates.length) {
-      report.push({ kind: 'header', src: lines[d.block.from].src, page: d.block.header.page, message: `${d.block.header.docNumber}: header with no notice text to attach to` });
-      continue;
-    }
-    const nearest = candidates.reduce((a, b) => (Math.abs(b.at - d.at) < Math.abs(a.at - d.at) ? b : a));
-    nearest.header = d.block.header;
-    nearest.body.title = d.block.header.title;
-  }
   for (const r of routes) note('route', r.line, `${describe(r.from)} → ${describe(r.to)}: ${r.why}`);
   report.sort((a, b) => a.src - b.src);
   for (const n of notices) {
     if (!n.header) report.push({ kind: 'header', src: n.body.lines[0]?.src ?? 0, page: n.body.lines[0]?.page ?? null, message: 'notice text without a 文号 header' });
   }
   for (const [key, n] of titleOwners) {
-    if (!started.has(key)) report.push({ kind: 'title', src: n.header?.src ?? 0, page: n.header?.page ?? null, message: `${n.header?.docNumber}: declared text not found: ${key}` });
+    if (!started.has(key) && !inferred.has(key)) report.push({ kind: 'title', src: n.header?.src ?? 0, page: n.header?.page ?? null, message: `${n.header?.docNumber}: declared text not found: ${key}` });
   }
 
   return {
@@ -521,6 +524,23 @@ export function routeIssue(lines: Line[]): RoutedIssue {
       })),
     report,
   };
+
+  /**
+   * A header printed apart from a cover: it belongs to the notice whose recipients and first
+   * words came before it (政策解读 notice); with none waiting, the words after it are its notice's
+   * (a 公告 or 决定 printed without recipients).
+   */
+  function placeDetachedHeader(block: HeaderBlock): void {
+    const waiting = notices.filter((n) => !n.header && n.at < block.from).at(-1);
+    if (waiting) {
+      waiting.header = block.header;
+      waiting.body.title = block.header.title;
+      return;
+    }
+    const notice = newNotice(block.header, block.from);
+    notices.push(notice);
+    open(notice.body).lastPageIndex = lines[block.from].pageIndex;
+  }
 
   function collectDeclarations(body: Line[]): string[] {
     const out: string[] = [];

@@ -26,6 +26,8 @@ const PATTERNS: { type: MarkerType; re: RegExp }[] = [
   // "1.", "1．", "1、", "1 ." — but not a decimal such as "0.5 的为…".
   { type: 'point', re: /^([0-9０-９]{1,3})\s*[.．、](?![0-9０-９])\s*(.*)$/ },
   { type: 'subpoint', re: /^[（(]\s*([0-9０-９]{1,3})\s*[）)]\s*(.*)$/ },
+  // ①–⑳ sit where （1） would.
+  { type: 'subpoint', re: /^([\u2460-\u2473])\s*(.*)$/ },
 ];
 
 /** The outline marker a printed line starts with, if any. `raw` keeps the extraction's spacing. */
@@ -33,7 +35,7 @@ export function parseMarker(raw: string): Marker | null {
   for (const { type, re } of PATTERNS) {
     const m = re.exec(raw);
     if (!m) continue;
-    const n = parseNumber(m[1]);
+    const n = /[\u2460-\u2473]/.test(m[1]) ? m[1].charCodeAt(0) - 0x245f : parseNumber(m[1]);
     if (!Number.isFinite(n) || n < 1) return null;
     return { type, n, label: markerLabel(type, n), rest: m[2] ?? '' };
   }

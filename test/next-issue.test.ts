@@ -109,3 +109,64 @@ describe('an issue damaged differently', () => {
     expect(issue.report.filter((r) => r.kind !== 'route')).toEqual([]);
   });
 });
+
+// Another made-up issue: a 公告 printed without recipients, a notice that names what it issues
+// only in its own title, 第N页 page numbers, a running header without 《》, ① items.
+const second = extracted([
+  [
+    '某某市人民政府',
+    '关于印发某某市道路管理办法的通知',
+    '某府发〔2021〕5 号',
+    '各区人民政府，市政府各部门：',
+    '现将某某市道路管理办法印发给你们，请遵照执行。',
+    '某某市人民政府',
+    '2021 年 6 月 1 日',
+    '（此件公开发布）',
+    '某某市道路管理办法',
+    '第一条 为加强道路管理，制定本办法。',
+    '第二条 道路养护包括：',
+    '①日常保养；',
+    '②定期检修。',
+    '第三条 本办法自 2021 年 7 月 1 日起施行。',
+    '第 3 页',
+  ],
+  [
+    '某某市人民政府公报 2021 年第 6 期',
+    '某某市人民政府',
+    '关于禁止燃放烟花爆竹的通告',
+    '某府告〔2021〕1 号',
+    '为保障公共安全，根据有关法律法规，现就禁止燃放',
+    '烟花爆竹有关事项通告如下。',
+    '一、本市城区全年禁止燃放烟花爆竹。',
+    '二、本通告自发布之日起施行。',
+    '某某市人民政府',
+    '2021 年 6 月 8 日',
+  ],
+]);
+
+describe('an issue with a 公告 and an unquoted title', () => {
+  const issue = parseIssue(second, 'second.txt');
+
+  it('keeps a notice printed without recipients, and a text named only in the notice title', () => {
+    expect(issue.notices.map((n) => [n.docNumber, n.title, n.date])).toEqual([
+      ['某府发〔2021〕5号', '关于印发某某市道路管理办法的通知', '2021-06-01'],
+      ['某府告〔2021〕1号', '关于禁止燃放烟花爆竹的通告', '2021-06-08'],
+    ]);
+    const [rules] = issue.notices[0].parts;
+    expect([rules.kind, rules.title, rules.validFrom]).toEqual(['办法', '某某市道路管理办法', '2021-07-01']);
+    expect(nodeAt(rules, '第二条').text).toBe('第二条 道路养护包括：\n①日常保养；\n②定期检修。');
+    expect(nodeAt(rules, '第二条').children.map((n) => n.locator)).toEqual(['第二条（1）', '第二条（2）']);
+    const notice = issue.notices[1].body;
+    expect(notice.outline.map((n) => n.locator)).toEqual(['一、', '二、']);
+    expect(notice.text.startsWith('为保障公共安全，根据有关法律法规，现就禁止燃放烟花爆竹有关事项通告如下。')).toBe(true);
+  });
+
+  it('reads 第N页 page numbers and a running header without 《》', () => {
+    expect(issue.furniture.map((f) => [f.kind, f.page])).toEqual([
+      ['page-number', 3],
+      ['running-header', 4],
+    ]);
+    expect(issue.notices[1].page).toBe(4);
+    expect(issue.report.filter((r) => r.kind !== 'route')).toEqual([]);
+  });
+});
