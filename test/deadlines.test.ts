@@ -48,6 +48,9 @@ describe('calendar days', () => {
     ['7天', '2019-04-24', '2019-05-05'], // 5月1日 is Labour Day; Sunday 5月5日 is a working day
     ['10日内', '2020-01-20', '2020-02-03'], // 1月30日 falls in the extended Spring Festival
     ['30日内', '2019-06-03', '2019-07-03'],
+    ['两周内', '2019-04-26', '2019-05-10'],
+    ['三个月内', '2019-04-26', '2019-07-26'],
+    ['半年内', '2019-04-26', '2019-10-28'], // 10月26日 is a Saturday
   ])('%s from %s is %s', (expression, ref, date) => {
     expect(at(expression, ref)).toMatchObject({ date, kind: 'calendar_days' });
   });

@@ -32,6 +32,21 @@ interface Candidate {
 
 const DOC_NO = /[\u4e00-\u9fff]{2,10}\s*[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]{1,4}\s*号/;
 
+/** Where a clause reference points in a text: the locator, or what it was read as when it is not there. */
+function locate(ctx: ToolContext, text: TextRow, clauseRef: string) {
+  const outline = ctx.gazette.outline(text.id).map((o) => o.locator);
+  const byArticles = outline.some((l) => /条$/.test(l));
+  // Any locator the tools print (附件 序号3, 第五条（三）) is taken as it is.
+  const printed = foldWidth(clauseRef).replace(/\s+/g, '').replace(/[(]/g, '（').replace(/[)]/g, '）');
+  const asPrinted = outline.find((l) => l.replace(/\s+/g, '') === printed);
+  const locators = asPrinted ? [asPrinted] : clauseLocators(clauseRef, byArticles);
+  // A locator given without its section (（十二）) is found by its ending, when that is unique.
+  const locator = locators
+    ? (locators.find((l) => outline.includes(l)) ?? locators.map((l) => outline.filter((o) => o.endsWith(l))).find((m) => m.length === 1)?.[0] ?? null)
+    : null;
+  return { locator, locators, outline, byArticles };
+}
+
 /** The texts a document reference may mean: a 文号's texts (narrowed by any title words), or texts titled with the words. */
 function candidates(ctx: ToolContext, ref: string): Candidate[] {
   const found = DOC_NO.exec(ref);
@@ -42,7 +57,8 @@ function candidates(ctx: ToolContext, ref: string): Candidate[] {
     if (!notice) return [];
     const texts = ctx.gazette.texts(notice.id);
     const issued = texts.filter((t) => t.role === 'part');
-    const pool = issued.length ? issued : texts.filter((t) => t.role === 'notice');
+    // A notice that issues no 方案 or 办法 has its own words and its attachments to cite from.
+    const pool = issued.length ? issued : texts;
     return pool.filter((t) => words.every((w) => t.title.includes(w))).map((text) => ({ notice, text }));
   }
   const titled = ctx.gazette.textsTitled(words);
@@ -73,21 +89,18 @@ export const citeClause: ToolDef = {
       const near = r.kind === 'none' ? r.suggestions : r.kind === 'ambiguous' ? r.candidates : [];
       return fail(`语料中没有与“${ref}”对应的文本。${near.length ? `\n您是否要找：\n${near.map((n) => `- ${n.docNumber} ${n.title}`).join('\n')}` : ''}\nNo text in the corpus matches "${ref}".`);
     }
-    if (texts.length > 1) {
+    const located = texts.map((c) => ({ ...c, ...locate(ctx, c.text, clauseRef) }));
+    // Two texts a notice issues (two 办法) and a clause by number: the caller must choose. A notice's
+    // own words and its attachments are told apart by the clause itself.
+    const found = located.filter((c) => c.locator);
+    if (texts.length > 1 && (texts.every((c) => c.text.role === 'part') || found.length > 1)) {
       const list = texts.map((c) => `- ${c.notice.docNumber}《${c.text.title}》`).join('\n');
       return fail(`“${ref}”对应多个文本，请在 document 中写明标题：\n${list}\n"${ref}" names several texts; add title words to document to choose one.`);
     }
-    const [{ notice, text }] = texts;
-    const outline = ctx.gazette.outline(text.id).map((o) => o.locator);
-    const byArticles = outline.some((l) => /条$/.test(l));
-    const locators = clauseLocators(clauseRef, byArticles);
+    const { notice, text, locator, locators, outline, byArticles } = found[0] ?? located[0];
     if (!locators) {
       throw new InputError('clause', '应为条款号，如 第四条、第4条、4、四、第五条（三），或方案的 二、（一）1.', 'must be a clause number such as 第四条, 4, 四, 第五条（三）, or a section locator such as 二、（一）1.', '第四条');
     }
-    // A locator given without its section (（十二）) is found by its ending, when that is unique.
-    const locator =
-      locators.find((l) => outline.includes(l)) ??
-      locators.map((l) => outline.filter((o) => o.endsWith(l))).find((m) => m.length === 1)?.[0];
     if (!locator) {
       const near = nearestLocators(locators[0], outline);
       const size = byArticles ? `共 ${outline.filter((l) => /条$/.test(l)).length} 条` : `目录：${outline.filter((l) => /^[一二三四五六七八九十]+、$/.test(l)).join(' ')}`;

@@ -153,6 +153,24 @@ function parse(expression: string, ref: string | null, base: string, baseNote: s
     return { date: d, kind: 'working_days', rule: parts.filter(Boolean).join('；').replace('；第', '。第'), span };
   }
 
+  // N个月 / 半年 / N周 from the reference date: the same day that many months on, or 7 days a week.
+  if ((m = /(?<![\d.])(\d+)个月|(?<![上下])半年(?:内|以内|之内)|(?<![\d.])(\d+)(?:个)?(?:周|星期)(?:内|以内|之内)?/.exec(t)) && !/月\d+[日号]/.test(t)) {
+    const from = requireReference(ref, m[0]);
+    let end: string;
+    if (m[2]) end = addDays(from, Number(m[2]) * 7);
+    else {
+      const months = m[1] ? Number(m[1]) : 6;
+      const [y, mo, d] = from.split('-').map(Number);
+      const lastDay = new Date(Date.UTC(y, mo - 1 + months + 1, 0)).getUTCDate();
+      end = new Date(Date.UTC(y, mo - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
+    }
+    let date = end;
+    while (!day(date).working) date = addDays(date, 1);
+    const shift = date === end ? '该日为工作日。' : `该日为休息日，期限顺延至下一个工作日${fmt(date)}。`;
+    const span = m[2] ? `${m[2]}周（${Number(m[2]) * 7}天）` : `${m[1] ?? 6}个月`;
+    return { date, kind: 'calendar_days', rule: `自参考日期 ${from} 起${span}后为${fmt(end)}；${shift}`, span: [end, date] };
+  }
+
   if ((m = /(?<![月\d.])(\d+)(?:个)?[日天](?:内|以内|之内)?(?![前起])/.exec(t)) && !/月\d+[日号]/.test(t)) {
     const n = Number(m[1]);
     const from = requireReference(ref, m[0]);

@@ -176,6 +176,8 @@ describe('the stdio server', () => {
     expect(ambiguous.content[0].text).toContain('《中卫市人民政府法律顾问工作经费管理办法》');
     const chosen = await call('cite_clause', { document: '卫政规发〔2019〕1号 经费', clause: '十' });
     expect((chosen.structuredContent as { text: string }).text.startsWith('第十条 本办法第四条第一款第（一）项')).toBe(true);
+    const row = await call('cite_clause', { document: '卫政办发〔2019〕44号', clause: '附件 序号8' });
+    expect((row.structuredContent as { text: string }).text).toContain('市残联');
     const unknown = await call('cite_clause', { document: '法律顾问管理办法', clause: '第四十条' });
     expect(unknown.isError).toBe(true);
     expect(unknown.content[0].text).toContain('最接近的是：第三十九条');
