@@ -73,6 +73,9 @@ export type Resolution =
   | { kind: 'ambiguous'; candidates: NoticeRow[] }
   | { kind: 'none'; suggestions: NoticeRow[] };
 
+// Words that make a question a question, not part of what it asks about.
+const QUESTION_FILLER = /请问|是多少|多少|什么|哪些|哪个|哪里|怎么|怎样|如何|是否|有没有|几个|谁|吗|呢|吧/g;
+
 /** Locator shown for text outside any numbered heading. */
 export const BODY_LOCATOR = '正文';
 
@@ -218,6 +221,30 @@ export class Gazette {
   private index(): SearchIndex {
     this.searchIndex ??= new SearchIndex(this.db);
     return this.searchIndex;
+  }
+
+  /**
+   * A question's words beyond the index terms: stretches of two or more Chinese characters no
+   * term covers. Those the corpus contains (煤改电, which jieba splits) are phrases worth matching
+   * as they are; those it never uses (噪声) are unknown, so an answer can say it matched the rest.
+   */
+  questionWords(question: string): { phrases: string[]; unknown: string[] } {
+    const text = foldWidth(question).toLowerCase().replace(QUESTION_FILLER, ' ');
+    const terms = this.terms(text).filter((t) => t.length > 1);
+    const covered = new Array<boolean>(text.length).fill(false);
+    for (const t of terms) for (let at = text.indexOf(t); at >= 0; at = text.indexOf(t, at + 1)) covered.fill(true, at, at + t.length);
+    const runs: string[] = [];
+    let run = '';
+    [...text].forEach((ch, i) => {
+      if (/[\u4e00-\u9fff]/.test(ch) && !covered[i]) run += ch;
+      else {
+        if (run.length >= 2) runs.push(run);
+        run = '';
+      }
+    });
+    if (run.length >= 2) runs.push(run);
+    const inCorpus = (r: string) => this.quoteIndex().some((q) => q.key.includes(r));
+    return { phrases: runs.filter(inCorpus), unknown: runs.filter((r) => !inCorpus(r)) };
   }
 
   /** Terms of a question as the search index segments it. */

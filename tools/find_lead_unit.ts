@@ -29,7 +29,9 @@ export const findLeadUnit: ToolDef = {
     const limit = integerIn('limit', args.limit, 1, 20, 3);
     const words = taskQuestion(question);
     const tasks = ctx.gazette.tasks();
-    let ranked = rankTasks(tasks, ctx.gazette.terms(words || question)).map((r) => r.task);
+    // Index terms, and the question's phrases the corpus spells that jieba split apart (煤改电).
+    const terms = [...ctx.gazette.terms(words || question), ...ctx.gazette.questionWords(words || question).phrases];
+    let ranked = rankTasks(tasks, terms).map((r) => r.task);
     if (!ranked.length) {
       // Nothing in the tasks' own words: look where full-text search finds the question, and take the tasks there.
       const places = ctx.gazette.search(words || question, 5, null).results.map((r) => `${r.citation.docNumber}|${r.citation.locator}`);
@@ -41,6 +43,8 @@ export const findLeadUnit: ToolDef = {
       return ok({ matches, message }, message);
     }
     const lines = matches.map((m, i) => `${i + 1}. ${taskLine(m)}`);
-    return ok({ matches }, `${lines.join('\n')}\n${citationTags(matches.map((m) => m.citation))}`);
+    const { unknown } = ctx.gazette.questionWords(words || question);
+    const message = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按问题中的其余词语找到，请核对是否相关。` : undefined;
+    return ok({ matches, ...(message ? { message } : {}) }, `${message ? `${message}\n` : ''}${lines.join('\n')}\n${citationTags(matches.map((m) => m.citation))}`);
   },
 };

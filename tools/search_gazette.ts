@@ -39,7 +39,9 @@ export const searchGazette: ToolDef = {
       return ok({ results, total, message }, message);
     }
     const lines = results.map((r, i) => `${i + 1}. 《${r.citation.title}》${r.citation.locator}（第${r.citation.page ?? '?'}页）：${r.citation.quote}`);
-    const text = `找到 ${total} 段相关内容，前 ${results.length} 段：\n${lines.join('\n')}\n${citationTags(results.map((r) => r.citation))}`;
-    return ok({ results, total }, text);
+    const { unknown } = ctx.gazette.questionWords(query);
+    const message = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按其余词语检索。` : undefined;
+    const text = `${message ? `${message}\n` : ''}找到 ${total} 段相关内容，前 ${results.length} 段：\n${lines.join('\n')}\n${citationTags(results.map((r) => r.citation))}`;
+    return ok({ results, total, ...(message ? { message } : {}) }, text);
   },
 };

@@ -56,7 +56,8 @@ export function rankTasks(tasks: StoredTask[], terms: string[]): { task: StoredT
       let covered = 0;
       weights.forEach((w, k) => {
         if (!w) return;
-        score += w * idf[k] * terms[k].length;
+        // A lone character (改, 电) matches almost anything: it counts little.
+        score += w * idf[k] * terms[k].length * (terms[k].length === 1 ? 0.3 : 1);
         covered += terms[k].length;
       });
       return { task: t, score: score * (0.5 + covered / wanted) };
