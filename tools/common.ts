@@ -108,6 +108,16 @@ export function optionalDocNumber(field: string, value: unknown): string | null 
   return docNumber;
 }
 
+/** A 文号 filter that must name a notice of the corpus; an unknown one is refused with the closest. */
+export function knownDocNumber(ctx: ToolContext, field: string, value: unknown): string | null {
+  const docNumber = optionalDocNumber(field, value);
+  if (!docNumber || ctx.gazette.notice(docNumber)) return docNumber;
+  const r = ctx.gazette.resolveDocument(docNumber);
+  const near = r.kind === 'none' ? r.suggestions.map((n) => n.docNumber) : [];
+  const known = near.length ? near : ctx.gazette.notices().slice(0, 8).map((n) => n.docNumber);
+  throw new InputError(field, `语料中没有文号 ${docNumber}`, `no notice ${docNumber} in the corpus`, known.join('、'));
+}
+
 /** 【卫政办发〔2019〕43号 · 二、（一）1.】 for each distinct citation, in order. */
 export function citationTags(citations: Pick<Citation, 'docNumber' | 'locator'>[]): string {
   const tags = citations.map((c) => (c.locator ? `【${c.docNumber} · ${c.locator}】` : `【${c.docNumber}】`));

@@ -1,7 +1,7 @@
 // list_appointments: who was appointed or removed, by which notice, and when a probation ends.
 import { z } from 'zod';
 import { foldWidth } from '../corpus/text.js';
-import { citationSchema, citationTags, ok, optionalDate, optionalDocNumber, optionalText, readOnly, type ToolDef } from './common.js';
+import { citationSchema, citationTags, ok, optionalDate, knownDocNumber, optionalText, readOnly, type ToolDef } from './common.js';
 
 const input = {
   person: z.string().optional().describe('姓名（全名或部分），如 田力 / a name, whole or part'),
@@ -51,7 +51,7 @@ export const listAppointments: ToolDef = {
   run: (ctx, args: Record<string, unknown>) => {
     const person = optionalText('person', args.person, 20, '田力');
     const position = optionalText('position', args.position, 60, '副局长');
-    const docNumber = optionalDocNumber('docNumber', args.docNumber);
+    const docNumber = knownDocNumber(ctx, 'docNumber', args.docNumber);
     const asOf = optionalDate('asOf', args.asOf);
     const wantedPosition = position ? foldWidth(position).split(/\s+/).filter(Boolean) : [];
     const found = ctx.gazette

@@ -1,7 +1,7 @@
 // list_tasks: the tasks of a unit, by role, notice and due dates, sorted by deadline.
 import { z } from 'zod';
 import { closestUnits, filterTasks, matchUnits, unitQuery, type Role } from '../corpus/facts/task-lookup.js';
-import { citationTags, InputError, integerIn, ok, optionalDate, optionalDocNumber, optionalText, readOnly, taskLine, taskOut, taskSchema, type ToolDef } from './common.js';
+import { citationTags, InputError, integerIn, ok, optionalDate, knownDocNumber, optionalText, readOnly, taskLine, taskOut, taskSchema, type ToolDef } from './common.js';
 
 const input = {
   unit: z.string().optional().describe('单位名称，可用简称，如 住建局、市生态环境局、各县（区）人民政府 / a unit, short names accepted'),
@@ -36,7 +36,7 @@ export const listTasks: ToolDef = {
     const unit = optionalText('unit', args.unit, 60, '住建局');
     if (args.role !== undefined && !['lead', 'support', 'any'].includes(args.role as string)) throw new InputError('role', '应为 lead、support 或 any', 'must be lead, support or any', 'lead');
     const role = (args.role as Role | undefined) ?? 'lead';
-    const docNumber = optionalDocNumber('docNumber', args.docNumber);
+    const docNumber = knownDocNumber(ctx, 'docNumber', args.docNumber);
     const dueFrom = optionalDate('dueFrom', args.dueFrom);
     const dueTo = optionalDate('dueTo', args.dueTo);
     if (dueFrom && dueTo && dueFrom > dueTo) throw new InputError('dueTo', '不能早于 dueFrom', 'must not be before dueFrom', '2019-12-31');

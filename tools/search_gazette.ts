@@ -1,6 +1,6 @@
 // search_gazette: passages ranked for a question, each with its citation.
 import { z } from 'zod';
-import { citationSchema, citationTags, integerIn, ok, optionalDocNumber, plainQuery, readOnly, requireText, type ToolDef } from './common.js';
+import { citationSchema, citationTags, integerIn, ok, knownDocNumber, plainQuery, readOnly, requireText, type ToolDef } from './common.js';
 
 const input = {
   query: z.string().describe('问题或关键词，1–500 字 / question or keywords, 1–500 characters, e.g. 湿地面积, 谁牵头柴油货车污染治理'),
@@ -28,11 +28,7 @@ export const searchGazette: ToolDef = {
   run: (ctx, args: Record<string, unknown>) => {
     const query = plainQuery('query', requireText('query', args.query, 500, '湿地面积'));
     const limit = integerIn('limit', args.limit, 1, 50, 5);
-    const docNumber = optionalDocNumber('docNumber', args.docNumber);
-    if (docNumber && !ctx.gazette.notice(docNumber)) {
-      const known = ctx.gazette.notices().map((n) => n.docNumber);
-      return ok({ results: [], total: 0, message: `语料中没有文号 ${docNumber}。现有文号：${known.join('、')}` }, `语料中没有文号 ${docNumber}，未搜索。现有文号：${known.join('、')}`);
-    }
+    const docNumber = knownDocNumber(ctx, 'docNumber', args.docNumber);
     const { results, total } = ctx.gazette.search(query, limit, docNumber);
     if (results.length === 0) {
       const message = `未找到与“${query}”相关的内容${docNumber ? `（限 ${docNumber}）` : ''}。可换用更具体的词，如单位名称、工作名称或数字。`;

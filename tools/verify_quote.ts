@@ -1,6 +1,6 @@
 // verify_quote: is this quotation really in the gazette, and where.
 import { z } from 'zod';
-import { citationSchema, citationTags, ok, optionalDocNumber, readOnly, requireText, type ToolDef } from './common.js';
+import { citationSchema, citationTags, ok, knownDocNumber, readOnly, requireText, type ToolDef } from './common.js';
 
 const input = {
   quote: z.string().describe('要核对的引文，1–5000 字 / the quotation to check, 1–5000 characters'),
@@ -26,7 +26,7 @@ export const verifyQuote: ToolDef = {
   },
   run: (ctx, args: Record<string, unknown>) => {
     const quote = requireText('quote', args.quote, 5000, '全市湿地面积不低于53.29万亩');
-    const docNumber = optionalDocNumber('docNumber', args.docNumber);
+    const docNumber = knownDocNumber(ctx, 'docNumber', args.docNumber);
     const citations = ctx.gazette.verifyQuote(quote, docNumber);
     if (citations.length === 0) {
       const near = ctx.gazette.search(quote, 1, docNumber).results[0];

@@ -105,6 +105,8 @@ describe('the stdio server', () => {
       ['search_gazette', { query: '\ud800湿地' }, /Unicode/],
       ['search_gazette', { query: '湿地', limit: 0 }, /limit/],
       ['search_gazette', { query: '湿地', docNumber: '第43号文件' }, /docNumber.*不是文号格式/s],
+      ['search_gazette', { query: '湿地', docNumber: '卫政办发〔2019〕99号' }, /docNumber.*语料中没有文号 卫政办发〔2019〕99号/s],
+      ['list_tasks', { docNumber: '卫政办发[2020]43号' }, /docNumber.*语料中没有文号/s],
       ['get_document', { document: '卫政办发〔2019〕99号' }, /没有与“卫政办发〔2019〕99号”对应的通知/],
       ['get_document', { document: '  ' }, /document.*不能为空/s],
       ['verify_quote', { quote: '' }, /quote/],
@@ -143,6 +145,13 @@ describe('the stdio server', () => {
     expect(r.content[0].text).toContain('【卫政办发〔2019〕43号 · 二、（十二）】');
     const verified = await call('verify_quote', { quote: first.citation.quote });
     expect(verified.structuredContent!.found).toBe(true);
+  });
+
+  it('find_lead_unit matches phrases jieba splits, and names words the gazette never uses', async () => {
+    const split = await call('find_lead_unit', { task: '煤改电电网升级', limit: 1 });
+    expect((split.structuredContent!.matches as { task: string }[])[0].task).toBe('加大政策扶持力度');
+    const noise = await call('find_lead_unit', { task: '噪声污染防治' });
+    expect(noise.structuredContent!.message).toContain('公报中没有出现“噪声”');
   });
 
   it('list_tasks takes short unit names and sorts by deadline', async () => {
