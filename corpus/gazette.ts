@@ -139,10 +139,6 @@ export class Gazette {
     return this.db.prepare(`SELECT ${TEXT_COLUMNS} FROM texts WHERE notice_id = ? ORDER BY ord`).all(noticeId) as TextRow[];
   }
 
-  text(id: number): TextRow {
-    return this.db.prepare(`SELECT ${TEXT_COLUMNS} FROM texts WHERE id = ?`).get(id) as TextRow;
-  }
-
   /** An outline node of a text by locator. */
   node(textId: number, locator: string): NodeRow | null {
     return (

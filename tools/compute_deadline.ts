@@ -32,7 +32,7 @@ export const computeDeadline: ToolDef = {
     outputSchema: output,
     annotations: { title: 'Compute a deadline', ...readOnly },
   },
-  run: (ctx, args: Record<string, unknown>) => {
+  run: (_ctx, args: Record<string, unknown>) => {
     const expression = requireText('expression', args.expression, 200, '15个工作日内');
     const referenceDate = optionalDate('referenceDate', args.referenceDate);
     const asOf = optionalDate('asOf', args.asOf);

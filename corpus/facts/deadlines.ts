@@ -48,7 +48,7 @@ export class DeadlineInputError extends Error {
 const CN_NUM = /[零〇一二两三四五六七八九十百]+(?=个|工作日|日|天|月|年|号|季度|周)/g;
 
 /** Full-width digits, Chinese numerals before a unit, no spaces: 十五 个工作日 → 15个工作日. */
-export function normalizeExpression(expression: string): string {
+function normalizeExpression(expression: string): string {
   return foldWidth(expression)
     .replace(/\s+/g, '')
     .replace(CN_NUM, (m) => String(parseNumber(m)));

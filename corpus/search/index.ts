@@ -85,7 +85,7 @@ export class SearchIndex {
   private readonly topics: Map<number, string>;
   private readonly noticeIds: Map<string, number>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.vocabulary = new Set((db.prepare('SELECT term FROM search_terms').pluck().all() as string[]));
     this.postings = db.prepare('SELECT df, postings FROM search_terms WHERE term = ?');
     const passages = db.prepare('SELECT p.id, p.length, p.text_id AS textId, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id').raw().all() as [number, number, number, number][];
