@@ -56,18 +56,19 @@ export interface RoutedIssue {
 const RESUME_WINDOW_PAGES = 2;
 
 const TITLE_END = /(通知|决定|通报|批复|意见|公告|通告|命令|函)$/;
-const ISSUER_TOKEN = /^[\u4e00-\u9fff]{2,24}(人民政府|政府|办公室|办公厅|委员会|军分区|管委会|局|委|厅)$/;
+const ISSUER_TOKEN = /^[\u4e00-\u9fff]{2,24}(人民政府|政府|办公室|办公厅|委员会|军分区|管委会|局|委|厅)(文件)?$/;
 const ATTACHMENT_MARK = /^附\s*件\s*(\d{1,2})?$/;
 const ATTACHMENT_DECL = /^附\s*件\s*[：:]\s*(.*)$/;
 // A 序号 alone or before a cell; "8 月 30 日前" is a date in a cell, not row 8.
 const ROW_START = /^(\d{1,3})(?:\s+(?![月日年号个万天周时%])(.*))?$/;
-const RECIPIENT_WORDS = /(人民政府|部门|机构|单位|管委会|委员会)/;
+const RECIPIENT_BODY = /(政府|部门|机构|单位|管委会|委员会|人武部|局|办公室|公司|院|团体)(（[^）]*）)?$/;
 
 function isIssuerLine(raw: string): string[] | null {
   if (/[，。：；、（）《》]/.test(raw)) return null;
   const tokens = raw.split(' ');
   if (tokens.length > 3 || !tokens.every((t) => ISSUER_TOKEN.test(t))) return null;
-  return tokens;
+  // 中卫市人民政府办公室文件: the red header names the issuer and the word 文件.
+  return tokens.map((t) => t.replace(/文件$/, ''));
 }
 
 function isDateLine(raw: string): boolean {
@@ -248,7 +249,10 @@ function recipientsAt(lines: Line[], i: number): number | null {
   for (let j = i; j < Math.min(lines.length, i + 3); j++) {
     text += dropCjkSpaces(lines[j].raw);
     if (/[：:]$/.test(text)) {
-      return /^各/.test(text) && RECIPIENT_WORDS.test(text) && !/[。；]/.test(text) && text.length <= 90 ? j : null;
+      // A 主送 line is a list of bodies and nothing else: 各县（区）人民政府（管委会），市政府各部门、直属机构
+      const bodies = text.replace(/[：:]$/, '').split(/[，、,]/);
+      const isList = bodies.every((b) => RECIPIENT_BODY.test(b));
+      return /^(各|市|县|区|自治区)/.test(text) && isList && !/[。；]/.test(text) && text.length <= 90 ? j : null;
     }
   }
   return null;

@@ -82,6 +82,11 @@ export const BODY_LOCATOR = '正文';
 const NOTICE_COLUMNS = 'id, doc_number AS docNumber, title, issuer, date, recipients, public_note AS publicNote, page';
 const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
 
+/** A reference as typed, without the quotation marks and book-title marks around titles. */
+function unquoted(ref: string): string {
+  return foldWidth(ref).replace(/[《》<>“”"'‘’「」]/g, ' ');
+}
+
 /** Character pairs of a text, for did-you-mean similarity. */
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
@@ -148,7 +153,7 @@ export class Gazette {
 
   /** Texts a notice issues whose titles contain every word (all of them when there are no words). */
   textsTitled(words: string[]): { notice: NoticeRow; text: TextRow }[] {
-    const keys = words.map(matchKey).filter(Boolean);
+    const keys = words.map((w) => matchKey(unquoted(w))).filter(Boolean);
     return this.notices().flatMap((notice) =>
       this.texts(notice.id)
         .filter((t) => t.role !== 'notice' && keys.every((k) => matchKey(t.title).includes(k)))
@@ -172,7 +177,7 @@ export class Gazette {
       const near = this.notices().filter((x) => similarity(x.docNumber, docNumber) >= 0.6);
       return { kind: 'none', suggestions: near.slice(0, 5) };
     }
-    const words = foldWidth(ref).split(/\s+/).map(matchKey).filter(Boolean);
+    const words = unquoted(ref).split(/\s+/).map(matchKey).filter(Boolean);
     const partTitles = this.db.prepare("SELECT notice_id AS noticeId, title FROM texts WHERE role != 'notice'").all() as { noticeId: number; title: string }[];
     const scored = this.notices().map((n) => {
       const titles = [n.title, ...partTitles.filter((t) => t.noticeId === n.id).map((t) => t.title)].map(matchKey);

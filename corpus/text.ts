@@ -108,7 +108,7 @@ export function toChineseNumber(n: number): string {
   return rest < 10 ? `${head}零${CN_NUMERALS[rest]}` : head + (rest < 20 ? '一' : '') + toChineseNumber(rest);
 }
 
-const DOC_NUMBER = /^([\u4e00-\u9fff]{2,10})[〔\[［(（【]([0-9]{4})[〕\]］)）】]([0-9]{1,4})号$/;
+const DOC_NUMBER = /^([\u4e00-\u9fff]{2,10})[〔\[［(（【]([0-9]{4})[〕\]］)）】]第?([0-9]{1,4})号$/;
 
 /**
  * Normalizes a 文号 written with any bracket style, spaces or full-width digits to
@@ -120,12 +120,20 @@ export function normalizeDocNumber(s: string): string | null {
 }
 
 const DATE_CN = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+const DATE_NUMERALS = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 
-/** `2019 年 4 月 30 日` → `2019-04-30`; null when it is not such a date or not a real day. */
+/**
+ * `2019 年 4 月 30 日` or `二〇一九年四月三十日` → `2019-04-30`; null when it is not such a date
+ * or not a real day.
+ */
 export function parseChineseDate(s: string): string | null {
-  const m = DATE_CN.exec(matchKey(s));
-  if (!m) return null;
-  return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const t = matchKey(s);
+  const m = DATE_CN.exec(t);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const c = DATE_NUMERALS.exec(t);
+  if (!c) return null;
+  const year = Number([...c[1]].map((ch) => CN_DIGITS[ch]).join(''));
+  return isoDate(year, parseNumber(c[2]), parseNumber(c[3]));
 }
 
 /** YYYY-MM-DD for a real calendar day, else null. */

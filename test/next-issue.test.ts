@@ -170,3 +170,27 @@ describe('an issue with a 公告 and an unquoted title', () => {
     expect(issue.report.filter((r) => r.kind !== 'route')).toEqual([]);
   });
 });
+
+describe('a notice under a red header, dated in numerals, sent to 市 bodies', () => {
+  const issue = parseIssue(
+    extracted([
+      [
+        '某某市人民政府办公室文件',
+        '关于做好防汛工作的通知',
+        '某府办发〔2022〕第 9 号',
+        '市直各部门、各直属机构：',
+        '为做好今年防汛工作，现通知如下。',
+        '一、各部门要在 6 月底前完成隐患排查。（市水务局牵头，市应急管理局配合。）',
+        '某某市人民政府办公室',
+        '二〇二二年五月十日',
+      ],
+    ]),
+    'third.txt',
+  );
+
+  it('reads issuer, 文号, date and recipients, and the task in the notice itself', () => {
+    const [n] = issue.notices;
+    expect([n.docNumber, n.issuer, n.date, n.recipients]).toEqual(['某府办发〔2022〕9号', '某某市人民政府办公室', '2022-05-10', '市直各部门、各直属机构']);
+    expect(n.tasks.map((t) => [t.locator, t.leadUnits, t.supportUnits, t.deadline?.date])).toEqual([['一、', ['市水务局'], ['市应急管理局'], '2022-06-30']]);
+  });
+});

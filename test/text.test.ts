@@ -4,7 +4,7 @@ import { dropCjkSpaces, joinWrapped, matchKey, normalizeDocNumber, parseChineseD
 
 describe('文号', () => {
   it('accepts every bracket style, spaces and full-width digits', () => {
-    for (const s of ['卫政办发〔2019〕43号', '卫政办发[2019]43号', '卫政办发(2019)43号', '卫政办发（2019）43号', '卫政办发 〔2019〕 43 号', '卫政办发〔２０１９〕４３号']) {
+    for (const s of ['卫政办发〔2019〕43号', '卫政办发[2019]43号', '卫政办发(2019)43号', '卫政办发（2019）43号', '卫政办发 〔2019〕 43 号', '卫政办发〔２０１９〕４３号', '卫政办发〔2019〕第43号']) {
       expect(normalizeDocNumber(s), s).toBe('卫政办发〔2019〕43号');
     }
   });
@@ -26,6 +26,8 @@ describe('numbers and dates', () => {
   });
   it('parses printed dates and refuses impossible ones', () => {
     expect(parseChineseDate('2019 年 4 月 30 日')).toBe('2019-04-30');
+    expect(parseChineseDate('二〇一九年九月二十七日')).toBe('2019-09-27');
+    expect(parseChineseDate('二〇二〇年二月三十日')).toBeNull();
     expect(parseChineseDate('2019年2月30日')).toBeNull();
     expect(parseChineseDate('2019年4月')).toBeNull();
   });

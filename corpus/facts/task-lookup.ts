@@ -75,9 +75,11 @@ export function unitQuery(input: string): string {
 /** Units named in the tasks that a query matches: the exact name, else names containing it. */
 export function matchUnits(query: string, known: string[]): string[] {
   const q = unitQuery(query);
-  if (known.includes(q)) return [q];
   const bare = q.replace(/^市(?!场)/, '');
-  return known.filter((u) => u.includes(bare) || (bare.length >= 3 && bare.includes(u.replace(/^市(?!场)/, ''))));
+  // The name itself, and the names that contain it (工业园区管委会 → 中卫工业园区管委会 too).
+  const containing = known.filter((u) => u.includes(bare));
+  if (containing.length || known.includes(q)) return [...new Set([...(known.includes(q) ? [q] : []), ...containing])];
+  return known.filter((u) => bare.length >= 3 && bare.includes(u.replace(/^市(?!场)/, '')));
 }
 
 export interface TaskFilter {

@@ -183,6 +183,8 @@ describe('the stdio server', () => {
     expect(ambiguous.isError).toBe(true);
     expect(ambiguous.content[0].text).toContain('《中卫市人民政府法律顾问管理办法》');
     expect(ambiguous.content[0].text).toContain('《中卫市人民政府法律顾问工作经费管理办法》');
+    const quoted = await call('cite_clause', { document: '《中卫市人民政府法律顾问管理办法》', clause: '第3条' });
+    expect((quoted.structuredContent as { clause: string }).clause).toBe('第三条');
     const chosen = await call('cite_clause', { document: '卫政规发〔2019〕1号 经费', clause: '十' });
     expect((chosen.structuredContent as { text: string }).text.startsWith('第十条 本办法第四条第一款第（一）项')).toBe(true);
     const row = await call('cite_clause', { document: '卫政办发〔2019〕44号', clause: '附件 序号8' });
