@@ -43,6 +43,9 @@ const BANNER = /^【[^】]{2,24}】$/;
  */
 export function readLayout(text: string): IssueLayout {
   const physical = text.replace(/\r\n?/g, '\n').split('\n');
+  // The indented-line page signature belongs to double-spaced extractions (a blank line after
+  // every printed line); in a single-spaced one an indent only opens a paragraph.
+  const doubleSpaced = isDoubleSpaced(physical);
   const lines: Line[] = [];
   const furniture: Furniture[] = [];
   const footers: { pageIndex: number; printed: number }[] = [];
@@ -65,7 +68,7 @@ export function readLayout(text: string): IssueLayout {
       prevNonEmpty = false;
       return;
     }
-    if (prevNonEmpty && /^[ \t\u3000]/.test(line)) breakPending = true;
+    if (doubleSpaced && prevNonEmpty && /^[ \t\u3000]/.test(line)) breakPending = true;
     prevNonEmpty = true;
     if (breakPending && (lines.length > 0 || furniture.length > 0)) {
       pageIndex++;
@@ -111,4 +114,15 @@ function calibratePages(footers: { pageIndex: number; printed: number }[]): (pag
     }
     return pageIndex + (best.printed - best.pageIndex);
   };
+}
+
+function isDoubleSpaced(physical: string[]): boolean {
+  let lines = 0;
+  let afterBlank = 0;
+  physical.forEach((l, i) => {
+    if (!l.trim()) return;
+    lines++;
+    if (i > 0 && !physical[i - 1].trim()) afterBlank++;
+  });
+  return lines > 0 && afterBlank / lines >= 0.5;
 }

@@ -194,3 +194,26 @@ describe('a notice under a red header, dated in numerals, sent to 市 bodies', (
     expect(n.tasks.map((t) => [t.locator, t.leadUnits, t.supportUnits, t.deadline?.date])).toEqual([['一、', ['市水务局'], ['市应急管理局'], '2022-06-30']]);
   });
 });
+
+describe('a single-spaced extraction', () => {
+  it('takes an indent for a paragraph, not a page', () => {
+    const text = [
+      '某某市人民政府',
+      '关于印发某某市节水办法的通知',
+      '某府发〔2023〕2 号',
+      '各区人民政府，市政府各部门：',
+      '现将《某某市节水办法》印发给你们，请遵照执行。',
+      '某某市人民政府',
+      '2023 年 3 月 1 日',
+      '某某市节水办法',
+      '第一条 为节约用水，制定本办法。',
+      '  本办法所称节水，是指提高用水效率。',
+      '第二条 本办法自 2023 年 4 月 1 日起施行。',
+      '— 7 —',
+    ].join('\n');
+    const issue = parseIssue(text, 'single.txt');
+    const [rules] = issue.notices[0].parts;
+    expect(nodeAt(rules, '第一条').text).toBe('第一条 为节约用水，制定本办法。\n本办法所称节水，是指提高用水效率。');
+    expect(nodeAt(rules, '第二条').pageFrom).toBe(7);
+  });
+});
