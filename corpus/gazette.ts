@@ -104,14 +104,23 @@ function similarity(a: string, b: string): number {
 }
 
 interface QuoteText {
-  text: TextRow;
+  text: Pick<TextRow, 'role' | 'title'>;
   notice: NoticeRow;
   /** The cleaned text, paragraphs joined by newlines. */
   original: string;
-  /** The same with whitespace removed and widths folded, and where each of its characters sits in `original`. */
+  /** The same with whitespace removed and widths folded (one character for one: positions map by counting). */
   key: string;
-  position: number[];
   paragraphs: { start: number; locator: string; page: number | null }[];
+}
+
+/** Where the `k`-th non-whitespace character of a text sits in it. */
+function offsetOfKey(original: string, k: number): number {
+  let seen = 0;
+  for (let i = 0; i < original.length; i++) {
+    if (/\s/.test(original[i])) continue;
+    if (seen++ === k) return i;
+  }
+  return original.length;
 }
 
 export class Gazette {
@@ -348,8 +357,8 @@ export class Gazette {
     for (const q of this.quoteIndex()) {
       if (docNumber && q.notice.docNumber !== docNumber) continue;
       for (let at = q.key.indexOf(wanted); at >= 0; at = q.key.indexOf(wanted, at + 1)) {
-        const from = q.position[at];
-        const to = q.position[at + wanted.length - 1] + 1;
+        const from = offsetOfKey(q.original, at);
+        const to = offsetOfKey(q.original, at + wanted.length - 1) + 1;
         const para = [...q.paragraphs].reverse().find((p) => p.start <= from) ?? q.paragraphs[0];
         out.push(this.citation(q.text, q.notice, para.locator, para.page, q.original.slice(from, to)));
       }
@@ -360,9 +369,10 @@ export class Gazette {
   private quoteIndex(): QuoteText[] {
     if (this.quoteTexts) return this.quoteTexts;
     const paragraphs = this.db.prepare('SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord');
+    const texts = this.db.prepare('SELECT id, role, title FROM texts WHERE notice_id = ? ORDER BY ord');
     this.quoteTexts = this.notices().flatMap((notice) =>
-      this.texts(notice.id).map((text) => {
-        const rows = paragraphs.all(text.id) as { locator: string; text: string; page: number | null }[];
+      (texts.all(notice.id) as { id: number; role: TextRow['role']; title: string }[]).map(({ id, role, title }) => {
+        const rows = paragraphs.all(id) as { locator: string; text: string; page: number | null }[];
         let original = '';
         const starts: QuoteText['paragraphs'] = [];
         for (const r of rows) {
@@ -370,15 +380,7 @@ export class Gazette {
           starts.push({ start: original.length, locator: r.locator, page: r.page });
           original += r.text;
         }
-        const folded = foldWidth(original);
-        let key = '';
-        const position: number[] = [];
-        for (let i = 0; i < folded.length; i++) {
-          if (/\s/.test(folded[i])) continue;
-          key += folded[i];
-          position.push(i);
-        }
-        return { text, notice, original, key, position, paragraphs: starts };
+        return { text: { role, title }, notice, original, key: matchKey(original), paragraphs: starts };
       }),
     );
     return this.quoteTexts;
