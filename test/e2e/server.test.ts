@@ -208,12 +208,20 @@ describe('the stdio server', () => {
 
   it('shuts down cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'dist', 'server', 'main.js')], {
-      env: { ...process.env, GAZETTE_DB: db, GAZETTE_LOG_LEVEL: 'warn' },
+      env: { ...process.env, GAZETTE_DB: db, GAZETTE_LOG_LEVEL: 'info' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    await new Promise((r) => setTimeout(r, 800));
+    // Wait for the start-up log line (on stderr), then ask it to stop.
+    await new Promise<void>((ready) => {
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes('gazette-mcp ready')) ready();
+      });
+    });
+    expect(stdout).toBe('');
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     expect(code).toBe(0);
