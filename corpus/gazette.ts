@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { DeadlineKind } from './facts/deadlines.js';
 import type { StoredTask } from './facts/task-lookup.js';
 import type { TaskDeadline } from './facts/tasks.js';
+import type { NoticeMeta } from './issue.js';
 import { SearchIndex } from './search/index.js';
 import { expandUnitNames } from './units.js';
 import { foldWidth, matchKey, normalizeDocNumber } from './text.js';
@@ -18,15 +19,8 @@ export interface Citation {
   quote: string;
 }
 
-export interface NoticeRow {
+export interface NoticeRow extends NoticeMeta {
   id: number;
-  docNumber: string;
-  title: string;
-  issuer: string;
-  date: string | null;
-  recipients: string | null;
-  publicNote: string | null;
-  page: number | null;
 }
 
 export interface TextRow {

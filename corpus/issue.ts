@@ -14,7 +14,8 @@ export interface PartDoc extends BuiltText {
   repeals: Repeal[];
 }
 
-export interface NoticeDoc {
+/** What identifies a notice and how it was sent: the same whether parsed or read back from the store. */
+export interface NoticeMeta {
   docNumber: string;
   title: string;
   issuer: string;
@@ -22,6 +23,9 @@ export interface NoticeDoc {
   recipients: string | null;
   publicNote: string | null;
   page: number | null;
+}
+
+export interface NoticeDoc extends NoticeMeta {
   /** The notice's own words. */
   body: BuiltText;
   /** The texts it issues and its own attachments, in printed order. */
