@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // gazette: the same tools on the command line, for clerks without an MCP client.
 import { parseArgs } from 'node:util';
-import { Gazette } from '../corpus/gazette.js';
-import { ensureDatabase, ingestCorpus, listCorpus, type Progress } from '../corpus/ingest.js';
 import { corpusDir, databasePath } from '../corpus/paths.js';
-import { formatReport } from '../corpus/report.js';
-import { runTool } from '../tools/index.js';
+import { ensureDatabase, formatReport, ingestCorpus, listCorpus, type Progress } from '../ingest/ingest.js';
+import { SqliteGazette } from '../store/sqlite-gazette.js';
+import { findTool, runTool } from '../tools/index.js';
 
 const USAGE = `gazette — 政府公报查询 / query the gazette
 
@@ -104,11 +103,15 @@ function main(argv: string[]): number {
   }
   const dbPath = databasePath();
   ensureDatabase(corpusDir(), dbPath, progressBar());
-  const gazette = new Gazette(dbPath);
+  const gazette = new SqliteGazette(dbPath);
   try {
-    const ctx = { gazette, logError: (tool: string, err: unknown) => process.stderr.write(`${tool}: ${(err as Error).stack ?? String(err)}\n`) };
-    const [tool, args] = build(words, values);
-    const result = runTool(ctx, tool, Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)));
+    const ctx = {
+      gazette,
+      logError: (tool: string, err: unknown) => process.stderr.write(`${tool}: ${(err as Error).stack ?? String(err)}\n`),
+      today: () => new Date().toISOString().slice(0, 10),
+    };
+    const [name, args] = build(words, values);
+    const result = runTool(ctx, findTool(name)!, Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)));
     const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
     if (result.isError) {
       process.stderr.write(`${text}\n`);

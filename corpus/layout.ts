@@ -3,7 +3,7 @@
 
 export interface Line {
   /** 1-based line number in the source file. */
-  src: number;
+  lineNo: number;
   /** The line as extracted, trimmed, with whitespace runs collapsed. */
   raw: string;
   /** Printed page number, or null when the issue prints none we could read. */
@@ -15,7 +15,7 @@ export interface Line {
 }
 
 export interface Furniture {
-  src: number;
+  lineNo: number;
   page: number | null;
   kind: 'running-header' | 'page-number' | 'banner';
   text: string;
@@ -80,7 +80,7 @@ export function readLayout(text: string): IssueLayout {
     const header = RUNNING_HEADER.exec(trimmed);
     if (pageNumber || header || BANNER.test(trimmed)) {
       const kind = pageNumber ? 'page-number' : header ? 'running-header' : 'banner';
-      furniture.push({ src: i + 1, page: null, kind, text: trimmed });
+      furniture.push({ lineNo: i + 1, page: null, kind, text: trimmed });
       furnitureAt.push(pageIndex);
       if (pageNumber) {
         footers.push({ pageIndex, printed: Number(pageNumber[1] ?? pageNumber[2] ?? pageNumber[3]) });
@@ -89,7 +89,7 @@ export function readLayout(text: string): IssueLayout {
       if (header && !issueTitle) issueTitle = trimmed.replace(/【.*$/, '').replace(/\s+/g, ' ').trim();
       return;
     }
-    lines.push({ src: i + 1, raw: trimmed, page: null, pageStart: nextStartsPage, pageIndex });
+    lines.push({ lineNo: i + 1, raw: trimmed, page: null, pageStart: nextStartsPage, pageIndex });
     nextStartsPage = false;
     lineAt.push(pageIndex);
   });

@@ -1,10 +1,10 @@
 // Layout repair, step 3: routed lines → paragraphs → an outline with stable locators.
 // Prose is joined line to line without inserting anything; flattened tables become rows where
 // the 序号 column shows where a row starts.
-import { typicalWidth, type RoutedText, type TextRole } from './documents.js';
+import { parseMarker, RANK, type Marker, type MarkerType } from '../domain/markers.js';
+import { dropCjkSpaces, endsClause, endsSentence, joinWrapped, printedWidth } from '../domain/text.js';
 import type { Line } from './layout.js';
-import { parseMarker, RANK, type Marker, type MarkerType } from './markers.js';
-import { dropCjkSpaces, endsClause, endsSentence, joinWrapped, printedWidth } from './text.js';
+import { ROW_START, typicalWidth, type RoutedText, type TextRole } from './routing.js';
 
 export type NodeType = MarkerType | 'attachment' | 'row';
 
@@ -48,8 +48,24 @@ export interface BuiltText {
   tableHeader: string | null;
 }
 
-// A 序号 alone or before a cell; "8 月 30 日前" is a date in a cell, not row 8.
-const ROW_START = /^(\d{1,3})(?:\s+(?![月日年号个万天周时%])(.*))?$/;
+/** The built texts of one notice: what the fact extractors read. */
+export interface NoticeTexts {
+  docNumber: string;
+  title: string;
+  date: string | null;
+  /** The notice's own words. */
+  body: BuiltText;
+  /** The texts it issues and its own attachments, in printed order. */
+  parts: BuiltText[];
+}
+
+/** Every node of an outline, parents before their children. */
+export function* walkOutline(nodes: OutlineNode[]): Generator<OutlineNode> {
+  for (const n of nodes) {
+    yield n;
+    yield* walkOutline(n.children);
+  }
+}
 
 /** Kind of a text from the end of its title: 实施办法, 办法, 方案, 安排, 规定 …; 附件 for attachments. */
 export function textKind(role: TextRole, title: string): string {

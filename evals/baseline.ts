@@ -1,7 +1,7 @@
 // The approach comparable servers take: SQLite FTS5 with the trigram tokenizer over the same
 // passages, queried with the question's three-character windows, ranked by bm25.
 import Database from 'better-sqlite3';
-import { matchKey } from '../corpus/text.js';
+import { matchKey } from '../domain/text.js';
 
 export interface SearchCase {
   question: string;

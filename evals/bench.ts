@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Gazette } from '../corpus/gazette.js';
+import { SqliteGazette } from '../store/sqlite-gazette.js';
 import { projectRoot } from '../corpus/paths.js';
-import { runTool } from '../tools/index.js';
+import { findTool, runTool } from '../tools/index.js';
 import { repeatedCorpus } from './corpora.js';
 import { readCases } from './harness.js';
 
@@ -123,9 +123,10 @@ for (const [copies, runs] of [
     }
     baseline.push(performance.now() - t0);
   }
-  const gazette = new Gazette(db);
+  const gazette = new SqliteGazette(db);
   gazette.warmUp();
-  const ctx = { gazette, logError: () => undefined };
+  const ctx = { gazette, logError: () => undefined, today: () => '2026-01-01' };
+  const findLead = findTool('find_lead_unit')!;
   const search: number[] = [];
   const lead: number[] = [];
   for (let r = 0; r < 3; r++) {
@@ -136,7 +137,7 @@ for (const [copies, runs] of [
     }
     for (const c of leadCases.slice(0, 20)) {
       const t0 = performance.now();
-      runTool(ctx, 'find_lead_unit', { task: c.question });
+      runTool(ctx, findLead, { task: c.question });
       lead.push(performance.now() - t0);
     }
   }

@@ -5,7 +5,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../corpus/paths.js';
-import { matchKey } from '../corpus/text.js';
+import { matchKey } from '../domain/text.js';
 
 export interface SuiteResult {
   suite: string;

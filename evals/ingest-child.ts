@@ -1,5 +1,5 @@
 // Ingests a corpus in a fresh process and reports its time and peak memory, for the scale bench.
-import { ingestCorpus } from '../corpus/ingest.js';
+import { ingestCorpus } from '../ingest/ingest.js';
 
 const [dir, db] = process.argv.slice(2);
 const t0 = performance.now();

@@ -2,7 +2,8 @@
 // Council's holiday notices (国办发明电〔2018〕15号 for 2019, 〔2019〕16号 and the extension
 // 〔2020〕1号 for 2020), not from the code.
 import { describe, expect, it } from 'vitest';
-import { DeadlineInputError, resolveDeadline } from '../corpus/facts/deadlines.js';
+import { InputError } from '../domain/errors.js';
+import { resolveDeadline } from '../domain/deadlines.js';
 
 const at = (expression: string, referenceDate?: string, asOf?: string) => resolveDeadline(expression, { referenceDate, asOf, today: '2026-11-29' });
 
@@ -113,7 +114,7 @@ describe('what is not a deadline, and what cannot be computed', () => {
       try {
         fn();
       } catch (err) {
-        return err instanceof DeadlineInputError ? err.field : 'other';
+        return err instanceof InputError ? err.field : 'other';
       }
       return 'none';
     };

@@ -256,7 +256,7 @@ describe('page furniture is gone and words split by it are whole', () => {
 
   it('reports the reading-order jumps it made and nothing left unplaced', () => {
     expect(issue.report.filter((r) => r.kind !== 'route')).toEqual([]);
-    const jumps = issue.report.filter((r) => r.kind === 'route').map((r) => r.src);
+    const jumps = issue.report.filter((r) => r.kind === 'route').map((r) => r.lineNo);
     expect(jumps).toEqual(expect.arrayContaining([3260, 3361, 9287, 9328, 9524, 9571]));
   });
 });

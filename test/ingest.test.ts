@@ -4,8 +4,8 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureDatabase, ingestCorpus } from '../corpus/ingest.js';
-import { writeDatabase } from '../corpus/store.js';
+import { ensureDatabase, ingestCorpus } from '../ingest/ingest.js';
+import { writeDatabase } from '../store/writer.js';
 import { SEED_FILE, seedIssue } from './support/seed.js';
 
 function corpusWith(files: Record<string, string | Buffer>): string {

@@ -1,6 +1,7 @@
 // Responsibility notes in every form the gazette prints, read off the real 2019.NO.4 text.
 import { describe, expect, it } from 'vitest';
-import { parseNote, unitList } from '../corpus/facts/responsibility.js';
+import { parseNote } from '../corpus/facts/responsibility.js';
+import { unitList } from '../domain/unit-name.js';
 import type { Task } from '../corpus/facts/tasks.js';
 import { notice, seedIssue } from './support/seed.js';
 

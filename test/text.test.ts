@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarker } from '../corpus/markers.js';
-import { dropCjkSpaces, joinWrapped, matchKey, normalizeDocNumber, parseChineseDate, parseNumber, toChineseNumber } from '../corpus/text.js';
+import { normalizeDocNumber } from '../domain/doc-number.js';
+import { parseMarker } from '../domain/markers.js';
+import { dropCjkSpaces, joinWrapped, matchKey, parseChineseDate, parseNumber, toChineseNumber } from '../domain/text.js';
 
 describe('文号', () => {
   it('accepts every bracket style, spaces and full-width digits', () => {

@@ -1,36 +1,188 @@
-// What every tool shares: input checks that answer in Chinese and English, the citation shape,
-// and results that carry both structured content and a short text a chat model can quote.
+// What every tool shares: its definition shape, the input fields with their constraints in zod,
+// one path that turns any validation failure into the same bilingual InputError (for the server
+// and the CLI alike), the citation shape, and results carrying structured content and a short text.
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { StoredTask } from '../corpus/facts/task-lookup.js';
-import type { Citation, Gazette } from '../corpus/gazette.js';
-import { foldWidth, isoDate, normalizeDocNumber } from '../corpus/text.js';
+import { normalizeDocNumber } from '../domain/doc-number.js';
+import { InputError } from '../domain/errors.js';
+import type { Citation, GazetteReader, TaskRecord } from '../domain/reader.js';
+import { DATE_RANGE, foldWidth, inDateRange, isoDate } from '../domain/text.js';
+
+/** What a tool needs: the corpus, today's date, and somewhere to report its own failures. */
+export interface ToolContext {
+  gazette: GazetteReader;
+  logError: (tool: string, err: unknown) => void;
+  /** Today, YYYY-MM-DD (injected so answers about "now" are reproducible). */
+  today: () => string;
+}
 
 /** A tool: its name, its MCP config (schemas, description, annotations) and its handler, side by side. */
-export interface ToolDef {
+export interface ToolDef<Shape extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
   config: {
     title: string;
     description: string;
-    inputSchema: z.ZodRawShape;
+    inputSchema: Shape;
     outputSchema: z.ZodRawShape;
     annotations: ToolAnnotations;
   };
-  run: (ctx: ToolContext, args: Record<string, unknown>) => CallToolResult;
+  run: (ctx: ToolContext, args: z.output<z.ZodObject<Shape>>) => CallToolResult;
 }
 
-/** What a tool needs: the corpus, and somewhere to report its own failures (stderr). */
-export interface ToolContext {
-  gazette: Gazette;
-  logError: (tool: string, err: unknown) => void;
+/** Declares a tool with its handler typed from its own input schema. */
+export function defineTool<Shape extends z.ZodRawShape>(tool: ToolDef<Shape>): ToolDef {
+  return tool as unknown as ToolDef;
 }
 
-/** Input a tool cannot understand: the message names the field and shows an accepted form. */
-export class InputError extends Error {
-  constructor(field: string, zh: string, en: string, example: string) {
-    super(`参数 ${field} 无效：${zh}。示例：${example}\nInvalid ${field}: ${en}. Example: ${example}`);
+// ---- Input fields: every constraint is in the schema, with a bilingual message and an example.
+
+interface Refusal {
+  zh: string;
+  en: string;
+}
+
+/** A check of a field's value that zod cannot state as a constraint; it says why in both languages. */
+function check<T>(schema: z.ZodType<T>, test: (v: T) => Refusal | null) {
+  return schema.superRefine((v, ctx) => {
+    const refusal = test(v);
+    if (refusal) ctx.addIssue({ code: 'custom', message: refusal.en, params: refusal });
+  });
+}
+
+const example = <S extends z.ZodType>(schema: S, description: string, ex: string | number | boolean): S => schema.describe(description).meta({ examples: [ex] }) as S;
+
+/** Free text: trimmed, 1–max characters, well-formed Unicode, no control characters. */
+export function textField(description: string, max: number, ex: string) {
+  const base = z
+    .string()
+    .trim()
+    .min(1)
+    .max(max);
+  return example(
+    check(base, (v) => {
+      if (!v.isWellFormed()) return { zh: '含有无效的 Unicode 字符（孤立代理项）', en: 'contains invalid Unicode (lone surrogates)' };
+      // eslint-disable-next-line no-control-regex
+      if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v)) return { zh: '含有控制字符', en: 'contains control characters' };
+      return null;
+    }),
+    description,
+    ex,
+  );
+}
+
+// Query languages a caller may try: FTS operators, quotes and wildcards, regular expressions, SQL.
+const QUERY_SYNTAX: [RegExp, string][] = [
+  [/\b(?:AND|OR|NOT|NEAR)\b|["*^]|\b\w+:\S/, 'FTS/boolean syntax'],
+  [/\.[*+?]|\\[dwsb]|\[[^\]]*\]|\(\?|[|$]/, 'regular-expression syntax'],
+  [/\b(?:select|insert|update|delete|drop|union|alter|create|pragma)\b|--|;|'\s*or\s*'?\d|=\s*'?\d/i, 'SQL'],
+];
+
+/**
+ * A question in plain words. Query syntax is refused rather than half-obeyed, so the caller knows
+ * to ask again in words. A 文号 with ASCII brackets is plain.
+ */
+export function questionField(description: string, max: number, ex: string) {
+  return example(
+    check(textField(description, max, ex), (v) => {
+      const words = v.replace(/[\u4e00-\u9fff]{2,10}\s*[[(（【〔［]\s*\d{4}\s*[\])）】〕］]\s*\d{1,4}\s*号/g, ' ');
+      const syntax = QUERY_SYNTAX.find(([re]) => re.test(words));
+      return syntax ? { zh: `请用普通词语或问题检索，不支持检索语法（${syntax[1]}）`, en: `use plain words or a question; query syntax (${syntax[1]}) is not supported` } : null;
+    }),
+    description,
+    ex,
+  );
+}
+
+/** A day written YYYY-MM-DD that exists and lies in DATE_RANGE. */
+export function dateField(description: string) {
+  const base = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/);
+  return example(
+    check(base, (v) => {
+      const [y, m, d] = v.split('-').map(Number);
+      if (!isoDate(y, m, d)) return { zh: `${v} 不是真实存在的日期`, en: `${v} is not a real date` };
+      if (!inDateRange(v)) return { zh: `日期应在 ${DATE_RANGE.from} 至 ${DATE_RANGE.to} 之间`, en: `dates must be ${DATE_RANGE.from}–${DATE_RANGE.to}` };
+      return null;
+    }),
+    description,
+    '2019-04-26',
+  );
+}
+
+/** A 文号 in any accepted spelling, normalized. */
+export function docNumberField(description: string) {
+  return example(
+    check(z.string().trim().min(1).max(40), (v) => (normalizeDocNumber(v) ? null : { zh: '不是文号格式', en: 'is not a 文号 (document number)' })).transform((v) => normalizeDocNumber(v)!),
+    description,
+    '卫政办发〔2019〕43号',
+  );
+}
+
+export function limitField(description: string, max: number, fallback: number) {
+  return example(z.number().int().min(1).max(max), description, fallback);
+}
+
+// ---- Validation: one path for the server and the CLI.
+
+const TYPE_NAMES: Record<string, Refusal> = {
+  string: { zh: '应为文字（字符串）', en: 'must be a string' },
+  number: { zh: '应为数字', en: 'must be a number' },
+  int: { zh: '应为整数', en: 'must be a whole number' },
+  boolean: { zh: '应为 true 或 false', en: 'must be true or false' },
+};
+
+/** Why a value was refused, in both languages, from a zod issue. */
+function refusalOf(issue: z.core.$ZodIssue, given: unknown): Refusal {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (given === undefined || given === null) return { zh: '不能为空（必填）', en: 'is required' };
+      return TYPE_NAMES[issue.expected] ?? { zh: `类型应为 ${issue.expected}`, en: `must be of type ${issue.expected}` };
+    case 'too_small':
+      return issue.origin === 'string' ? { zh: '不能为空', en: 'must not be empty' } : { zh: `不能小于 ${issue.minimum}`, en: `must be at least ${issue.minimum}` };
+    case 'too_big':
+      return issue.origin === 'string' ? { zh: `不能超过 ${issue.maximum} 个字符`, en: `must be at most ${issue.maximum} characters` } : { zh: `不能大于 ${issue.maximum}`, en: `must be at most ${issue.maximum}` };
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      return { zh: `应为 ${values.slice(0, -1).join('、')} 或 ${values.at(-1)}`, en: `must be ${values.slice(0, -1).join(', ')} or ${values.at(-1)}` };
+    }
+    case 'invalid_format':
+      return { zh: '日期格式应为 YYYY-MM-DD', en: 'dates are written YYYY-MM-DD' };
+    case 'custom':
+      return (issue.params as Refusal | undefined) ?? { zh: issue.message, en: issue.message };
+    default:
+      return { zh: issue.message, en: issue.message };
   }
 }
+
+/** The arguments a tool takes, validated by its schema; the first problem is an InputError naming its field. */
+export function parseArgs<Shape extends z.ZodRawShape>(shape: Shape, args: unknown): z.output<z.ZodObject<Shape>> {
+  const given = (args ?? {}) as Record<string, unknown>;
+  const parsed = z.object(shape).safeParse(given);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = String(issue.path[0] ?? 'arguments');
+  const { zh, en } = refusalOf(issue, given[field]);
+  throw new InputError(field, zh, en, exampleOf(shape[field] as z.ZodType | undefined));
+}
+
+/** The example a field's schema declares, looking through optional(). */
+function exampleOf(schema: z.ZodType | undefined): string {
+  for (let s = schema; s; s = s instanceof z.ZodOptional ? (s.unwrap() as z.ZodType) : undefined) {
+    const examples = s.meta()?.examples as unknown[] | undefined;
+    if (examples?.length) return String(examples[0]);
+  }
+  return '';
+}
+
+/** A 文号 that must name a notice of the corpus; an unknown one is refused with the closest. */
+export function requireKnownNotice(ctx: ToolContext, field: string, docNumber: string | undefined): string | null {
+  if (!docNumber || ctx.gazette.notice(docNumber)) return docNumber ?? null;
+  const r = ctx.gazette.resolveDocument(docNumber);
+  const near = r.kind === 'none' ? r.suggestions.map((n) => n.docNumber) : [];
+  const known = near.length ? near : ctx.gazette.notices().slice(0, 8).map((n) => n.docNumber);
+  throw new InputError(field, `语料中没有文号 ${docNumber}`, `no notice ${docNumber} in the corpus`, known.join('、'));
+}
+
+// ---- Output shapes and results.
 
 export const citationSchema = z.object({
   docNumber: z.string().describe('文号, e.g. 卫政办发〔2019〕43号'),
@@ -44,80 +196,6 @@ export const citationSchema = z.object({
 
 export const readOnly = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
 
-/** A required piece of text: not empty, not over `max` characters, well-formed Unicode, no control characters. */
-export function requireText(field: string, value: unknown, max: number, example: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new InputError(field, '不能为空', 'must be a non-empty string', example);
-  if (!value.isWellFormed()) throw new InputError(field, '含有无效的 Unicode 字符（孤立代理项）', 'contains invalid Unicode (lone surrogates)', example);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) throw new InputError(field, '含有控制字符', 'contains control characters', example);
-  const text = value.trim();
-  if ([...text].length > max) throw new InputError(field, `不能超过 ${max} 个字符`, `must be at most ${max} characters`, example);
-  return text;
-}
-
-export function optionalText(field: string, value: unknown, max: number, example: string): string | null {
-  return value === undefined || value === null || value === '' ? null : requireText(field, value, max, example);
-}
-
-export function integerIn(field: string, value: unknown, min: number, max: number, fallback: number): number {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new InputError(field, `应为 ${min} 到 ${max} 之间的整数`, `must be a whole number from ${min} to ${max}`, String(fallback));
-  }
-  return value;
-}
-
-// Query languages a caller may try: FTS operators, quotes and wildcards, regular expressions, SQL.
-const QUERY_SYNTAX: [RegExp, string][] = [
-  [/\b(?:AND|OR|NOT|NEAR)\b|["*^]|\b\w+:\S/, 'FTS/boolean syntax'],
-  [/\.[*+?]|\\[dwsb]|\[[^\]]*\]|\(\?|[|$]/, 'regular-expression syntax'],
-  [/\b(?:select|insert|update|delete|drop|union|alter|create|pragma)\b|--|;|'\s*or\s*'?\d|=\s*'?\d/i, 'SQL'],
-];
-
-/**
- * Search takes plain words or a question. Query syntax is refused with a message rather than
- * half-obeyed, so the caller knows to ask again in words. A 文号 with ASCII brackets is plain.
- */
-export function plainQuery(field: string, text: string): string {
-  const words = text.replace(/[\u4e00-\u9fff]{2,10}\s*[\[(（【〔［]\s*\d{4}\s*[\])）】〕］]\s*\d{1,4}\s*号/g, ' ');
-  for (const [re, what] of QUERY_SYNTAX) {
-    if (re.test(words)) {
-      throw new InputError(field, `请用普通词语或问题检索，不支持检索语法（${what}）`, `use plain words or a question; query syntax (${what}) is not supported`, '湿地面积 或 谁牵头柴油货车污染治理');
-    }
-  }
-  return text;
-}
-
-/** A YYYY-MM-DD date that exists; null when absent. */
-export function optionalDate(field: string, value: unknown): string | null {
-  const text = optionalText(field, value, 20, '2019-04-26');
-  if (text === null) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(foldWidth(text));
-  const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-  if (!m) throw new InputError(field, '日期格式应为 YYYY-MM-DD', 'dates are written YYYY-MM-DD', '2019-04-26');
-  if (!date) throw new InputError(field, `${text} 不是真实存在的日期`, `${text} is not a real date`, '2019-04-26');
-  return date;
-}
-
-/** A 文号 in any accepted spelling, normalized; null when absent. */
-export function optionalDocNumber(field: string, value: unknown): string | null {
-  const text = optionalText(field, value, 40, '卫政办发〔2019〕43号');
-  if (text === null) return null;
-  const docNumber = normalizeDocNumber(text);
-  if (!docNumber) throw new InputError(field, '不是文号格式', 'is not a 文号 (document number)', '卫政办发〔2019〕43号 或 卫政办发[2019]43号');
-  return docNumber;
-}
-
-/** A 文号 filter that must name a notice of the corpus; an unknown one is refused with the closest. */
-export function knownDocNumber(ctx: ToolContext, field: string, value: unknown): string | null {
-  const docNumber = optionalDocNumber(field, value);
-  if (!docNumber || ctx.gazette.notice(docNumber)) return docNumber;
-  const r = ctx.gazette.resolveDocument(docNumber);
-  const near = r.kind === 'none' ? r.suggestions.map((n) => n.docNumber) : [];
-  const known = near.length ? near : ctx.gazette.notices().slice(0, 8).map((n) => n.docNumber);
-  throw new InputError(field, `语料中没有文号 ${docNumber}`, `no notice ${docNumber} in the corpus`, known.join('、'));
-}
-
 /** 【卫政办发〔2019〕43号 · 二、（一）1.】 for each distinct citation, in order. */
 export function citationTags(citations: Pick<Citation, 'docNumber' | 'locator'>[]): string {
   const tags = citations.map((c) => (c.locator ? `【${c.docNumber} · ${c.locator}】` : `【${c.docNumber}】`));
@@ -130,19 +208,6 @@ export function ok(structured: Record<string, unknown>, text: string): CallToolR
 
 export function fail(message: string): CallToolResult {
   return { content: [{ type: 'text', text: message }], isError: true };
-}
-
-/** Runs a handler; bad input becomes a readable error result, anything else is logged and reported without a stack trace. */
-export function guarded<A>(ctx: ToolContext, tool: string, fn: (args: A) => CallToolResult): (args: A) => CallToolResult {
-  return (args) => {
-    try {
-      return fn(args);
-    } catch (err) {
-      if (err instanceof InputError) return fail(err.message);
-      ctx.logError(tool, err);
-      return fail(`内部错误，请稍后重试或换个问法。\nInternal error in ${tool}: ${(err as Error).message}`);
-    }
-  };
 }
 
 export const taskSchema = z.object({
@@ -159,7 +224,7 @@ export const taskSchema = z.object({
 });
 
 /** A task as tools return it. */
-export function taskOut(ctx: ToolContext, t: StoredTask) {
+export function taskOut(t: TaskRecord): TaskRecord {
   return {
     task: t.task,
     leadUnits: t.leadUnits,
@@ -167,12 +232,12 @@ export function taskOut(ctx: ToolContext, t: StoredTask) {
     implementingUnits: t.implementingUnits,
     deadline: t.deadline,
     startYear: t.startYear,
-    citation: ctx.gazette.taskCitation(t),
+    citation: t.citation,
   };
 }
 
 /** One line of Chinese for a task: 牵头, 配合, 时限. */
-export function taskLine(t: ReturnType<typeof taskOut>): string {
+export function taskLine(t: TaskRecord): string {
   const parts = [
     `牵头：${t.leadUnits.join('、') || '未写明'}`,
     t.supportUnits.length ? `配合：${t.supportUnits.join('、')}` : '',
@@ -180,4 +245,9 @@ export function taskLine(t: ReturnType<typeof taskOut>): string {
     t.deadline ? `时限：${t.deadline.text}${t.deadline.date ? `（${t.deadline.date}）` : ''}` : t.startYear ? `开工年度：${t.startYear}` : '时限：未写明',
   ];
   return `${t.task}——${parts.filter(Boolean).join('；')}`;
+}
+
+/** Text a user typed, folded to half-width letters and digits, spaces dropped. */
+export function folded(text: string): string {
+  return foldWidth(text).replace(/\s+/g, '');
 }

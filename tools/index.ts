@@ -1,30 +1,31 @@
-// Every tool, and their registration on the server over one read-only view of the store. The CLI
-// runs the same definitions.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { citeClause } from './cite_clause.js';
-import { guarded, type ToolContext, type ToolDef } from './common.js';
-import { computeDeadline } from './compute_deadline.js';
-import { registerDocumentsResource } from './documents_resource.js';
-import { findLeadUnit } from './find_lead_unit.js';
-import { getDocument } from './get_document.js';
-import { listAppointments } from './list_appointments.js';
-import { listDocuments } from './list_documents.js';
-import { listTasks } from './list_tasks.js';
-import { searchGazette } from './search_gazette.js';
-import { verifyQuote } from './verify_quote.js';
+// Every tool, in the order clients list them, and the one way to run one: arguments checked by
+// the tool's own schema, bad input turned into a readable isError answer, anything else logged
+// and answered without a stack trace. The server and the CLI both run tools through runTool.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { InputError } from '../domain/errors.js';
+import { citeClause } from './cite-clause.js';
+import { fail, parseArgs, type ToolContext, type ToolDef } from './common.js';
+import { computeDeadline } from './compute-deadline.js';
+import { findLeadUnit } from './find-lead-unit.js';
+import { getDocument } from './get-document.js';
+import { listAppointments } from './list-appointments.js';
+import { listDocuments } from './list-documents.js';
+import { listTasks } from './list-tasks.js';
+import { searchGazette } from './search-gazette.js';
+import { verifyQuote } from './verify-quote.js';
 
 export const TOOLS: ToolDef[] = [searchGazette, listDocuments, getDocument, verifyQuote, computeDeadline, findLeadUnit, listTasks, citeClause, listAppointments];
 
-/** Runs a tool by name with bad input turned into a readable error result, as the server does. */
-export function runTool(ctx: ToolContext, name: string, args: Record<string, unknown>) {
-  const tool = TOOLS.find((t) => t.name === name);
-  if (!tool) throw new Error(`no tool ${name}`);
-  return guarded(ctx, name, (a: Record<string, unknown>) => tool.run(ctx, a))(args);
+export function findTool(name: string): ToolDef | undefined {
+  return TOOLS.find((t) => t.name === name);
 }
 
-export function registerTools(server: McpServer, ctx: ToolContext): void {
-  for (const tool of TOOLS) {
-    server.registerTool(tool.name, tool.config, ((args: Record<string, unknown>) => runTool(ctx, tool.name, args ?? {})) as never);
+export function runTool(ctx: ToolContext, tool: ToolDef, args: unknown): CallToolResult {
+  try {
+    return tool.run(ctx, parseArgs(tool.config.inputSchema, args));
+  } catch (err) {
+    if (err instanceof InputError) return fail(err.message);
+    ctx.logError(tool.name, err);
+    return fail(`内部错误，请稍后重试或换个问法。\nInternal error in ${tool.name}: ${(err as Error).message}`);
   }
-  registerDocumentsResource(server, ctx);
 }

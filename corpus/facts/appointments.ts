@@ -1,8 +1,9 @@
 // Appointments and removals (任免) in a notice's own words, with the probation periods it sets:
 //   X同志任Y；  X同志任Y，免去Z职务；  免去X同志Y职务；
 //   …田力、于涛 2 名同志任职试用期为一年，试用期从本通知下发之日起计算。
-import type { NoticeDoc } from '../issue.js';
-import { foldWidth, normalizeDocNumber, parseNumber } from '../text.js';
+import { findDocNumbers } from '../../domain/doc-number.js';
+import { parseNumber } from '../../domain/text.js';
+import type { NoticeTexts } from '../outline.js';
 
 export interface Probation {
   /** As written: 任职试用期, 调任试用期. */
@@ -57,27 +58,22 @@ export function periodEnd(start: string, n: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** The documents a decision rests on: 根据卫党干字〔2019〕111、117、120号文件精神 → three 文号. */
 function basisOf(text: string): string[] {
   const m = /根据(.+?)文件精神/.exec(text);
   if (!m) return [];
-  // 卫党干字〔2019〕111、117、120号: one prefix and year for several numbers.
-  const series = /([\u4e00-\u9fff]{2,8})\s*[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*([\d、，,\s]+)\s*号/.exec(m[1]);
-  if (!series) return [m[1]];
-  return series[3]
-    .split(/[、，,\s]+/)
-    .filter(Boolean)
-    .map((n) => normalizeDocNumber(`${series[1]}〔${series[2]}〕${n}号`)!)
-    .filter(Boolean);
+  const cited = findDocNumbers(m[1]).map((d) => d.docNumber);
+  return cited.length ? cited : [m[1]];
 }
 
 /** Every appointment and removal a notice states, and what could not be read. */
-export function extractAppointments(notice: NoticeDoc): { appointments: Appointment[]; problems: AppointmentProblem[] } {
+export function extractAppointments(notice: NoticeTexts): { appointments: Appointment[]; problems: AppointmentProblem[] } {
   const out: Appointment[] = [];
   const problems: AppointmentProblem[] = [];
   const paragraphs = notice.body.paragraphs;
   const whole = paragraphs.map((p) => p.text).join('');
   if (!/同志任|免去.{2,4}同志/.test(whole)) return { appointments: out, problems };
-  const basis = basisOf(foldWidth(whole));
+  const basis = basisOf(whole);
 
   for (const p of paragraphs) {
     for (const clause of p.text.split(/(?<=[；。])/)) {

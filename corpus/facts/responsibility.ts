@@ -2,14 +2,11 @@
 //   ［牵头单位：…；配合单位：…；各县（区）人民政府负责落实；完成时限：…。］
 //   （市水务局牵头，市自然资源局参与。）   （…按照职责分别负责；完成时限：…。）
 //   （责任单位：市自然资源局牵头，…配合）  ［责任单位：…］
-import { dropCjkSpaces } from '../text.js';
+// A note's clauses are read by LABELLED_CLAUSES, then by FREE_FORM_PARTS; a new form is a new row.
+import { dropCjkSpaces } from '../../domain/text.js';
+import { unitList } from '../../domain/unit-name.js';
 
-export interface ResponsibilityNote {
-  /** The note as printed, brackets included. */
-  text: string;
-  /** Where the note starts and ends in the paragraph it was found in. */
-  start: number;
-  end: number;
+export interface NoteReading {
   leadUnits: string[];
   supportUnits: string[];
   /** Units that carry the task out on the ground (…负责落实, 落实单位). */
@@ -20,116 +17,128 @@ export interface ResponsibilityNote {
   scopeImplementing: string[];
 }
 
-// A unit name that is not a municipal department keeps its own prefix: 各县（区）人民政府,
-// 中卫工业园区管委会, 国网中卫供电公司, 宁夏沙坡头旅游产业集团有限责任公司, 沙坡头区人民政府.
-const NOT_MUNICIPAL = /^(市|各|中卫|宁夏|国网|自治区|沙坡头|中宁|海原|县|区|乡|镇|相关|有关|其他)/;
-const MUNICIPAL_SUFFIX = /(局|委员会|办公室|委|中心|院|部|厅)$/;
-
-/** One unit name: spaces gone, the 市 that a list elides restored for municipal departments. */
-export function normalizeUnit(name: string): string {
-  const n = dropCjkSpaces(name)
-    .replace(/\s+/g, '')
-    .replace(/^(?:和|及|以及|由)/, '')
-    .replace(/(?:按照?职责(?:分工)?)?(?:分别)?负责$/, '')
-    .replace(/(?:等单位|等部门|等)$/, '');
-  // 市场监督管理局 starts with 市 but is not prefixed: the 市 of 市场 is part of the name.
-  const prefixed = NOT_MUNICIPAL.test(n) && !/^市场/.test(n);
-  return !prefixed && MUNICIPAL_SUFFIX.test(n) && !/管委会$/.test(n) ? `市${n}` : n;
+export interface ResponsibilityNote extends NoteReading {
+  /** The note as printed, brackets included. */
+  text: string;
+  /** Where the note starts and ends in the paragraph it was found in. */
+  start: number;
+  end: number;
 }
 
-export const UNIT_JOIN = /(局|委员会|人民政府|政府|公司|部门|中心|办公室|室|管委会|负责)(?=市|各|中卫|国网|宁夏)/g;
-
-/** 市发展和改革委员会、工业和信息化局、自然资源局 → three normalized names. */
-export function unitList(list: string): string[] {
-  let names = list
-    .replace(/[。.]$/, '')
-    // A unit name ending where the next begins, with no 、 between (…供电公司各部门), is two names.
-    .replace(UNIT_JOIN, '$1、')
-    .split(/[、，,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  // 沙坡头区、中宁县、海原县人民政府: the last name's 人民政府 belongs to each county.
-  const last = names[names.length - 1] ?? '';
-  if (/[县区]人民政府$/.test(last)) names = names.map((n) => (/^[^（(]+[县区]$/.test(n) ? `${n}人民政府` : n));
-  return [...new Set(names.map(normalizeUnit).filter((n) => n.length >= 2))];
-}
-
-// What makes a bracketed span a responsibility note.
-const NOTE_WORDS = /牵头|配合|参与|责任单位|分别负责|负责落实|落实单位|完成时限/;
+/** Words that make a bracketed span a responsibility note, and words that name a unit in it. */
+export const NOTE_WORDS = /牵头|配合|参与|责任单位|分别负责|负责落实|落实单位|完成时限/;
+const UNIT_WORDS = /局|委|政府|部门|单位|公司|办公室|管委会/;
 const OPENERS: Record<string, string> = { '（': '）', '(': ')', '［': '］', '[': ']' };
+
+/** A bracketed span is a note when it names a responsibility and a unit. */
+export function isNoteText(text: string): boolean {
+  return NOTE_WORDS.test(text) && UNIT_WORDS.test(text);
+}
+
+/**
+ * Every matched bracket pair of a text, [start, end) each, in order of their start. One pass with a
+ * stack: a closing bracket closes the nearest opener of its kind, and openers left inside it were
+ * never closed. An unclosed bracket costs nothing, so the scan stays linear.
+ */
+export function bracketPairs(text: string): [number, number][] {
+  const pairs: [number, number][] = [];
+  const open: { at: number; close: string }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (OPENERS[ch]) {
+      // Printed notes nest two deep at most; a deeper run of openers is noise, never closed.
+      if (open.length === 32) open.shift();
+      open.push({ at: i, close: OPENERS[ch] });
+    } else if (ch === '）' || ch === ')' || ch === '］' || ch === ']') {
+      const k = open.findLastIndex((o) => o.close === ch);
+      if (k < 0) continue;
+      pairs.push([open[k].at, i + 1]);
+      open.length = k;
+    }
+  }
+  return pairs.sort((a, b) => a[0] - b[0]);
+}
 
 /** Every responsibility note in a paragraph, outermost brackets only. */
 export function findNotes(paragraph: string): ResponsibilityNote[] {
   const notes: ResponsibilityNote[] = [];
-  for (let i = 0; i < paragraph.length; i++) {
-    const close = OPENERS[paragraph[i]];
-    if (!close) continue;
-    let depth = 0;
-    let j = i;
-    for (; j < paragraph.length; j++) {
-      if (paragraph[j] === paragraph[i]) depth++;
-      else if (paragraph[j] === close && --depth === 0) break;
-    }
-    if (j >= paragraph.length) continue;
-    const text = paragraph.slice(i, j + 1);
-    if (NOTE_WORDS.test(text) && /局|委|政府|部门|单位|公司|办公室|管委会/.test(text)) {
-      const note = parseNote(text.slice(1, -1));
-      if (note) notes.push({ ...note, text, start: i, end: j + 1 });
-    }
-    i = j;
+  let coveredTo = 0;
+  for (const [start, end] of bracketPairs(paragraph)) {
+    if (start < coveredTo) continue; // inside a pair already seen
+    coveredTo = end;
+    const text = paragraph.slice(start, end);
+    if (!isNoteText(text)) continue;
+    const note = parseNote(text.slice(1, -1));
+    if (note) notes.push({ ...note, text, start, end });
   }
   return notes;
 }
 
-type Parsed = Omit<ResponsibilityNote, 'text' | 'start' | 'end'>;
+interface ClauseRule {
+  name: string;
+  pattern: RegExp;
+  apply: (m: RegExpExecArray, out: NoteReading) => void;
+}
+
+/** Clauses of a note that carry their own label, in the order they are tried. */
+export const LABELLED_CLAUSES: ClauseRule[] = [
+  { name: '牵头单位：…', pattern: /^牵头单位[：:](.+)$/, apply: (m, out) => out.leadUnits.push(...unitList(m[1])) },
+  { name: '配合单位：…', pattern: /^配合单位[：:](.+)$/, apply: (m, out) => out.supportUnits.push(...unitList(m[1])) },
+  { name: '落实单位：…', pattern: /^落实单位[：:](.+)$/, apply: (m, out) => out.implementingUnits.push(...unitList(m[1])) },
+  { name: '完成时限：…', pattern: /^完成时限[：:](.+)$/, apply: (m, out) => (out.deadline = m[1].trim()) },
+  { name: '以下均需…落实', pattern: /^以下均需(.+?)落实$/, apply: (m, out) => out.scopeImplementing.push(...unitList(m[1])) },
+  { name: '不再列出', pattern: /^不再列出$/, apply: () => undefined },
+];
+
+/** Parts of an unlabelled clause (split at commas outside brackets), in the order they are tried. */
+export const FREE_FORM_PARTS: ClauseRule[] = [
+  { name: '以下均需… (scope, read for the whole note)', pattern: /^以下均需|^不再列出$/, apply: () => undefined },
+  {
+    name: 'X按职责分别负责',
+    pattern: /^(.+?)(?:按照职责|按职责)(?:分工)?(?:分别)?负责$|^(.+?)分别负责$/,
+    apply: (m, out) => out.leadUnits.push(...unitList(m[1] ?? m[2])),
+  },
+  // "X牵头" and "X牵头负责<what>": the units are what comes before 牵头.
+  { name: 'X牵头', pattern: /^(.+?)(?:分别)?牵头/, apply: (m, out) => out.leadUnits.push(...unitList(m[1])) },
+  { name: 'X参与 / X配合', pattern: /^(.+?)(?:等单位|等部门|等)?(?:参与|配合)/, apply: (m, out) => out.supportUnits.push(...unitList(m[1])) },
+  { name: 'X负责落实', pattern: /^(.+?)(?:负责)?落实$/, apply: (m, out) => out.implementingUnits.push(...unitList(m[1])) },
+];
+
+function applyFirst(rules: ClauseRule[], text: string, out: NoteReading): ClauseRule | null {
+  for (const rule of rules) {
+    const m = rule.pattern.exec(text);
+    if (m) {
+      rule.apply(m, out);
+      return rule;
+    }
+  }
+  return null;
+}
 
 /** Reads the inside of a note; null when it names no responsible unit. */
-export function parseNote(inner: string): Parsed | null {
-  const out: Parsed = { leadUnits: [], supportUnits: [], implementingUnits: [], deadline: null, scopeImplementing: [] };
+export function parseNote(inner: string): NoteReading | null {
+  const out: NoteReading = { leadUnits: [], supportUnits: [], implementingUnits: [], deadline: null, scopeImplementing: [] };
   const body = dropCjkSpaces(inner);
   // Clauses end at ；。 and at a comma that opens the next labelled clause (…，配合单位：…).
   const clauses = body.split(/[；;。]|[，,](?=(?:牵头单位|配合单位|落实单位|责任单位|完成时限)[：:])/).map((c) => c.trim()).filter(Boolean);
   for (const clause of clauses) {
-    let m: RegExpExecArray | null;
-    if ((m = /^牵头单位[：:](.+)$/.exec(clause))) out.leadUnits.push(...unitList(m[1]));
-    else if ((m = /^配合单位[：:](.+)$/.exec(clause))) out.supportUnits.push(...unitList(m[1]));
-    else if ((m = /^落实单位[：:](.+)$/.exec(clause))) out.implementingUnits.push(...unitList(m[1]));
-    else if ((m = /^完成时限[：:](.+)$/.exec(clause))) out.deadline = m[1].trim();
-    else if ((m = /^以下均需(.+?)落实$/.exec(clause))) out.scopeImplementing.push(...unitList(m[1]));
-    else if (/^不再列出$/.test(clause)) continue;
-    else readFreeForm(clause.replace(/^责任单位[：:]/, ''), out, /^责任单位/.test(clause));
+    if (applyFirst(LABELLED_CLAUSES, clause, out)) continue;
+    const responsibleList = /^责任单位/.test(clause);
+    const parts = clause.replace(/^责任单位[：:]/, '').split(/[，,](?![^（(]*[）)])/).map((p) => p.trim()).filter(Boolean);
+    let matched = false;
+    for (const part of parts) {
+      const rule = applyFirst(FREE_FORM_PARTS, part, out);
+      if (rule && rule !== FREE_FORM_PARTS[0]) matched = true;
+      // 责任单位 followed by a plain list: every unit named is responsible.
+      else if (!rule && responsibleList) {
+        out.leadUnits.push(...unitList(part));
+        matched = true;
+      }
+    }
+    if (!matched && responsibleList) out.leadUnits.push(...unitList(clause.replace(/^责任单位[：:]/, '')));
   }
   // 以下均需…落实，不再列出 is one clause when the comma joins its two halves.
   const scope = /以下均需(.+?)落实/.exec(body);
   if (scope && !out.scopeImplementing.length) out.scopeImplementing.push(...unitList(scope[1]));
   return out.leadUnits.length || out.supportUnits.length || out.implementingUnits.length ? out : null;
-}
-
-/** 市水务局牵头，市自然资源局参与，沙坡头区…人民政府负责落实 / …按职责分别负责 / a bare 责任单位 list. */
-function readFreeForm(clause: string, out: Parsed, responsibleList: boolean): void {
-  const parts = clause.split(/[，,](?![^（(]*[）)])/).map((p) => p.trim()).filter(Boolean);
-  let matched = false;
-  for (const part of parts) {
-    if (/^以下均需/.test(part) || part === '不再列出') continue;
-    let m: RegExpExecArray | null;
-    if ((m = /^(.+?)(?:按照职责|按职责)(?:分工)?(?:分别)?负责$|^(.+?)分别负责$/.exec(part))) {
-      out.leadUnits.push(...unitList(m[1] ?? m[2]));
-      matched = true;
-    } else if ((m = /^(.+?)(?:分别)?牵头/.exec(part))) {
-      // "X牵头" and "X牵头负责<what>": the units are what comes before 牵头.
-      out.leadUnits.push(...unitList(m[1]));
-      matched = true;
-    } else if ((m = /^(.+?)(?:等单位|等部门|等)?(?:参与|配合)/.exec(part))) {
-      out.supportUnits.push(...unitList(m[1]));
-      matched = true;
-    } else if ((m = /^(.+?)(?:负责)?落实$/.exec(part))) {
-      out.implementingUnits.push(...unitList(m[1]));
-      matched = true;
-    } else if (responsibleList) {
-      // 责任单位 followed by a plain list: every unit named is responsible.
-      out.leadUnits.push(...unitList(part));
-      matched = true;
-    }
-  }
-  if (!matched && responsibleList) out.leadUnits.push(...unitList(clause));
 }

@@ -1,19 +1,12 @@
 // Who leads what: every responsibility note in a notice's texts, attached to the text it follows,
 // and every row of a task table (牵头单位 / 责任单位 / 解读单位 / 完成时限 / 开工年度 columns).
-import type { NoticeDoc } from '../issue.js';
-import type { BuiltText, OutlineNode } from '../outline.js';
-import { dropCjkSpaces } from '../text.js';
-import { DeadlineInputError, resolveDeadline, type DeadlineKind } from './deadlines.js';
-import { findNotes, UNIT_JOIN, unitList } from './responsibility.js';
-
-export interface TaskDeadline {
-  /** As written. */
-  text: string;
-  date: string | null;
-  kind: DeadlineKind;
-  /** Where the text came from: the note's 完成时限, a table column, or the task sentence itself. */
-  source: 'note' | 'table' | 'text';
-}
+import { resolveDeadline } from '../../domain/deadlines.js';
+import { InputError } from '../../domain/errors.js';
+import type { TaskDeadline } from '../../domain/reader.js';
+import { dropCjkSpaces } from '../../domain/text.js';
+import { UNIT_BOUNDARY, UNIT_START, unitList } from '../../domain/unit-name.js';
+import { walkOutline, type BuiltText, type NoticeTexts, type OutlineNode } from '../outline.js';
+import { findNotes } from './responsibility.js';
 
 export interface Task {
   task: string;
@@ -49,12 +42,12 @@ function firstSentence(text: string): string {
   return s.length > 120 ? `${s.slice(0, 120)}…` : s;
 }
 
-function resolve(text: string, notice: NoticeDoc, source: TaskDeadline['source']): TaskDeadline {
+function resolve(text: string, notice: NoticeTexts, source: TaskDeadline['source']): TaskDeadline {
   try {
     const d = resolveDeadline(text, { referenceDate: notice.date, today: notice.date ?? undefined });
     return { text, date: d.date, kind: d.kind, source };
   } catch (err) {
-    if (err instanceof DeadlineInputError) return { text, date: null, kind: 'unknown', source };
+    if (err instanceof InputError) return { text, date: null, kind: 'unknown', source };
     throw err;
   }
 }
@@ -67,32 +60,25 @@ function deadlineInText(text: string): string | null {
   return new Set(found).size === 1 ? found[0] : null;
 }
 
-function walk(nodes: OutlineNode[], fn: (n: OutlineNode) => void): void {
-  for (const n of nodes) {
-    fn(n);
-    walk(n.children, fn);
-  }
-}
-
 /** Tasks of one notice, in printed order, and the notes or rows that could not be read. */
-export function extractTasks(notice: NoticeDoc): { tasks: Task[]; problems: TaskProblem[] } {
+export function extractTasks(notice: NoticeTexts): { tasks: Task[]; problems: TaskProblem[] } {
   const tasks: Task[] = [];
   const problems: TaskProblem[] = [];
   for (const text of [notice.body, ...notice.parts]) {
     const title = text.role === 'part' ? text.title : notice.title;
     tasks.push(...noteTasks(text, title, notice));
-    walk(text.outline, (node) => {
+    for (const node of walkOutline(text.outline)) {
       if (node.tableHeader) tableTasks(node.tableHeader, node.children, title, text.role, notice, tasks, problems);
-    });
+    }
     if (text.tableHeader) tableTasks(text.tableHeader, text.outline, title, text.role, notice, tasks, problems);
   }
   return { tasks, problems };
 }
 
 /** Tasks from the notes in prose: each note belongs to the words before it, back to the previous note. */
-function noteTasks(text: BuiltText, title: string, notice: NoticeDoc): Task[] {
+function noteTasks(text: BuiltText, title: string, notice: NoticeTexts): Task[] {
   const nodes = new Map<string, OutlineNode>();
-  walk(text.outline, (n) => nodes.set(n.locator, n));
+  for (const n of walkOutline(text.outline)) nodes.set(n.locator, n);
   const out: Task[] = [];
   const notesInNode = new Map<string, number>();
   let scope: string[] = [];
@@ -136,17 +122,16 @@ function noteTasks(text: BuiltText, title: string, notice: NoticeDoc): Task[] {
 
 const DATE_LINE = /^\d{4}\s*年$/;
 const DAY_LINE = /^(\d{1,2}\s*月\s*\d{1,2}\s*日前)\s*(.*)$/;
-const UNIT_START = /^(市|各|中卫|国网|宁夏)/;
 
 /** Unit cells run together across printed lines: split them where one name ends and the next begins unseparated. */
 function unitCells(lines: string[]): string[] {
   return dropCjkSpaces(lines.join(''))
-    .replace(UNIT_JOIN, '$1\u0000')
+    .replace(UNIT_BOUNDARY, '$1\u0000')
     .split('\u0000')
     .filter(Boolean);
 }
 
-function tableTasks(header: string, rows: OutlineNode[], title: string, role: Task['textRole'], notice: NoticeDoc, out: Task[], problems: TaskProblem[]): void {
+function tableTasks(header: string, rows: OutlineNode[], title: string, role: Task['textRole'], notice: NoticeTexts, out: Task[], problems: TaskProblem[]): void {
   const h = header.replace(/\s+/g, '');
   const read = h.includes('牵头单位') && h.includes('完成时限') ? leadTableRow : /(解读单位|责任单位)/.test(h) && h.includes('完成时限') ? unitBeforeDeadlineRow : h.includes('责任单位') && h.includes('开工年度') ? projectRow : null;
   if (!read) return;

@@ -3,11 +3,10 @@
 // loads jieba's dictionary (about a second of start-up).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { projectRoot } from '../paths.js';
-import { foldWidth } from '../text.js';
+import { projectRoot } from '../../corpus/paths.js';
+import { docNumberSerials, withoutDocSerials } from '../../domain/doc-number.js';
+import { foldWidth } from '../../domain/text.js';
 
-// 〔2019〕43号 in any bracket style: the number part of a 文号 is one term.
-const DOC_NO = /[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d{1,4})\s*号/g;
 const RUNS = /(\d+(?:\.\d+)?)|([a-z][a-z0-9]*)|([\u3400-\u9fff]+)/g;
 
 interface Jieba {
@@ -21,7 +20,7 @@ function loadJieba(): Jieba {
   if (!jieba) {
     const j = createRequire(import.meta.url)('nodejieba') as Jieba & { load(opts: Record<string, string>): void; DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
     // Segmentation only: the keyword-extraction tables are replaced by one-line stand-ins (see jieba/README.md).
-    const unused = join(projectRoot(), 'corpus', 'search', 'jieba');
+    const unused = join(projectRoot(), 'store', 'search', 'jieba');
     j.load({ dict: j.DEFAULT_DICT, hmmDict: j.DEFAULT_HMM_DICT, userDict: j.DEFAULT_USER_DICT, idfDict: join(unused, 'idf.utf8'), stopWordDict: join(unused, 'stop_words.utf8') });
     jieba = j;
   }
@@ -30,10 +29,6 @@ function loadJieba(): Jieba {
 
 function prepare(text: string): string {
   return foldWidth(text).toLowerCase();
-}
-
-function docNumberTerms(text: string): string[] {
-  return [...text.matchAll(DOC_NO)].map((m) => `〔${m[1]}〕${Number(m[2])}号`);
 }
 
 /**
@@ -67,9 +62,11 @@ export function learnVocabulary(texts: Iterable<string>): void {
 export function indexTerms(text: string): string[] {
   const j = loadJieba();
   const t = prepare(text);
-  const terms = docNumberTerms(t);
-  for (const m of t.replace(DOC_NO, ' ').matchAll(RUNS)) {
-    if (m[3]) terms.push(...j.cutForSearch(m[3]));
+  // The number part of a 文号 (〔2019〕43号) is one term, whatever the prefix and spelling.
+  const terms = docNumberSerials(t);
+  for (const m of withoutDocSerials(t).matchAll(RUNS)) {
+    // A loop, not push(...spread): a long run gives more words than the call stack holds arguments.
+    if (m[3]) for (const w of j.cutForSearch(m[3])) terms.push(w);
     else terms.push(m[1] ?? m[2]);
   }
   return terms;
@@ -83,8 +80,8 @@ export function indexTerms(text: string): string[] {
  */
 export function queryTerms(question: string, vocabulary: ReadonlySet<string>): string[] {
   const t = prepare(question);
-  const terms = docNumberTerms(t);
-  for (const m of t.replace(DOC_NO, ' ').matchAll(RUNS)) {
+  const terms = docNumberSerials(t);
+  for (const m of withoutDocSerials(t).matchAll(RUNS)) {
     if (!m[3]) {
       terms.push(m[1] ?? m[2]);
       continue;

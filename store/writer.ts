@@ -4,10 +4,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { IssueDoc } from './issue.js';
-import type { OutlineNode, Paragraph } from './outline.js';
+import type { IssueDoc } from '../corpus/issue.js';
+import type { OutlineNode, Paragraph } from '../corpus/outline.js';
+import { endsSentence } from '../domain/text.js';
 import { writeSearchIndex } from './search/index.js';
-import { endsSentence } from './text.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
 export const STORE_VERSION = '7';
@@ -164,7 +164,7 @@ export class StoreWriter {
   addIssue(doc: IssueDoc, sha256: string): void {
     const { ins } = this;
     const issueId = ins.issue.run(doc.source, sha256, doc.issueTitle).lastInsertRowid;
-    for (const r of doc.report) ins.report.run(doc.source, r.kind, r.src, r.page, r.message);
+    for (const r of doc.report) ins.report.run(doc.source, r.kind, r.lineNo, r.page, r.message);
     for (const n of doc.notices) {
       const noticeId = ins.notice.run(issueId, this.noticeOrd++, n.docNumber, n.title, n.issuer, n.date, n.recipients, n.publicNote, n.page).lastInsertRowid;
       n.tasks.forEach((task, ord) => {

@@ -1,10 +1,10 @@
 // verify_quote: is this quotation really in the gazette, and where.
 import { z } from 'zod';
-import { citationSchema, citationTags, ok, knownDocNumber, readOnly, requireText, type ToolDef } from './common.js';
+import { citationSchema, citationTags, defineTool, docNumberField, ok, readOnly, requireKnownNotice, textField } from './common.js';
 
 const input = {
-  quote: z.string().describe('要核对的引文，1–5000 字 / the quotation to check, 1–5000 characters'),
-  docNumber: z.string().optional().describe('只在此文号内核对 / only look in this notice'),
+  quote: textField('要核对的引文，1–5000 字 / the quotation to check, 1–5000 characters', 5000, '全市湿地面积不低于53.29万亩'),
+  docNumber: docNumberField('只在此文号内核对 / only look in this notice').optional(),
 };
 
 const output = {
@@ -13,7 +13,7 @@ const output = {
   message: z.string().optional(),
 };
 
-export const verifyQuote: ToolDef = {
+export const verifyQuote = defineTool({
   name: 'verify_quote',
   config: {
     title: 'Verify a quotation / 核对引文',
@@ -24,9 +24,9 @@ export const verifyQuote: ToolDef = {
     outputSchema: output,
     annotations: { title: 'Verify a quotation', ...readOnly },
   },
-  run: (ctx, args: Record<string, unknown>) => {
-    const quote = requireText('quote', args.quote, 5000, '全市湿地面积不低于53.29万亩');
-    const docNumber = knownDocNumber(ctx, 'docNumber', args.docNumber);
+  run: (ctx, args) => {
+    const { quote } = args;
+    const docNumber = requireKnownNotice(ctx, 'docNumber', args.docNumber);
     const citations = ctx.gazette.verifyQuote(quote, docNumber);
     if (citations.length === 0) {
       const near = ctx.gazette.search(quote, 1, docNumber).results[0];
@@ -37,4 +37,4 @@ export const verifyQuote: ToolDef = {
     const where = citations.map((c) => `《${c.title}》${c.locator}（第${c.page ?? '?'}页）`).join('；');
     return ok({ found: true, citations }, `引文逐字见于 ${citations.length} 处：${where}。${citationTags(citations)}`);
   },
-};
+});

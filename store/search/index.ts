@@ -3,7 +3,7 @@
 // a question reads just the postings of its own terms. (MiniSearch, tried first, held 500 MB and
 // took 250 ms on common words at 100× the bundled issue.)
 import type Database from 'better-sqlite3';
-import { foldWidth } from '../text.js';
+import { foldWidth } from '../../domain/text.js';
 import { indexTerms, learnVocabulary, queryTerms } from './tokens.js';
 
 export interface SearchHit {

@@ -1,19 +1,17 @@
 // compute_deadline: a deadline as written → a date on the official PRC working-day calendar.
 import { z } from 'zod';
-import { DeadlineInputError, resolveDeadline } from '../corpus/facts/deadlines.js';
-import { InputError, ok, optionalDate, readOnly, requireText, type ToolDef } from './common.js';
+import { DEADLINE_KINDS, resolveDeadline } from '../domain/deadlines.js';
+import { dateField, defineTool, ok, readOnly, textField } from './common.js';
 
 const input = {
-  expression: z.string().describe('期限原文，如 2019年5月24日前、10月底前、年底前、15个工作日内、三十日、每月25日前、每季度末 / the deadline as written'),
-  referenceDate: z.string().optional().describe('起算日（YYYY-MM-DD），也为未写年份的日期提供年份，通常是通知日期 / start of relative periods and the year of year-less dates'),
-  asOf: z.string().optional().describe('今天（YYYY-MM-DD），用于计算剩余天数 / today, for the time left'),
+  expression: textField('期限原文，如 2019年5月24日前、10月底前、年底前、15个工作日内、三十日、每月25日前、每季度末 / the deadline as written', 200, '15个工作日内'),
+  referenceDate: dateField('起算日（YYYY-MM-DD），也为未写年份的日期提供年份，通常是通知日期 / start of relative periods and the year of year-less dates').optional(),
+  asOf: dateField('今天（YYYY-MM-DD），用于计算剩余天数 / today, for the time left').optional(),
 };
-
-const KINDS = ['date', 'end_of_month', 'end_of_quarter', 'end_of_year', 'working_days', 'calendar_days', 'recurring_monthly', 'recurring_quarterly', 'unknown'] as const;
 
 const output = {
   date: z.string().nullable(),
-  kind: z.enum(KINDS),
+  kind: z.enum(DEADLINE_KINDS as [string, ...string[]]),
   rule: z.string().describe('how the date was reached, in Chinese, naming the holidays skipped'),
   daysRemaining: z.number().optional(),
   workingDaysRemaining: z.number().optional(),
@@ -21,7 +19,7 @@ const output = {
   warning: z.string().optional().describe('set when the holiday calendar does not cover a year used'),
 };
 
-export const computeDeadline: ToolDef = {
+export const computeDeadline = defineTool({
   name: 'compute_deadline',
   config: {
     title: 'Compute a deadline / 计算期限',
@@ -32,17 +30,8 @@ export const computeDeadline: ToolDef = {
     outputSchema: output,
     annotations: { title: 'Compute a deadline', ...readOnly },
   },
-  run: (_ctx, args: Record<string, unknown>) => {
-    const expression = requireText('expression', args.expression, 200, '15个工作日内');
-    const referenceDate = optionalDate('referenceDate', args.referenceDate);
-    const asOf = optionalDate('asOf', args.asOf);
-    let d;
-    try {
-      d = resolveDeadline(expression, { referenceDate, asOf });
-    } catch (err) {
-      if (err instanceof DeadlineInputError) throw new InputError(err.field, err.zh, err.en, err.example);
-      throw err;
-    }
+  run: (ctx, { expression, referenceDate, asOf }) => {
+    const d = resolveDeadline(expression, { referenceDate, asOf, today: ctx.today() });
     const left =
       d.daysRemaining === undefined
         ? ''
@@ -52,4 +41,4 @@ export const computeDeadline: ToolDef = {
     const head = d.date ? `“${expression}”的期限为 ${d.date}。` : `“${expression}”不是可计算的期限。`;
     return ok({ ...d }, [head, d.rule, left, d.warning ? `注意：${d.warning}` : ''].filter(Boolean).join('\n'));
   },
-};
+});

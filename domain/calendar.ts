@@ -1,7 +1,9 @@
 // The official PRC working-day calendar: weekends, statutory holidays and the make-up working days
 // (调休) of the State Council's yearly notices, from the chinese-days package's data. Its coverage
 // is read off the data itself: a year it has no holidays for is a year it does not know.
+// Every function here takes and returns days inside DATE_RANGE, so each loop is bounded by it.
 import { createRequire } from 'node:module';
+import { DATE_RANGE, inDateRange } from './text.js';
 
 interface CalendarData {
   holidays: Record<string, string>;
@@ -33,19 +35,26 @@ export interface Day {
 
 export const WEEKDAY_CN = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
+const DAY_MS = 86_400_000;
+
 export function toUtc(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+function fromUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The day `n` days after `date`; a result outside DATE_RANGE is a RangeError, never a malformed date. */
 export function addDays(date: string, n: number): string {
-  const d = toUtc(date);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+  const out = fromUtc(toUtc(date).getTime() + n * DAY_MS);
+  if (!/^\d{4}-/.test(out) || !inDateRange(out)) throw new RangeError(`${date} + ${n} days is outside ${DATE_RANGE.from}–${DATE_RANGE.to}`);
+  return out;
 }
 
 /** Whole days from `a` to `b` (negative when b is earlier). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
+  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / DAY_MS);
 }
 
 export function day(date: string): Day {
@@ -57,9 +66,29 @@ export function day(date: string): Day {
   return { date, weekday, working: makeUpFor !== null || (!weekend && holiday === null), holiday, makeUpFor, covered };
 }
 
-/** Working days after `from` up to and including `to`. */
+/** Monday–Friday days after `from` up to and including `to`, counted by whole weeks. */
+function weekdaysBetween(from: string, to: string): number {
+  const days = daysBetween(from, to);
+  if (days <= 0) return 0;
+  let count = Math.floor(days / 7) * 5;
+  const start = toUtc(from).getUTCDay();
+  for (let k = 1; k <= days % 7; k++) {
+    const wd = (start + k) % 7;
+    if (wd !== 0 && wd !== 6) count++;
+  }
+  return count;
+}
+
+// The exceptions to Monday–Friday, sorted: a weekday holiday takes a working day away, a make-up
+// Saturday or Sunday adds one.
+const exceptions = [
+  ...Object.keys(data.holidays).filter((d) => day(d).weekday % 6 !== 0).map((d) => ({ date: d, delta: -1 })),
+  ...Object.keys(data.workdays).filter((d) => day(d).weekday % 6 === 0).map((d) => ({ date: d, delta: 1 })),
+].sort((a, b) => a.date.localeCompare(b.date));
+
+/** Working days after `from` up to and including `to`: weekdays by arithmetic, then the table's exceptions. */
 export function workingDaysBetween(from: string, to: string): number {
-  let n = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (day(d).working) n++;
+  let n = weekdaysBetween(from, to);
+  for (const e of exceptions) if (e.date > from && e.date <= to) n += e.delta;
   return n;
 }

@@ -1,12 +1,13 @@
 // The ingest report people read: per notice its 文号, date and texts with their clause or section
 // counts, then every block that could not be placed, every reading-order jump, every skipped file.
-import { deadlinePhrases, resolveDeadline } from './facts/deadlines.js';
-import type { IngestSummary } from './ingest.js';
-import type { IssueDoc } from './issue.js';
-import type { OutlineNode } from './outline.js';
+import type { IssueDoc } from '../corpus/issue.js';
+import { walkOutline, type OutlineNode } from '../corpus/outline.js';
+import { deadlinePhrases, resolveDeadline } from '../domain/deadlines.js';
 
 function count(nodes: OutlineNode[], type: string): number {
-  return nodes.reduce((n, node) => n + (node.type === type ? 1 : 0) + count(node.children, type), 0);
+  let n = 0;
+  for (const node of walkOutline(nodes)) if (node.type === type) n++;
+  return n;
 }
 
 /** "12 条", "3 章 27 条", "3 部分 32 项", "10 行" — the shape of a text's outline. */
@@ -64,21 +65,10 @@ export function formatIssueReport(issue: IssueDoc): string {
     for (const [text, resolution] of [...expressions].sort()) out.push(`    ${text} → ${resolution}`);
     const unplaced = issue.report.filter((r) => r.kind !== 'route');
     out.push(`  未能归位的内容: ${unplaced.length ? '' : '无'}`);
-    for (const r of unplaced) out.push(`    ! [${r.kind}] p.${r.page ?? '?'} (line ${r.src}): ${r.message}`);
+    for (const r of unplaced) out.push(`    ! [${r.kind}] p.${r.page ?? '?'} (line ${r.lineNo}): ${r.message}`);
     const routes = issue.report.filter((r) => r.kind === 'route');
     if (routes.length) out.push(`  阅读顺序跳转 (${routes.length}):`);
-    for (const r of routes) out.push(`    ↪ p.${r.page ?? '?'} (line ${r.src}): ${r.message}`);
+    for (const r of routes) out.push(`    ↪ p.${r.page ?? '?'} (line ${r.lineNo}): ${r.message}`);
   }
-  return out.join('\n');
-}
-
-export function formatReport(summary: IngestSummary): string {
-  const out: string[] = summary.issues.map((i) => i.report);
-  for (const f of summary.failures) out.push(`SKIPPED ${f.file}: ${f.reason}`);
-  out.push(
-    summary.written
-      ? `wrote ${summary.dbPath} in ${summary.ms.toFixed(0)} ms (${summary.issues.length} issue(s), ${summary.failures.length} file(s) skipped)`
-      : `nothing written: ${summary.dbPath} left as it was`,
-  );
   return out.join('\n');
 }

@@ -1,6 +1,6 @@
 // list_documents: every notice in the corpus and the texts it issues.
 import { z } from 'zod';
-import { citationTags, ok, readOnly, type ToolDef } from './common.js';
+import { citationTags, defineTool, ok, readOnly } from './common.js';
 
 const output = {
   documents: z.array(
@@ -14,7 +14,7 @@ const output = {
   ),
 };
 
-export const listDocuments: ToolDef = {
+export const listDocuments = defineTool({
   name: 'list_documents',
   config: {
     title: 'List gazette notices / 公报文件目录',
@@ -32,7 +32,7 @@ export const listDocuments: ToolDef = {
       issuer: n.issuer,
       date: n.date,
       parts: ctx.gazette
-        .texts(n.id)
+        .texts(n)
         .filter((t) => t.role !== 'notice')
         .map((t) => ({ title: t.title, kind: t.kind })),
     }));
@@ -43,4 +43,4 @@ export const listDocuments: ToolDef = {
     const text = `语料中共有 ${documents.length} 件通知：\n${lines.join('\n')}\n${citationTags(documents.map((d) => ({ docNumber: d.docNumber, locator: '' })))}`;
     return ok({ documents }, text);
   },
-};
+});

@@ -1,11 +1,11 @@
 // search_gazette: passages ranked for a question, each with its citation.
 import { z } from 'zod';
-import { citationSchema, citationTags, integerIn, ok, knownDocNumber, plainQuery, readOnly, requireText, type ToolDef } from './common.js';
+import { citationSchema, citationTags, defineTool, docNumberField, limitField, ok, questionField, readOnly, requireKnownNotice } from './common.js';
 
 const input = {
-  query: z.string().describe('问题或关键词，1–500 字 / question or keywords, 1–500 characters, e.g. 湿地面积, 谁牵头柴油货车污染治理'),
-  limit: z.number().optional().describe('返回条数 1–50，默认 5 / number of passages, 1–50, default 5'),
-  docNumber: z.string().optional().describe('只在此文号内搜索 / only search this notice, e.g. 卫政办发〔2019〕43号'),
+  query: questionField('问题或关键词，1–500 字 / question or keywords, 1–500 characters, e.g. 湿地面积, 谁牵头柴油货车污染治理', 500, '湿地面积'),
+  limit: limitField('返回条数 1–50，默认 5 / number of passages, 1–50, default 5', 50, 5).optional(),
+  docNumber: docNumberField('只在此文号内搜索 / only search this notice, e.g. 卫政办发〔2019〕43号').optional(),
 };
 
 const output = {
@@ -14,7 +14,7 @@ const output = {
   message: z.string().optional(),
 };
 
-export const searchGazette: ToolDef = {
+export const searchGazette = defineTool({
   name: 'search_gazette',
   config: {
     title: 'Search the gazette / 搜索政府公报',
@@ -25,10 +25,9 @@ export const searchGazette: ToolDef = {
     outputSchema: output,
     annotations: { title: 'Search the gazette', ...readOnly },
   },
-  run: (ctx, args: Record<string, unknown>) => {
-    const query = plainQuery('query', requireText('query', args.query, 500, '湿地面积'));
-    const limit = integerIn('limit', args.limit, 1, 50, 5);
-    const docNumber = knownDocNumber(ctx, 'docNumber', args.docNumber);
+  run: (ctx, args) => {
+    const { query, limit = 5 } = args;
+    const docNumber = requireKnownNotice(ctx, 'docNumber', args.docNumber);
     const { results, total } = ctx.gazette.search(query, limit, docNumber);
     if (results.length === 0) {
       const message = `未找到与“${query}”相关的内容${docNumber ? `（限 ${docNumber}）` : ''}。可换用更具体的词，如单位名称、工作名称或数字。`;
@@ -40,4 +39,4 @@ export const searchGazette: ToolDef = {
     const text = `${message ? `${message}\n` : ''}找到 ${total} 段相关内容，前 ${results.length} 段：\n${lines.join('\n')}\n${citationTags(results.map((r) => r.citation))}`;
     return ok({ results, total, ...(message ? { message } : {}) }, text);
   },
-};
+});

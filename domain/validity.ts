@@ -1,5 +1,6 @@
 // Validity a text states for itself: 自…起施行/试行/实施, 有效期至…, 有效期N年, 自印发之日起施行.
-import { isoDate, matchKey, normalizeDocNumber, parseNumber } from '../text.js';
+import { normalizeDocNumber } from './doc-number.js';
+import { isoDate, matchKey, parseNumber } from './text.js';
 
 export interface StatedValidity {
   validFrom: string | null;

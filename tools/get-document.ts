@@ -1,11 +1,11 @@
 // get_document: one notice by 文号 or title words, with its texts' outlines, validity and text.
 import { z } from 'zod';
-import type { NoticeRow, OutlineEntry } from '../corpus/gazette.js';
-import { citationTags, fail, ok, readOnly, requireText, InputError, type ToolDef } from './common.js';
+import type { Notice, OutlineEntry } from '../domain/reader.js';
+import { citationTags, defineTool, fail, ok, readOnly, textField } from './common.js';
 
 const input = {
-  document: z.string().describe('文号（任意写法）或标题中的词 / a 文号 in any spelling, or words of a title, e.g. 卫政办发[2019]43号, 法律顾问管理办法'),
-  includeText: z.boolean().optional().describe('是否返回全文，默认否 / include the full cleaned text, default false'),
+  document: textField('文号（任意写法）或标题中的词 / a 文号 in any spelling, or words of a title, e.g. 卫政办发[2019]43号, 法律顾问管理办法', 200, '卫政办发〔2019〕43号'),
+  includeText: z.boolean().describe('是否返回全文，默认否 / include the full cleaned text, default false').meta({ examples: [true] }).optional(),
 };
 
 const outlineSchema = z.array(z.object({ locator: z.string(), heading: z.string() }));
@@ -46,11 +46,11 @@ function contents(outline: OutlineEntry[]): string {
 }
 
 /** How candidates are listed in an error: 文号 and title, one per line. */
-export function candidateList(notices: NoticeRow[]): string {
+export function candidateList(notices: Notice[]): string {
   return notices.map((n) => `- ${n.docNumber} ${n.title}`).join('\n');
 }
 
-export const getDocument: ToolDef = {
+export const getDocument = defineTool({
   name: 'get_document',
   config: {
     title: 'Get a gazette notice / 查看公报文件',
@@ -61,10 +61,7 @@ export const getDocument: ToolDef = {
     outputSchema: output,
     annotations: { title: 'Get a gazette notice', ...readOnly },
   },
-  run: (ctx, args: Record<string, unknown>) => {
-    const ref = requireText('document', args.document, 200, '卫政办发〔2019〕43号 或 法律顾问管理办法');
-    if (args.includeText !== undefined && typeof args.includeText !== 'boolean') throw new InputError('includeText', '应为 true 或 false', 'must be true or false', 'true');
-    const includeText = args.includeText === true;
+  run: (ctx, { document: ref, includeText = false }) => {
     const found = ctx.gazette.resolveDocument(ref);
     if (found.kind === 'ambiguous') {
       return fail(`“${ref}”对应多件通知，请用文号指定：\n${candidateList(found.candidates)}\n"${ref}" matches several notices; name one by its 文号.`);
@@ -74,20 +71,20 @@ export const getDocument: ToolDef = {
       return fail(`语料中没有与“${ref}”对应的通知。${hint}\nNo notice in the corpus matches "${ref}". Use list_documents to see them all.`);
     }
     const n = found.notice;
-    const texts = ctx.gazette.texts(n.id);
+    const texts = ctx.gazette.texts(n);
     const body = texts.find((t) => t.role === 'notice')!;
-    const outlineOf = (id: number) => ctx.gazette.outline(id).map(({ locator, heading }) => ({ locator, heading }));
-    const parts = texts
-      .filter((t) => t.role !== 'notice')
-      .map((t) => ({
-        title: t.title,
-        kind: t.kind,
-        validFrom: t.validFrom,
-        validUntil: t.validUntil,
-        replaces: JSON.parse(t.repeals) as { title: string; docNumber: string | null }[],
-        outline: outlineOf(t.id),
-        ...(includeText ? { text: t.text } : {}),
-      }));
+    const issued = texts.filter((t) => t.role !== 'notice');
+    const outlines = new Map(texts.map((t) => [t.id, ctx.gazette.outline(t)]));
+    const outlineOf = (id: number) => outlines.get(id)!.map(({ locator, heading }) => ({ locator, heading }));
+    const parts = issued.map((t) => ({
+      title: t.title,
+      kind: t.kind,
+      validFrom: t.validFrom,
+      validUntil: t.validUntil,
+      replaces: t.repeals,
+      outline: outlineOf(t.id),
+      ...(includeText ? { text: t.text } : {}),
+    }));
     const structured = {
       docNumber: n.docNumber,
       title: n.title,
@@ -99,13 +96,11 @@ export const getDocument: ToolDef = {
       notice: { outline: outlineOf(body.id), ...(includeText ? { text: body.text } : {}) },
       parts,
     };
-    const partLines = texts
-      .filter((t) => t.role !== 'notice')
-      .map((t) => {
-        const validity = t.validFrom || t.validUntil ? `，有效期 ${t.validFrom ?? '?'} 至 ${t.validUntil ?? '?'}` : '';
-        const repeals = (JSON.parse(t.repeals) as { title: string; docNumber: string | null }[]).map((r) => `《${r.title}》${r.docNumber ? `（${r.docNumber}）` : ''}`);
-        return `- [${t.kind}]《${t.title}》${validity}${repeals.length ? `，同时废止${repeals.join('、')}` : ''}；${contents(ctx.gazette.outline(t.id))}`;
-      });
+    const partLines = issued.map((t) => {
+      const validity = t.validFrom || t.validUntil ? `，有效期 ${t.validFrom ?? '?'} 至 ${t.validUntil ?? '?'}` : '';
+      const repeals = t.repeals.map((r) => `《${r.title}》${r.docNumber ? `（${r.docNumber}）` : ''}`);
+      return `- [${t.kind}]《${t.title}》${validity}${repeals.length ? `，同时废止${repeals.join('、')}` : ''}；${contents(outlines.get(t.id)!)}`;
+    });
     const lines = [
       `${n.docNumber}《${n.title}》，${n.issuer}，${n.date ?? '日期未知'}，公报第${n.page ?? '?'}页。`,
       n.recipients ? `主送：${n.recipients}` : '',
@@ -115,4 +110,4 @@ export const getDocument: ToolDef = {
     ];
     return ok(structured, lines.filter((l) => l !== '').join('\n'));
   },
-};
+});

@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseIssue } from './issue.js';
+import { parseIssue } from '../corpus/issue.js';
+import { readMeta, STORE_VERSION, StoreWriter } from '../store/writer.js';
 import { formatIssueReport } from './report.js';
-import { readMeta, STORE_VERSION, StoreWriter } from './store.js';
 
 export interface CorpusFile {
   name: string;
@@ -121,4 +121,16 @@ export function ensureDatabase(dir: string, dbPath: string, progress?: Progress)
     throw new Error(`no usable gazette issue in ${dir}: ${summary.failures.map((f) => `${f.file}: ${f.reason}`).join('; ')}`);
   }
   return { rebuilt: true, summary };
+}
+
+/** The whole report of one ingest: each issue's part, the files skipped, what was written. */
+export function formatReport(summary: IngestSummary): string {
+  const out: string[] = summary.issues.map((i) => i.report);
+  for (const f of summary.failures) out.push(`SKIPPED ${f.file}: ${f.reason}`);
+  out.push(
+    summary.written
+      ? `wrote ${summary.dbPath} in ${summary.ms.toFixed(0)} ms (${summary.issues.length} issue(s), ${summary.failures.length} file(s) skipped)`
+      : `nothing written: ${summary.dbPath} left as it was`,
+  );
+  return out.join('\n');
 }

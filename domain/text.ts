@@ -1,4 +1,5 @@
-// Plain-text helpers shared by the corpus pipeline and the tools.
+// Plain-text helpers shared by the corpus pipeline, the store and the tools: character widths,
+// extraction spaces, Chinese numerals and dates.
 
 /** Characters set in a full-width cell: CJK ideographs, kana, full-width forms and CJK punctuation, “”‘’—…·. */
 export function isWide(ch: string): boolean {
@@ -58,9 +59,16 @@ export function foldWidth(s: string): string {
   return s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-/** The form two texts are compared in: widths folded, all whitespace removed. */
+const FULL_PUNCTUATION: Record<string, string> = { '(': '（', ')': '）', ':': '：', ';': '；', ',': '，', '?': '？', '!': '！', '[': '［', ']': '］' };
+
+/** ASCII brackets, colons, semicolons, commas, ? and ! as the full-width marks Chinese text prints. */
+export function foldPunctuation(s: string): string {
+  return s.replace(/[():;,?![\]]/g, (c) => FULL_PUNCTUATION[c]);
+}
+
+/** The form two texts are compared in: letters, digits and punctuation of one width, no whitespace. */
 export function matchKey(s: string): string {
-  return foldWidth(s).replace(/\s+/g, '');
+  return foldPunctuation(foldWidth(s)).replace(/\s+/g, '');
 }
 
 /** Joins two wrapped lines of prose: nothing between them, unless two Latin words meet. */
@@ -108,17 +116,6 @@ export function toChineseNumber(n: number): string {
   return rest < 10 ? `${head}零${CN_NUMERALS[rest]}` : head + (rest < 20 ? '一' : '') + toChineseNumber(rest);
 }
 
-const DOC_NUMBER = /^([\u4e00-\u9fff]{2,10})[〔\[［(（【]([0-9]{4})[〕\]］)）】]第?([0-9]{1,4})号$/;
-
-/**
- * Normalizes a 文号 written with any bracket style, spaces or full-width digits to
- * `卫政办发〔2019〕43号`; null when the text is not a 文号.
- */
-export function normalizeDocNumber(s: string): string | null {
-  const m = DOC_NUMBER.exec(foldWidth(s).replace(/\s+/g, ''));
-  return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : null;
-}
-
 const DATE_CN = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 const DATE_NUMERALS = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 
@@ -141,4 +138,11 @@ export function isoDate(year: number, month: number, day: number): string | null
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
   return d.toISOString().slice(0, 10);
+}
+
+/** The days any input or computed date may fall on: the calendar arithmetic is exact and finite inside it. */
+export const DATE_RANGE = { from: '1900-01-01', to: '2100-12-31' } as const;
+
+export function inDateRange(date: string): boolean {
+  return date >= DATE_RANGE.from && date <= DATE_RANGE.to;
 }

@@ -1,13 +1,12 @@
 // list_appointments: who was appointed or removed, by which notice, and when a probation ends.
 import { z } from 'zod';
-import { foldWidth } from '../corpus/text.js';
-import { citationSchema, citationTags, ok, optionalDate, knownDocNumber, optionalText, readOnly, type ToolDef } from './common.js';
+import { citationSchema, citationTags, dateField, defineTool, docNumberField, folded, ok, readOnly, requireKnownNotice, textField } from './common.js';
 
 const input = {
-  person: z.string().optional().describe('姓名（全名或部分），如 田力 / a name, whole or part'),
-  position: z.string().optional().describe('职务中的词，如 副局长、工业园区 / words of the post'),
-  docNumber: z.string().optional().describe('任免通知的文号 / the notice'),
-  asOf: z.string().optional().describe('判断是否在试用期内的日期（YYYY-MM-DD）/ the day to check probation on'),
+  person: textField('姓名（全名或部分），如 田力 / a name, whole or part', 20, '田力').optional(),
+  position: textField('职务中的词，如 副局长、工业园区 / words of the post', 60, '副局长').optional(),
+  docNumber: docNumberField('任免通知的文号 / the notice').optional(),
+  asOf: dateField('判断是否在试用期内的日期（YYYY-MM-DD）/ the day to check probation on').optional(),
 };
 
 const output = {
@@ -37,7 +36,7 @@ const output = {
 
 const ACTION_CN = { appoint: '任', remove: '免去' } as const;
 
-export const listAppointments: ToolDef = {
+export const listAppointments = defineTool({
   name: 'list_appointments',
   config: {
     title: 'Appointments register / 人事任免',
@@ -48,33 +47,28 @@ export const listAppointments: ToolDef = {
     outputSchema: output,
     annotations: { title: 'Appointments register', ...readOnly },
   },
-  run: (ctx, args: Record<string, unknown>) => {
-    const person = optionalText('person', args.person, 20, '田力');
-    const position = optionalText('position', args.position, 60, '副局长');
-    const docNumber = knownDocNumber(ctx, 'docNumber', args.docNumber);
-    const asOf = optionalDate('asOf', args.asOf);
-    const wantedPosition = position ? foldWidth(position).split(/\s+/).filter(Boolean) : [];
-    const found = ctx.gazette
-      .appointments()
-      .filter((a) => !person || a.person.includes(foldWidth(person).replace(/\s+|同志$/g, '')))
-      .filter((a) => wantedPosition.every((w) => a.position.includes(w)))
-      .filter((a) => !docNumber || a.docNumber === docNumber);
-    const appointments = found.map((a) => {
-      const n = ctx.gazette.notice(a.docNumber)!;
-      const probation = a.probation ? { ...a.probation, ...(asOf ? { inProbation: a.probation.start <= asOf && asOf <= a.probation.end } : {}) } : null;
-      return {
+  run: (ctx, args) => {
+    const { person, position, asOf } = args;
+    const docNumber = requireKnownNotice(ctx, 'docNumber', args.docNumber);
+    const name = person ? folded(person).replace(/同志$/, '') : '';
+    const postWords = position ? position.split(/\s+/).map(folded).filter(Boolean) : [];
+    const all = ctx.gazette.appointments();
+    const appointments = all
+      .filter((a) => !name || a.person.includes(name))
+      .filter((a) => postWords.every((w) => a.position.includes(w)))
+      .filter((a) => !docNumber || a.docNumber === docNumber)
+      .map((a) => ({
         person: a.person,
         action: a.action,
         position: a.position,
         docNumber: a.docNumber,
-        date: n.date,
-        probation,
+        date: a.date,
+        probation: a.probation ? { ...a.probation, ...(asOf ? { inProbation: a.probation.start <= asOf && asOf <= a.probation.end } : {}) } : null,
         basis: a.basis,
-        citation: ctx.gazette.citation({ role: 'notice', title: n.title }, n, a.locator, a.page, a.quote),
-      };
-    });
+        citation: a.citation,
+      }));
     if (!appointments.length) {
-      const people = [...new Set(ctx.gazette.appointments().map((a) => a.person))];
+      const people = [...new Set(all.map((a) => a.person))];
       const message = `没有找到符合条件的任免记录。${people.length ? `公报中任免涉及：${people.join('、')}。` : '语料中没有任免通知。'}`;
       return ok({ appointments, message }, message);
     }
@@ -89,4 +83,4 @@ export const listAppointments: ToolDef = {
     });
     return ok({ appointments }, `${lines.join('\n')}\n${citationTags(appointments.map((a) => a.citation))}`);
   },
-};
+});

@@ -1,9 +1,18 @@
 // gazette://documents/{docNumber}: the cleaned full text of a notice and the texts it issues.
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { McpError, ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolContext } from './common.js';
 
 export const documentUri = (docNumber: string) => `gazette://documents/${encodeURIComponent(docNumber)}`;
+
+/** The 文号 a resource URI names; a malformed escape is the caller's error, not ours. */
+function docNumberOf(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new McpError(ErrorCode.InvalidParams, `malformed resource URI: "${raw}" is not URL-encoded UTF-8 / 资源地址格式错误：文号应按 URL 编码`);
+  }
+}
 
 export function registerDocumentsResource(server: McpServer, ctx: ToolContext): void {
   server.registerResource(
@@ -22,7 +31,7 @@ export function registerDocumentsResource(server: McpServer, ctx: ToolContext): 
     { title: 'Gazette notice text / 公报文件全文', description: 'Cleaned full text of a notice and the texts it issues', mimeType: 'text/plain' },
     (uri, variables) => {
       const raw = Array.isArray(variables.docNumber) ? variables.docNumber[0] : variables.docNumber;
-      const docNumber = decodeURIComponent(raw ?? '');
+      const docNumber = docNumberOf(raw ?? '');
       const text = ctx.gazette.documentText(docNumber);
       if (text === null) throw new McpError(ErrorCode.InvalidParams, `no notice ${docNumber} in the corpus / 语料中没有文号 ${docNumber}`);
       return { contents: [{ uri: uri.href, mimeType: 'text/plain', text }] };

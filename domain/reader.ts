@@ -1,0 +1,163 @@
+// The read side of the gazette, in domain terms: everything a tool may ask of a corpus. The tools
+// depend on this interface alone; the SQLite store implements it (store/sqlite-gazette.ts), and a
+// second store or a remote one would implement it too.
+import type { DeadlineKind } from './deadlines.js';
+import type { Repeal } from './validity.js';
+
+export type TextRole = 'notice' | 'part' | 'attachment';
+
+/** Where a fact comes from, precise enough for a clerk to find it on paper. */
+export interface Citation {
+  docNumber: string;
+  /** The text cited: the 方案/办法 a fact is in, else the notice. */
+  title: string;
+  issuer: string;
+  date: string | null;
+  /** Path inside that text: 二、（一）1., 第四条, 附件 序号3, 正文. */
+  locator: string;
+  page: number | null;
+  /** A verbatim span of the cleaned text. */
+  quote: string;
+}
+
+/** Locator of text outside any numbered heading. */
+export const BODY_LOCATOR = '正文';
+
+/** What identifies a notice and how it was sent. */
+export interface NoticeInfo {
+  docNumber: string;
+  title: string;
+  issuer: string;
+  date: string | null;
+  recipients: string | null;
+  publicNote: string | null;
+  page: number | null;
+}
+
+export interface Notice extends NoticeInfo {
+  id: number;
+}
+
+/** One text: a notice's own words, a 方案/办法/安排 it issues, or an attachment. */
+export interface GazetteText {
+  id: number;
+  noticeId: number;
+  role: TextRole;
+  title: string;
+  kind: string;
+  label: string | null;
+  text: string;
+  validFrom: string | null;
+  validUntil: string | null;
+  repeals: Repeal[];
+}
+
+export interface OutlineEntry {
+  locator: string;
+  heading: string;
+  depth: number;
+}
+
+/** An outline node with all its items, as printed and cleaned, and its citation (the whole node quoted). */
+export interface Clause {
+  locator: string;
+  heading: string;
+  text: string;
+  pageFrom: number | null;
+  citation: Citation;
+}
+
+export interface TaskDeadline {
+  /** As written. */
+  text: string;
+  date: string | null;
+  kind: DeadlineKind;
+  /** Where it was read: the note's 完成时限, a table column, or the task sentence itself. */
+  source: 'note' | 'table' | 'text';
+}
+
+/** Who leads a task, who supports and who carries it out, by when, and where that is written. */
+export interface TaskRecord {
+  task: string;
+  leadUnits: string[];
+  supportUnits: string[];
+  implementingUnits: string[];
+  deadline: TaskDeadline | null;
+  /** 开工年度 of a project table row. */
+  startYear: string | null;
+  citation: Citation;
+}
+
+export type Role = 'lead' | 'support' | 'any';
+
+export interface TaskFilter {
+  /** Normalized unit names (any of them), or null for every unit. */
+  units: string[] | null;
+  role: Role;
+  docNumber: string | null;
+  dueFrom: string | null;
+  dueTo: string | null;
+}
+
+export interface ProbationRecord {
+  kind: string;
+  length: string;
+  start: string;
+  end: string;
+  quote: string;
+}
+
+export interface AppointmentRecord {
+  person: string;
+  action: 'appoint' | 'remove';
+  position: string;
+  /** The documents the decision rests on (根据…文件精神). */
+  basis: string[];
+  probation: ProbationRecord | null;
+  docNumber: string;
+  date: string | null;
+  citation: Citation;
+}
+
+export type DocumentResolution =
+  /** `texts`: the texts the reference's title words name; all the notice's texts when they name the notice. */
+  | { kind: 'found'; notice: Notice; texts: GazetteText[] }
+  | { kind: 'ambiguous'; candidates: Notice[] }
+  | { kind: 'none'; suggestions: Notice[] };
+
+export interface SearchHit {
+  text: string;
+  score: number;
+  citation: Citation;
+}
+
+export interface GazetteReader {
+  /** Every notice, in printed order. */
+  notices(): Notice[];
+  notice(docNumber: string): Notice | null;
+  /** The notice's own words first, then the texts it issues and its attachments, in printed order. */
+  texts(notice: Notice): GazetteText[];
+  outline(text: GazetteText): OutlineEntry[];
+  clause(text: GazetteText, locator: string): Clause | null;
+  /** A notice by 文号 (any spelling) or by words of its title or of a text it issues. */
+  resolveDocument(ref: string): DocumentResolution;
+  /** The cleaned full text of a notice and everything it issues. */
+  documentText(docNumber: string): string | null;
+
+  /** Passages for a question, best first. */
+  search(query: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number };
+  /** Words of a question the index has no term for: phrases the corpus spells, and words it never uses. */
+  questionWords(question: string): { phrases: string[]; unknown: string[] };
+  /** Every place a quotation occurs, whitespace and width aside. */
+  verifyQuote(quote: string, docNumber: string | null): Citation[];
+
+  /** Tasks a question names, best first; none rather than unrelated ones. */
+  findTasks(question: string, limit: number): TaskRecord[];
+  /** Tasks by unit, role, notice and due dates, sorted by deadline. */
+  listTasks(filter: TaskFilter): TaskRecord[];
+  /** Every unit name the tasks mention. */
+  units(): string[];
+  appointments(): AppointmentRecord[];
+
+  close(): void;
+}

@@ -1,0 +1,60 @@
+// createServer(gazette, options): a configured MCP server over any GazetteReader, ready for any
+// transport (stdio, Streamable HTTP). Tools are listed and called through our own handlers so
+// every argument is checked by the tool's schema and refused in Chinese and English, the same
+// way the CLI refuses it.
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from '../corpus/paths.js';
+import type { GazetteReader } from '../domain/reader.js';
+import type { ToolContext, ToolDef } from '../tools/common.js';
+import { registerDocumentsResource } from '../tools/documents-resource.js';
+import { findTool, runTool, TOOLS } from '../tools/index.js';
+
+export interface ServerOptions {
+  /** Reports a tool's own failure (logged to stderr, never to the client). */
+  logError: (tool: string, err: unknown) => void;
+  /** Today's date; defaults to the clock. */
+  today?: () => string;
+  /** Runs a tool call; defaults to running it in this thread. */
+  runTool?: (tool: ToolDef, args: unknown) => Promise<CallToolResult> | CallToolResult;
+}
+
+export const SERVER_NAME = 'gazette-mcp';
+export const SERVER_VERSION = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+
+const jsonSchema = (shape: z.ZodRawShape, io: 'input' | 'output') => z.toJSONSchema(z.object(shape), { target: 'draft-7', io }) as Record<string, unknown>;
+
+// tools/call params as the wire may bring them; the SDK's own schema would answer a wrong type
+// with -32603 and a raw zod dump, so the shape is checked here and refused with -32602.
+const CallToolWire = z.object({ method: z.literal('tools/call'), params: z.unknown() });
+const CallToolParams = z.object({ name: z.string(), arguments: z.record(z.string(), z.unknown()).optional() });
+
+export function createServer(gazette: GazetteReader, options: ServerOptions): McpServer {
+  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { logging: {}, tools: { listChanged: false } } });
+  const ctx: ToolContext = { gazette, logError: options.logError, today: options.today ?? (() => new Date().toISOString().slice(0, 10)) };
+  const run = options.runTool ?? ((tool: ToolDef, args: unknown) => runTool(ctx, tool, args));
+
+  const listed = TOOLS.map((t) => ({
+    name: t.name,
+    title: t.config.title,
+    description: t.config.description,
+    inputSchema: jsonSchema(t.config.inputSchema, 'input'),
+    outputSchema: jsonSchema(t.config.outputSchema, 'output'),
+    annotations: t.config.annotations,
+  }));
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
+  server.server.setRequestHandler(CallToolWire, async (request) => {
+    const params = CallToolParams.safeParse(request.params);
+    if (!params.success) {
+      throw new McpError(ErrorCode.InvalidParams, 'tools/call params must be {"name": string, "arguments"?: object} / tools/call 参数应为 {"name": 字符串, "arguments": 对象}');
+    }
+    const tool = findTool(params.data.name);
+    if (!tool) throw new McpError(ErrorCode.InvalidParams, `unknown tool: ${params.data.name} / 没有名为 ${params.data.name} 的工具`);
+    return run(tool, params.data.arguments ?? {});
+  });
+  registerDocumentsResource(server, ctx);
+  return server;
+}

@@ -1,0 +1,309 @@
+// The GazetteReader over the SQLite store: notices, texts, outline nodes, passages, tasks and
+// appointments, each answer with its citation. Plain queries over plain rows; no MCP here.
+import Database from 'better-sqlite3';
+import type { DeadlineKind } from '../domain/deadlines.js';
+import { resolveDocumentRef, type DocumentCatalog, type TextTitle } from '../domain/document-ref.js';
+import { questionSubject, taskSubject } from '../domain/question.js';
+import {
+  BODY_LOCATOR,
+  type AppointmentRecord,
+  type Citation,
+  type Clause,
+  type DocumentResolution,
+  type GazetteReader,
+  type GazetteText,
+  type Notice,
+  type OutlineEntry,
+  type SearchHit,
+  type TaskDeadline,
+  type TaskFilter,
+  type TaskRecord,
+} from '../domain/reader.js';
+import { foldWidth, matchKey } from '../domain/text.js';
+import { expandUnitNames } from '../domain/unit-name.js';
+import type { Repeal } from '../domain/validity.js';
+import { SearchIndex } from './search/index.js';
+import { filterTasks, rankTasks, type StoredTask } from './task-search.js';
+
+const NOTICE_COLUMNS = 'id, doc_number AS docNumber, title, issuer, date, recipients, public_note AS publicNote, page';
+const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
+
+/** A citation of a span of a text: the text's title, or the notice's when the text is the notice or its attachment. */
+function citationOf(text: Pick<GazetteText, 'role' | 'title'>, notice: Notice, locator: string, page: number | null, quote: string): Citation {
+  return {
+    docNumber: notice.docNumber,
+    title: text.role === 'part' ? text.title : notice.title,
+    issuer: notice.issuer,
+    date: notice.date,
+    locator: locator || BODY_LOCATOR,
+    page,
+    quote,
+  };
+}
+
+interface QuoteText {
+  text: Pick<GazetteText, 'role' | 'title'>;
+  notice: Notice;
+  /** The cleaned text, paragraphs joined by newlines. */
+  original: string;
+  /** The same in match form (one character for one: positions map by counting). */
+  key: string;
+  paragraphs: { start: number; locator: string; page: number | null }[];
+}
+
+/** Where the `k`-th non-whitespace character of a text sits in it. */
+function offsetOfKey(original: string, k: number): number {
+  let seen = 0;
+  for (let i = 0; i < original.length; i++) {
+    if (/\s/.test(original[i])) continue;
+    if (seen++ === k) return i;
+  }
+  return original.length;
+}
+
+export class SqliteGazette implements GazetteReader, DocumentCatalog {
+  private readonly db: Database.Database;
+  private searchIndex: SearchIndex | null = null;
+  private quoteTexts: QuoteText[] | null = null;
+  private taskCache: StoredTask[] | null = null;
+  private noticeCache: Notice[] | null = null;
+  private titleCache: Map<number, TextTitle[]> | null = null;
+
+  constructor(dbPath: string) {
+    this.db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  notices(): Notice[] {
+    this.noticeCache ??= this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices ORDER BY ord`).all() as Notice[];
+    return this.noticeCache;
+  }
+
+  notice(docNumber: string): Notice | null {
+    return this.notices().find((n) => n.docNumber === docNumber) ?? null;
+  }
+
+  private noticeById(id: number): Notice {
+    return this.notices().find((n) => n.id === id)!;
+  }
+
+  texts(notice: Notice): GazetteText[] {
+    const rows = this.db.prepare(`SELECT ${TEXT_COLUMNS} FROM texts WHERE notice_id = ? ORDER BY ord`).all(notice.id) as (Omit<GazetteText, 'repeals'> & { repeals: string })[];
+    return rows.map((r) => ({ ...r, repeals: JSON.parse(r.repeals) as Repeal[] }));
+  }
+
+  titles(notice: Notice): TextTitle[] {
+    if (!this.titleCache) {
+      this.titleCache = new Map();
+      for (const t of this.db.prepare('SELECT id, notice_id AS noticeId, role, title FROM texts ORDER BY notice_id, ord').all() as (TextTitle & { noticeId: number })[]) {
+        const list = this.titleCache.get(t.noticeId) ?? [];
+        list.push({ id: t.id, role: t.role, title: t.title });
+        this.titleCache.set(t.noticeId, list);
+      }
+    }
+    return this.titleCache.get(notice.id) ?? [];
+  }
+
+  outline(text: GazetteText): OutlineEntry[] {
+    return this.db.prepare('SELECT locator, heading, depth FROM nodes WHERE text_id = ? ORDER BY ord').all(text.id) as OutlineEntry[];
+  }
+
+  clause(text: GazetteText, locator: string): Clause | null {
+    const node = this.db.prepare('SELECT locator, heading, text, page_from AS pageFrom FROM nodes WHERE text_id = ? AND locator = ?').get(text.id, locator) as Omit<Clause, 'citation'> | undefined;
+    return node ? { ...node, citation: citationOf(text, this.noticeById(text.noticeId), node.locator, node.pageFrom, node.text) } : null;
+  }
+
+  resolveDocument(ref: string): DocumentResolution {
+    const r = resolveDocumentRef(ref, this);
+    if (r.kind !== 'found') return r;
+    const ids = new Set(r.texts.map((t) => t.id));
+    return { kind: 'found', notice: r.notice, texts: this.texts(r.notice).filter((t) => ids.has(t.id)) };
+  }
+
+  documentText(docNumber: string): string | null {
+    const n = this.notice(docNumber);
+    if (!n) return null;
+    const texts = this.texts(n);
+    const own = texts.find((t) => t.role === 'notice')?.text ?? '';
+    const cover = [n.issuer, n.title, n.docNumber, '', n.recipients ? `${n.recipients}：` : '', own, '', n.issuer, n.date ?? '', n.publicNote ? `（${n.publicNote}）` : ''];
+    const issued = texts.filter((t) => t.role !== 'notice').map((t) => `\n${t.role === 'attachment' && t.label ? `${t.label}\n` : ''}${t.title}\n\n${t.text}`);
+    return [...cover, ...issued].join('\n');
+  }
+
+  private index(): SearchIndex {
+    this.searchIndex ??= new SearchIndex(this.db);
+    return this.searchIndex;
+  }
+
+  /** Terms of a question as the search index segments it, short unit names expanded. */
+  private terms(question: string): string[] {
+    return this.index().terms(expandUnitNames(question));
+  }
+
+  /**
+   * A question's words beyond the index terms: stretches of two or more Chinese characters no
+   * term covers. Those the corpus contains (煤改电, which jieba splits) are phrases worth matching
+   * as they are; those it never uses (噪声) are unknown, so an answer can say it matched the rest.
+   */
+  questionWords(question: string): { phrases: string[]; unknown: string[] } {
+    const text = questionSubject(question).toLowerCase();
+    const terms = this.terms(text).filter((t) => t.length > 1);
+    const covered = new Array<boolean>(text.length).fill(false);
+    for (const t of terms) for (let at = text.indexOf(t); at >= 0; at = text.indexOf(t, at + 1)) covered.fill(true, at, at + t.length);
+    const runs: string[] = [];
+    let run = '';
+    [...text].forEach((ch, i) => {
+      if (/[\u4e00-\u9fff]/.test(ch) && !covered[i]) run += ch;
+      else {
+        if (run.length >= 2) runs.push(run);
+        run = '';
+      }
+    });
+    if (run.length >= 2) runs.push(run);
+    const inCorpus = (r: string) => this.quoteIndex().some((q) => q.key.includes(r));
+    return { phrases: runs.filter(inCorpus), unknown: runs.filter((r) => !inCorpus(r)) };
+  }
+
+  /** Loads the search index now rather than on the first question. */
+  warmUp(): void {
+    this.index();
+  }
+
+  search(question: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number } {
+    const { hits, total, terms } = this.index().query(expandUnitNames(question), docNumber, limit);
+    const passage = this.db.prepare('SELECT p.locator, p.text, p.page, t.role, t.title AS textTitle, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id = ?');
+    const results = hits.map((h) => {
+      const p = passage.get(h.id) as { locator: string; text: string; page: number | null; role: GazetteText['role']; textTitle: string; noticeId: number };
+      const citation = citationOf({ role: p.role, title: p.textTitle }, this.noticeById(p.noticeId), p.locator, p.page, bestSentence(p.text, terms));
+      return { text: p.text, score: Math.round(h.score * 1000) / 1000, citation };
+    });
+    return { results, total };
+  }
+
+  verifyQuote(quote: string, docNumber: string | null): Citation[] {
+    const wanted = matchKey(quote);
+    if (!wanted) return [];
+    const out: Citation[] = [];
+    for (const q of this.quoteIndex()) {
+      if (docNumber && q.notice.docNumber !== docNumber) continue;
+      for (let at = q.key.indexOf(wanted); at >= 0; at = q.key.indexOf(wanted, at + 1)) {
+        const from = offsetOfKey(q.original, at);
+        const to = offsetOfKey(q.original, at + wanted.length - 1) + 1;
+        const para = [...q.paragraphs].reverse().find((p) => p.start <= from) ?? q.paragraphs[0];
+        out.push(citationOf(q.text, q.notice, para.locator, para.page, q.original.slice(from, to)));
+      }
+    }
+    return out;
+  }
+
+  private quoteIndex(): QuoteText[] {
+    if (this.quoteTexts) return this.quoteTexts;
+    const paragraphs = this.db.prepare('SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord');
+    const texts = this.db.prepare('SELECT id, role, title FROM texts WHERE notice_id = ? ORDER BY ord');
+    this.quoteTexts = this.notices().flatMap((notice) =>
+      (texts.all(notice.id) as { id: number; role: GazetteText['role']; title: string }[]).map(({ id, role, title }) => {
+        const rows = paragraphs.all(id) as { locator: string; text: string; page: number | null }[];
+        let original = '';
+        const starts: QuoteText['paragraphs'] = [];
+        for (const r of rows) {
+          if (original) original += '\n';
+          starts.push({ start: original.length, locator: r.locator, page: r.page });
+          original += r.text;
+        }
+        return { text: { role, title }, notice, original, key: matchKey(original), paragraphs: starts };
+      }),
+    );
+    return this.quoteTexts;
+  }
+
+  /** Every task in the corpus, in printed order, with its citation. */
+  private tasks(): StoredTask[] {
+    if (this.taskCache) return this.taskCache;
+    const rows = this.db
+      .prepare(
+        `SELECT t.notice_id AS noticeId, t.task, t.lead_units AS lead, t.support_units AS support, t.implementing_units AS implementing,
+           t.deadline_text AS deadlineText, t.deadline_date AS deadlineDate, t.deadline_kind AS deadlineKind, t.deadline_source AS deadlineSource, t.start_year AS startYear,
+           t.text_title AS textTitle, t.text_role AS textRole, t.locator, t.page, t.quote, t.context
+         FROM tasks t JOIN notices n ON n.id = t.notice_id ORDER BY n.ord, t.ord`,
+      )
+      .all() as Record<string, unknown>[];
+    this.taskCache = rows.map((r, order) => ({
+      task: r.task as string,
+      leadUnits: JSON.parse(r.lead as string) as string[],
+      supportUnits: JSON.parse(r.support as string) as string[],
+      implementingUnits: JSON.parse(r.implementing as string) as string[],
+      deadline: r.deadlineText
+        ? { text: r.deadlineText as string, date: (r.deadlineDate as string | null) ?? null, kind: r.deadlineKind as DeadlineKind, source: r.deadlineSource as TaskDeadline['source'] }
+        : null,
+      startYear: (r.startYear as string | null) ?? null,
+      citation: citationOf({ role: r.textRole as GazetteText['role'], title: r.textTitle as string }, this.noticeById(r.noticeId as number), r.locator as string, (r.page as number | null) ?? null, r.quote as string),
+      context: r.context as string,
+      order,
+    }));
+    return this.taskCache;
+  }
+
+  findTasks(question: string, limit: number): TaskRecord[] {
+    const words = taskSubject(question) || question;
+    const tasks = this.tasks();
+    // Index terms, and the question's phrases the corpus spells that jieba split apart (煤改电).
+    const terms = [...this.terms(words), ...this.questionWords(words).phrases];
+    let ranked = rankTasks(tasks, terms).map((r) => r.task);
+    if (!ranked.length) {
+      // Nothing in the tasks' own words: look where full-text search finds the question, and take the tasks there.
+      const places = this.search(words, 5, null).results.map((r) => `${r.citation.docNumber}|${r.citation.locator}`);
+      ranked = places.flatMap((p) => tasks.filter((t) => `${t.citation.docNumber}|${t.citation.locator}` === p));
+    }
+    return [...new Set(ranked)].slice(0, limit);
+  }
+
+  listTasks(filter: TaskFilter): TaskRecord[] {
+    return filterTasks(this.tasks(), filter);
+  }
+
+  units(): string[] {
+    return (this.db.prepare('SELECT DISTINCT unit FROM task_units ORDER BY unit').all() as { unit: string }[]).map((r) => r.unit);
+  }
+
+  appointments(): AppointmentRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT a.notice_id AS noticeId, a.person, a.action, a.position, a.basis, a.probation_kind AS kind, a.probation_length AS length, a.probation_start AS start,
+           a.probation_end AS end, a.probation_quote AS probationQuote, a.locator, a.page, a.quote
+         FROM appointments a JOIN notices n ON n.id = a.notice_id ORDER BY n.ord, a.ord`,
+      )
+      .all() as Record<string, string | number | null>[];
+    return rows.map((r) => {
+      const notice = this.noticeById(r.noticeId as number);
+      return {
+        person: r.person as string,
+        action: r.action as 'appoint' | 'remove',
+        position: r.position as string,
+        basis: JSON.parse(r.basis as string) as string[],
+        probation: r.kind ? { kind: r.kind as string, length: r.length as string, start: r.start as string, end: r.end as string, quote: r.probationQuote as string } : null,
+        docNumber: notice.docNumber,
+        date: notice.date,
+        citation: citationOf({ role: 'notice', title: notice.title }, notice, r.locator as string, (r.page as number | null) ?? null, r.quote as string),
+      };
+    });
+  }
+}
+
+/** The sentence of a passage that holds most of the question's terms: a short quote to cite. */
+function bestSentence(text: string, terms: string[]): string {
+  const sentences = text.match(/[^。；！？\n]+[。；！？]?/g) ?? [text];
+  let best = sentences[0];
+  let bestScore = -1;
+  for (const s of sentences) {
+    const lower = foldWidth(s).toLowerCase();
+    const score = terms.reduce((n, t) => n + (lower.includes(t) ? t.length : 0), 0);
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return best.trim();
+}

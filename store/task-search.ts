@@ -1,0 +1,68 @@
+// Finding tasks: by a question (谁牵头柴油货车污染治理), or by unit, role, notice and due dates.
+import type { TaskFilter, TaskRecord } from '../domain/reader.js';
+import { foldWidth } from '../domain/text.js';
+
+/** A task as the store serves it: the record, the words it stands for, and its printed order. */
+export interface StoredTask extends TaskRecord {
+  /** The task's heading and the sentence(s) or table row it stands for. */
+  context: string;
+  /** Printed order across the corpus. */
+  order: number;
+}
+
+const folded = new WeakMap<StoredTask, { head: string; ctx: string }>();
+
+/** Ranks tasks for a question's terms: words in the task's own heading count most, then its sentence. */
+export function rankTasks(tasks: StoredTask[], terms: string[]): { task: StoredTask; score: number }[] {
+  if (!terms.length) return [];
+  const lower = (s: string) => foldWidth(s).toLowerCase();
+  // Folded once per task and kept: the same tasks are ranked for every question.
+  const docs = tasks.map((t) => {
+    let d = folded.get(t);
+    if (!d) folded.set(t, (d = { head: lower(t.task), ctx: lower(t.context) }));
+    return { t, ...d };
+  });
+  // One pass finds where each term occurs (3 in the heading, 1 in the sentence), the next scores.
+  const matches: { t: StoredTask; weights: number[] }[] = [];
+  const df = new Array<number>(terms.length).fill(0);
+  for (const { t, head, ctx } of docs) {
+    let weights: number[] | null = null;
+    terms.forEach((term, k) => {
+      const w = head.includes(term) ? 3 : ctx.includes(term) ? 1 : 0;
+      if (!w) return;
+      weights ??= new Array<number>(terms.length).fill(0);
+      weights[k] = w;
+      df[k]++;
+    });
+    if (weights) matches.push({ t, weights });
+  }
+  const idf = df.map((n) => Math.log(1 + docs.length / (1 + n)));
+  const wanted = terms.reduce((n, t) => n + t.length, 0);
+  return matches
+    .map(({ t, weights }) => {
+      let score = 0;
+      let covered = 0;
+      weights.forEach((w, k) => {
+        if (!w) return;
+        // A lone character (改, 电) matches almost anything: it counts little.
+        score += w * idf[k] * terms[k].length * (terms[k].length === 1 ? 0.3 : 1);
+        covered += terms[k].length;
+      });
+      return { task: t, score: score * (0.5 + covered / wanted) };
+    })
+    .sort((a, b) => b.score - a.score || a.task.order - b.task.order);
+}
+
+/** Tasks a filter selects, sorted by deadline (undated last), then printed order. */
+export function filterTasks(tasks: StoredTask[], f: TaskFilter): StoredTask[] {
+  const hasUnit = (t: StoredTask) => {
+    if (!f.units) return true;
+    const pool = f.role === 'lead' ? t.leadUnits : f.role === 'support' ? [...t.supportUnits, ...t.implementingUnits] : [...t.leadUnits, ...t.supportUnits, ...t.implementingUnits];
+    return pool.some((u) => f.units!.includes(u));
+  };
+  return tasks
+    .filter(hasUnit)
+    .filter((t) => !f.docNumber || t.citation.docNumber === f.docNumber)
+    .filter((t) => (!f.dueFrom && !f.dueTo) || (t.deadline?.date && (!f.dueFrom || t.deadline.date >= f.dueFrom) && (!f.dueTo || t.deadline.date <= f.dueTo)))
+    .sort((a, b) => (a.deadline?.date ?? '9999').localeCompare(b.deadline?.date ?? '9999') || a.order - b.order);
+}

@@ -1,0 +1,39 @@
+// find_lead_unit: who leads a task, who supports it, and by when.
+import { z } from 'zod';
+import { taskSubject } from '../domain/question.js';
+import { citationTags, defineTool, limitField, ok, questionField, readOnly, taskLine, taskOut, taskSchema } from './common.js';
+
+const input = {
+  task: questionField('任务名称、关键词或问题，如 柴油货车污染治理、谁牵头秸秆禁烧 / a task name, keywords or a question', 500, '柴油货车污染治理'),
+  limit: limitField('返回条数 1–20，默认 3 / number of matches, 1–20, default 3', 20, 3).optional(),
+};
+
+const output = {
+  matches: z.array(taskSchema),
+  message: z.string().optional(),
+};
+
+export const findLeadUnit = defineTool({
+  name: 'find_lead_unit',
+  config: {
+    title: 'Who leads a task / 查牵头单位',
+    description:
+      '按任务名称或问题查找公报中的任务分工：牵头单位、配合单位、落实单位和完成时限（含换算后的日期），并给出原文出处。\n' +
+      'Finds who leads a task in the gazette (牵头单位), who supports it (配合单位), who carries it out, and its deadline as written and as a date, with the citation of the note or table row it comes from.',
+    inputSchema: input,
+    outputSchema: output,
+    annotations: { title: 'Who leads a task', ...readOnly },
+  },
+  run: (ctx, args) => {
+    const { task: question, limit = 3 } = args;
+    const matches = ctx.gazette.findTasks(question, limit).map(taskOut);
+    if (!matches.length) {
+      const message = `没有找到与“${question}”对应的任务分工。可换用任务名称中的词，如“柴油货车”“秸秆”“湿地”，或用 list_tasks 按单位列出任务。`;
+      return ok({ matches, message }, message);
+    }
+    const lines = matches.map((m, i) => `${i + 1}. ${taskLine(m)}`);
+    const { unknown } = ctx.gazette.questionWords(taskSubject(question) || question);
+    const message = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按问题中的其余词语找到，请核对是否相关。` : undefined;
+    return ok({ matches, ...(message ? { message } : {}) }, `${message ? `${message}\n` : ''}${lines.join('\n')}\n${citationTags(matches.map((m) => m.citation))}`);
+  },
+});
