@@ -2,7 +2,7 @@
 // Prose is joined line to line without inserting anything; flattened tables become rows where
 // the 序号 column shows where a row starts.
 import { parseMarker, RANK, type Marker, type MarkerType } from '../domain/markers.js';
-import { dropCjkSpaces, endsClause, endsSentence, joinWrapped, printedWidth } from '../domain/text.js';
+import { dropCjkSpaces, endsClause, endsSentence, joinWrapped, printedWidth, titleSubject } from '../domain/text.js';
 import type { Line } from './layout.js';
 import { ROW_START, typicalWidth, type RoutedText, type TextRole } from './routing.js';
 
@@ -71,7 +71,7 @@ export function* walkOutline(nodes: OutlineNode[]): Generator<OutlineNode> {
 export function textKind(role: TextRole, title: string): string {
   if (role === 'notice') return '通知';
   if (role === 'attachment') return '附件';
-  const t = title.replace(/[（(][^）)]*[）)]$/, '');
+  const t = titleSubject(title);
   for (const k of ['实施办法', '办法', '实施方案', '方案', '安排', '规定', '细则', '规划', '意见', '计划', '制度']) {
     if (t.endsWith(k)) return k === '实施方案' ? '方案' : k;
   }

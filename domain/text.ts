@@ -146,3 +146,8 @@ export const DATE_RANGE = { from: '1900-01-01', to: '2100-12-31' } as const;
 export function inDateRange(date: string): boolean {
   return date >= DATE_RANGE.from && date <= DATE_RANGE.to;
 }
+
+/** A title without the status printed after it in brackets: …实施办法（试行） names 实施办法. */
+export function titleSubject(title: string): string {
+  return title.replace(/[（(][^）)]*[）)]$/, '');
+}

@@ -19,9 +19,10 @@ import {
   type TaskFilter,
   type TaskRecord,
 } from '../domain/reader.js';
-import { foldWidth, matchKey } from '../domain/text.js';
+import { foldWidth } from '../domain/text.js';
 import { expandUnitNames } from '../domain/unit-name.js';
 import type { Repeal } from '../domain/validity.js';
+import { QuoteIndex } from './quote-index.js';
 import { SearchIndex } from './search/index.js';
 import { filterTasks, rankTasks, type StoredTask } from './task-search.js';
 
@@ -41,30 +42,10 @@ function citationOf(text: Pick<GazetteText, 'role' | 'title'>, notice: Notice, l
   };
 }
 
-interface QuoteText {
-  text: Pick<GazetteText, 'role' | 'title'>;
-  notice: Notice;
-  /** The cleaned text, paragraphs joined by newlines. */
-  original: string;
-  /** The same in match form (one character for one: positions map by counting). */
-  key: string;
-  paragraphs: { start: number; locator: string; page: number | null }[];
-}
-
-/** Where the `k`-th non-whitespace character of a text sits in it. */
-function offsetOfKey(original: string, k: number): number {
-  let seen = 0;
-  for (let i = 0; i < original.length; i++) {
-    if (/\s/.test(original[i])) continue;
-    if (seen++ === k) return i;
-  }
-  return original.length;
-}
-
 export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private readonly db: Database.Database;
   private searchIndex: SearchIndex | null = null;
-  private quoteTexts: QuoteText[] | null = null;
+  private quoteIndex: QuoteIndex | null = null;
   private taskCache: StoredTask[] | null = null;
   private noticeCache: Notice[] | null = null;
   private titleCache: Map<number, TextTitle[]> | null = null;
@@ -163,7 +144,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
       }
     });
     if (run.length >= 2) runs.push(run);
-    const inCorpus = (r: string) => this.quoteIndex().some((q) => q.key.includes(r));
+    const inCorpus = (r: string) => this.quotes().contains(r);
     return { phrases: runs.filter(inCorpus), unknown: runs.filter((r) => !inCorpus(r)) };
   }
 
@@ -184,39 +165,12 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   verifyQuote(quote: string, docNumber: string | null): Citation[] {
-    const wanted = matchKey(quote);
-    if (!wanted) return [];
-    const out: Citation[] = [];
-    for (const q of this.quoteIndex()) {
-      if (docNumber && q.notice.docNumber !== docNumber) continue;
-      for (let at = q.key.indexOf(wanted); at >= 0; at = q.key.indexOf(wanted, at + 1)) {
-        const from = offsetOfKey(q.original, at);
-        const to = offsetOfKey(q.original, at + wanted.length - 1) + 1;
-        const para = [...q.paragraphs].reverse().find((p) => p.start <= from) ?? q.paragraphs[0];
-        out.push(citationOf(q.text, q.notice, para.locator, para.page, q.original.slice(from, to)));
-      }
-    }
-    return out;
+    return this.quotes().find(quote, docNumber).map((h) => citationOf(h.text, this.noticeById(h.text.noticeId), h.locator, h.page, h.quote));
   }
 
-  private quoteIndex(): QuoteText[] {
-    if (this.quoteTexts) return this.quoteTexts;
-    const paragraphs = this.db.prepare('SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord');
-    const texts = this.db.prepare('SELECT id, role, title FROM texts WHERE notice_id = ? ORDER BY ord');
-    this.quoteTexts = this.notices().flatMap((notice) =>
-      (texts.all(notice.id) as { id: number; role: GazetteText['role']; title: string }[]).map(({ id, role, title }) => {
-        const rows = paragraphs.all(id) as { locator: string; text: string; page: number | null }[];
-        let original = '';
-        const starts: QuoteText['paragraphs'] = [];
-        for (const r of rows) {
-          if (original) original += '\n';
-          starts.push({ start: original.length, locator: r.locator, page: r.page });
-          original += r.text;
-        }
-        return { text: { role, title }, notice, original, key: matchKey(original), paragraphs: starts };
-      }),
-    );
-    return this.quoteTexts;
+  private quotes(): QuoteIndex {
+    this.quoteIndex ??= new QuoteIndex(this.db);
+    return this.quoteIndex;
   }
 
   /** Every task in the corpus, in printed order, with its citation. */

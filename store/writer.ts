@@ -6,7 +6,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IssueDoc } from '../corpus/issue.js';
 import type { OutlineNode, Paragraph } from '../corpus/outline.js';
-import { endsSentence } from '../domain/text.js';
+import { endsSentence, titleSubject } from '../domain/text.js';
 import { writeSearchIndex } from './search/index.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
@@ -197,7 +197,7 @@ export class StoreWriter {
           }
         };
         // The context names the text by its subject: a status in brackets (（试行）) is left out.
-        const title = (t.role === 'part' ? t.title : n.title).replace(/[（(][^）)]*[）)]$/, '');
+        const title = titleSubject(t.role === 'part' ? t.title : n.title);
         walk(t.outline, null, title);
         t.paragraphs.forEach((p, k) => ins.paragraph.run(textId, k, p.locator, p.text, p.pageFrom, p.pageTo));
         for (const p of passagesOf(t.outline, t.paragraphs)) ins.passage.run(textId, p.locator, p.text, p.page, `${n.docNumber} ${headings.get(p.locator) ?? title}`);

@@ -2,20 +2,14 @@
 // and every row of a task table (牵头单位 / 责任单位 / 解读单位 / 完成时限 / 开工年度 columns).
 import { resolveDeadline } from '../../domain/deadlines.js';
 import { InputError } from '../../domain/errors.js';
-import type { TaskDeadline } from '../../domain/reader.js';
+import type { TaskDeadline, TaskRecord } from '../../domain/reader.js';
 import { dropCjkSpaces } from '../../domain/text.js';
 import { UNIT_BOUNDARY, UNIT_START, unitList } from '../../domain/unit-name.js';
 import { walkOutline, type BuiltText, type NoticeTexts, type OutlineNode } from '../outline.js';
 import { findNotes } from './responsibility.js';
 
-export interface Task {
-  task: string;
-  leadUnits: string[];
-  supportUnits: string[];
-  implementingUnits: string[];
-  deadline: TaskDeadline | null;
-  /** 开工年度 of a project table row. */
-  startYear: string | null;
+/** A task as extracted: the record the reader serves, less the citation the store builds from what follows. */
+export interface Task extends Omit<TaskRecord, 'citation'> {
   /** Title and role of the text the task is in, its locator, page and a verbatim quote. */
   textTitle: string;
   textRole: 'notice' | 'part' | 'attachment';

@@ -3,7 +3,7 @@
 // a question reads just the postings of its own terms. (MiniSearch, tried first, held 500 MB and
 // took 250 ms on common words at 100× the bundled issue.)
 import type Database from 'better-sqlite3';
-import { foldWidth } from '../../domain/text.js';
+import { foldWidth, titleSubject } from '../../domain/text.js';
 import { indexTerms, learnVocabulary, queryTerms } from './tokens.js';
 
 export interface SearchHit {
@@ -24,7 +24,7 @@ function termBoost(term: string): number {
 
 /** The subject a text's title names: 办法（试行） is about 办法, not 试行. */
 function topicOf(title: string): string {
-  return foldWidth(title.replace(/[（(][^）)]*[）)]$/, '')).toLowerCase();
+  return foldWidth(titleSubject(title)).toLowerCase();
 }
 
 /**

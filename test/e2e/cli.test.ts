@@ -34,6 +34,10 @@ describe('gazette CLI', () => {
     const badDate = gazette('appointments', '--as-of', '2020-02-30');
     expect(badDate.status).toBe(1);
     expect(badDate.stderr).toContain('不是真实存在的日期');
+    // The same schemas and the same words as over MCP (test/e2e/server.test.ts).
+    const badLimit = gazette('search', '湿地', '--limit', 'x');
+    expect(badLimit.status).toBe(1);
+    expect(badLimit.stderr).toContain('参数 limit 无效：应为数字。示例：5\nInvalid limit: must be a number');
     expect(gazette('frobnicate').status).toBe(2);
     expect(gazette('search', '--nope', 'x').status).toBe(2);
     expect(gazette('cite', '国有资产出租').status).toBe(2);

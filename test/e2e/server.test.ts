@@ -120,6 +120,13 @@ describe('the stdio server', () => {
       ['list_tasks', { dueFrom: '2019-12-01', dueTo: '2019-01-01' }, /dueTo/],
       ['list_appointments', { asOf: '2020-02-30' }, /asOf.*不是真实存在的日期/s],
       ['cite_clause', { document: '法律顾问管理办法', clause: '第X条' }, /clause/],
+      // Type errors get the same bilingual answer as every other input problem.
+      ['find_lead_unit', { task: 5 }, /参数 task 无效：应为文字（字符串）。示例：柴油货车污染治理\nInvalid task: must be a string/],
+      ['search_gazette', { query: '湿地', limit: 'x' }, /参数 limit 无效：应为数字。示例：5\nInvalid limit: must be a number/],
+      ['search_gazette', { query: '湿地', limit: 2.5 }, /参数 limit 无效：应为整数/],
+      ['get_document', { document: '43号', includeText: 'yes' }, /includeText.*true 或 false/s],
+      ['list_tasks', { unit: ['住建局'] }, /unit.*应为文字/s],
+      ['find_lead_unit', {}, /参数 task 无效：不能为空（必填）/],
     ];
     for (const [tool, args, message] of bad) {
       const r = await call(tool, args);
