@@ -1,5 +1,6 @@
 // Layout repair, step 1: the extracted text of one gazette issue → printed lines with their page,
 // page furniture (running headers, page numbers, section banners) taken out.
+import { foldWidth } from '../domain/text.js';
 
 export interface Line {
   /** 1-based line number in the source file. */
@@ -12,6 +13,8 @@ export interface Line {
   pageStart: boolean;
   /** Pages counted from the start of the file, known even where printed numbers are not. */
   pageIndex: number;
+  /** Printed characters before this line (spaces aside): a distance that needs no page breaks. */
+  at: number;
 }
 
 export interface Furniture {
@@ -36,6 +39,22 @@ const PAGE_NUMBER = /^[-—–－\s]*(\d{1,4})[-—–－\s]+$|^[-—–－]+\s*
 const RUNNING_HEADER = /^(《?[^》\s]{2,30}公报》?)\s*(\d{4}\s*[.．]?\s*(?:NO|No|no)[.．]?\s*\d+|\d{4}\s*年\s*第\s*\d+\s*期)/;
 const BANNER = /^【[^】]{2,24}】$/;
 
+const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', '[': '［', ']': '］', ':': '：', ';': '；', ',': '，', '?': '？', '!': '！' };
+
+/**
+ * The one place widths are folded, before any rule reads a line: full-width letters and digits
+ * become ASCII, and the ASCII brackets, colons, semicolons, commas, ? and ! that OCR and Word
+ * converters put into Chinese text become the full-width marks the gazette prints. Between two
+ * ASCII letters or digits (10:30, 1,000, A?/O) a mark is Latin and stays. (A 文号's year brackets
+ * are made one where lines are joined, since a 文号 may wrap: normalizeDocNumbersIn.)
+ */
+export function foldExtraction(line: string): string {
+  const ascii = /[A-Za-z0-9]/;
+  return foldWidth(line)
+    .replace(/[()[\]]/g, (c) => FULL_WIDTH[c])
+    .replace(/[:;,?!]/g, (c, at: number, whole: string) => (ascii.test(whole[at - 1] ?? '') && ascii.test(whole[at + 1] ?? '') ? c : FULL_WIDTH[c]));
+}
+
 /**
  * Splits an issue into lines. This extraction writes every printed line followed by a blank line,
  * and starts each new page with a line indented by a space straight after the previous line, or
@@ -54,11 +73,12 @@ export function readLayout(text: string): IssueLayout {
   let breakPending = false;
   let nextStartsPage = false;
   let prevNonEmpty = false;
+  let at = 0;
   const lineAt: number[] = []; // pageIndex of each kept line / furniture item, resolved to numbers later
   const furnitureAt: number[] = [];
 
   physical.forEach((rawLine, i) => {
-    let line = rawLine;
+    let line = foldExtraction(rawLine);
     if (line.includes('\f')) {
       breakPending = true;
       line = line.replace(/\f/g, '');
@@ -89,7 +109,8 @@ export function readLayout(text: string): IssueLayout {
       if (header && !issueTitle) issueTitle = trimmed.replace(/【.*$/, '').replace(/\s+/g, ' ').trim();
       return;
     }
-    lines.push({ lineNo: i + 1, raw: trimmed, page: null, pageStart: nextStartsPage, pageIndex });
+    lines.push({ lineNo: i + 1, raw: trimmed, page: null, pageStart: nextStartsPage, pageIndex, at });
+    at += trimmed.replace(/ /g, '').length;
     nextStartsPage = false;
     lineAt.push(pageIndex);
   });

@@ -1,10 +1,11 @@
 // Layout repair, step 3: routed lines → paragraphs → an outline with stable locators.
 // Prose is joined line to line without inserting anything; flattened tables become rows where
 // the 序号 column shows where a row starts.
-import { parseMarker, RANK, type Marker, type MarkerType } from '../domain/markers.js';
-import { dropCjkSpaces, endsClause, endsSentence, joinWrapped, printedWidth, titleSubject } from '../domain/text.js';
+import { normalizeDocNumbersIn } from '../domain/doc-number.js';
+import { Numbering, parseMarker, RANK, type Marker, type MarkerType } from '../domain/markers.js';
+import { bracketsAfter, dropCjkSpaces, endsClause, endsSentence, joinWrapped, NOTE_MAX_CHARS, printedWidth, titleSubject } from '../domain/text.js';
 import type { Line } from './layout.js';
-import { ROW_START, typicalWidth, type RoutedText, type TextRole } from './routing.js';
+import { isAttachmentDeclaration, ROW_START, typicalWidth, type RoutedText, type TextRole } from './routing.js';
 
 export type NodeType = MarkerType | 'attachment' | 'row';
 
@@ -31,6 +32,9 @@ export interface Paragraph {
   text: string;
   pageFrom: number | null;
   pageTo: number | null;
+  /** Source lines it was printed on. */
+  lineFrom: number;
+  lineTo: number;
   /** Locator of the outline node the paragraph belongs to ('' before the first marker). */
   locator: string;
 }
@@ -46,6 +50,17 @@ export interface BuiltText {
   attachments: BuiltText[];
   /** Header row as printed, when the text is a flattened table. */
   tableHeader: string | null;
+  /** Outline markers read (one per node), for the ingest's count of what it placed. */
+  markers: number;
+  /** What the builder could not place: a marker that breaks its text's numbering, a run that is not prose. */
+  problems: OutlineProblem[];
+}
+
+export interface OutlineProblem {
+  kind: 'numbering' | 'noise';
+  lineNo: number;
+  page: number | null;
+  message: string;
 }
 
 /** The built texts of one notice: what the fact extractors read. */
@@ -78,15 +93,39 @@ export function textKind(role: TextRole, title: string): string {
   return '其他';
 }
 
-function pageSpan(lines: Line[]): { pageFrom: number | null; pageTo: number | null } {
-  const pages = lines.map((l) => l.page).filter((p): p is number => p !== null);
-  return pages.length ? { pageFrom: Math.min(...pages), pageTo: Math.max(...pages) } : { pageFrom: null, pageTo: null };
+/** The first and last page of some pages (nulls aside), in one pass. */
+function spanOf(pages: Iterable<number | null>): { pageFrom: number | null; pageTo: number | null } {
+  let pageFrom: number | null = null;
+  let pageTo: number | null = null;
+  for (const p of pages) {
+    if (p === null) continue;
+    if (pageFrom === null || p < pageFrom) pageFrom = p;
+    if (pageTo === null || p > pageTo) pageTo = p;
+  }
+  return { pageFrom, pageTo };
 }
 
-/** A printed line without extraction spaces; the gap after 第N条 / 第N章 is printed, so it stays. */
-function cleanLine(raw: string): string {
-  const m = /^(第\S{1,6}[条章])\s+(.*)$/.exec(raw);
-  return m ? `${m[1]} ${dropCjkSpaces(m[2])}` : dropCjkSpaces(raw.replace(/^(\d{1,3})\s+(?=[.．]\D)/, '$1'));
+function pageSpan(lines: Line[]): { pageFrom: number | null; pageTo: number | null; lineFrom: number; lineTo: number } {
+  return { ...spanOf(lines.map((l) => l.page)), lineFrom: lines[0]?.lineNo ?? 0, lineTo: lines[lines.length - 1]?.lineNo ?? 0 };
+}
+
+// Prose breaks a run of Chinese with a comma or a stop every few dozen characters; a run this
+// long with none is not prose (a corrupt page, a pasted block), and is left out and reported.
+const NOISE_RUN = 300;
+
+function isNoise(text: string): boolean {
+  let run = 0;
+  for (const ch of text) {
+    if (/[，。、；：！？,.;:!?）)」』”\s]/.test(ch)) run = 0;
+    else if (++run > NOISE_RUN) return true;
+  }
+  return false;
+}
+
+/** A printed line without extraction spaces; the gap after a 第N条 / 第N章 heading is printed, so it stays (or is put back). */
+function cleanLine(raw: string, marker: Marker | null): string {
+  const heading = marker && (marker.type === 'article' || marker.type === 'chapter') ? /^(第\S{1,6}?[条章])\s*(.*)$/.exec(raw) : null;
+  return heading ? `${heading[1]} ${dropCjkSpaces(heading[2])}` : dropCjkSpaces(raw.replace(/^(\d{1,3})\s+(?=[.．]\D)/, '$1'));
 }
 
 /** First sentence of a marker paragraph, as the node's heading. */
@@ -112,7 +151,9 @@ export function buildText(routed: RoutedText): BuiltText {
     };
     built.outline.push(node);
     built.text += `\n\n${node.text}`;
-    built.paragraphs.push(...a.paragraphs.map((p) => ({ ...p, locator: p.locator || node.locator })));
+    built.markers += a.markers;
+    for (const p of a.problems) built.problems.push(p);
+    for (const p of a.paragraphs) built.paragraphs.push({ ...p, locator: p.locator || node.locator });
   }
   return built;
 }
@@ -122,41 +163,87 @@ function shiftDepth(n: OutlineNode, by: number): OutlineNode {
 }
 
 function pageSpanOfNodes(nodes: OutlineNode[]): { pageFrom: number | null; pageTo: number | null } {
-  const from = nodes.map((n) => n.pageFrom).filter((p): p is number => p !== null);
-  const to = nodes.map((n) => n.pageTo).filter((p): p is number => p !== null);
-  return { pageFrom: from.length ? Math.min(...from) : null, pageTo: to.length ? Math.max(...to) : null };
+  return spanOf(nodes.flatMap((n) => [n.pageFrom, n.pageTo]));
+}
+
+export interface ProseParagraph {
+  lines: Line[];
+  marker: Marker | null;
+}
+
+/** Paragraphs of routed prose: a marker opens one; so does a line after one that ends a sentence short of the margin. */
+export function proseParagraphs(lines: Line[]): ProseParagraph[] {
+  const column = typicalWidth(lines);
+  const paragraphs: ProseParagraph[] = [];
+  let prev: Line | null = null;
+  let prevHeading = false;
+  // Brackets still open in the current paragraph, and how many characters ago the outermost opened.
+  let open = { depth: 0, chars: 0 };
+  const numbering = new Numbering();
+  let declaring = false;
+  for (const line of lines) {
+    const prevText = prev ? dropCjkSpaces(prev.raw) : '';
+    const prevWidth = prev ? printedWidth(prev.raw) : 0;
+    // After a line cut mid-sentence at the margin, the next line carries on ("中宁县第 / 一、第二、…"),
+    // unless it opens with a marker that continues the numbering.
+    const carriesOn = !!prev && !endsClause(prevText) && prevWidth >= column * 0.9;
+    // The numbered titles an 附件： line declares (1.…； 2.…；) are its list, not the text's outline.
+    const declared: boolean = declaring && /^\d{1,2}\s*[.．、]/.test(line.raw);
+    const parsed: Marker | null = declared ? null : parseMarker(line.raw);
+    const marker: Marker | null = !parsed || !numbering.accepts(parsed) || (carriesOn && !numbering.continues(parsed)) ? null : parsed;
+    const heading: boolean = !!marker && !endsSentence(dropCjkSpaces(line.raw)) && printedWidth(line.raw) < column * 0.6;
+    if (marker) numbering.push(marker, heading);
+    else numbering.text();
+    // A note whose closing bracket (or last words) wrapped onto this line is not closed yet.
+    const inNote = open.depth > 0 && open.chars <= NOTE_MAX_CHARS;
+    const opens: boolean = !declared && (!prev || !!marker || prevHeading || isAttachmentDeclaration(line.raw) || (endsSentence(prevText) && prevWidth < column * 0.9 && !inNote));
+    declaring = isAttachmentDeclaration(line.raw) || (declaring && !opens);
+    if (opens) {
+      paragraphs.push({ lines: [line], marker });
+      open = { depth: 0, chars: 0 };
+    } else paragraphs[paragraphs.length - 1].lines.push(line);
+    open = bracketsAfter(line.raw, open);
+    prevHeading = heading;
+    prev = line;
+  }
+  return paragraphs;
 }
 
 function buildProse(routed: RoutedText): BuiltText {
-  const column = typicalWidth(routed.lines);
-
-  // Paragraphs: a marker opens one; so does a line after one that ends a sentence short of the margin.
-  const paragraphs: { lines: Line[]; marker: Marker | null }[] = [];
-  let prev: Line | null = null;
-  let prevHeading = false;
-  for (const line of routed.lines) {
-    const prevText = prev ? dropCjkSpaces(prev.raw) : '';
-    const prevWidth = prev ? printedWidth(prev.raw) : 0;
-    // After a line cut mid-sentence at the margin, the next line carries on: "中宁县第 / 一、第二、…".
-    const carriesOn = !!prev && !endsClause(prevText) && prevWidth >= column * 0.9;
-    const marker = carriesOn ? null : parseMarker(line.raw);
-    const opens =
-      !prev || !!marker || prevHeading || (endsSentence(prevText) && prevWidth < column * 0.9);
-    if (opens) paragraphs.push({ lines: [line], marker });
-    else paragraphs[paragraphs.length - 1].lines.push(line);
-    prevHeading = !!marker && !endsSentence(dropCjkSpaces(line.raw)) && printedWidth(line.raw) < column * 0.6;
-    prev = line;
-  }
-
+  const paragraphs = proseParagraphs(routed.lines);
   // Outline: markers nest by rank; article numbers run on through chapters, so chapters stay out
   // of locators.
   const roots: OutlineNode[] = [];
   const stack: { node: OutlineNode; type: MarkerType }[] = [];
   const seen = new Map<string, number>();
   const out: Paragraph[] = [];
+  const problems: OutlineProblem[] = [];
+  const numbering = new Numbering();
+  let markers = 0;
   for (const p of paragraphs) {
-    const text = p.lines.map((l) => cleanLine(l.raw)).reduce(joinWrapped, '');
+    const text = normalizeDocNumbersIn(joinWrapped(p.lines.map((l, k) => cleanLine(l.raw, k === 0 ? p.marker : null))));
+    const first = p.lines[0];
+    if (isNoise(text)) {
+      const last = p.lines[p.lines.length - 1];
+      problems.push({ kind: 'noise', lineNo: first.lineNo, page: first.page, message: `lines ${first.lineNo}–${last.lineNo}: ${text.length} characters with no punctuation are not prose; left out (${text.slice(0, 12)}…)` });
+      continue;
+    }
     if (p.marker) {
+      markers++;
+      const fit = numbering.fit(p.marker);
+      if (fit !== 'fits') {
+        const where = stack.length ? `${stack[stack.length - 1].node.locator}` : 'its start';
+        problems.push({
+          kind: 'numbering',
+          lineNo: first.lineNo,
+          page: first.page,
+          message:
+            fit === 'gap'
+              ? `${p.marker.label} after ${where}: the printed numbering skips a number; read as printed`
+              : `${p.marker.label} does not follow the numbering of ${routed.title || routed.role} after ${where}: it may belong to another text`,
+        });
+      }
+      numbering.push(p.marker, false);
       while (stack.length && RANK[stack[stack.length - 1].type] >= RANK[p.marker.type]) stack.pop();
       const parent = stack.filter((d) => d.type !== 'chapter').at(-1);
       const base = p.marker.type === 'chapter' || p.marker.type === 'article' ? p.marker.label : (parent?.node.locator ?? '') + p.marker.label;
@@ -175,19 +262,22 @@ function buildProse(routed: RoutedText): BuiltText {
       };
       (stack.length ? stack[stack.length - 1].node.children : roots).push(node);
       stack.push({ node, type: p.marker.type });
-    }
+    } else numbering.text();
     const owner = stack[stack.length - 1]?.node;
     if (owner) owner.ownText += (owner.ownText ? '\n' : '') + text;
     out.push({ text, ...pageSpan(p.lines), locator: owner?.locator ?? '' });
   }
+  // Each node's pages: its own paragraphs' and its children's.
+  const ownPages = new Map<string, (number | null)[]>();
+  for (const p of out) {
+    const pages = ownPages.get(p.locator) ?? [];
+    pages.push(p.pageFrom, p.pageTo);
+    ownPages.set(p.locator, pages);
+  }
   const finish = (node: OutlineNode): void => {
     node.children.forEach(finish);
     node.text = [node.ownText, ...node.children.map((c) => c.text)].filter(Boolean).join('\n');
-    const spans = [...out.filter((p) => p.locator === node.locator), ...node.children]
-      .flatMap((x) => [x.pageFrom, x.pageTo])
-      .filter((x): x is number => x !== null);
-    node.pageFrom = spans.length ? Math.min(...spans) : null;
-    node.pageTo = spans.length ? Math.max(...spans) : null;
+    Object.assign(node, spanOf([...(ownPages.get(node.locator) ?? []), ...node.children.flatMap((c) => [c.pageFrom, c.pageTo])]));
   };
   roots.forEach(finish);
 
@@ -201,6 +291,8 @@ function buildProse(routed: RoutedText): BuiltText {
     outline: roots,
     attachments: [],
     tableHeader: null,
+    markers,
+    problems,
   };
 }
 
@@ -227,7 +319,7 @@ function buildTable(routed: RoutedText): BuiltText {
     grouping = false;
     (rows.length ? rows[rows.length - 1].lines : header).push(line);
   }
-  const cells = (lines: Line[]) => lines.map((l) => l.raw).join(' ');
+  const cells = (lines: Line[]) => normalizeDocNumbersIn(lines.map((l) => l.raw).join(' '));
   const outline: OutlineNode[] = rows.map((r) => {
     const span = r.nums.length > 1 ? `${r.nums[0]}-${r.nums[r.nums.length - 1]}` : `${r.nums[0]}`;
     const text = cells(r.lines);
@@ -238,14 +330,14 @@ function buildTable(routed: RoutedText): BuiltText {
       depth: 0,
       ownText: text,
       text,
-      ...pageSpan(r.lines),
+      ...spanOf(r.lines.map((l) => l.page)),
       children: [],
       row: { numbers: r.nums, lines: r.lines.map((l) => l.raw) },
     };
   });
   const paragraphs: Paragraph[] = [
     ...(header.length ? [{ text: cells(header), ...pageSpan(header), locator: label }] : []),
-    ...outline.map((n) => ({ text: n.text, pageFrom: n.pageFrom, pageTo: n.pageTo, locator: n.locator })),
+    ...rows.map((r, k) => ({ text: outline[k].text, ...pageSpan(r.lines), locator: outline[k].locator })),
   ];
   return {
     role: routed.role,
@@ -257,5 +349,7 @@ function buildTable(routed: RoutedText): BuiltText {
     outline,
     attachments: [],
     tableHeader: cells(header),
+    markers: 0,
+    problems: [],
   };
 }

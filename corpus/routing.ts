@@ -3,9 +3,9 @@
 // printed layout cuts one text with another notice's header or interleaves two texts by column.
 // The router walks the lines once; at each line the first rule of ROUTING_RULES that applies
 // decides where the line goes. A new layout adds a rule (and a test), not a branch.
-import { parseMarker, RANK, type Marker, type MarkerType } from '../domain/markers.js';
-import { normalizeDocNumber } from '../domain/doc-number.js';
-import { dropCjkSpaces, endsClause, matchKey, parseChineseDate, printedWidth } from '../domain/text.js';
+import { Numbering, parseMarker, type Marker } from '../domain/markers.js';
+import { normalizeDocNumber, normalizeDocNumbersIn } from '../domain/doc-number.js';
+import { bracketsAfter, dropCjkSpaces, endsClause, matchKey, NOTE_MAX_CHARS, parseChineseDate, printedWidth } from '../domain/text.js';
 import type { Line } from './layout.js';
 
 export type TextRole = 'notice' | 'part' | 'attachment';
@@ -54,17 +54,24 @@ export interface RoutedIssue {
   report: ReportItem[];
 }
 
-// How many pages back an interrupted text can still be resumed: printed interleaving never
-// reaches further than the facing page.
+// How far back an interrupted text can still be resumed: printed interleaving never reaches
+// further than the facing page. Pages are counted where the extraction shows them; characters
+// (about two pages of this gazette) bound it where it does not.
 const RESUME_WINDOW_PAGES = 2;
+const RESUME_WINDOW_CHARS = 3000;
 
 const TITLE_END = /(通知|决定|通报|批复|意见|公告|通告|命令|函)$/;
 const ISSUER_TOKEN = /^[\u4e00-\u9fff]{2,24}(人民政府|政府|办公室|办公厅|委员会|军分区|管委会|局|委|厅)(文件)?$/;
 const ATTACHMENT_MARK = /^附\s*件\s*(\d{1,2})?$/;
 const ATTACHMENT_DECL = /^附\s*件\s*[：:]\s*(.*)$/;
-/** A 序号 alone or before a cell; "8 月 30 日前" is a date in a cell, not row 8. */
-export const ROW_START = /^(\d{1,3})(?:\s+(?![月日年号个万天周时%])(.*))?$/;
+/** A 序号 alone or before a cell, spaced or not; "8 月 30 日前" is a date in a cell and "3.5" a number, not rows. */
+export const ROW_START = /^(\d{1,3})(?:\s*(?=[^\s\d.．、,，月日年号个万天周时%])(.+))?$/;
 const RECIPIENT_BODY = /(政府|部门|机构|单位|管委会|委员会|人武部|局|办公室|公司|院|团体)(（[^）]*）)?$/;
+
+/** 附件：1.…；2.… — a line that declares a text's attachments, printed as a paragraph of its own. */
+export function isAttachmentDeclaration(raw: string): boolean {
+  return ATTACHMENT_DECL.test(dropCjkSpaces(raw));
+}
 
 function isIssuerLine(raw: string): string[] | null {
   if (/[，。：；、（）《》]/.test(raw)) return null;
@@ -101,15 +108,13 @@ function isTableHeaderStart(lines: Line[], i: number): boolean {
 class OpenText {
   lines: Line[] = [];
   closed = false;
-  lastArticle = 0;
-  lastChapter = 0;
-  lastSeen: Partial<Record<MarkerType, number>> = {};
-  path: Marker[] = [];
-  lastWasHeading = false;
+  readonly numbering = new Numbering();
   table: { key: string; lastRow: number } | null = null;
   declaredAttachments: string[] = [];
   attachments: OpenText[] = [];
   lastPageIndex = -1;
+  /** Where the text's last line stands (Line.at). */
+  lastAt = 0;
   label: string | null = null;
 
   constructor(
@@ -121,9 +126,31 @@ class OpenText {
     readonly issueColumn: number,
   ) {}
 
-  /** The last printed line stops mid-sentence at the end of a full line: the text must go on. */
+  /** The text was last seen at this line (its title, a table header, or a line of its own). */
+  reached(line: Line): void {
+    this.lastPageIndex = line.pageIndex;
+    this.lastAt = line.at;
+  }
+
+  /** The last line closes something read whole (附件：… declares its attachments): it cannot run on. */
+  endsWhole = false;
+
+  /** Open brackets at the end of the text so far, and characters since the outermost opened. */
+  private brackets = { depth: 0, chars: 0 };
+
+  /** The text must go on: its last line stops mid-sentence at the margin, or a note is still open. */
   unfinished(): boolean {
-    if (this.table || this.lines.length === 0) return false;
+    return this.midSentence() || this.noteOpen();
+  }
+
+  /** A note bracket opened on one of the last few lines and not yet closed (its ） wraps onto a line of its own). */
+  noteOpen(): boolean {
+    return !this.table && this.brackets.depth > 0 && this.brackets.chars <= NOTE_MAX_CHARS;
+  }
+
+  /** The last printed line stops mid-sentence at the end of a full line: the next line carries the sentence on. */
+  midSentence(): boolean {
+    if (this.table || this.lines.length === 0 || this.endsWhole) return false;
     const last = this.lines[this.lines.length - 1];
     if (endsClause(dropCjkSpaces(last.raw))) return false;
     const marker = parseMarker(last.raw);
@@ -136,23 +163,7 @@ class OpenText {
 
   /** How well a marker continues this text: 3 exact next number, 2 numbering running on, 1 a new list, 0 no. */
   score(m: Marker): number {
-    if (this.closed || this.table) return 0;
-    switch (m.type) {
-      case 'chapter':
-        return m.n === this.lastChapter + 1 ? 3 : 0;
-      case 'article':
-        return m.n === this.lastArticle + 1 ? 3 : 0;
-      case 'section':
-        return this.lastArticle === 0 && m.n === (this.lastSeen.section ?? 0) + 1 ? 3 : 0;
-      default: {
-        const open = this.path.find((p) => p.type === m.type);
-        if (open && m.n === open.n + 1) return 3;
-        const deepest = this.path[this.path.length - 1];
-        if (m.n === 1 && !open && (!deepest || RANK[deepest.type] < RANK[m.type])) return this.lastWasHeading ? 3 : 1;
-        if (m.n === (this.lastSeen[m.type] ?? 0) + 1) return 2;
-        return 0;
-      }
-    }
+    return this.closed || this.table ? 0 : this.numbering.score(m);
   }
 
   /** A row number continuing this table. */
@@ -163,25 +174,17 @@ class OpenText {
 
   append(line: Line, marker: Marker | null): void {
     this.lines.push(line);
-    this.lastPageIndex = line.pageIndex;
+    this.reached(line);
+    this.endsWhole = false;
     if (this.table) {
       if (this.acceptsRow(line.raw)) this.table.lastRow++;
       return;
     }
+    // A marker opens a new paragraph: brackets left open before it were never closed.
+    this.brackets = bracketsAfter(line.raw, this.noteOpen() && !marker ? this.brackets : { depth: 0, chars: 0 });
     const text = dropCjkSpaces(line.raw);
-    this.lastWasHeading = !!marker && !endsClause(text) && text.length <= 30;
-    if (!marker) return;
-    if (marker.type === 'chapter') {
-      this.lastChapter = marker.n;
-      this.path = [marker];
-    } else if (marker.type === 'article') {
-      this.lastArticle = marker.n;
-      this.path = [...this.path.filter((p) => RANK[p.type] < RANK.article), marker];
-    } else {
-      while (this.path.length && RANK[this.path[this.path.length - 1].type] >= RANK[marker.type]) this.path.pop();
-      this.path.push(marker);
-    }
-    this.lastSeen[marker.type] = marker.n;
+    if (marker) this.numbering.push(marker, !endsClause(text) && text.length <= 30);
+    else this.numbering.text();
   }
 
   describe(): string {
@@ -232,7 +235,7 @@ function findHeaders(lines: Line[], report: ReportItem[]): HeaderBlock[] {
         break;
       }
     }
-    const title = issuerAt >= 0 ? lines.slice(issuerAt + 1, k).map((l) => dropCjkSpaces(l.raw)).join('') : '';
+    const title = issuerAt >= 0 ? joinLines(lines.slice(issuerAt + 1, k)) : '';
     if (issuerAt < 0 || !title.startsWith('关于') || !TITLE_END.test(title)) {
       report.push({ kind: 'header', lineNo: line.lineNo, page: line.page, message: `文号 ${docNumber} has no issuer and 关于…的通知 title above it; left in the text` });
       return;
@@ -283,8 +286,9 @@ function readCover(lines: Line[], start: number, issuers: string[]) {
   return null;
 }
 
+/** Printed lines joined into one run of text, extraction spaces gone. */
 function joinLines(lines: Line[]): string {
-  return lines.map((l) => dropCjkSpaces(l.raw)).join('');
+  return normalizeDocNumbersIn(lines.map((l) => dropCjkSpaces(l.raw)).join(''));
 }
 
 /** （此件公开发布 联系人：… ） possibly wrapped over lines. */
@@ -372,20 +376,26 @@ interface ContinuationRule {
   name: string;
   /** Whether the rule looks at this line at all. */
   when: (r: Router, line: Line, marker: Marker | null, atCut: boolean) => boolean;
-  /** The texts that could take the line instead of the current one, with the reason shown in the report. */
-  pick: (r: Router, line: Line, marker: Marker | null) => { text: OpenText; why: string } | null;
+  /** The text that should take the line instead of the current one, with the reason shown in the report. */
+  pick: (r: Router, line: Line, marker: Marker | null, atCut: boolean) => { text: OpenText; why: string } | null;
 }
 
 export const CONTINUATION_RULES: ContinuationRule[] = [
   {
     name: 'numbering: a marker continues another recent text',
-    when: (_r, _line, marker, atCut) => !!marker && (atCut || marker.type === 'article' || marker.type === 'chapter'),
-    pick: (r, line, marker) => {
+    when: (_r, _line, marker) => !!marker,
+    pick: (r, line, marker, atCut) => {
       const current = r.current!;
       const here = current.score(marker!);
       if (here >= 2) return null;
+      // Articles and chapters number a whole text, so they are routed wherever they stand; other
+      // markers away from a cut (which a single-spaced or re-wrapped extraction may not show) only
+      // when the current text cannot take them at all and another continues them exactly.
+      const anywhere = atCut || marker!.type === 'article' || marker!.type === 'chapter';
+      // A table's cells carry numbering of their own (四、统一监管方式): away from a cut they stay in it.
+      if (!anywhere && (here > 0 || current.table)) return null;
       // Leaving a table, or a text that could take the marker as a new list, needs an exact fit.
-      const needed = here === 0 && !current.table ? 1 : 3;
+      const needed = anywhere && here === 0 && !current.table ? 1 : 3;
       const best = r
         .recent(line)
         .filter((s) => s !== current)
@@ -393,7 +403,7 @@ export const CONTINUATION_RULES: ContinuationRule[] = [
         .filter((c) => c.score >= needed)
         .sort((a, b) => b.score - a.score || b.s.lastPageIndex - a.s.lastPageIndex)[0];
       if (best) return { text: best.s, why: `${marker!.label} continues it` };
-      if (here === 0 && !current.table) r.note('numbering', line, `${marker!.label} does not follow the numbering of ${current.describe()}; kept there`);
+      if (anywhere && here === 0 && !current.table) r.note('numbering', line, `${marker!.label} does not follow the numbering of ${current.describe()}; kept there`);
       return null;
     },
   },
@@ -427,7 +437,7 @@ export const ROUTING_RULES: RoutingRule[] = [
       r.started.add(title.key);
       const part = r.open(new OpenText('part', notice, title.text, null, r.column));
       notice.parts.push(part);
-      part.lastPageIndex = r.lines[i].pageIndex;
+      part.reached(r.lines[i]);
       return title.end;
     },
   },
@@ -440,7 +450,7 @@ export const ROUTING_RULES: RoutingRule[] = [
       const notice = r.newNotice(null, i);
       notice.recipients = joinLines(r.lines.slice(i, end + 1)).replace(/[：:]$/, '');
       r.notices.push(notice);
-      r.open(notice.body).lastPageIndex = r.lines[i].pageIndex;
+      r.open(notice.body).reached(r.lines[i]);
       return end;
     },
   },
@@ -490,7 +500,7 @@ export const ROUTING_RULES: RoutingRule[] = [
           : [current, ...r.recent(line).reverse()].find((s) => s.table && (s.table.key === key || (s === current && s.table.key.startsWith(key))));
       if (same) {
         r.switchTo(same, line, 'table header repeated');
-        same.lastPageIndex = line.pageIndex;
+        same.reached(line);
         return end;
       }
       const target = current.role === 'attachment' && !current.table ? current : r.pendingAttachment(current, line);
@@ -502,10 +512,11 @@ export const ROUTING_RULES: RoutingRule[] = [
   {
     name: 'attachment declaration: 附件：1.…；2.… names the attachments to come',
     apply: (r, i) => {
-      if (!ATTACHMENT_DECL.test(dropCjkSpaces(r.lines[i].raw))) return null;
+      if (!isAttachmentDeclaration(r.lines[i].raw)) return null;
       const decl = attachmentDeclaration(r.lines, i, (j) => r.lifted.has(j));
       r.current!.declaredAttachments.push(...decl.titles);
       for (let j = i; j <= decl.end; j++) r.current!.append(r.lines[j], null);
+      r.current!.endsWhole = true;
       return decl.end;
     },
   },
@@ -522,11 +533,13 @@ export const ROUTING_RULES: RoutingRule[] = [
     apply: (r, i) => {
       const line = r.lines[i];
       const atCut = r.afterHeader || line.pageStart;
-      // A line that carries on an unfinished sentence starts with words, not a marker ("中宁县第 / 一、第二、…").
-      const marker = !atCut && r.current!.unfinished() ? null : parseMarker(line.raw);
+      // A line that carries on an unfinished sentence starts with words, not a marker ("中宁县第 / 一、第二、…"),
+      // unless the marker continues the text's own numbering.
+      const parsed = r.standingMarker(line);
+      const marker = parsed && !atCut && r.current!.midSentence() && !r.current!.numbering.continues(parsed) ? null : parsed;
       for (const rule of CONTINUATION_RULES) {
         if (!rule.when(r, line, marker, atCut)) continue;
-        const picked = rule.pick(r, line, marker);
+        const picked = rule.pick(r, line, marker, atCut);
         if (picked) {
           r.switchTo(picked.text, line, picked.why);
           break;
@@ -630,9 +643,16 @@ class Router {
     this.report.push({ kind, lineNo: line.lineNo, page: line.page, message });
   }
 
+  /** The marker a line opens with, if it stands as one: a tight 第N条 only as some recent text's next article. */
+  standingMarker(line: Line): Marker | null {
+    const m = parseMarker(line.raw);
+    if (!m?.tight) return m;
+    return [this.current, ...this.recent(line)].some((t) => t && t.score(m) === 3) ? m : null;
+  }
+
   /** Open texts seen on this page or the ones just before it. */
   recent(line: Line): OpenText[] {
-    return this.texts.filter((s) => !s.closed && s.lastPageIndex >= line.pageIndex - RESUME_WINDOW_PAGES);
+    return this.texts.filter((s) => !s.closed && s.lastPageIndex >= line.pageIndex - RESUME_WINDOW_PAGES && line.at - s.lastAt <= RESUME_WINDOW_CHARS);
   }
 
   switchTo(text: OpenText, line: Line, why: string): void {
@@ -678,13 +698,13 @@ class Router {
     }
     const notice = this.newNotice(block.header, block.from);
     this.notices.push(notice);
-    this.open(notice.body).lastPageIndex = this.lines[block.from].pageIndex;
+    this.open(notice.body).reached(this.lines[block.from]);
   }
 
   private collectDeclarations(body: Line[]): string[] {
     const out: string[] = [];
     body.forEach((l, j) => {
-      if (ATTACHMENT_DECL.test(dropCjkSpaces(l.raw))) out.push(...attachmentDeclaration(body, j, () => false).titles);
+      if (isAttachmentDeclaration(l.raw)) out.push(...attachmentDeclaration(body, j, () => false).titles);
     });
     return out;
   }
@@ -705,7 +725,7 @@ class Router {
     const existing = [...owner.attachments, ...owner.notice.parts].find((a) => a.role === 'attachment' && matchKey(a.title) === matchKey(titleText));
     if (existing) return { text: existing, end: titleEnd, resumed: true };
     const text = new OpenText('attachment', owner.notice, titleText, owner.role === 'part' ? owner : null, this.column);
-    text.lastPageIndex = this.lines[i].pageIndex;
+    text.reached(this.lines[i]);
     text.label = this.lines[i].raw.replace(/\s+/g, '');
     if (owner.role === 'part') owner.attachments.push(text);
     else owner.notice.parts.push(text);
@@ -719,7 +739,7 @@ class Router {
     const openTitles = new Set([...owner.attachments, ...owner.notice.parts].map((a) => matchKey(a.title)));
     const index = owner.declaredAttachments.findIndex((t) => !openTitles.has(matchKey(t)));
     const text = new OpenText('attachment', owner.notice, owner.declaredAttachments[index] ?? '', owner.role === 'part' ? owner : null, this.column);
-    text.lastPageIndex = line.pageIndex;
+    text.reached(line);
     text.label = owner.declaredAttachments.length > 1 ? `附件${index + 1}` : '附件';
     if (owner.role === 'part') owner.attachments.push(text);
     else owner.notice.parts.push(text);

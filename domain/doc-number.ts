@@ -66,3 +66,11 @@ export function findDocNumbers(text: string, known: ReadonlySet<string> = new Se
   }
   return out;
 }
+
+/**
+ * Running text with every 文号's year in 〔〕, however it was printed (卫政办发[2017]19号,
+ * 卫政办发（2017〕19号 when a line break split two extractions' habits): one spelling to quote.
+ */
+export function normalizeDocNumbersIn(text: string): string {
+  return text.replace(/(?<=[\u4e00-\u9fff]\s*)[［\[（(【〔]\s*(\d{4})\s*[］\]）)】〕](?=\s*第?\s*\d{1,4}\s*号)/g, '〔$1〕');
+}

@@ -71,10 +71,48 @@ export function matchKey(s: string): string {
   return foldPunctuation(foldWidth(s)).replace(/\s+/g, '');
 }
 
-/** Joins two wrapped lines of prose: nothing between them, unless two Latin words meet. */
-export function joinWrapped(a: string, b: string): string {
-  if (a === '') return b;
-  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
+const OPENING = new Set(['（', '［', '(', '[']);
+const CLOSING = new Set(['）', '］', ')', ']']);
+
+/** How many brackets are still open after `text`, starting from `depth` (a stray closer opens nothing). */
+export function bracketDepth(text: string, depth = 0): number {
+  for (const ch of text) {
+    if (OPENING.has(ch)) depth++;
+    else if (CLOSING.has(ch) && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/** Brackets open after a line, and how many characters since the outermost one opened. */
+export function bracketsAfter(raw: string, before: { depth: number; chars: number }): { depth: number; chars: number } {
+  const depth = bracketDepth(raw, before.depth);
+  if (depth === 0) return { depth: 0, chars: 0 };
+  const open = raw.search(/[（［]/);
+  return { depth, chars: before.depth > 0 ? before.chars + raw.length : raw.length - Math.max(0, open) };
+}
+
+/**
+ * How many characters a bracket may stay open and still be a note whose end wrapped onto the next
+ * line (…完成时限：2019 年底。 / ）): twice the longest note of the bundled issue (151). Past that it
+ * was never closed, and the lines after it stand on their own.
+ */
+export const NOTE_MAX_CHARS = 300;
+
+/**
+ * Joins wrapped lines of prose: nothing between them, unless two Latin words meet. Built in one
+ * pass over the lines, so a long paragraph costs no more than its length.
+ */
+export function joinWrapped(lines: string[]): string {
+  const latin = (ch: string | undefined) => !!ch && /[A-Za-z]/.test(ch);
+  const out: string[] = [];
+  let last: string | undefined;
+  for (const line of lines) {
+    if (!line) continue;
+    if (latin(last) && latin(line[0])) out.push(' ');
+    out.push(line);
+    last = line[line.length - 1];
+  }
+  return out.join('');
 }
 
 const CN_DIGITS: Record<string, number> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeDocNumber } from '../domain/doc-number.js';
-import { parseMarker } from '../domain/markers.js';
+import { Numbering, parseMarker } from '../domain/markers.js';
 import { dropCjkSpaces, joinWrapped, matchKey, parseChineseDate, parseNumber, toChineseNumber } from '../domain/text.js';
 
 describe('文号', () => {
@@ -39,8 +39,8 @@ describe('spacing', () => {
     expect(dropCjkSpaces('2019 年 4 月 30 日')).toBe('2019年4月30日');
     expect(dropCjkSpaces('领 域 政 府 信 息 公 开')).toBe('领域政府信息公开');
     expect(dropCjkSpaces('按 ISO 9001 标准')).toBe('按ISO 9001标准');
-    expect(joinWrapped('市工业和', '信息化局')).toBe('市工业和信息化局');
-    expect(joinWrapped('the', 'word')).toBe('the word');
+    expect(joinWrapped(['市工业和', '信息化局'])).toBe('市工业和信息化局');
+    expect(joinWrapped(['the', 'word', '市'])).toBe('the word市');
     expect(matchKey('卫政办发〔２０１９〕 43 号')).toBe('卫政办发〔2019〕43号');
   });
 });
@@ -60,7 +60,15 @@ describe('outline markers', () => {
     expect(m('（3）建设项目用地预审结果。')).toEqual(['subpoint', 3, '（3）']);
   });
   it('does not take wrapped words or decimals for markers', () => {
-    expect(parseMarker('第十二条规定面向社会公开选聘；')).toBeNull();
+    // 第N条 with no gap after it is a marker only where it is the next article.
+    const wrapped = parseMarker('第十二条规定面向社会公开选聘；')!;
+    expect(wrapped).toMatchObject({ type: 'article', n: 12, tight: true });
+    const numbering = new Numbering();
+    numbering.push(parseMarker('第三条 本办法适用于…')!, false);
+    expect(numbering.accepts(wrapped)).toBe(false);
+    numbering.push(parseMarker('第十一条 市司法局负责…')!, false);
+    expect(numbering.accepts(wrapped)).toBe(true);
+    expect(parseMarker('第1000条 是个数字')).toBeNull();
     expect(parseMarker('0.5 的为低异常分值')).toBeNull();
     expect(parseMarker('2019 年 10 月底前完成治理。')).toBeNull();
     expect(parseMarker('（区）人民政府落实。］')).toBeNull();

@@ -74,6 +74,11 @@ export function findNotes(paragraph: string): ResponsibilityNote[] {
   return notes;
 }
 
+/** Adds items to a list one by one (a spread would put every item on the call stack). */
+function extend(list: string[], items: string[]): void {
+  for (const item of items) list.push(item);
+}
+
 interface ClauseRule {
   name: string;
   pattern: RegExp;
@@ -82,11 +87,11 @@ interface ClauseRule {
 
 /** Clauses of a note that carry their own label, in the order they are tried. */
 export const LABELLED_CLAUSES: ClauseRule[] = [
-  { name: '牵头单位：…', pattern: /^牵头单位[：:](.+)$/, apply: (m, out) => out.leadUnits.push(...unitList(m[1])) },
-  { name: '配合单位：…', pattern: /^配合单位[：:](.+)$/, apply: (m, out) => out.supportUnits.push(...unitList(m[1])) },
-  { name: '落实单位：…', pattern: /^落实单位[：:](.+)$/, apply: (m, out) => out.implementingUnits.push(...unitList(m[1])) },
+  { name: '牵头单位：…', pattern: /^牵头单位[：:](.+)$/, apply: (m, out) => extend(out.leadUnits, unitList(m[1])) },
+  { name: '配合单位：…', pattern: /^配合单位[：:](.+)$/, apply: (m, out) => extend(out.supportUnits, unitList(m[1])) },
+  { name: '落实单位：…', pattern: /^落实单位[：:](.+)$/, apply: (m, out) => extend(out.implementingUnits, unitList(m[1])) },
   { name: '完成时限：…', pattern: /^完成时限[：:](.+)$/, apply: (m, out) => (out.deadline = m[1].trim()) },
-  { name: '以下均需…落实', pattern: /^以下均需(.+?)落实$/, apply: (m, out) => out.scopeImplementing.push(...unitList(m[1])) },
+  { name: '以下均需…落实', pattern: /^以下均需(.+?)落实$/, apply: (m, out) => extend(out.scopeImplementing, unitList(m[1])) },
   { name: '不再列出', pattern: /^不再列出$/, apply: () => undefined },
 ];
 
@@ -96,12 +101,12 @@ export const FREE_FORM_PARTS: ClauseRule[] = [
   {
     name: 'X按职责分别负责',
     pattern: /^(.+?)(?:按照职责|按职责)(?:分工)?(?:分别)?负责$|^(.+?)分别负责$/,
-    apply: (m, out) => out.leadUnits.push(...unitList(m[1] ?? m[2])),
+    apply: (m, out) => extend(out.leadUnits, unitList(m[1] ?? m[2])),
   },
   // "X牵头" and "X牵头负责<what>": the units are what comes before 牵头.
-  { name: 'X牵头', pattern: /^(.+?)(?:分别)?牵头/, apply: (m, out) => out.leadUnits.push(...unitList(m[1])) },
-  { name: 'X参与 / X配合', pattern: /^(.+?)(?:等单位|等部门|等)?(?:参与|配合)/, apply: (m, out) => out.supportUnits.push(...unitList(m[1])) },
-  { name: 'X负责落实', pattern: /^(.+?)(?:负责)?落实$/, apply: (m, out) => out.implementingUnits.push(...unitList(m[1])) },
+  { name: 'X牵头', pattern: /^(.+?)(?:分别)?牵头/, apply: (m, out) => extend(out.leadUnits, unitList(m[1])) },
+  { name: 'X参与 / X配合', pattern: /^(.+?)(?:等单位|等部门|等)?(?:参与|配合)/, apply: (m, out) => extend(out.supportUnits, unitList(m[1])) },
+  { name: 'X负责落实', pattern: /^(.+?)(?:负责)?落实$/, apply: (m, out) => extend(out.implementingUnits, unitList(m[1])) },
 ];
 
 function applyFirst(rules: ClauseRule[], text: string, out: NoteReading): ClauseRule | null {
@@ -131,14 +136,14 @@ export function parseNote(inner: string): NoteReading | null {
       if (rule && rule !== FREE_FORM_PARTS[0]) matched = true;
       // 责任单位 followed by a plain list: every unit named is responsible.
       else if (!rule && responsibleList) {
-        out.leadUnits.push(...unitList(part));
+        extend(out.leadUnits, unitList(part));
         matched = true;
       }
     }
-    if (!matched && responsibleList) out.leadUnits.push(...unitList(clause.replace(/^责任单位[：:]/, '')));
+    if (!matched && responsibleList) extend(out.leadUnits, unitList(clause.replace(/^责任单位[：:]/, '')));
   }
   // 以下均需…落实，不再列出 is one clause when the comma joins its two halves.
   const scope = /以下均需(.+?)落实/.exec(body);
-  if (scope && !out.scopeImplementing.length) out.scopeImplementing.push(...unitList(scope[1]));
+  if (scope && !out.scopeImplementing.length) extend(out.scopeImplementing, unitList(scope[1]));
   return out.leadUnits.length || out.supportUnits.length || out.implementingUnits.length ? out : null;
 }

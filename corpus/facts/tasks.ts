@@ -1,6 +1,7 @@
 // Who leads what: every responsibility note in a notice's texts, attached to the text it follows,
 // and every row of a task table (牵头单位 / 责任单位 / 解读单位 / 完成时限 / 开工年度 columns).
 import { resolveDeadline } from '../../domain/deadlines.js';
+import { normalizeDocNumbersIn } from '../../domain/doc-number.js';
 import { InputError } from '../../domain/errors.js';
 import type { TaskDeadline, TaskRecord } from '../../domain/reader.js';
 import { dropCjkSpaces } from '../../domain/text.js';
@@ -60,7 +61,7 @@ export function extractTasks(notice: NoticeTexts): { tasks: Task[]; problems: Ta
   const problems: TaskProblem[] = [];
   for (const text of [notice.body, ...notice.parts]) {
     const title = text.role === 'part' ? text.title : notice.title;
-    tasks.push(...noteTasks(text, title, notice));
+    for (const t of noteTasks(text, title, notice)) tasks.push(t);
     for (const node of walkOutline(text.outline)) {
       if (node.tableHeader) tableTasks(node.tableHeader, node.children, title, text.role, notice, tasks, problems);
     }
@@ -140,7 +141,7 @@ function tableTasks(header: string, rows: OutlineNode[], title: string, role: Ta
     name = result.name ?? name;
     result.rows.forEach((r, k) => {
       out.push({
-        task: r.task,
+        task: normalizeDocNumbersIn(r.task),
         leadUnits: r.lead,
         supportUnits: r.support,
         implementingUnits: [],
@@ -249,7 +250,7 @@ const unitBeforeDeadlineRow: RowReader = (lines, count) => {
 const projectRow: RowReader = (lines, count) => {
   const text = lines.join(' ').replace(/合\s*计\s*[\d.]+\s*$/, '').trim();
   // The last figures of the row: investment(s), then unit name(s) (no digits), then start year(s).
-  const m = new RegExp(`((?:[\\d.]+\\s+){${count}})([^\\d]+?)\\s+((?:\\d{4}\\s*年\\s*){${count}})$`).exec(text);
+  const m = new RegExp(`((?:[\\d.]+\\s*){${count}})([^\\d]+?)\\s*((?:\\d{4}\\s*年\\s*){${count}})$`).exec(text);
   if (!m) return null;
   const units = count === 1 ? [dropCjkSpaces(m[2])] : m[2].split(/\s+/);
   const years = m[3].match(/\d{4}\s*年/g)!.map((y) => y.replace(/\s+/g, ''));

@@ -1,0 +1,210 @@
+// The layout zoo: the same issue re-printed the way other PDF extractors print it. Only the layout
+// changes, never a word: line ends, blank lines, page breaks and page furniture, where lines
+// wrap, bracket and punctuation widths, spaces between Chinese and digits. The original's own
+// parse is the oracle for what a paragraph is, so every prose paragraph can be re-wrapped while
+// the page cuts, lifted headers and interleaved columns that make the layout hard stay where the
+// print had them.
+import { readLayout, type Line } from '../corpus/layout.js';
+import { proseParagraphs } from '../corpus/outline.js';
+import { routeIssue, type RoutedText } from '../corpus/routing.js';
+import { isWide } from '../domain/text.js';
+
+export interface LayoutOptions {
+  /** Blank line after every printed line (as the bundled extraction), or none. */
+  spacing: 'double' | 'single';
+  /** How a new page shows: an indented first line, a form feed, or not at all. */
+  pageBreak: 'indent' | 'formfeed' | 'none';
+  /** Re-wrap every prose paragraph at this many full-width cells a line. */
+  width?: number;
+  /** A note's closing bracket, or its last words, wrapped onto a line of their own. */
+  orphans?: boolean;
+  /** Brackets, colons, semicolons and commas half-width on every other line. */
+  halfWidth?: boolean;
+  /** Spaces between Chinese and digits removed on even lines and added on odd ones. */
+  digitSpaces?: boolean;
+  /** A page number (— N —) and a running header at every page break. */
+  furniture?: boolean;
+  crlf?: boolean;
+}
+
+export interface LayoutVariant {
+  name: string;
+  description: string;
+  options: LayoutOptions;
+}
+
+export const VARIANTS: LayoutVariant[] = [
+  { name: 'original', description: 'as extracted', options: { spacing: 'double', pageBreak: 'indent' } },
+  { name: 'crlf', description: 'CRLF line ends', options: { spacing: 'double', pageBreak: 'indent', crlf: true } },
+  { name: 'single-spaced', description: 'no blank lines, page starts still indented', options: { spacing: 'single', pageBreak: 'indent' } },
+  { name: 'single-flat', description: 'no blank lines and no page signals at all', options: { spacing: 'single', pageBreak: 'none' } },
+  { name: 'form-feeds', description: 'single-spaced, pages split by form feeds', options: { spacing: 'single', pageBreak: 'formfeed' } },
+  { name: 'rewrap-14', description: 'prose re-wrapped at 14 cells', options: { spacing: 'double', pageBreak: 'indent', width: 14 } },
+  { name: 'rewrap-30', description: 'prose re-wrapped at 30 cells, single-spaced', options: { spacing: 'single', pageBreak: 'indent', width: 30 } },
+  { name: 'orphans', description: 'closing brackets and the last words of notes on lines of their own', options: { spacing: 'double', pageBreak: 'indent', orphans: true } },
+  { name: 'half-width', description: 'half-width brackets, colons, semicolons and commas on every other line', options: { spacing: 'double', pageBreak: 'indent', halfWidth: true } },
+  { name: 'digit-spaces', description: 'spaces between Chinese and digits removed and added', options: { spacing: 'double', pageBreak: 'indent', digitSpaces: true } },
+  { name: 'furniture', description: '— N — page numbers and 年第N期 running headers on every page', options: { spacing: 'single', pageBreak: 'none', furniture: true } },
+  {
+    name: 'everything',
+    description: 'all of it at once, re-wrapped at 19 cells',
+    options: { spacing: 'single', pageBreak: 'formfeed', width: 19, orphans: true, halfWidth: true, digitSpaces: true, furniture: true, crlf: true },
+  },
+];
+
+interface PrintedLine {
+  text: string;
+  /** The line opens a printed page (its number is that of the page before it plus one). */
+  pageStart: boolean;
+  pageBefore: number | null;
+}
+
+function cells(s: string): number {
+  let w = 0;
+  for (const ch of s) w += isWide(ch) ? 1 : 0.5;
+  return w;
+}
+
+/** Splits prose into lines of `width` cells; the last line may be short. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const ch of text) {
+    if (cells(line + ch) > width && line) {
+      out.push(line);
+      line = '';
+    }
+    line += ch;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/** A printed line as prose: extraction spaces around Chinese dropped, the gap after 第N条 kept. */
+function proseOf(raw: string): string {
+  const article = /^(第\S{1,6}[条章])\s+(.*)$/.exec(raw);
+  const drop = (s: string) => s.replace(/\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+/g, '');
+  return article ? `${article[1]} ${drop(article[2])}` : drop(raw);
+}
+
+const NOTE_END = /[）］]$/;
+
+/** Re-prints the lines of one prose paragraph, split into runs by the page cuts between them. */
+function rewrapParagraph(runs: Line[][], opts: LayoutOptions): string[][] {
+  const out: string[][] = [];
+  let carry = '';
+  runs.forEach((run, k) => {
+    const last = k === runs.length - 1;
+    const text = carry + run.map((l) => proseOf(l.raw)).reduce((a, b) => (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b), '');
+    carry = '';
+    if (!opts.width) {
+      out.push(run.map((l) => l.raw));
+      return;
+    }
+    const lines = wrap(text, opts.width);
+    // A run cut by a page break ends on a full line: what does not fill it moves past the cut.
+    if (!last && lines.length && cells(lines[lines.length - 1]) < opts.width) carry = lines.pop()!;
+    out.push(lines);
+  });
+  if (carry) out[out.length - 1].push(...wrap(carry, opts.width!));
+  return out;
+}
+
+/** The closing bracket of a note alone on the last line, or its last words with it. */
+function orphan(lines: string[], which: number): string[] {
+  const last = lines[lines.length - 1];
+  if (!last || !NOTE_END.test(last) || !/牵头|配合|负责|完成时限|责任单位/.test(lines.slice(-3).join(''))) return lines;
+  const cut = which % 2 === 0 ? last.length - 1 : Math.max(1, last.length - 4);
+  return [...lines.slice(0, -1), last.slice(0, cut), last.slice(cut)].filter(Boolean);
+}
+
+function halfWidth(line: string): string {
+  return line.replace(/[（）：；，［］〔〕]/g, (c) => ({ '（': '(', '）': ')', '：': ':', '；': ';', '，': ',', '［': '[', '］': ']', '〔': '[', '〕': ']' })[c]!);
+}
+
+function digitSpaces(line: string, add: boolean): string {
+  if (!add) return line.replace(/(?<=\d)\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+(?=\d)/g, '');
+  return line.replace(/(?<=\d)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=\d)/g, ' ');
+}
+
+/** Re-prints an extracted issue in another layout; only the layout changes, never a word. */
+export function reprint(original: string, opts: LayoutOptions): string {
+  const layout = readLayout(original);
+  const routed = routeIssue(layout.lines);
+  // Which paragraph each printed line of prose belongs to, from the original's own parse.
+  const paragraphOf = new Map<number, Line[]>();
+  const prose = (t: RoutedText) => {
+    if (!t.tableKey) for (const p of proseParagraphs(t.lines)) for (const l of p.lines) paragraphOf.set(l.lineNo, p.lines);
+    t.attachments.forEach(prose);
+  };
+  for (const n of routed.notices) [n.body, ...n.parts].forEach(prose);
+
+  // Runs of consecutive lines of one paragraph on one page; other lines stand alone.
+  const runs: Line[][] = [];
+  for (const line of layout.lines) {
+    const prev = runs[runs.length - 1];
+    const para = paragraphOf.get(line.lineNo);
+    if (prev && para && !line.pageStart && paragraphOf.get(prev[prev.length - 1].lineNo) === para) prev.push(line);
+    else runs.push([line]);
+  }
+  // Each paragraph's runs are re-wrapped together, so text can move across the cuts between them.
+  const printed = new Map<Line[], string[]>();
+  const byParagraph = new Map<Line[], Line[][]>();
+  for (const run of runs) {
+    const para = paragraphOf.get(run[0].lineNo);
+    if (!para) printed.set(run, run.map((l) => l.raw));
+    else byParagraph.set(para, [...(byParagraph.get(para) ?? []), run]);
+  }
+  let noteCount = 0;
+  for (const paraRuns of byParagraph.values()) {
+    const wrapped = rewrapParagraph(paraRuns, opts);
+    if (opts.orphans) wrapped[wrapped.length - 1] = orphan(wrapped[wrapped.length - 1], noteCount++);
+    paraRuns.forEach((run, k) => printed.set(run, wrapped[k]));
+  }
+
+  const pageBefore = new Map<Line, number | null>(layout.lines.map((l, k) => [l, k > 0 ? layout.lines[k - 1].page : null]));
+  const lines: PrintedLine[] = [];
+  const furnitureAt = new Map(layout.furniture.map((f) => [f.lineNo, f]));
+  let source = 0;
+  for (const run of runs) {
+    // Furniture printed before this run stays where it was.
+    for (; source < run[0].lineNo; source++) {
+      const f = furnitureAt.get(source);
+      if (f) lines.push({ text: f.text, pageStart: false, pageBefore: null });
+    }
+    source = run[run.length - 1].lineNo + 1;
+    printed.get(run)!.forEach((text, k) => {
+      const start = k === 0 && run[0].pageStart;
+      lines.push({ text, pageStart: start, pageBefore: start ? pageBefore.get(run[0])! : null });
+    });
+  }
+
+  const out: string[] = [];
+  /** Lines that open a page: the double-spaced extraction prints them straight after the line before. */
+  const opensPage = new Set<number>();
+  lines.forEach((l, k) => {
+    let text = l.text;
+    if (opts.halfWidth && k % 2 === 1) text = halfWidth(text);
+    if (opts.digitSpaces) text = digitSpaces(text, k % 2 === 1);
+    if (l.pageStart) {
+      if (opts.furniture) {
+        if (l.pageBefore !== null) out.push(`— ${l.pageBefore} —`);
+        out.push('中卫市人民政府公报 2019 年第 4 期');
+      }
+      if (opts.pageBreak === 'indent') {
+        text = ` ${text}`;
+        opensPage.add(out.length);
+      }
+      if (opts.pageBreak === 'formfeed') text = `\f${text}`;
+    }
+    out.push(text);
+  });
+  const eol = opts.crlf ? '\r\n' : '\n';
+  return out.map((l, k) => (opts.spacing === 'double' && !opensPage.has(k + 1) ? `${l}${eol}${eol}` : `${l}${eol}`)).join('');
+}
+
+export function variant(name: string): LayoutVariant {
+  const v = VARIANTS.find((x) => x.name === name);
+  if (!v) throw new Error(`no layout variant ${name}; known: ${VARIANTS.map((x) => x.name).join(', ')}`);
+  return v;
+}
