@@ -89,7 +89,8 @@ function main(argv: string[]): number {
     const dir = words[0] ?? corpusDir();
     const summary = ingestCorpus(dir, values.db ?? databasePath(), listCorpus(dir), progressBar());
     process.stdout.write(values.json ? `${JSON.stringify({ ...summary, issues: summary.issues.map(({ report: _r, ...i }) => i) }, null, 2)}\n` : `${formatReport(summary)}\n`);
-    return summary.failures.length || !summary.written ? 1 : 0;
+    // Skipped files and unplaced facts both make a clean ingest fail: someone must read the report.
+    return summary.failures.length || !summary.written || summary.issues.some((i) => i.unplaced > 0) ? 1 : 0;
   }
 
   const build = COMMANDS[command];

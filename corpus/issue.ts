@@ -1,12 +1,13 @@
-// One gazette issue: extracted text → notices with their texts, outlines and facts, and a report
-// of what could not be placed.
+// One gazette issue: extracted text → notices with their texts, outlines and facts, and an audit
+// of every fact-bearing marker: what was found, what a fact took, and what could not be placed.
 import type { NoticeInfo } from '../domain/reader.js';
 import { statedRepeals, statedValidity, type Repeal } from '../domain/validity.js';
-import { extractAppointments, type Appointment, type AppointmentProblem } from './facts/appointments.js';
-import { extractTasks, type Task, type TaskProblem } from './facts/tasks.js';
+import { addCounts, emptyCounts, type AuditCounts, type AuditKind, type Unplaced } from './audit.js';
+import { extractAppointments, type Appointment } from './facts/appointments.js';
+import { extractTasks, type Task } from './facts/tasks.js';
 import { readLayout, type Furniture } from './layout.js';
 import { buildText, type BuiltText, type NoticeTexts } from './outline.js';
-import { routeIssue, type ReportItem } from './routing.js';
+import { routeIssue, UNPLACED_REPORT_KINDS, type ReportItem, type ReportKind, type RoutedText } from './routing.js';
 
 export interface PartDoc extends BuiltText {
   validFrom: string | null;
@@ -19,11 +20,12 @@ export interface NoticeDoc extends NoticeInfo, NoticeTexts {
   parts: PartDoc[];
   /** Who leads what, from its responsibility notes and task tables. */
   tasks: Task[];
-  /** Notes or table rows that name units but could not be read into a task. */
-  taskProblems: TaskProblem[];
   /** 任免: who was appointed to or removed from what, with probation periods. */
   appointments: Appointment[];
-  appointmentProblems: AppointmentProblem[];
+  /** Fact markers in this notice that no fact took: its answers may be incomplete. */
+  unplaced: Unplaced[];
+  /** Read as printed, but worth a look (a numbering that skips, a cover without signature). */
+  warnings: Unplaced[];
 }
 
 export interface IssueDoc {
@@ -32,12 +34,30 @@ export interface IssueDoc {
   pagesKnown: boolean;
   notices: NoticeDoc[];
   furniture: Furniture[];
-  report: ReportItem[];
+  /** Reading-order jumps routing made. */
+  routes: ReportItem[];
+  /** Found and placed, per kind of marker, over the whole issue. */
+  audit: AuditCounts;
+  /** Unplaced items no notice owns (text before the first notice, a notice without its 文号). */
+  unplaced: Unplaced[];
+}
+
+const ROUTING_KINDS: Partial<Record<ReportKind, AuditKind>> = { unplaced: 'text', header: 'header', title: 'text', cover: 'header' };
+
+function linesOf(t: RoutedText, into: (lineNo: number) => void): void {
+  for (const l of t.lines) into(l.lineNo);
+  for (const a of t.attachments) linesOf(a, into);
 }
 
 export function parseIssue(text: string, source: string): IssueDoc {
   const layout = readLayout(text);
   const routed = routeIssue(layout.lines);
+  const audit = emptyCounts();
+  addCounts(audit, { header: routed.headers });
+  // Which notice each line was routed to, so a report about a line is a report about its notice.
+  const owner = new Map<number, string>();
+  for (const n of routed.notices) for (const t of [n.body, ...n.parts]) linesOf(t, (lineNo) => owner.set(lineNo, n.header.docNumber));
+
   const notices = routed.notices.map((n): NoticeDoc => {
     const texts = {
       docNumber: n.header.docNumber,
@@ -49,20 +69,60 @@ export function parseIssue(text: string, source: string): IssueDoc {
         return { ...built, ...statedValidity(built.text, n.date), repeals: statedRepeals(built.text) };
       }),
     };
-    const { tasks, problems } = extractTasks(texts);
+    const tasks = extractTasks(texts);
     const appointed = extractAppointments(texts);
+    const unplaced: Unplaced[] = [...tasks.unplaced, ...appointed.unplaced];
+    const warnings: Unplaced[] = [];
+    for (const t of [texts.body, ...texts.parts]) {
+      const foreign = t.problems.filter((p) => p.kind === 'foreign').length;
+      const noise = t.problems.filter((p) => p.kind === 'noise').length;
+      addCounts(audit, { outline: { found: t.markers, placed: t.markers - foreign }, text: { found: t.paragraphs.length + noise, placed: t.paragraphs.length } });
+      for (const p of t.problems) {
+        const item: Unplaced = { kind: p.kind === 'noise' ? 'text' : 'outline', lineNo: p.lineNo, page: p.page, message: `${texts.docNumber} ${p.message}` };
+        (p.kind === 'gap' ? warnings : unplaced).push(item);
+      }
+    }
+    addCounts(audit, { responsibility: tasks.count, appointment: appointed.count });
     return {
       ...texts,
       issuer: n.header.issuers.join('、'),
       recipients: n.recipients,
       publicNote: n.publicNote,
       page: n.header.page,
-      tasks,
-      taskProblems: problems,
+      tasks: tasks.tasks,
       appointments: appointed.appointments,
-      appointmentProblems: appointed.problems,
+      unplaced,
+      warnings,
     };
   });
-  notices.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
-  return { source, issueTitle: layout.issueTitle, pagesKnown: layout.pagesKnown, notices, furniture: layout.furniture, report: routed.report };
+
+  const unowned: Unplaced[] = [];
+  for (const r of routed.report) {
+    const kind = ROUTING_KINDS[r.kind];
+    if (!kind) continue;
+    const item: Unplaced = { kind, lineNo: r.lineNo, page: r.page, message: r.message };
+    const notice = notices.find((n) => n.docNumber === (owner.get(r.lineNo) ?? r.message.match(/^(\S+〔\d{4}〕\d+号):/)?.[1]));
+    if (!UNPLACED_REPORT_KINDS.has(r.kind)) (notice?.warnings ?? []).push(item);
+    else if (notice) notice.unplaced.push(item);
+    else unowned.push(item);
+    if (kind === 'text' && UNPLACED_REPORT_KINDS.has(r.kind)) audit.text.found++;
+  }
+  // Printed order: where each notice's header stands (pages may be unknown; lines never are).
+  const headerLine = new Map(routed.notices.map((n) => [n.header.docNumber, n.header.lineNo]));
+  notices.sort((a, b) => headerLine.get(a.docNumber)! - headerLine.get(b.docNumber)!);
+  return {
+    source,
+    issueTitle: layout.issueTitle,
+    pagesKnown: layout.pagesKnown,
+    notices,
+    furniture: layout.furniture,
+    routes: routed.report.filter((r) => r.kind === 'route'),
+    audit,
+    unplaced: unowned,
+  };
+}
+
+/** Every unplaced item of an issue, its notices' and its own, in line order. */
+export function allUnplaced(issue: IssueDoc): Unplaced[] {
+  return [...issue.unplaced, ...issue.notices.flatMap((n) => n.unplaced)].sort((a, b) => (a.lineNo ?? 0) - (b.lineNo ?? 0));
 }

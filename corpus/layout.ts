@@ -15,6 +15,8 @@ export interface Line {
   pageIndex: number;
   /** Printed characters before this line (spaces aside): a distance that needs no page breaks. */
   at: number;
+  /** Printed with an indent: a page start in some extractions, a paragraph in others; either way the reading order may jump here. */
+  indented: boolean;
 }
 
 export interface Furniture {
@@ -74,6 +76,7 @@ export function readLayout(text: string): IssueLayout {
   let nextStartsPage = false;
   let prevNonEmpty = false;
   let at = 0;
+  let linesOnPage = 0;
   const lineAt: number[] = []; // pageIndex of each kept line / furniture item, resolved to numbers later
   const furnitureAt: number[] = [];
 
@@ -90,8 +93,11 @@ export function readLayout(text: string): IssueLayout {
     }
     if (doubleSpaced && prevNonEmpty && /^[ \t\u3000]/.test(line)) breakPending = true;
     prevNonEmpty = true;
-    if (breakPending && (lines.length > 0 || furniture.length > 0)) {
+    // A new page needs something printed on the one before: a page number, then a form feed
+    // (two signals of one break) open one page, not two.
+    if (breakPending && linesOnPage > 0) {
       pageIndex++;
+      linesOnPage = 0;
       nextStartsPage = true;
     }
     breakPending = false;
@@ -109,7 +115,8 @@ export function readLayout(text: string): IssueLayout {
       if (header && !issueTitle) issueTitle = trimmed.replace(/【.*$/, '').replace(/\s+/g, ' ').trim();
       return;
     }
-    lines.push({ lineNo: i + 1, raw: trimmed, page: null, pageStart: nextStartsPage, pageIndex, at });
+    lines.push({ lineNo: i + 1, raw: trimmed, page: null, pageStart: nextStartsPage, pageIndex, at, indented: /^[ \t\u3000]/.test(line) });
+    linesOnPage++;
     at += trimmed.replace(/ /g, '').length;
     nextStartsPage = false;
     lineAt.push(pageIndex);

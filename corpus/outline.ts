@@ -3,7 +3,7 @@
 // the 序号 column shows where a row starts.
 import { normalizeDocNumbersIn } from '../domain/doc-number.js';
 import { Numbering, parseMarker, RANK, type Marker, type MarkerType } from '../domain/markers.js';
-import { bracketsAfter, dropCjkSpaces, endsClause, endsSentence, joinWrapped, NOTE_MAX_CHARS, printedWidth, titleSubject } from '../domain/text.js';
+import { bracketsAfter, continuesLine, dropCjkSpaces, endsClause, endsSentence, joinWrapped, NOTE_MAX_CHARS, printedWidth, titleSubject } from '../domain/text.js';
 import type { Line } from './layout.js';
 import { isAttachmentDeclaration, ROW_START, typicalWidth, type RoutedText, type TextRole } from './routing.js';
 
@@ -24,6 +24,8 @@ export interface OutlineNode {
   children: OutlineNode[];
   /** For a table row: its 序号 (several when rows are printed as one block) and printed lines. */
   row?: { numbers: number[]; lines: string[] };
+  /** First source line, where known (table rows). */
+  lineFrom?: number;
   /** For an attachment that is a table: its header row as printed. */
   tableHeader?: string;
 }
@@ -57,7 +59,8 @@ export interface BuiltText {
 }
 
 export interface OutlineProblem {
-  kind: 'numbering' | 'noise';
+  /** A marker foreign to its text's numbering, a number the print skips, a run that is not prose. */
+  kind: 'foreign' | 'gap' | 'noise';
   lineNo: number;
   page: number | null;
   message: string;
@@ -196,7 +199,7 @@ export function proseParagraphs(lines: Line[]): ProseParagraph[] {
     else numbering.text();
     // A note whose closing bracket (or last words) wrapped onto this line is not closed yet.
     const inNote = open.depth > 0 && open.chars <= NOTE_MAX_CHARS;
-    const opens: boolean = !declared && (!prev || !!marker || prevHeading || isAttachmentDeclaration(line.raw) || (endsSentence(prevText) && prevWidth < column * 0.9 && !inNote));
+    const opens: boolean = !declared && !(prev && continuesLine(line.raw)) && (!prev || !!marker || prevHeading || isAttachmentDeclaration(line.raw) || (endsSentence(prevText) && prevWidth < column * 0.9 && !inNote));
     declaring = isAttachmentDeclaration(line.raw) || (declaring && !opens);
     if (opens) {
       paragraphs.push({ lines: [line], marker });
@@ -234,7 +237,7 @@ function buildProse(routed: RoutedText): BuiltText {
       if (fit !== 'fits') {
         const where = stack.length ? `${stack[stack.length - 1].node.locator}` : 'its start';
         problems.push({
-          kind: 'numbering',
+          kind: fit,
           lineNo: first.lineNo,
           page: first.page,
           message:
@@ -333,6 +336,7 @@ function buildTable(routed: RoutedText): BuiltText {
       ...spanOf(r.lines.map((l) => l.page)),
       children: [],
       row: { numbers: r.nums, lines: r.lines.map((l) => l.raw) },
+      lineFrom: r.lines[0].lineNo,
     };
   });
   const paragraphs: Paragraph[] = [

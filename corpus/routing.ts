@@ -5,7 +5,7 @@
 // decides where the line goes. A new layout adds a rule (and a test), not a branch.
 import { Numbering, parseMarker, type Marker } from '../domain/markers.js';
 import { normalizeDocNumber, normalizeDocNumbersIn } from '../domain/doc-number.js';
-import { bracketsAfter, dropCjkSpaces, endsClause, matchKey, NOTE_MAX_CHARS, parseChineseDate, printedWidth } from '../domain/text.js';
+import { bracketsAfter, continuesLine, dropCjkSpaces, endsClause, matchKey, NOTE_MAX_CHARS, parseChineseDate, printedWidth } from '../domain/text.js';
 import type { Line } from './layout.js';
 
 export type TextRole = 'notice' | 'part' | 'attachment';
@@ -40,7 +40,14 @@ export interface RoutedNotice {
   parts: RoutedText[];
 }
 
-export type ReportKind = 'unplaced' | 'route' | 'header' | 'title' | 'numbering';
+/**
+ * What routing reports: text it could not give to any notice (unplaced), a 文号 it could not read
+ * as a header (header), a declared text never printed (title) — all three unplaced — and, for the
+ * record, a cover it read without its signature (cover) and every jump in reading order (route).
+ */
+export type ReportKind = 'unplaced' | 'header' | 'title' | 'cover' | 'route';
+
+export const UNPLACED_REPORT_KINDS: ReadonlySet<ReportKind> = new Set(['unplaced', 'header', 'title']);
 
 export interface ReportItem {
   kind: ReportKind;
@@ -52,6 +59,8 @@ export interface ReportItem {
 export interface RoutedIssue {
   notices: RoutedNotice[];
   report: ReportItem[];
+  /** Lines that are a whole 文号, and how many of them head a notice. */
+  headers: { found: number; placed: number };
 }
 
 // How far back an interrupted text can still be resumed: printed interleaving never reaches
@@ -245,7 +254,7 @@ function findHeaders(lines: Line[], report: ReportItem[]): HeaderBlock[] {
     const cover = readCover(lines, k + 1, issuers);
     blocks.push({ header, from: issuerAt, to: cover ? cover.end : k, cover: cover?.cover ?? null });
     if (!cover && recipientsAt(lines, k + 1)) {
-      report.push({ kind: 'header', lineNo: line.lineNo, page: line.page, message: `${docNumber}: cover has no signature and date; kept in the text` });
+      report.push({ kind: 'cover', lineNo: line.lineNo, page: line.page, message: `${docNumber}: cover has no signature and date; kept in the text` });
     }
   });
   return blocks;
@@ -402,16 +411,19 @@ export const CONTINUATION_RULES: ContinuationRule[] = [
         .map((s) => ({ s, score: s.score(marker!) }))
         .filter((c) => c.score >= needed)
         .sort((a, b) => b.score - a.score || b.s.lastPageIndex - a.s.lastPageIndex)[0];
-      if (best) return { text: best.s, why: `${marker!.label} continues it` };
-      if (anywhere && here === 0 && !current.table) r.note('numbering', line, `${marker!.label} does not follow the numbering of ${current.describe()}; kept there`);
-      return null;
+      // A marker nothing continues stays here; the outline reports it if it breaks this text's numbering.
+      return best ? { text: best.s, why: `${marker!.label} continues it` } : null;
     },
   },
   {
-    name: 'unfinished sentence: after a cut, unmarked words complete a text left mid-sentence',
-    when: (r, _line, marker, atCut) => !marker && atCut && !r.current!.unfinished() && !r.current!.table,
-    pick: (r, line) => {
-      const waiting = r.recent(line).filter((s) => s !== r.current && s.unfinished());
+    name: 'unfinished sentence: unmarked words after a finished text complete another text left mid-sentence',
+    // A text just opened by its title takes its own first words.
+    when: (r, line, marker, atCut) => !marker && !continuesLine(line.raw) && !r.current!.unfinished() && !r.current!.table && (atCut || r.current!.lines.length > 0),
+    pick: (r, line, _marker, atCut) => {
+      // Only an interruption leaves a text cut off mid-sentence at the margin. At a cut any such
+      // text is a candidate; away from one (an extraction that shows no pages), only a text whose
+      // last line is cut mid-sentence, not one merely inside an open note.
+      const waiting = r.recent(line).filter((s) => s !== r.current && (atCut ? s.unfinished() : s.midSentence()));
       return waiting.length ? { text: waiting[waiting.length - 1], why: 'completes its unfinished sentence' } : null;
     },
   },
@@ -532,11 +544,11 @@ export const ROUTING_RULES: RoutingRule[] = [
     name: 'text: the line goes to the text it continues (CONTINUATION_RULES), else the current one',
     apply: (r, i) => {
       const line = r.lines[i];
-      const atCut = r.afterHeader || line.pageStart;
+      const atCut = r.afterHeader || line.pageStart || line.indented;
       // A line that carries on an unfinished sentence starts with words, not a marker ("中宁县第 / 一、第二、…"),
       // unless the marker continues the text's own numbering.
       const parsed = r.standingMarker(line);
-      const marker = parsed && !atCut && r.current!.midSentence() && !r.current!.numbering.continues(parsed) ? null : parsed;
+      const marker = parsed && !atCut && r.current!.midSentence() && !r.current!.numbering.continues(parsed) && !r.interrupts(line, parsed) ? null : parsed;
       for (const rule of CONTINUATION_RULES) {
         if (!rule.when(r, line, marker, atCut)) continue;
         const picked = rule.pick(r, line, marker, atCut);
@@ -561,6 +573,7 @@ class Router {
   readonly report: ReportItem[] = [];
   readonly column: number;
   readonly lifted: Map<number, HeaderBlock>;
+  readonly docNumberLines: number;
   readonly notices: NoticeDraft[] = [];
   /** Declared titles and the notice declaring each. */
   readonly titleOwners = new Map<string, NoticeDraft>();
@@ -580,6 +593,7 @@ class Router {
   constructor(readonly lines: Line[]) {
     this.column = typicalWidth(lines);
     const blocks = findHeaders(lines, this.report);
+    this.docNumberLines = lines.filter((l) => normalizeDocNumber(l.raw)).length;
     this.lifted = new Map(blocks.map((b) => [b.from, b]));
     this.knownIssuers = new Set(blocks.map((b) => matchKey(b.header.issuers.join(''))));
     this.someDetached = blocks.some((b) => !b.cover);
@@ -617,7 +631,7 @@ class Router {
     for (const r of this.routes) this.note('route', r.line, `${r.from?.describe() ?? '(none)'} → ${r.to.describe()}: ${r.why}`);
     this.report.sort((a, b) => a.lineNo - b.lineNo);
     for (const n of this.notices) {
-      if (!n.header) this.report.push({ kind: 'header', lineNo: n.body.lines[0]?.lineNo ?? 0, page: n.body.lines[0]?.page ?? null, message: 'notice text without a 文号 header' });
+      if (!n.header) this.report.push({ kind: 'unplaced', lineNo: n.body.lines[0]?.lineNo ?? 0, page: n.body.lines[0]?.page ?? null, message: `notice text without a 文号 header (${n.body.lines.length} lines): ${n.body.lines[0]?.raw.slice(0, 30) ?? ''}` });
     }
     for (const [key, n] of this.titleOwners) {
       if (!this.started.has(key) && !this.inferred.has(key)) {
@@ -636,6 +650,7 @@ class Router {
           parts: n.parts.map((p) => p.toRouted()),
         })),
       report: this.report,
+      headers: { found: this.docNumberLines, placed: this.lifted.size },
     };
   }
 
@@ -648,6 +663,16 @@ class Router {
     const m = parseMarker(line.raw);
     if (!m?.tight) return m;
     return [this.current, ...this.recent(line)].some((t) => t && t.score(m) === 3) ? m : null;
+  }
+
+  /**
+   * A marker after a line cut mid-sentence that another recent text continues exactly, and that
+   * is not a reference wrapped onto the line (第五条 / （二）项): the other text resumes here, as in
+   * an extraction that shows no page break between two interleaved columns.
+   */
+  interrupts(line: Line, m: Marker): boolean {
+    if (/^(?:[项款目条章节]|规定|的|之|中|所|和|及|或)/.test(dropCjkSpaces(m.rest))) return false;
+    return this.recent(line).some((t) => t !== this.current && t.score(m) === 3);
   }
 
   /** Open texts seen on this page or the ones just before it. */

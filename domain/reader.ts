@@ -36,6 +36,8 @@ export interface NoticeInfo {
 
 export interface Notice extends NoticeInfo {
   id: number;
+  /** Fact markers in its printed text that no fact took (see the ingest report): its answers may be incomplete. */
+  unplaced: number;
 }
 
 /** One text: a notice's own words, a 方案/办法/安排 it issues, or an attachment. */

@@ -49,6 +49,11 @@ export function endsSentence(text: string): boolean {
   return /[。！？；：…][）)］\]」』”’》]*$/.test(text);
 }
 
+/** A line that opens with a mark that only ever follows words (，。、；：）…) carries on the line before it. */
+export function continuesLine(text: string): boolean {
+  return /^[，。、；：！？）］」』”’》,.;:!?)\]]/.test(text.trimStart());
+}
+
 /** Like endsSentence, and a closing bracket counts too: a parenthesised note ends where it closes. */
 export function endsClause(text: string): boolean {
   return endsSentence(text) || /[）)］\]]$/.test(text);

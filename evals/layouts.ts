@@ -167,14 +167,20 @@ export function reprint(original: string, opts: LayoutOptions): string {
   const furnitureAt = new Map(layout.furniture.map((f) => [f.lineNo, f]));
   let source = 0;
   for (const run of runs) {
-    // Furniture printed before this run stays where it was.
+    // Furniture printed before this run stays where it was; a running header on the run's page
+    // is the first thing on that page, so the page break goes before it.
+    const opens = run[0].pageStart;
+    let broken = false;
     for (; source < run[0].lineNo; source++) {
       const f = furnitureAt.get(source);
-      if (f) lines.push({ text: f.text, pageStart: false, pageBefore: null });
+      if (!f) continue;
+      const first = opens && !broken && f.kind !== 'page-number' && f.page === run[0].page;
+      if (first) broken = true;
+      lines.push({ text: f.text, pageStart: first, pageBefore: first ? pageBefore.get(run[0])! : null });
     }
     source = run[run.length - 1].lineNo + 1;
     printed.get(run)!.forEach((text, k) => {
-      const start = k === 0 && run[0].pageStart;
+      const start = k === 0 && opens && !broken;
       lines.push({ text, pageStart: start, pageBefore: start ? pageBefore.get(run[0])! : null });
     });
   }

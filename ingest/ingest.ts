@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseIssue } from '../corpus/issue.js';
+import { allUnplaced, parseIssue } from '../corpus/issue.js';
 import { readMeta, STORE_VERSION, StoreWriter } from '../store/writer.js';
 import { formatIssueReport } from './report.js';
 
@@ -20,6 +20,8 @@ export interface IngestFailure {
 export interface IssueSummary {
   source: string;
   notices: number;
+  /** Fact markers no fact took: the ingest is not clean while any remain. */
+  unplaced: number;
   /** This issue's part of the ingest report (see report.ts). */
   report: string;
 }
@@ -96,7 +98,7 @@ export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = 
           return false;
         });
         writer.addIssue(doc, sha256(file.bytes));
-        issues.push({ source: file.name, notices: doc.notices.length, report: formatIssueReport(doc) });
+        issues.push({ source: file.name, notices: doc.notices.length, unplaced: allUnplaced(doc).length, report: formatIssueReport(doc) });
       }
       progress?.(k + 1, files.length, file.name);
     });
@@ -127,9 +129,10 @@ export function ensureDatabase(dir: string, dbPath: string, progress?: Progress)
 export function formatReport(summary: IngestSummary): string {
   const out: string[] = summary.issues.map((i) => i.report);
   for (const f of summary.failures) out.push(`SKIPPED ${f.file}: ${f.reason}`);
+  const unplaced = summary.issues.reduce((n, i) => n + i.unplaced, 0);
   out.push(
     summary.written
-      ? `wrote ${summary.dbPath} in ${summary.ms.toFixed(0)} ms (${summary.issues.length} issue(s), ${summary.failures.length} file(s) skipped)`
+      ? `wrote ${summary.dbPath} in ${summary.ms.toFixed(0)} ms (${summary.issues.length} issue(s), ${summary.failures.length} file(s) skipped, ${unplaced} item(s) unplaced)`
       : `nothing written: ${summary.dbPath} left as it was`,
   );
   return out.join('\n');

@@ -26,7 +26,7 @@ import { QuoteIndex } from './quote-index.js';
 import { SearchIndex } from './search/index.js';
 import { filterTasks, rankTasks, type StoredTask } from './task-search.js';
 
-const NOTICE_COLUMNS = 'id, doc_number AS docNumber, title, issuer, date, recipients, public_note AS publicNote, page';
+const NOTICE_COLUMNS = 'id, doc_number AS docNumber, title, issuer, date, recipients, public_note AS publicNote, page, unplaced';
 const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
 
 /** A citation of a span of a text: the text's title, or the notice's when the text is the notice or its attachment. */

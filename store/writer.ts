@@ -10,7 +10,7 @@ import { endsSentence, titleSubject } from '../domain/text.js';
 import { writeSearchIndex } from './search/index.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '7';
+export const STORE_VERSION = '8';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -18,7 +18,8 @@ CREATE TABLE issues (id INTEGER PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT N
 CREATE TABLE notices (
   id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL REFERENCES issues(id), ord INTEGER NOT NULL,
   doc_number TEXT NOT NULL UNIQUE, title TEXT NOT NULL, issuer TEXT NOT NULL, date TEXT,
-  recipients TEXT, public_note TEXT, page INTEGER);
+  recipients TEXT, public_note TEXT, page INTEGER,
+  unplaced INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE texts (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id), ord INTEGER NOT NULL,
   role TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, label TEXT, text TEXT NOT NULL,
@@ -122,7 +123,7 @@ export class StoreWriter {
     this.ins = {
       meta: prep('INSERT INTO meta (key, value) VALUES (?, ?)'),
       issue: prep('INSERT INTO issues (source, sha256, title) VALUES (?, ?, ?)'),
-      notice: prep('INSERT INTO notices (issue_id, ord, doc_number, title, issuer, date, recipients, public_note, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      notice: prep('INSERT INTO notices (issue_id, ord, doc_number, title, issuer, date, recipients, public_note, page, unplaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       text: prep('INSERT INTO texts (notice_id, ord, role, title, kind, label, text, valid_from, valid_until, repeals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       node: prep('INSERT INTO nodes (text_id, ord, parent_id, locator, type, heading, depth, own_text, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       paragraph: prep('INSERT INTO paragraphs (text_id, ord, locator, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -164,9 +165,12 @@ export class StoreWriter {
   addIssue(doc: IssueDoc, sha256: string): void {
     const { ins } = this;
     const issueId = ins.issue.run(doc.source, sha256, doc.issueTitle).lastInsertRowid;
-    for (const r of doc.report) ins.report.run(doc.source, r.kind, r.lineNo, r.page, r.message);
+    for (const r of doc.routes) ins.report.run(doc.source, r.kind, r.lineNo, r.page, r.message);
+    for (const u of doc.unplaced) ins.report.run(doc.source, `unplaced:${u.kind}`, u.lineNo, u.page, u.message);
     for (const n of doc.notices) {
-      const noticeId = ins.notice.run(issueId, this.noticeOrd++, n.docNumber, n.title, n.issuer, n.date, n.recipients, n.publicNote, n.page).lastInsertRowid;
+      const noticeId = ins.notice.run(issueId, this.noticeOrd++, n.docNumber, n.title, n.issuer, n.date, n.recipients, n.publicNote, n.page, n.unplaced.length).lastInsertRowid;
+      for (const u of n.unplaced) ins.report.run(doc.source, `unplaced:${u.kind}`, u.lineNo, u.page, u.message);
+      for (const w of n.warnings) ins.report.run(doc.source, `warning:${w.kind}`, w.lineNo, w.page, w.message);
       n.tasks.forEach((task, ord) => {
         const d = task.deadline;
         const taskId = ins.task.run(
@@ -177,12 +181,10 @@ export class StoreWriter {
           for (const unit of units) ins.taskUnit.run(taskId, unit, role);
         }
       });
-      for (const p of n.taskProblems) ins.report.run(doc.source, 'task', null, p.page, `${n.docNumber} ${p.locator}: ${p.message}`);
       n.appointments.forEach((a, ord) => {
         const pr = a.probation;
         ins.appointment.run(noticeId, ord, a.person, a.action, a.position, JSON.stringify(a.basis), pr?.kind ?? null, pr?.length ?? null, pr?.start ?? null, pr?.end ?? null, pr?.quote ?? null, a.locator, a.page, a.quote);
       });
-      for (const p of n.appointmentProblems) ins.report.run(doc.source, 'appointment', null, p.page, p.message);
       const texts = [{ ...n.body, title: n.title, validFrom: null, validUntil: null, repeals: [] }, ...n.parts];
       texts.forEach((t, ord) => {
         const textId = ins.text.run(noticeId, ord, t.role, t.title, t.kind, t.label, t.text, t.validFrom, t.validUntil, JSON.stringify(t.repeals)).lastInsertRowid;

@@ -40,7 +40,8 @@ describe('appointments register', () => {
   it('finds no appointment anywhere else (a 联系人 or a 法律顾问 is not one)', () => {
     const elsewhere = issue.notices.filter((n) => !n.docNumber.startsWith('卫政干发')).flatMap((n) => n.appointments);
     expect(elsewhere).toEqual([]);
-    expect(issue.notices.flatMap((n) => n.appointmentProblems)).toEqual([]);
+    expect(issue.notices.flatMap((n) => n.unplaced.filter((u) => u.kind === 'appointment'))).toEqual([]);
+    expect(issue.audit.appointment).toEqual({ found: 17, placed: 17 });
   });
 
   it('ends a probation the day before the same date one period later', () => {
@@ -65,11 +66,13 @@ describe('appointments register', () => {
       '（此件公开发布）\n',
     ].join('\n');
     const doc = parseIssue(text, 'x.txt').notices[0];
-    const { appointments, problems } = extractAppointments(doc);
+    const { appointments, unplaced, count } = extractAppointments(doc);
     expect(appointments.map((a) => [a.person, a.probation])).toEqual([
       ['张三', null],
       ['李四', null],
     ]);
-    expect(problems[0].message).toContain('names 2 persons but says 3');
+    expect(unplaced.map((u) => [u.kind, u.lineNo])).toEqual([['appointment', 15]]);
+    expect(unplaced[0].message).toContain('names 2 persons but says 3');
+    expect(count).toEqual({ found: 3, placed: 2 });
   });
 });

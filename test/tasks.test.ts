@@ -148,7 +148,7 @@ describe('task tables', () => {
       ['卫政办发〔2019〕74号', 23],
       ['卫政办发〔2019〕85号', 30],
     ]);
-    expect(issue.notices.flatMap((n) => n.taskProblems)).toEqual([]);
+    expect(issue.notices.flatMap((n) => n.unplaced.filter((u) => u.kind === 'responsibility'))).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import type { GazetteText } from '../domain/reader.js';
 import { matchKey } from '../domain/text.js';
 import { inForceOn } from '../domain/validity.js';
 import type { ToolContext } from './common.js';
-import { citationSchema, citationTags, dateField, defineTool, fail, ok, readOnly, textField } from './common.js';
+import { citationSchema, citationTags, dateField, defineTool, fail, incompleteNote, ok, readOnly, textField } from './common.js';
 
 const input = {
   document: textField('文号或标题中的词，如 国有资产出租、法律顾问管理办法、卫政办规发〔2019〕2号 / a 文号 or title words', 200, '国有资产出租'),
@@ -86,6 +86,7 @@ export const citeClause = defineTool({
     const { citation } = node;
     const structured = { clause: locator, text: node.text, citation, validity: { validFrom, validUntil, inForce, asOf, basis } };
     const status = inForce ? `截至 ${asOf} 有效` : `截至 ${asOf} 不在有效期内`;
-    return ok(structured, `《${text.title}》${locator}（公报第${node.pageFrom ?? '?'}页）：\n${node.text}\n——${status}（${basis}）。\n${citationTags([citation])}`);
+    const caution = incompleteNote(ctx, [notice.docNumber]);
+    return ok(structured, [`《${text.title}》${locator}（公报第${node.pageFrom ?? '?'}页）：`, node.text, `——${status}（${basis}）。`, caution, citationTags([citation])].filter(Boolean).join('\n'));
   },
 });

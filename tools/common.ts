@@ -247,6 +247,16 @@ export function taskLine(t: TaskRecord): string {
   return `${t.task}——${parts.filter(Boolean).join('；')}`;
 }
 
+/**
+ * A caution for answers drawn from notices whose ingest left fact markers unplaced: those answers
+ * may be incomplete, and the reader should know before relying on them. Empty when all is read.
+ */
+export function incompleteNote(ctx: ToolContext, docNumbers: Iterable<string>): string {
+  const partial = [...new Set(docNumbers)].map((d) => ctx.gazette.notice(d)).filter((n) => n && n.unplaced > 0);
+  if (!partial.length) return '';
+  return `注意：${partial.map((n) => `${n!.docNumber} 有 ${n!.unplaced} 处内容未能读出`).join('；')}，相关事实可能不完整（详见 get_document 与入库报告）。`;
+}
+
 /** Text a user typed, folded to half-width letters and digits, spaces dropped. */
 export function folded(text: string): string {
   return foldWidth(text).replace(/\s+/g, '');

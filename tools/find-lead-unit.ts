@@ -1,7 +1,7 @@
 // find_lead_unit: who leads a task, who supports it, and by when.
 import { z } from 'zod';
 import { taskSubject } from '../domain/question.js';
-import { citationTags, defineTool, limitField, ok, questionField, readOnly, taskLine, taskOut, taskSchema } from './common.js';
+import { citationTags, defineTool, incompleteNote, limitField, ok, questionField, readOnly, taskLine, taskOut, taskSchema } from './common.js';
 
 const input = {
   task: questionField('任务名称、关键词或问题，如 柴油货车污染治理、谁牵头秸秆禁烧 / a task name, keywords or a question', 500, '柴油货车污染治理'),
@@ -34,6 +34,7 @@ export const findLeadUnit = defineTool({
     const lines = matches.map((m, i) => `${i + 1}. ${taskLine(m)}`);
     const { unknown } = ctx.gazette.questionWords(taskSubject(question) || question);
     const message = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按问题中的其余词语找到，请核对是否相关。` : undefined;
-    return ok({ matches, ...(message ? { message } : {}) }, `${message ? `${message}\n` : ''}${lines.join('\n')}\n${citationTags(matches.map((m) => m.citation))}`);
+    const caution = incompleteNote(ctx, matches.map((m) => m.citation.docNumber));
+    return ok({ matches, ...(message ? { message } : {}) }, [message, ...lines, caution, citationTags(matches.map((m) => m.citation))].filter(Boolean).join('\n'));
   },
 });

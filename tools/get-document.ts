@@ -1,7 +1,7 @@
 // get_document: one notice by 文号 or title words, with its texts' outlines, validity and text.
 import { z } from 'zod';
 import type { Notice, OutlineEntry } from '../domain/reader.js';
-import { citationTags, defineTool, fail, ok, readOnly, textField } from './common.js';
+import { citationTags, defineTool, fail, incompleteNote, ok, readOnly, textField } from './common.js';
 
 const input = {
   document: textField('文号（任意写法）或标题中的词 / a 文号 in any spelling, or words of a title, e.g. 卫政办发[2019]43号, 法律顾问管理办法', 200, '卫政办发〔2019〕43号'),
@@ -17,6 +17,7 @@ const output = {
   recipients: z.string().nullable(),
   publicNote: z.string().nullable(),
   page: z.number().nullable(),
+  unplaced: z.number().describe('fact markers in this notice the ingest could not place; when above 0 its facts may be incomplete'),
   notice: z.object({ outline: outlineSchema, text: z.string().optional() }).describe("the notice's own words"),
   parts: z.array(
     z.object({
@@ -93,6 +94,7 @@ export const getDocument = defineTool({
       recipients: n.recipients,
       publicNote: n.publicNote,
       page: n.page,
+      unplaced: n.unplaced,
       notice: { outline: outlineOf(body.id), ...(includeText ? { text: body.text } : {}) },
       parts,
     };
@@ -103,6 +105,7 @@ export const getDocument = defineTool({
     });
     const lines = [
       `${n.docNumber}《${n.title}》，${n.issuer}，${n.date ?? '日期未知'}，公报第${n.page ?? '?'}页。`,
+      incompleteNote(ctx, [n.docNumber]),
       n.recipients ? `主送：${n.recipients}` : '',
       ...(parts.length ? ['印发文本：', ...partLines] : []),
       ...(includeText ? ['', ctx.gazette.documentText(n.docNumber) ?? ''] : []),

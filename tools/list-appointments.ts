@@ -1,6 +1,6 @@
 // list_appointments: who was appointed or removed, by which notice, and when a probation ends.
 import { z } from 'zod';
-import { citationSchema, citationTags, dateField, defineTool, docNumberField, folded, ok, readOnly, requireKnownNotice, textField } from './common.js';
+import { citationSchema, citationTags, dateField, defineTool, docNumberField, folded, incompleteNote, ok, readOnly, requireKnownNotice, textField } from './common.js';
 
 const input = {
   person: textField('姓名（全名或部分），如 田力 / a name, whole or part', 20, '田力').optional(),
@@ -81,6 +81,7 @@ export const listAppointments = defineTool({
           : '';
       return `- ${a.person}：${ACTION_CN[a.action]}${a.position}（${a.docNumber}，${a.date ?? '日期未知'}）${probation}`;
     });
-    return ok({ appointments }, `${lines.join('\n')}\n${citationTags(appointments.map((a) => a.citation))}`);
+    const caution = incompleteNote(ctx, appointments.map((a) => a.docNumber));
+    return ok({ appointments }, [...lines, caution, citationTags(appointments.map((a) => a.citation))].filter(Boolean).join('\n'));
   },
 });

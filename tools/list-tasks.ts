@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import type { Role } from '../domain/reader.js';
 import { closestUnits, matchUnits, unitQuery } from '../domain/unit-name.js';
-import { citationTags, dateField, defineTool, docNumberField, limitField, ok, readOnly, requireKnownNotice, taskLine, taskOut, taskSchema, textField } from './common.js';
+import { citationTags, dateField, defineTool, docNumberField, incompleteNote, limitField, ok, readOnly, requireKnownNotice, taskLine, taskOut, taskSchema, textField } from './common.js';
 
 const input = {
   unit: textField('单位名称，可用简称，如 住建局、市生态环境局、各县（区）人民政府 / a unit, short names accepted', 60, '住建局').optional(),
@@ -55,6 +55,7 @@ export const listTasks = defineTool({
     }
     const lines = tasks.map((t, i) => `${i + 1}. ${taskLine(t)}`);
     const head = `共 ${found.length} 项${who}任务${range}${found.length > tasks.length ? `，按完成时限列出前 ${tasks.length} 项` : '，按完成时限排序'}：`;
-    return ok({ tasks, total: found.length, ...(units ? { units } : {}) }, `${head}\n${lines.join('\n')}\n${citationTags(tasks.map((t) => t.citation))}`);
+    const caution = incompleteNote(ctx, tasks.map((t) => t.citation.docNumber));
+    return ok({ tasks, total: found.length, ...(units ? { units } : {}) }, [head, ...lines, caution, citationTags(tasks.map((t) => t.citation))].filter(Boolean).join('\n'));
   },
 });

@@ -1,6 +1,6 @@
 // search_gazette: passages ranked for a question, each with its citation.
 import { z } from 'zod';
-import { citationSchema, citationTags, defineTool, docNumberField, limitField, ok, questionField, readOnly, requireKnownNotice } from './common.js';
+import { citationSchema, citationTags, defineTool, docNumberField, incompleteNote, limitField, ok, questionField, readOnly, requireKnownNotice } from './common.js';
 
 const input = {
   query: questionField('问题或关键词，1–500 字 / question or keywords, 1–500 characters, e.g. 湿地面积, 谁牵头柴油货车污染治理', 500, '湿地面积'),
@@ -36,7 +36,8 @@ export const searchGazette = defineTool({
     const lines = results.map((r, i) => `${i + 1}. 《${r.citation.title}》${r.citation.locator}（第${r.citation.page ?? '?'}页）：${r.citation.quote}`);
     const { unknown } = ctx.gazette.questionWords(query);
     const message = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按其余词语检索。` : undefined;
-    const text = `${message ? `${message}\n` : ''}找到 ${total} 段相关内容，前 ${results.length} 段：\n${lines.join('\n')}\n${citationTags(results.map((r) => r.citation))}`;
+    const caution = incompleteNote(ctx, results.map((r) => r.citation.docNumber));
+    const text = [message, `找到 ${total} 段相关内容，前 ${results.length} 段：`, ...lines, caution, citationTags(results.map((r) => r.citation))].filter(Boolean).join('\n');
     return ok({ results, total, ...(message ? { message } : {}) }, text);
   },
 });

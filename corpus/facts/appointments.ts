@@ -3,6 +3,7 @@
 //   …田力、于涛 2 名同志任职试用期为一年，试用期从本通知下发之日起计算。
 import { findDocNumbers } from '../../domain/doc-number.js';
 import { parseNumber } from '../../domain/text.js';
+import type { AuditCount, Unplaced } from '../audit.js';
 import type { NoticeTexts } from '../outline.js';
 
 export interface Probation {
@@ -29,10 +30,6 @@ export interface Appointment {
   quote: string;
 }
 
-export interface AppointmentProblem {
-  page: number | null;
-  message: string;
-}
 
 const NAME = '[\\u4e00-\\u9fff]{2,4}';
 const APPOINT = new RegExp(`^(?:免去)?(${NAME})同志任(.+)$`);
@@ -66,59 +63,92 @@ function basisOf(text: string): string[] {
   return cited.length ? cited : [m[1]];
 }
 
-/** Every appointment and removal a notice states, and what could not be read. */
-export function extractAppointments(notice: NoticeTexts): { appointments: Appointment[]; problems: AppointmentProblem[] } {
-  const out: Appointment[] = [];
-  const problems: AppointmentProblem[] = [];
+export interface AppointmentExtraction {
+  appointments: Appointment[];
+  /** 任/免/试用期 clauses not read into a record, and records that do not add up. */
+  unplaced: Unplaced[];
+  /** Clauses that name a person (X同志), a removal or a probation, and how many were read. */
+  count: AuditCount;
+}
+
+const PROBATION = /((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})\s*(?:(\d+|[一二两三四五六七八九十]+)\s*名)?同志(任职|调任)试用期为([一二两三四五六七八九十\d]+(?:个月|年)|半年)/g;
+
+/** Every appointment and removal a notice states, with probation periods, and what could not be read. */
+export function extractAppointments(notice: NoticeTexts): AppointmentExtraction {
+  const result: AppointmentExtraction = { appointments: [], unplaced: [], count: { found: 0, placed: 0 } };
+  const out = result.appointments;
   const paragraphs = notice.body.paragraphs;
   const whole = paragraphs.map((p) => p.text).join('');
-  if (!/同志任|免去.{2,4}同志/.test(whole)) return { appointments: out, problems };
+  // A 任免 notice says so in its title, or names appointments in its words.
+  if (!/任免|任职|免职|职务|任命/.test(notice.title) && !/同志任|免去.{2,4}同志/.test(whole)) return result;
   const basis = basisOf(whole);
+  const unplaced = (p: { lineFrom: number; pageFrom: number | null }, message: string) =>
+    result.unplaced.push({ kind: 'appointment', lineNo: p.lineFrom, page: p.pageFrom, message: `${notice.docNumber}: ${message}` });
 
+  // Probation is read after the records it attaches to.
+  const probations: { p: (typeof paragraphs)[number]; clause: string }[] = [];
   for (const p of paragraphs) {
     for (const clause of p.text.split(/(?<=[；。])/)) {
       const c = clause.replace(/[；。]$/, '').trim();
-      if (/试用期/.test(c) || /决定[：:]?$/.test(c)) continue;
+      if (!/同志|免去|任命|试用期/.test(c)) continue;
+      result.count.found++;
+      if (/试用期/.test(c)) {
+        probations.push({ p, clause: c });
+        continue;
+      }
       const base = { basis, locator: p.locator || '正文', page: p.pageFrom, quote: clause.trim(), probation: null };
       let m: RegExpExecArray | null;
       if ((m = REMOVE.exec(c))) {
         out.push({ ...base, person: m[1], action: 'remove', position: m[2] });
+        result.count.placed++;
       } else if ((m = APPOINT.exec(c))) {
         const [post, ...rest] = m[2].split(/[，,]/);
         out.push({ ...base, person: m[1], action: 'appoint', position: post });
-        for (const r of rest) {
+        const unread = rest.filter((r) => {
           const also = ALSO_REMOVE.exec(r.trim());
-          if (also) out.push({ ...base, person: m[1], action: 'remove', position: also[1] });
-          else problems.push({ page: p.pageFrom, message: `${notice.docNumber}: not read as an appointment or removal: ${r}` });
-        }
-      }
+          if (also) out.push({ ...base, person: m![1], action: 'remove', position: also[1] });
+          return !also;
+        });
+        if (unread.length) unplaced(p, `not read as an appointment or removal: ${unread.join('，')}`);
+        else result.count.placed++;
+      } else unplaced(p, `a clause naming a person or a removal, in no form read here: ${c.slice(0, 40)}`);
     }
   }
 
   // Probation: which named persons, which kind, how long; 试用期从本通知下发之日起计算.
-  for (const p of paragraphs) {
-    if (!/试用期/.test(p.text)) continue;
-    const fromNotice = /试用期从本通知下发之日起计算/.test(p.text);
-    for (const m of p.text.matchAll(/((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})\s*(?:(\d+|[一二两三四五六七八九十]+)\s*名)?同志(任职|调任)试用期为([一二两三四五六七八九十\d]+(?:个月|年)|半年)/g)) {
+  for (const { p, clause } of probations) {
+    const fromNotice = /试用期从本通知下发之日起计算/.test(clause) || /试用期从本通知下发之日起计算/.test(p.text);
+    let read = 0;
+    let problems = 0;
+    for (const m of clause.matchAll(PROBATION)) {
+      read++;
       const names = m[1].split('、');
       const counted = m[2] ? parseNumber(m[2]) : null;
       const kind = `${m[3]}试用期`;
       if (counted !== null && counted !== names.length) {
-        problems.push({ page: p.pageFrom, message: `${notice.docNumber}: ${m[0]} names ${names.length} persons but says ${counted}; probation not assigned` });
+        problems++;
+        unplaced(p, `${m[0]} names ${names.length} persons but says ${counted}; probation not assigned`);
         continue;
       }
       const n = months(m[4]);
       if (!fromNotice || !notice.date || n === null) {
-        problems.push({ page: p.pageFrom, message: `${notice.docNumber}: ${m[0]}: start or length of the probation not stated in a form read here` });
+        problems++;
+        unplaced(p, `${m[0]}: start or length of the probation not stated in a form read here`);
         continue;
       }
       const probation: Probation = { kind, length: m[4], start: notice.date, end: periodEnd(notice.date, n), quote: p.text };
       for (const name of names) {
         const target = out.find((a) => a.person === name && a.action === 'appoint');
         if (target) target.probation = probation;
-        else problems.push({ page: p.pageFrom, message: `${notice.docNumber}: ${name} has a probation but no appointment in this notice` });
+        else {
+          problems++;
+          unplaced(p, `${name} has a probation but no appointment in this notice`);
+        }
       }
     }
+    // A clause that only restates when probation runs (试用期从…计算) names nobody and needs no record.
+    if (!read && /同志/.test(clause)) unplaced(p, `a probation clause in no form read here: ${clause.slice(0, 40)}`);
+    else if (!problems) result.count.placed++;
   }
-  return { appointments: out, problems };
+  return result;
 }

@@ -7,7 +7,8 @@ import type { TaskDeadline, TaskRecord } from '../../domain/reader.js';
 import { dropCjkSpaces } from '../../domain/text.js';
 import { UNIT_BOUNDARY, UNIT_START, unitList } from '../../domain/unit-name.js';
 import { walkOutline, type BuiltText, type NoticeTexts, type OutlineNode } from '../outline.js';
-import { findNotes } from './responsibility.js';
+import type { AuditCount, Unplaced } from '../audit.js';
+import { bracketPairs, findNotes, isNoteText } from './responsibility.js';
 
 /** A task as extracted: the record the reader serves, less the citation the store builds from what follows. */
 export interface Task extends Omit<TaskRecord, 'citation'> {
@@ -21,11 +22,6 @@ export interface Task extends Omit<TaskRecord, 'citation'> {
   context: string;
 }
 
-export interface TaskProblem {
-  locator: string;
-  page: number | null;
-  message: string;
-}
 
 const SENTENCE_END = /[。；！？]/;
 
@@ -56,25 +52,50 @@ function deadlineInText(text: string): string | null {
 }
 
 /** Tasks of one notice, in printed order, and the notes or rows that could not be read. */
-export function extractTasks(notice: NoticeTexts): { tasks: Task[]; problems: TaskProblem[] } {
-  const tasks: Task[] = [];
-  const problems: TaskProblem[] = [];
+export interface TaskExtraction {
+  tasks: Task[];
+  /** Notes and table rows that name a responsibility but could not be read into a task. */
+  unplaced: Unplaced[];
+  /** Responsibility markers found (labels, notes, table rows) and how many became tasks. */
+  count: AuditCount;
+}
+
+export function extractTasks(notice: NoticeTexts): TaskExtraction {
+  const out: TaskExtraction = { tasks: [], unplaced: [], count: { found: 0, placed: 0 } };
   for (const text of [notice.body, ...notice.parts]) {
     const title = text.role === 'part' ? text.title : notice.title;
-    for (const t of noteTasks(text, title, notice)) tasks.push(t);
+    noteTasks(text, title, notice, out);
     for (const node of walkOutline(text.outline)) {
-      if (node.tableHeader) tableTasks(node.tableHeader, node.children, title, text.role, notice, tasks, problems);
+      if (node.tableHeader) tableTasks(node.tableHeader, node.children, title, text.role, notice, out);
     }
-    if (text.tableHeader) tableTasks(text.tableHeader, text.outline, title, text.role, notice, tasks, problems);
+    if (text.tableHeader) tableTasks(text.tableHeader, text.outline, title, text.role, notice, out);
   }
-  return { tasks, problems };
+  return out;
+}
+
+const LABEL = /(牵头单位|配合单位|责任单位|落实单位|完成时限)[：:]/g;
+
+/**
+ * Where a paragraph names a responsibility: each labelled clause (牵头单位：…) and each bracketed
+ * note (（市水务局牵头…）), by its position. Every one must fall inside a note read into a task.
+ */
+function responsibilityMarkers(text: string): number[] {
+  const at = new Set<number>();
+  for (const m of text.matchAll(LABEL)) at.add(m.index);
+  let coveredTo = 0;
+  for (const [start, end] of bracketPairs(text)) {
+    if (start < coveredTo) continue;
+    coveredTo = end;
+    if (isNoteText(text.slice(start, end))) at.add(start);
+  }
+  return [...at];
 }
 
 /** Tasks from the notes in prose: each note belongs to the words before it, back to the previous note. */
-function noteTasks(text: BuiltText, title: string, notice: NoticeTexts): Task[] {
+function noteTasks(text: BuiltText, title: string, notice: NoticeTexts, extraction: TaskExtraction): void {
   const nodes = new Map<string, OutlineNode>();
   for (const n of walkOutline(text.outline)) nodes.set(n.locator, n);
-  const out: Task[] = [];
+  const out = extraction.tasks;
   const notesInNode = new Map<string, number>();
   let scope: string[] = [];
   let lastChunk = '';
@@ -83,7 +104,17 @@ function noteTasks(text: BuiltText, title: string, notice: NoticeTexts): Task[] 
     if (p.locator !== lastLocator) lastChunk = '';
     lastLocator = p.locator;
     let from = 0;
-    for (const note of findNotes(p.text)) {
+    const notes = findNotes(p.text);
+    for (const at of responsibilityMarkers(p.text)) {
+      extraction.count.found++;
+      if (notes.some((n) => n.start <= at && at < n.end)) extraction.count.placed++;
+      else {
+        const words = p.text.slice(at, at + 40);
+        const why = /^[（［(\[]/.test(words) ? 'a note that names no unit or role in a form read here' : 'a label outside any bracketed note';
+        extraction.unplaced.push({ kind: 'responsibility', lineNo: p.lineFrom, page: p.pageFrom, message: `${notice.docNumber} ${p.locator || '正文'}: ${why}: ${words}` });
+      }
+    }
+    for (const note of notes) {
       let chunk = p.text.slice(from, note.start).trim();
       from = note.end;
       // A note opening its own paragraph belongs to the paragraph before it.
@@ -112,7 +143,6 @@ function noteTasks(text: BuiltText, title: string, notice: NoticeTexts): Task[] 
     }
     if (from === 0 && /[\u4e00-\u9fff]/.test(p.text)) lastChunk = p.text;
   }
-  return out;
 }
 
 const DATE_LINE = /^\d{4}\s*年$/;
@@ -126,7 +156,8 @@ function unitCells(lines: string[]): string[] {
     .filter(Boolean);
 }
 
-function tableTasks(header: string, rows: OutlineNode[], title: string, role: Task['textRole'], notice: NoticeTexts, out: Task[], problems: TaskProblem[]): void {
+function tableTasks(header: string, rows: OutlineNode[], title: string, role: Task['textRole'], notice: NoticeTexts, extraction: TaskExtraction): void {
+  const out = extraction.tasks;
   const h = header.replace(/\s+/g, '');
   const read = h.includes('牵头单位') && h.includes('完成时限') ? leadTableRow : /(解读单位|责任单位)/.test(h) && h.includes('完成时限') ? unitBeforeDeadlineRow : h.includes('责任单位') && h.includes('开工年度') ? projectRow : null;
   if (!read) return;
@@ -134,10 +165,12 @@ function tableTasks(header: string, rows: OutlineNode[], title: string, role: Ta
   for (const row of rows) {
     if (!row.row) continue;
     const result = read(row.row.lines, row.row.numbers.length, name);
+    extraction.count.found++;
     if (!result) {
-      problems.push({ locator: row.locator, page: row.pageFrom, message: `table row not read: ${row.text.slice(0, 40)}` });
+      extraction.unplaced.push({ kind: 'responsibility', lineNo: row.lineFrom ?? null, page: row.pageFrom, message: `${notice.docNumber} ${row.locator}: table row not read into a task: ${row.text.slice(0, 40)}` });
       continue;
     }
+    extraction.count.placed++;
     name = result.name ?? name;
     result.rows.forEach((r, k) => {
       out.push({
