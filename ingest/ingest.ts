@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { allUnplaced, parseIssue } from '../corpus/issue.js';
+import { allUnplaced, parseIssue, type IssueDoc } from '../corpus/issue.js';
 import { readMeta, STORE_VERSION, StoreWriter } from '../store/writer.js';
 import { formatIssueReport } from './report.js';
 
@@ -72,6 +72,22 @@ export function decodeIssue(file: CorpusFile): { text: string } | { error: strin
   return { text: text.replace(/^\uFEFF/, '') };
 }
 
+/**
+ * One file parsed on its own: a file that cannot be read, or that the parser fails on, costs only
+ * itself, never the other issues of the folder.
+ */
+function readIssue(file: CorpusFile): { doc: IssueDoc } | { error: string } {
+  const decoded = decodeIssue(file);
+  if ('error' in decoded) return decoded;
+  let doc: IssueDoc;
+  try {
+    doc = parseIssue(decoded.text, file.name);
+  } catch (err) {
+    return { error: `could not be parsed: ${(err as Error).message}` };
+  }
+  return doc.notices.length ? { doc } : { error: 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' };
+}
+
 export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = listCorpus(dir), progress?: Progress): IngestSummary {
   const started = performance.now();
   const failures: IngestFailure[] = [];
@@ -82,11 +98,10 @@ export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = 
   const writer = StoreWriter.open(dbPath);
   try {
     files.forEach((file, k) => {
-      const decoded = decodeIssue(file);
-      const doc = 'error' in decoded ? null : parseIssue(decoded.text, file.name);
-      if (!doc || doc.notices.length === 0) {
-        failures.push({ file: file.name, reason: 'error' in decoded ? decoded.error : 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' });
-      } else {
+      const read = readIssue(file);
+      if ('error' in read) failures.push({ file: file.name, reason: read.error });
+      else {
+        const doc = read.doc;
         // A 文号 is unique in a city's numbering: a second copy (a reprint in a later issue) is reported, not stored twice.
         doc.notices = doc.notices.filter((n) => {
           const first = seen.get(n.docNumber);

@@ -1,0 +1,86 @@
+// Nothing is lost silently: what the parser cannot place is named with its line and reason, the
+// ingest fails while anything is unplaced, answers about that notice say so, and a corrupt block
+// costs only itself.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allUnplaced, parseIssue } from '../corpus/issue.js';
+import { issueFacts } from '../evals/facts.js';
+import { ingestCorpus } from '../ingest/ingest.js';
+import { SqliteGazette } from '../store/sqlite-gazette.js';
+import { findTool, runTool } from '../tools/index.js';
+import { SNOW_ISSUE, SNOW_TASKS, UNREADABLE_ISSUE } from './support/made-up.js';
+import { SEED_FILE } from './support/seed.js';
+
+describe('notes that close on their own lines', () => {
+  it('yields every task with its units and deadline', () => {
+    const issue = parseIssue(SNOW_ISSUE, 'snow.txt');
+    expect(issue.notices[0].tasks.map((t) => [t.locator, t.task, t.leadUnits, t.supportUnits, t.deadline?.date ?? null])).toEqual(SNOW_TASKS);
+    expect(allUnplaced(issue)).toEqual([]);
+    expect(issue.audit.responsibility).toEqual({ found: 17, placed: 17 });
+  });
+});
+
+describe('a note and a 任免 clause in forms nothing here reads', () => {
+  const issue = parseIssue(UNREADABLE_ISSUE, 'unreadable.txt');
+
+  it('are listed as unplaced with their lines and reasons, and the rest is read', () => {
+    expect(allUnplaced(issue).map((u) => [u.kind, u.lineNo, u.message])).toEqual([
+      ['responsibility', 13, '某府办发〔2022〕3号 二、: a note that names no unit or role in a form read here: （牵头单位市林业局完成时限年底）'],
+      ['appointment', 29, '某府干发〔2022〕2号: a clause naming a person or a removal, in no form read here: 任命王五为市林业局副局长'],
+    ]);
+    expect(issue.notices[0].tasks.map((t) => [t.locator, t.leadUnits, t.implementingUnits, t.deadline?.date])).toEqual([['一、', ['市林业局'], ['各区人民政府'], '2022-03-31']]);
+    expect(issue.audit.responsibility).toEqual({ found: 2, placed: 1 });
+    expect(issue.audit.appointment).toEqual({ found: 1, placed: 0 });
+  });
+
+  it('make the ingest fail, and answers about the notice say its facts may be incomplete', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-unreadable-'));
+    writeFileSync(join(dir, 'issue.txt'), UNREADABLE_ISSUE);
+    const db = join(dir, 'gazette.db');
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli/gazette.ts', 'ingest', dir, '--db', db], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stdout).toContain('! [responsibility] p.? (line 13): 某府办发〔2022〕3号 二、: a note that names no unit or role');
+    expect(cli.stdout).toContain('责任分工（牵头、配合、落实、完成时限）: 2 / 1 / 1');
+    expect(cli.stdout).toContain('2 item(s) unplaced');
+
+    const gazette = new SqliteGazette(db);
+    const ctx = { gazette, logError: () => undefined, today: () => '2022-06-01' };
+    const doc = runTool(ctx, findTool('get_document')!, { document: '某府办发〔2022〕3号' });
+    expect(doc.structuredContent).toMatchObject({ unplaced: 1 });
+    expect((doc.content[0] as { text: string }).text).toContain('注意：某府办发〔2022〕3号 有 1 处内容未能读出，相关事实可能不完整');
+    const lead = runTool(ctx, findTool('find_lead_unit')!, { task: '苗木调运' });
+    expect((lead.content[0] as { text: string }).text).toContain('某府办发〔2022〕3号 有 1 处内容未能读出');
+    gazette.close();
+  });
+});
+
+describe('a 2 MB block of random Chinese appended to an issue', () => {
+  const seed = readFileSync(SEED_FILE, 'utf8');
+  let x = 7;
+  const noise = Array.from({ length: 700_000 }, () => String.fromCharCode(0x4e00 + ((x = (x * 1103515245 + 12345) & 0x7fffffff) % 0x5000))).join('');
+  const text = `${seed}\n\n${noise.replace(/(.{23})/g, '$1\n\n')}\n`;
+
+  it('leaves every fact of the issue as it was and reports the block as unplaced', () => {
+    const issue = parseIssue(text, 'noisy.txt');
+    expect(issueFacts(issue)).toEqual(issueFacts(parseIssue(seed, 'seed.txt')));
+    const unplaced = allUnplaced(issue);
+    expect(unplaced).toHaveLength(1);
+    expect(unplaced[0]).toMatchObject({ kind: 'text', lineNo: 9815 });
+    expect(unplaced[0].message).toMatch(/lines 9815–\d+: 700000 characters with no punctuation are not prose; left out/);
+  });
+
+  it('costs only its own file: the other issues of the folder are ingested', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-noisy-'));
+    writeFileSync(join(dir, 'a-noisy.txt'), text);
+    writeFileSync(join(dir, 'b-clean.txt'), seed.replace(/〔2019〕(\d+) 号/g, '〔2020〕$1 号'));
+    const summary = ingestCorpus(dir, join(dir, 'gazette.db'));
+    expect(summary.failures).toEqual([]);
+    expect(summary.issues.map((i) => [i.source, i.notices, i.unplaced])).toEqual([
+      ['a-noisy.txt', 12, 1],
+      ['b-clean.txt', 12, 0],
+    ]);
+  });
+});
