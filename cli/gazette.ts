@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // gazette: the same tools on the command line, for clerks without an MCP client.
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusDir, databasePath } from '../corpus/paths.js';
 import { ensureDatabase, formatReport, ingestCorpus, listCorpus, type Progress } from '../ingest/ingest.js';
+import { TokenStore } from '../server/tokens.js';
 import { SqliteGazette } from '../store/sqlite-gazette.js';
 import { findTool, runTool } from '../tools/index.js';
 
@@ -19,6 +21,7 @@ const USAGE = `gazette — 政府公报查询 / query the gazette
   gazette doc <文号或标题词>             [--text]
   gazette verify <引文>                  [--doc 文号]
   gazette ingest [目录 DIR]              [--db 数据库文件]
+  gazette tokens add <名称 NAME> | list | revoke <名称 NAME>   [--tokens 令牌文件]
 
   --json   输出结构化 JSON / print the structured result as JSON
   语料目录和数据库：GAZETTE_CORPUS_DIR、GAZETTE_DB（默认 seeds/ 与 data/gazette.db）。`;
@@ -36,6 +39,7 @@ const OPTIONS = {
   position: { type: 'string' },
   text: { type: 'boolean' },
   db: { type: 'string' },
+  tokens: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -70,6 +74,33 @@ function progressBar(): Progress {
   };
 }
 
+/** gazette tokens add|list|revoke: bearer tokens for the HTTP server, kept as hashes only. */
+function tokensCommand(words: string[], file: string): number {
+  const store = new TokenStore(file);
+  const [action, name] = words;
+  if (action === 'add' && name) {
+    const token = store.add(name);
+    process.stderr.write(`令牌已生成，只显示这一次，请妥善保存 / token for ${name}, shown once (kept in ${file} as a hash only):\n`);
+    process.stdout.write(`${token}\n`);
+    return 0;
+  }
+  if (action === 'list') {
+    const entries = store.entries();
+    process.stdout.write(entries.length ? `${entries.map((e) => `${e.name}\t${e.created}`).join('\n')}\n` : `no tokens in ${file}\n`);
+    return 0;
+  }
+  if (action === 'revoke' && name) {
+    if (store.revoke(name)) {
+      process.stdout.write(`revoked ${name} (a running server keeps it until it restarts)\n`);
+      return 0;
+    }
+    process.stderr.write(`没有名为 ${name} 的令牌 / no token named ${name} in ${file}\n`);
+    return 1;
+  }
+  process.stderr.write(`用法 usage: gazette tokens add NAME | list | revoke NAME\n`);
+  return 2;
+}
+
 function main(argv: string[]): number {
   let parsed;
   try {
@@ -84,6 +115,8 @@ function main(argv: string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
+
+  if (command === 'tokens') return tokensCommand(words, values.tokens ?? process.env.GAZETTE_TOKENS ?? join(dirname(databasePath()), 'tokens.json'));
 
   if (command === 'ingest') {
     const dir = words[0] ?? corpusDir();
@@ -103,7 +136,7 @@ function main(argv: string[]): number {
     return 2;
   }
   const dbPath = databasePath();
-  ensureDatabase(corpusDir(), dbPath, progressBar());
+  for (const warning of ensureDatabase(corpusDir(), dbPath, progressBar()).warnings) process.stderr.write(`${warning}\n`);
   const gazette = new SqliteGazette(dbPath);
   try {
     const ctx = {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { allUnplaced, parseIssue, type IssueDoc } from '../corpus/issue.js';
+import { removeStaleBuilds, storeProblem } from '../store/health.js';
 import { readMeta, STORE_VERSION, StoreWriter } from '../store/writer.js';
 import { formatIssueReport } from './report.js';
 
@@ -129,15 +130,44 @@ export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = 
   return { dbPath, issues, failures, fingerprint, written, ms: performance.now() - started };
 }
 
-/** Builds the database when it is missing or was built from other content or another parser. */
-export function ensureDatabase(dir: string, dbPath: string, progress?: Progress): { rebuilt: boolean; summary: IngestSummary | null } {
-  const files = listCorpus(dir);
-  if (existsSync(dbPath) && readMeta(dbPath, 'fingerprint') === corpusFingerprint(files)) return { rebuilt: false, summary: null };
-  const summary = ingestCorpus(dir, dbPath, files, progress);
-  if (!summary.written) {
-    throw new Error(`no usable gazette issue in ${dir}: ${summary.failures.map((f) => `${f.file}: ${f.reason}`).join('; ')}`);
+export interface EnsureResult {
+  rebuilt: boolean;
+  summary: IngestSummary | null;
+  /** What was wrong and how it was handled: serving is still possible. */
+  warnings: string[];
+}
+
+/**
+ * A database to serve: built when missing, damaged, or made from other content or another parser.
+ * Whatever fails, the last good database is served (with a warning) when there is one; only when
+ * there is none is it an error, which names the file or folder at fault.
+ */
+export function ensureDatabase(dir: string, dbPath: string, progress?: Progress): EnsureResult {
+  const warnings: string[] = [];
+  const stale = removeStaleBuilds(dbPath);
+  if (stale.length) warnings.push(`removed what a stopped build left beside ${dbPath}: ${stale.join(', ')}`);
+  const problem = existsSync(dbPath) ? storeProblem(dbPath) : 'no database yet';
+  const serveLastGood = (why: string): EnsureResult => {
+    if (problem) throw new Error(`${why}, and there is no usable database at ${dbPath} (${problem})`);
+    warnings.push(`${why}; serving the last good database ${dbPath}`);
+    return { rebuilt: false, summary: null, warnings };
+  };
+  let files: CorpusFile[];
+  try {
+    files = listCorpus(dir);
+  } catch (err) {
+    return serveLastGood(`cannot read the corpus folder ${dir}: ${(err as Error).message}`);
   }
-  return { rebuilt: true, summary };
+  if (!problem && readMeta(dbPath, 'fingerprint') === corpusFingerprint(files)) return { rebuilt: false, summary: null, warnings };
+  if (problem && existsSync(dbPath)) warnings.push(`database ${dbPath} cannot be served (${problem}); rebuilding it from ${dir}`);
+  let summary: IngestSummary;
+  try {
+    summary = ingestCorpus(dir, dbPath, files, progress);
+  } catch (err) {
+    return serveLastGood(`cannot build the database from ${dir}: ${(err as Error).message}`);
+  }
+  if (!summary.written) return serveLastGood(`no usable gazette issue in ${dir} (${summary.failures.map((f) => `${f.file}: ${f.reason}`).join('; ')})`);
+  return { rebuilt: true, summary, warnings };
 }
 
 /** The whole report of one ingest: each issue's part, the files skipped, what was written. */

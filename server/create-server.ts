@@ -56,5 +56,44 @@ export function createServer(gazette: GazetteReader, options: ServerOptions): Mc
     return run(tool, params.data.arguments ?? {});
   });
   registerDocumentsResource(server, ctx);
+  invalidParamsAsSuch(server);
   return server;
+}
+
+type Handler = (request: unknown, extra: unknown) => Promise<unknown>;
+type Issue = { path: PropertyKey[]; message: string };
+
+/** The zod issues behind an error: a ZodError's own, or those the SDK pasted into an McpError's message as JSON. */
+function zodIssues(err: unknown): Issue[] | null {
+  const own = (err as { issues?: Issue[] }).issues;
+  if (Array.isArray(own)) return own;
+  if (!(err instanceof McpError) || err.code !== ErrorCode.InvalidParams) return null;
+  const json = err.message.slice(err.message.indexOf('['));
+  try {
+    const pasted = JSON.parse(json) as Issue[];
+    return Array.isArray(pasted) && pasted.every((i) => Array.isArray(i.path)) ? pasted : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The SDK answers a request whose params do not fit its schema (resources/read with a number for
+ * a URI) with -32603 and a raw zod dump. That is the caller's mistake, not ours: -32602, saying
+ * which field is wrong.
+ */
+function invalidParamsAsSuch(server: McpServer): void {
+  const handlers = (server.server as unknown as { _requestHandlers: Map<string, Handler> })._requestHandlers;
+  for (const [method, handler] of handlers) {
+    handlers.set(method, async (request, extra) => {
+      try {
+        return await handler(request, extra);
+      } catch (err) {
+        const issues = zodIssues(err);
+        if (!issues) throw err;
+        const what = issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
+        throw new McpError(ErrorCode.InvalidParams, `invalid params for ${method}: ${what} / ${method} 的参数无效`);
+      }
+    });
+  }
 }

@@ -1,26 +1,86 @@
 #!/usr/bin/env node
-// gazette-mcp: builds the database if the corpus changed, then serves the tools over stdio.
+// gazette-mcp: builds the database if the corpus changed, then serves the tools over stdio (the
+// default) or, with --http, over Streamable HTTP for an office (see --help).
 import { corpusDir, databasePath } from '../corpus/paths.js';
 import { ensureDatabase } from '../ingest/ingest.js';
 import { SqliteGazette } from '../store/sqlite-gazette.js';
 import { createServer } from './create-server.js';
+import { HTTP_OPTIONS, httpOptions, isLoopback } from './http-options.js';
 import { logger } from './logger.js';
+import { TokenCheck, TokenStore } from './tokens.js';
+import { ToolPool } from './tool-pool.js';
+import { serveHttp } from './transports/http.js';
 import { serveStdio } from './transports/stdio.js';
+
+const HELP = `gazette-mcp — the gazette as MCP tools
+
+  gazette-mcp                 serve over stdio (what a desktop chat client starts)
+  gazette-mcp --http [opts]   serve over Streamable HTTP for an office
+
+HTTP options (flag, or environment variable):
+${HTTP_OPTIONS.map(([flag, env, what, def]) => `  ${flag.padEnd(20)} ${env.padEnd(28)} ${what} (default: ${def})`).join('\n')}
+
+Corpus and database: GAZETTE_CORPUS_DIR, GAZETTE_DB. Logs: GAZETTE_LOG_LEVEL (to stderr).`;
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stderr.write(`${HELP}\n`);
+    return;
+  }
   const dir = corpusDir();
   const dbPath = databasePath();
-  const { rebuilt, summary } = ensureDatabase(dir, dbPath);
+  if (argv.length && !argv.includes('--http')) throw new Error(`unknown arguments: ${argv.join(' ')} (options are for --http; see --help)`);
+  const options = argv.includes('--http') ? httpOptions(argv, process.env, dbPath) : null;
+  const { rebuilt, summary, warnings } = ensureDatabase(dir, dbPath);
+  for (const w of warnings) logger.warn(w);
   for (const f of summary?.failures ?? []) logger.warn({ file: f.file }, `corpus file skipped: ${f.reason}`);
+  const unplaced = summary?.issues.reduce((n, i) => n + i.unplaced, 0) ?? 0;
+  if (unplaced) logger.warn({ unplaced }, 'some fact markers could not be placed; run `npm run ingest` to read the report');
   const gazette = new SqliteGazette(dbPath);
-  const server = createServer(gazette, { logError: (tool, err) => logger.error({ err, tool }, 'tool failed') });
-  await serveStdio(server, logger, () => gazette.close());
-  gazette.warmUp();
-  logger.info({ corpusDir: dir, db: dbPath, rebuilt, notices: gazette.notices().length, startupMs: Math.round(performance.now() - started) }, 'gazette-mcp ready');
+  const logError = (tool: string, err: unknown) => logger.error({ err, tool }, 'tool failed');
+  const ready = { corpusDir: dir, db: dbPath, rebuilt, notices: gazette.notices().length };
+
+  if (!options) {
+    await serveStdio(createServer(gazette, { logError }), logger, () => gazette.close());
+    gazette.warmUp();
+    logger.info({ ...ready, startupMs: Math.round(performance.now() - started) }, 'gazette-mcp ready');
+    return;
+  }
+
+  const tokens = new TokenCheck(new TokenStore(options.tokensFile).entries());
+  if (!isLoopback(options.host) && tokens.size === 0 && !options.insecureNoAuth) {
+    throw new Error(`refusing to serve ${options.host} without tokens: add one with \`gazette tokens add NAME\` (file ${options.tokensFile}), or pass --insecure-no-auth`);
+  }
+  if (tokens.size === 0) logger.warn({ host: options.host }, 'no tokens configured: anyone who can reach this address can call the tools');
+  const pool = new ToolPool({ dbPath, size: options.workers, budgetMs: options.callBudgetMs, logger });
+  let serving = false;
+  const http = serveHttp(() => createServer(gazette, { logError, runTool: (tool, args) => pool.run(tool.name, args) }), options, tokens, logger, () => serving);
+  await new Promise<void>((resolve, reject) => {
+    http.server.once('error', reject);
+    http.server.listen(options.port, options.host, resolve);
+  });
+  await pool.ready();
+  serving = true;
+  const address = http.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  logger.info({ ...ready, url: `http://${options.host}:${port}${options.path}`, stateless: options.stateless, tokens: tokens.size, startupMs: Math.round(performance.now() - started) }, 'gazette-mcp ready');
+  let closing = false;
+  const shutdown = async (why: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ why }, 'shutting down');
+    await http.close();
+    await pool.close();
+    gazette.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((err: unknown) => {
-  logger.fatal({ err }, 'gazette-mcp failed to start');
+  logger.fatal({ err }, `gazette-mcp failed to start: ${(err as Error).message}`);
   process.exit(1);
 });

@@ -42,6 +42,9 @@ function citationOf(text: Pick<GazetteText, 'role' | 'title'>, notice: Notice, l
   };
 }
 
+/** Stretches of a question the index has no term for that are looked up as they are. */
+const MAX_UNINDEXED_RUNS = 8;
+
 export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private readonly db: Database.Database;
   private searchIndex: SearchIndex | null = null;
@@ -144,8 +147,11 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
       }
     });
     if (run.length >= 2) runs.push(run);
-    const inCorpus = (r: string) => this.quotes().contains(r);
-    return { phrases: runs.filter(inCorpus), unknown: runs.filter((r) => !inCorpus(r)) };
+    // Each run is looked up in the whole corpus: a question of many stray words is read for its
+    // first few, so its cost stays bounded.
+    const checked = runs.slice(0, MAX_UNINDEXED_RUNS);
+    const inCorpus = new Map(checked.map((r) => [r, this.quotes().contains(r)]));
+    return { phrases: checked.filter((r) => inCorpus.get(r)), unknown: checked.filter((r) => !inCorpus.get(r)) };
   }
 
   /** Loads the search index now rather than on the first question. */

@@ -142,11 +142,18 @@ export class StoreWriter {
   }
 
   static open(dbPath: string): StoreWriter {
-    mkdirSync(dirname(dbPath), { recursive: true });
     const tmp = `${dbPath}.tmp-${process.pid}-${Date.now()}`;
-    const db = new Database(tmp);
+    let db: Database.Database;
     try {
-      db.pragma('journal_mode = OFF'); // a private temp file: nothing to roll back to
+      mkdirSync(dirname(dbPath), { recursive: true });
+      db = new Database(tmp);
+    } catch (err) {
+      throw new Error(`cannot write a database in ${dirname(dbPath)}: ${(err as Error).message}`);
+    }
+    try {
+      // A private temp file: nothing to roll back to, so the journal stays in memory and no
+      // -journal file is left if the build is killed (OFF is refused by defensive builds).
+      db.pragma('journal_mode = MEMORY');
       db.pragma('synchronous = OFF');
       db.exec(SCHEMA);
       db.exec('BEGIN');

@@ -97,7 +97,20 @@ export function queryTerms(question: string, vocabulary: ReadonlySet<string>): s
       }
     }
   }
-  return [...new Set(terms)];
+  return capTerms([...new Set(terms)]);
+}
+
+/**
+ * The most terms a question is searched with. A question is at most 500 characters, but every
+ * term costs a postings read: past this many, the longest (the most specific) are kept, so a
+ * long question costs no more than a short one.
+ */
+export const MAX_QUERY_TERMS = 32;
+
+function capTerms(terms: string[]): string[] {
+  if (terms.length <= MAX_QUERY_TERMS) return terms;
+  const kept = new Set([...terms].sort((a, b) => b.length - a.length).slice(0, MAX_QUERY_TERMS));
+  return terms.filter((t) => kept.has(t));
 }
 
 /** Fewest-words segmentation of a run of Chinese over the vocabulary (words of up to 12 characters). */

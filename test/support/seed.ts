@@ -1,9 +1,14 @@
 // The bundled gazette, parsed once per test file, and lookups into it.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseIssue, type IssueDoc, type NoticeDoc } from '../../corpus/issue.js';
 import type { BuiltText } from '../../corpus/outline.js';
 import type { OutlineNode } from '../../corpus/outline.js';
+import { ingestCorpus } from '../../ingest/ingest.js';
+import { SqliteGazette } from '../../store/sqlite-gazette.js';
+import type { ToolContext } from '../../tools/common.js';
+import { findTool, runTool } from '../../tools/index.js';
 
 export const SEED_DIR = join(import.meta.dirname, '..', '..', 'seeds');
 export const SEED_FILE = join(SEED_DIR, 'zhongwei-gazette-2019-no04.txt');
@@ -44,4 +49,21 @@ export function nodeAt(text: BuiltText, locator: string): OutlineNode {
 
 export function clause(docNumber: string, titleWords: string, locator: string): string {
   return nodeAt(textOf(seedIssue(), docNumber, titleWords), locator).text;
+}
+
+let gazetteDb: string | null = null;
+/** A database of the bundled issue, built once per test file, and a tool context over it. */
+export function seedContext(): ToolContext {
+  gazetteDb ??= (() => {
+    const db = join(mkdtempSync(join(tmpdir(), 'gazette-seed-')), 'gazette.db');
+    ingestCorpus(SEED_DIR, db);
+    return db;
+  })();
+  return { gazette: new SqliteGazette(gazetteDb), logError: (tool, err) => { throw new Error(`${tool}: ${(err as Error).message}`); }, today: () => '2026-11-29' };
+}
+
+/** Runs a tool by name in this process, as the server would. */
+export function call(ctx: ToolContext, name: string, args: Record<string, unknown>) {
+  const result = runTool(ctx, findTool(name)!, args);
+  return { ...result, text: (result.content[0] as { text: string }).text };
 }

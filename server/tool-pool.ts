@@ -1,0 +1,126 @@
+// Tool calls for the HTTP server, run in a few worker threads with a time budget per call. A call
+// over budget is answered with an isError result and its thread is replaced; every other call,
+// on every other session, goes on being served. The pool also spreads calls over the cores.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
+
+interface Job {
+  id: number;
+  tool: string;
+  args: unknown;
+  resolve: (r: CallToolResult) => void;
+  timer: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  job: Job | null;
+}
+
+export interface PoolOptions {
+  dbPath: string;
+  size: number;
+  /** A call not answered in this time (waiting included) gets an isError answer. */
+  budgetMs: number;
+  logger: Logger;
+}
+
+const fail = (text: string): CallToolResult => ({ content: [{ type: 'text', text }], isError: true });
+
+export class ToolPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions) {
+    for (let k = 0; k < options.size; k++) this.slots.push(this.spawn());
+  }
+
+  /** Resolves once every worker has opened the store. */
+  async ready(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.ready));
+  }
+
+  run(tool: string, args: unknown): Promise<CallToolResult> {
+    if (this.closed) return Promise.resolve(fail('服务正在关闭 / the server is shutting down'));
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      const timer = setTimeout(() => this.expire(id), this.options.budgetMs);
+      this.queue.push({ id, tool, args, resolve, timer });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) this.finish(job, fail('服务正在关闭 / the server is shutting down'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(new URL('./tool-worker.js', import.meta.url), { workerData: { dbPath: this.options.dbPath } });
+    let markReady!: () => void;
+    const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), job: null };
+    worker.on('message', (msg: { ready?: true; id?: number; result?: CallToolResult; log?: { tool: string; message: string } }) => {
+      if (msg.ready) {
+        markReady();
+        this.dispatch();
+      } else if (msg.log) this.options.logger.error({ tool: msg.log.tool, err: msg.log.message }, 'tool failed');
+      else if (slot.job && msg.id === slot.job.id) {
+        const job = slot.job;
+        slot.job = null;
+        this.finish(job, msg.result!);
+        this.dispatch();
+      }
+    });
+    worker.on('error', (err) => {
+      this.options.logger.error({ err }, 'tool worker failed');
+      this.replace(slot, fail('内部错误，请稍后重试 / internal error, please retry'));
+    });
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || !this.queue.length) continue;
+      // A slot is usable once its worker said ready; a new worker takes its first job after that.
+      void slot.ready.then(() => {
+        if (slot.job || !this.queue.length || !this.slots.includes(slot)) return;
+        const job = this.queue.shift()!;
+        slot.job = job;
+        slot.worker.postMessage({ id: job.id, tool: job.tool, args: job.args });
+      });
+    }
+  }
+
+  private finish(job: Job, result: CallToolResult): void {
+    clearTimeout(job.timer);
+    job.resolve(result);
+  }
+
+  /** A call over budget: answered now; if it was running, its thread is ended and replaced. */
+  private expire(id: number): void {
+    const budget = `调用超过时间预算 ${this.options.budgetMs} ms，已停止；请缩小问题范围后重试。\nThe call exceeded its time budget of ${this.options.budgetMs} ms and was stopped; narrow the question and retry.`;
+    const waiting = this.queue.findIndex((j) => j.id === id);
+    if (waiting >= 0) {
+      this.finish(this.queue.splice(waiting, 1)[0], fail(budget));
+      return;
+    }
+    const slot = this.slots.find((s) => s.job?.id === id);
+    if (slot) {
+      this.options.logger.warn({ tool: slot.job!.tool, budgetMs: this.options.budgetMs }, 'tool call over budget; worker replaced');
+      this.replace(slot, fail(budget));
+    }
+  }
+
+  private replace(slot: Slot, answer: CallToolResult): void {
+    if (slot.job) this.finish(slot.job, answer);
+    slot.job = null;
+    void slot.worker.terminate();
+    const at = this.slots.indexOf(slot);
+    if (at >= 0 && !this.closed) this.slots[at] = this.spawn();
+  }
+}

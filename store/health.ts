@@ -1,0 +1,52 @@
+// The database file on disk: whether it can be trusted, and what a stopped build left beside it.
+import Database from 'better-sqlite3';
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Why the database cannot be served as it is, or null when it opens, is ours, and its pages check out. */
+export function storeProblem(dbPath: string): string | null {
+  let db: Database.Database;
+  try {
+    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    return (err as Error).message;
+  }
+  try {
+    const version = db.prepare("SELECT value FROM meta WHERE key = 'store_version'").pluck().get();
+    if (version === undefined) return 'it has no store version: not a gazette database';
+    // quick_check reads every page once: damage anywhere is found before a question meets it.
+    const check = db.pragma('quick_check', { simple: true });
+    return check === 'ok' ? null : `integrity check failed: ${String(check)}`;
+  } catch (err) {
+    return (err as Error).message;
+  } finally {
+    db.close();
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temp files of builds whose process is gone (a killed ingest); returns their names. */
+export function removeStaleBuilds(dbPath: string): string[] {
+  const dir = dirname(dbPath);
+  const stem = basename(dbPath);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const stale = names.filter((name) => {
+    const m = /\.tmp-(\d+)-\d+(?:-journal|-wal|-shm)?$/.exec(name);
+    return name.startsWith(`${stem}.tmp-`) && m && !alive(Number(m[1]));
+  });
+  for (const name of stale) rmSync(join(dir, name), { force: true });
+  return stale;
+}
