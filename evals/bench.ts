@@ -11,6 +11,7 @@ import { projectRoot } from '../corpus/paths.js';
 import { findTool, runTool } from '../tools/index.js';
 import { repeatedCorpus } from './corpora.js';
 import { readCases } from './harness.js';
+import { load, memoryMb, startHttp } from './load.js';
 
 const root = projectRoot();
 const dist = join(root, 'dist');
@@ -101,7 +102,34 @@ for (const [tool, args] of Object.entries(calls)) {
 }
 await ours.close();
 
-// 2. Scale: ingest time and peak memory in a fresh process, and query latency on the result.
+// 2. Load over Streamable HTTP: 50 sessions × 200 mixed calls, with and without sessions, and the
+// same against an echo server. The rate limit is raised: every client here is one address.
+{
+  const SESSIONS = 50;
+  const CALLS = 200;
+  const mixed = Object.entries(calls).flatMap(([tool, list]) => list.slice(0, 4).map((args) => [tool, args] as [string, Record<string, unknown>]));
+  const pick = (k: number) => mixed[k % mixed.length];
+  lines.push('', `## Load over Streamable HTTP: ${SESSIONS} concurrent sessions × ${CALLS} mixed calls`, '');
+  lines.push('| server | mode | calls | errors | throughput | p50 | p99 | server RSS after (peak) |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+  const limits = ['--rate', '1000000', '--max-sessions', '1000'];
+  const runs: [string, string, string[], Record<string, string>, (k: number) => [string, Record<string, unknown>]][] = [
+    // Our server logs its URL in its ready line, at info, and an access line per request (as in an office).
+    ['gazette-mcp', server, ['--http', '--port', '0', ...limits], { GAZETTE_DB: db1, GAZETTE_LOG_LEVEL: 'info' }, pick],
+    ['gazette-mcp', server, ['--http', '--port', '0', '--stateless', ...limits], { GAZETTE_DB: db1, GAZETTE_LOG_LEVEL: 'info' }, pick],
+    ['echo', join(dist, 'evals', 'echo-http.js'), [], {}, () => ['echo', { text: 'hi' }] as [string, Record<string, unknown>]],
+    ['echo', join(dist, 'evals', 'echo-http.js'), ['--stateless'], {}, () => ['echo', { text: 'hi' }] as [string, Record<string, unknown>]],
+  ];
+  for (const [name, entry, args, env, call] of runs) {
+    const running = await startHttp(entry, args, env);
+    const r = await load(running.url, SESSIONS, CALLS, call);
+    const mem = memoryMb(running.proc.pid!);
+    running.proc.kill('SIGTERM');
+    const mode = args.includes('--stateless') ? 'stateless' : 'sessions';
+    lines.push(`| ${name} | ${mode} | ${r.calls} | ${r.errors} | ${Math.round(r.calls / (r.ms / 1000))} calls/s | ${ms(median(r.latencies))} ms | ${ms(percentile(r.latencies, 0.99))} ms | ${mem.rss.toFixed(0)} MB (${mem.peak.toFixed(0)} MB) |`);
+  }
+}
+
+// 3. Scale: ingest time and peak memory in a fresh process, and query latency on the result.
 lines.push('', '## Scale: the issue repeated with renumbered 文号 and shifted dates', '');
 lines.push('| corpus | notices | ingest | peak RSS | database | search p50 / p99 | find_lead_unit p50 | baseline: read + hash + split |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const [copies, runs] of [

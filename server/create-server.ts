@@ -32,12 +32,11 @@ const jsonSchema = (shape: z.ZodRawShape, io: 'input' | 'output') => z.toJSONSch
 const CallToolWire = z.object({ method: z.literal('tools/call'), params: z.unknown() });
 const CallToolParams = z.object({ name: z.string(), arguments: z.record(z.string(), z.unknown()).optional() });
 
-export function createServer(gazette: GazetteReader, options: ServerOptions): McpServer {
-  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { logging: {}, tools: { listChanged: false } } });
-  const ctx: ToolContext = { gazette, logError: options.logError, today: options.today ?? (() => new Date().toISOString().slice(0, 10)) };
-  const run = options.runTool ?? ((tool: ToolDef, args: unknown) => runTool(ctx, tool, args));
+let listing: Record<string, unknown>[] | null = null;
 
-  const listed = TOOLS.map((t) => ({
+/** The tools as tools/list shows them, their JSON schemas made once (a stateless server is made per request). */
+function listedTools(): Record<string, unknown>[] {
+  listing ??= TOOLS.map((t) => ({
     name: t.name,
     title: t.config.title,
     description: t.config.description,
@@ -45,7 +44,15 @@ export function createServer(gazette: GazetteReader, options: ServerOptions): Mc
     outputSchema: jsonSchema(t.config.outputSchema, 'output'),
     annotations: t.config.annotations,
   }));
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
+  return listing;
+}
+
+export function createServer(gazette: GazetteReader, options: ServerOptions): McpServer {
+  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { logging: {}, tools: { listChanged: false } } });
+  const ctx: ToolContext = { gazette, logError: options.logError, today: options.today ?? (() => new Date().toISOString().slice(0, 10)) };
+  const run = options.runTool ?? ((tool: ToolDef, args: unknown) => runTool(ctx, tool, args));
+
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listedTools() }));
   server.server.setRequestHandler(CallToolWire, async (request) => {
     const params = CallToolParams.safeParse(request.params);
     if (!params.success) {
