@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // gazette: the same tools on the command line, for clerks without an MCP client.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusDir, databasePath } from '../corpus/paths.js';
 import { ensureDatabase, formatReport, ingestCorpus, listCorpus, type Progress } from '../ingest/ingest.js';
 import { TokenStore } from '../server/tokens.js';
 import { SqliteGazette } from '../store/sqlite-gazette.js';
+import { MAX_DRAFT_CHARS } from '../tools/check-draft.js';
 import { findTool, runTool } from '../tools/index.js';
 
 const USAGE = `gazette — 政府公报查询 / query the gazette
@@ -20,6 +23,8 @@ const USAGE = `gazette — 政府公报查询 / query the gazette
   gazette docs
   gazette doc <文号或标题词>             [--text]
   gazette verify <引文>                  [--doc 文号]
+  gazette explain <文号或标题词>         [--as-of YYYY-MM-DD]   政策解读提纲 / an explainer's outline
+  gazette check <稿件文件 FILE | ->      [--doc 文号]           核对解读稿；发现问题时退出码为 1 / exit 1 on any problem
   gazette ingest [目录 DIR]              [--db 数据库文件]
   gazette tokens add <名称 NAME> | list | revoke <名称 NAME>   [--tokens 令牌文件]
 
@@ -60,7 +65,65 @@ const COMMANDS: Record<string, (words: string[], o: Values) => [string, Record<s
   docs: () => ['list_documents', {}],
   doc: (w, o) => ['get_document', { document: w.join(' '), includeText: o.text === true }],
   verify: (w, o) => ['verify_quote', { quote: w.join(' '), docNumber: o.doc }],
+  explain: (w, o) => ['draft_explainer', { document: w.join(' '), asOf: o['as-of'] }],
 };
+
+/**
+ * A draft in pieces the checker takes (at most MAX_DRAFT_CHARS each), cut at line ends so no
+ * sentence is split, with where each piece starts in the draft.
+ */
+function draftPieces(draft: string): { text: string; offset: number }[] {
+  const pieces: { text: string; offset: number }[] = [];
+  let start = 0;
+  while (start < draft.length) {
+    let end = Math.min(draft.length, start + MAX_DRAFT_CHARS);
+    if (end < draft.length) {
+      const cut = draft.lastIndexOf('\n', end - 1);
+      if (cut > start) end = cut + 1;
+    }
+    const text = draft.slice(start, end);
+    if (text.trim()) pieces.push({ text, offset: start });
+    start = end;
+  }
+  return pieces;
+}
+
+type ToolRun = (name: string, args: Record<string, unknown>) => CallToolResult;
+
+/** gazette check FILE: every piece of the draft checked, verdicts printed, exit 1 when any is a problem. */
+function checkCommand(file: string | undefined, o: Values, run: ToolRun): number {
+  if (!file) {
+    process.stderr.write('check 需要稿件文件（或 - 表示标准输入），如：gazette check 解读稿.txt\ncheck needs a draft file (or - for stdin)\n');
+    return 2;
+  }
+  let draft: string;
+  try {
+    draft = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (err) {
+    process.stderr.write(`无法读取稿件 ${file}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message} / cannot read the draft ${file}\n`);
+    return 2;
+  }
+  const pieces = draftPieces(draft);
+  if (!pieces.length) {
+    process.stderr.write(`稿件 ${file} 是空的 / the draft ${file} is empty\n`);
+    return 2;
+  }
+  const findings: Record<string, unknown>[] = [];
+  const texts: string[] = [];
+  for (const piece of pieces) {
+    const result = run('check_draft', { text: piece.text, docNumber: o.doc });
+    const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+    if (result.isError) {
+      process.stderr.write(`${text}\n`);
+      return 1;
+    }
+    texts.push(pieces.length > 1 ? `[第${piece.offset}字起]\n${text}` : text);
+    const structured = result.structuredContent as { findings: { offset: number }[] };
+    findings.push(...structured.findings.map((f) => ({ ...f, offset: f.offset + piece.offset })));
+  }
+  process.stdout.write(o.json ? `${JSON.stringify({ findings }, null, 2)}\n` : `${texts.join('\n\n')}\n`);
+  return findings.some((f) => f.verdict === 'mismatch' || f.verdict === 'not_found') ? 1 : 0;
+}
 
 /** A progress bar on stderr for corpora of more than a few issues. */
 function progressBar(): Progress {
@@ -127,7 +190,7 @@ function main(argv: string[]): number {
   }
 
   const build = COMMANDS[command];
-  if (!build) {
+  if (!build && command !== 'check') {
     process.stderr.write(`未知命令 unknown command: ${command}\n\n${USAGE}\n`);
     return 2;
   }
@@ -144,8 +207,10 @@ function main(argv: string[]): number {
       logError: (tool: string, err: unknown) => process.stderr.write(`${tool}: ${(err as Error).stack ?? String(err)}\n`),
       today: () => new Date().toISOString().slice(0, 10),
     };
+    const run: ToolRun = (name, args) => runTool(ctx, findTool(name)!, Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)));
+    if (command === 'check') return checkCommand(words[0], values, run);
     const [name, args] = build(words, values);
-    const result = runTool(ctx, findTool(name)!, Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)));
+    const result = run(name, args);
     const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
     if (result.isError) {
       process.stderr.write(`${text}\n`);

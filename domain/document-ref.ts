@@ -76,3 +76,24 @@ export function resolveDocumentRef(ref: string, catalog: DocumentCatalog): RefRe
   if (full.length > 1) return { kind: 'ambiguous', candidates: full.map((s) => s.notice) };
   return { kind: 'none', suggestions: scored.filter((s) => s.score >= 0.2).slice(0, 5).map((s) => s.notice) };
 }
+
+/**
+ * What a person may mean by what they have typed so far, as references the resolver takes whole:
+ * a 文号 where it names one text, else each text's title. Typed words narrow the list (any
+ * spelling of a 文号, or words of a title); nothing typed lists everything, up to `max`.
+ */
+export function suggestDocuments(typed: string, catalog: DocumentCatalog, max: number): string[] {
+  const { docNumber, words } = parseDocumentRef(typed);
+  const partial = matchKey(typed);
+  const out: string[] = [];
+  for (const notice of catalog.notices()) {
+    const issued = catalog.titles(notice).filter((t) => t.role === 'part');
+    const refs = issued.length > 1 ? issued.map((t) => t.title) : [notice.docNumber, ...issued.map((t) => t.title)];
+    for (const ref of refs) {
+      const key = matchKey(`${notice.docNumber} ${ref} ${notice.title}`);
+      const wanted = docNumber ? notice.docNumber === docNumber && words.every((w) => key.includes(w)) : !partial || key.includes(partial) || (words.length > 0 && words.every((w) => key.includes(w)));
+      if (wanted && !out.includes(ref)) out.push(ref);
+    }
+  }
+  return out.slice(0, max);
+}

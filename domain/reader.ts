@@ -23,6 +23,19 @@ export interface Citation {
 /** Locator of text outside any numbered heading. */
 export const BODY_LOCATOR = '正文';
 
+/** The citation of a span of a text: titled by the text it issues, or by the notice for its own words and attachments. */
+export function citationIn(notice: NoticeInfo, text: Pick<GazetteText, 'role' | 'title'>, locator: string, page: number | null, quote: string): Citation {
+  return {
+    docNumber: notice.docNumber,
+    title: text.role === 'part' ? text.title : notice.title,
+    issuer: notice.issuer,
+    date: notice.date,
+    locator: locator || BODY_LOCATOR,
+    page,
+    quote,
+  };
+}
+
 /** What identifies a notice and how it was sent. */
 export interface NoticeInfo {
   docNumber: string;
@@ -140,6 +153,8 @@ export interface GazetteReader {
   /** The notice's own words first, then the texts it issues and its attachments, in printed order. */
   texts(notice: Notice): GazetteText[];
   outline(text: GazetteText): OutlineEntry[];
+  /** A text's paragraphs in printed order, each with the outline node it belongs to. */
+  paragraphs(text: GazetteText): { locator: string; text: string; page: number | null }[];
   clause(text: GazetteText, locator: string): Clause | null;
   /** A notice by 文号 (any spelling) or by words of its title or of a text it issues. */
   resolveDocument(ref: string): DocumentResolution;

@@ -76,6 +76,19 @@ export function matchKey(s: string): string {
   return foldPunctuation(foldWidth(s)).replace(/\s+/g, '');
 }
 
+/** matchKey of a text, with where each of its characters stands in the text (to quote the source's own words back). */
+export function keyWithOffsets(s: string): { key: string; at: number[] } {
+  const folded = foldPunctuation(foldWidth(s));
+  const chars: string[] = [];
+  const at: number[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    if (/\s/.test(folded[i])) continue;
+    chars.push(folded[i]);
+    at.push(i);
+  }
+  return { key: chars.join(''), at };
+}
+
 const OPENING = new Set(['（', '［', '(', '[']);
 const CLOSING = new Set(['）', '］', ')', ']']);
 

@@ -15,7 +15,12 @@ export interface SuiteResult {
   accuracy: number;
   threshold: number;
   failures: string[];
+  /** Per split of the cases (tune / held-out), where the suite has splits: passed of cases, and each measure's count of total. */
+  splits: Record<string, { cases: number; passed: number; measures: Record<string, [number, number]> }>;
 }
+
+/** Counts a case adds to a suite's measures: [hits, out of]. */
+type Measures = Record<string, [number, number]>;
 
 type Structured = Record<string, unknown> | undefined;
 
@@ -24,8 +29,10 @@ interface Suite<C> {
   tool: string;
   threshold: number;
   args: (c: C) => Record<string, unknown>;
-  /** null when the case passes, else why it failed. */
-  check: (c: C, result: Structured, isError: boolean) => string | null;
+  /** null when the case passes, else why it failed; may ask the server more (to verify citations). */
+  check: (c: C, result: Structured, isError: boolean, client: Client) => string | null | Promise<string | null>;
+  /** Counts beyond pass/fail, summed per split (recall of planted errors, false alarms). */
+  measure?: (c: C, result: Structured) => Measures;
 }
 
 interface SearchCase {
@@ -81,6 +88,50 @@ interface AppointmentCase {
 
 interface AppointmentShape {
   appointments: { person: string; action: string; position: string; docNumber: string; date: string; probation: { kind: string; end: string; inProbation?: boolean } | null }[];
+}
+
+interface ExplainerCase {
+  document: string;
+  /** Clauses an explainer must cite, by element: a point at the locator or inside it. */
+  must: { element: string; locator: string }[];
+  responsibility?: string;
+  split: string;
+}
+
+interface ExplainerShape {
+  elements: { element: string; points: { text: string; citation: { docNumber: string; title: string; locator: string; quote: string } }[]; note?: string }[];
+  responsibility?: { unit: string };
+}
+
+interface DraftCase {
+  id: string;
+  text: string;
+  docNumber?: string;
+  /** The planted errors, each with the verdict it must get; none for a correct draft. */
+  expect: { kind: string; text: string; verdict: string; expected?: string }[];
+  split: string;
+}
+
+interface DraftShape {
+  findings: { kind: string; text: string; verdict: string; expected?: string }[];
+}
+
+const PROBLEMS = new Set(['mismatch', 'not_found']);
+
+/** The planted errors a check caught, and the problems it named that were not planted. */
+function draftOutcome(c: DraftCase, result: Structured): { caught: number; alarms: string[] } {
+  const findings = (result as unknown as DraftShape | undefined)?.findings ?? [];
+  const used = new Set<object>();
+  let caught = 0;
+  for (const e of c.expect) {
+    const f = findings.find((x) => !used.has(x) && x.kind === e.kind && x.text.includes(e.text) && x.verdict === e.verdict && (e.expected === undefined || x.expected === e.expected));
+    if (f) {
+      used.add(f);
+      caught++;
+    }
+  }
+  const alarms = findings.filter((f) => !used.has(f) && PROBLEMS.has(f.verdict)).map((f) => `${f.kind} “${f.text}” ${f.verdict}`);
+  return { caught, alarms };
 }
 
 const SUITES: Suite<never>[] = [
@@ -160,6 +211,51 @@ const SUITES: Suite<never>[] = [
       return null;
     },
   } as Suite<AppointmentCase> as Suite<never>,
+  {
+    file: 'explainer.jsonl',
+    tool: 'draft_explainer',
+    threshold: 1,
+    args: (c: ExplainerCase) => ({ document: c.document }),
+    // All nine elements; every clause the case names cited under its element; every point's citation found by verify_quote at its place.
+    check: async (c: ExplainerCase, result, isError, client) => {
+      if (isError || !result) return `${c.document} → unexpected error`;
+      const r = result as unknown as ExplainerShape;
+      if (r.elements.length !== 9) return `${c.document} → ${r.elements.length} elements`;
+      const missing = c.must.filter((m) => !r.elements.find((e) => e.element === m.element)?.points.some((p) => p.citation.locator === m.locator || p.citation.locator.startsWith(m.locator)));
+      if (missing.length) return `${c.document} → no point cites ${missing.map((m) => `${m.element} ${m.locator}`).join('、')}`;
+      if (c.responsibility && r.responsibility?.unit !== c.responsibility) return `${c.document} → responsibility ${r.responsibility?.unit}, wanted ${c.responsibility}`;
+      for (const e of r.elements) {
+        for (const p of e.points) {
+          const v = await client.callTool({ name: 'verify_quote', arguments: { quote: p.citation.quote, docNumber: p.citation.docNumber } });
+          const at = (v.structuredContent as { citations: { locator: string; title: string }[] }).citations;
+          if (!at.some((x) => x.locator === p.citation.locator && x.title === p.citation.title)) return `${c.document} → ${e.element} point at ${p.citation.locator} does not verify: “${p.citation.quote.slice(0, 30)}”`;
+        }
+      }
+      return null;
+    },
+    measure: (c: ExplainerCase, result) => {
+      const r = result as unknown as ExplainerShape | undefined;
+      const cited = c.must.filter((m) => r?.elements.find((e) => e.element === m.element)?.points.some((p) => p.citation.locator === m.locator || p.citation.locator.startsWith(m.locator)));
+      return { 'required clauses cited': [cited.length, c.must.length] };
+    },
+  } as Suite<ExplainerCase> as Suite<never>,
+  {
+    file: 'drafts.jsonl',
+    tool: 'check_draft',
+    threshold: 1,
+    args: (c: DraftCase) => ({ text: c.text, ...(c.docNumber ? { docNumber: c.docNumber } : {}) }),
+    // Every planted error caught with its verdict (and the source's words where given); no other problem named.
+    check: (c: DraftCase, result, isError) => {
+      if (isError || !result) return `${c.id} → unexpected error`;
+      const { caught, alarms } = draftOutcome(c, result);
+      if (caught < c.expect.length) return `${c.id} → caught ${caught}/${c.expect.length} planted errors: ${JSON.stringify((result as unknown as DraftShape).findings)}`;
+      return alarms.length ? `${c.id} → false alarm: ${alarms.join('; ')}` : null;
+    },
+    measure: (c: DraftCase, result) => {
+      const { caught, alarms } = draftOutcome(c, result);
+      return { 'planted errors caught': [caught, c.expect.length], 'correct drafts with a false alarm': c.expect.length ? [0, 0] : [alarms.length ? 1 : 0, 1] };
+    },
+  } as Suite<DraftCase> as Suite<never>,
 ];
 
 export function readCases<C>(file: string): C[] {
@@ -186,13 +282,24 @@ export async function runSuites(client: Client): Promise<SuiteResult[]> {
   for (const suite of SUITES) {
     const cases = readCases<never>(suite.file);
     const failures: string[] = [];
+    const splits: SuiteResult['splits'] = {};
     for (const c of cases) {
       const r = await client.callTool({ name: suite.tool, arguments: suite.args(c) });
-      const why = suite.check(c, r.structuredContent as Structured, r.isError === true);
+      const why = await suite.check(c, r.structuredContent as Structured, r.isError === true, client);
       if (why) failures.push(why);
+      const split = (c as { split?: string }).split;
+      if (!split) continue;
+      const row = (splits[split] ??= { cases: 0, passed: 0, measures: {} });
+      row.cases++;
+      if (!why) row.passed++;
+      for (const [k, [hit, of]] of Object.entries(suite.measure?.(c, r.structuredContent as Structured) ?? {})) {
+        const m = (row.measures[k] ??= [0, 0]);
+        m[0] += hit;
+        m[1] += of;
+      }
     }
     const passed = cases.length - failures.length;
-    out.push({ suite: suite.file, tool: suite.tool, cases: cases.length, passed, accuracy: cases.length ? passed / cases.length : 0, threshold: suite.threshold, failures });
+    out.push({ suite: suite.file, tool: suite.tool, cases: cases.length, passed, accuracy: cases.length ? passed / cases.length : 0, threshold: suite.threshold, failures, splits });
   }
   return out;
 }
@@ -200,6 +307,16 @@ export async function runSuites(client: Client): Promise<SuiteResult[]> {
 export function formatResults(results: SuiteResult[]): string {
   const lines = ['| tool | suite | cases | passed | accuracy | threshold |', '| --- | --- | --- | --- | --- | --- |'];
   for (const r of results) lines.push(`| ${r.tool} | ${r.suite} | ${r.cases} | ${r.passed} | ${r.accuracy.toFixed(3)} | ${r.threshold} |`);
+  const split = results.filter((r) => Object.keys(r.splits).length);
+  if (split.length) {
+    lines.push('', '| tool | split | cases | passed | measures |', '| --- | --- | --- | --- | --- |');
+    for (const r of split) {
+      for (const [name, row] of Object.entries(r.splits)) {
+        const measures = Object.entries(row.measures).map(([k, [hit, of]]) => `${k} ${hit}/${of}`);
+        lines.push(`| ${r.tool} | ${name} | ${row.cases} | ${row.passed} | ${measures.join('; ') || '–'} |`);
+      }
+    }
+  }
   for (const r of results) for (const f of r.failures) lines.push(`FAIL ${r.tool}: ${f}`);
   return lines.join('\n');
 }

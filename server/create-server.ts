@@ -11,6 +11,7 @@ import { projectRoot } from '../corpus/paths.js';
 import type { GazetteReader } from '../domain/reader.js';
 import type { ToolContext, ToolDef } from '../tools/common.js';
 import { registerDocumentsResource } from '../tools/documents-resource.js';
+import { registerExplainerPrompt } from '../tools/explainer-prompt.js';
 import { findTool, runTool, TOOLS } from '../tools/index.js';
 
 export interface ServerOptions {
@@ -63,6 +64,7 @@ export function createServer(gazette: GazetteReader, options: ServerOptions): Mc
     return run(tool, params.data.arguments ?? {});
   });
   registerDocumentsResource(server, ctx);
+  registerExplainerPrompt(server, ctx);
   invalidParamsAsSuch(server);
   return server;
 }

@@ -5,7 +5,7 @@ import type { DeadlineKind } from '../domain/deadlines.js';
 import { resolveDocumentRef, type DocumentCatalog, type TextTitle } from '../domain/document-ref.js';
 import { questionSubject, taskSubject } from '../domain/question.js';
 import {
-  BODY_LOCATOR,
+  citationIn,
   type AppointmentRecord,
   type Citation,
   type Clause,
@@ -29,18 +29,6 @@ import { filterTasks, rankTasks, type StoredTask } from './task-search.js';
 const NOTICE_COLUMNS = 'id, doc_number AS docNumber, title, issuer, date, recipients, public_note AS publicNote, page, unplaced';
 const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
 
-/** A citation of a span of a text: the text's title, or the notice's when the text is the notice or its attachment. */
-function citationOf(text: Pick<GazetteText, 'role' | 'title'>, notice: Notice, locator: string, page: number | null, quote: string): Citation {
-  return {
-    docNumber: notice.docNumber,
-    title: text.role === 'part' ? text.title : notice.title,
-    issuer: notice.issuer,
-    date: notice.date,
-    locator: locator || BODY_LOCATOR,
-    page,
-    quote,
-  };
-}
 
 /** Stretches of a question the index has no term for that are looked up as they are. */
 const MAX_UNINDEXED_RUNS = 8;
@@ -95,9 +83,13 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     return this.db.prepare('SELECT locator, heading, depth FROM nodes WHERE text_id = ? ORDER BY ord').all(text.id) as OutlineEntry[];
   }
 
+  paragraphs(text: GazetteText): { locator: string; text: string; page: number | null }[] {
+    return this.db.prepare('SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord').all(text.id) as { locator: string; text: string; page: number | null }[];
+  }
+
   clause(text: GazetteText, locator: string): Clause | null {
     const node = this.db.prepare('SELECT locator, heading, text, page_from AS pageFrom FROM nodes WHERE text_id = ? AND locator = ?').get(text.id, locator) as Omit<Clause, 'citation'> | undefined;
-    return node ? { ...node, citation: citationOf(text, this.noticeById(text.noticeId), node.locator, node.pageFrom, node.text) } : null;
+    return node ? { ...node, citation: citationIn(this.noticeById(text.noticeId), text, node.locator, node.pageFrom, node.text) } : null;
   }
 
   resolveDocument(ref: string): DocumentResolution {
@@ -164,14 +156,14 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     const passage = this.db.prepare('SELECT p.locator, p.text, p.page, t.role, t.title AS textTitle, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id = ?');
     const results = hits.map((h) => {
       const p = passage.get(h.id) as { locator: string; text: string; page: number | null; role: GazetteText['role']; textTitle: string; noticeId: number };
-      const citation = citationOf({ role: p.role, title: p.textTitle }, this.noticeById(p.noticeId), p.locator, p.page, bestSentence(p.text, terms));
+      const citation = citationIn(this.noticeById(p.noticeId), { role: p.role, title: p.textTitle }, p.locator, p.page, bestSentence(p.text, terms));
       return { text: p.text, score: Math.round(h.score * 1000) / 1000, citation };
     });
     return { results, total };
   }
 
   verifyQuote(quote: string, docNumber: string | null): Citation[] {
-    return this.quotes().find(quote, docNumber).map((h) => citationOf(h.text, this.noticeById(h.text.noticeId), h.locator, h.page, h.quote));
+    return this.quotes().find(quote, docNumber).map((h) => citationIn(this.noticeById(h.text.noticeId), h.text, h.locator, h.page, h.quote));
   }
 
   private quotes(): QuoteIndex {
@@ -199,7 +191,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
         ? { text: r.deadlineText as string, date: (r.deadlineDate as string | null) ?? null, kind: r.deadlineKind as DeadlineKind, source: r.deadlineSource as TaskDeadline['source'] }
         : null,
       startYear: (r.startYear as string | null) ?? null,
-      citation: citationOf({ role: r.textRole as GazetteText['role'], title: r.textTitle as string }, this.noticeById(r.noticeId as number), r.locator as string, (r.page as number | null) ?? null, r.quote as string),
+      citation: citationIn(this.noticeById(r.noticeId as number), { role: r.textRole as GazetteText['role'], title: r.textTitle as string }, r.locator as string, (r.page as number | null) ?? null, r.quote as string),
       context: r.context as string,
       order,
     }));
@@ -246,7 +238,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
         probation: r.kind ? { kind: r.kind as string, length: r.length as string, start: r.start as string, end: r.end as string, quote: r.probationQuote as string } : null,
         docNumber: notice.docNumber,
         date: notice.date,
-        citation: citationOf({ role: 'notice', title: notice.title }, notice, r.locator as string, (r.page as number | null) ?? null, r.quote as string),
+        citation: citationIn(notice, { role: 'notice', title: notice.title }, r.locator as string, (r.page as number | null) ?? null, r.quote as string),
       };
     });
   }

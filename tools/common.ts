@@ -51,13 +51,12 @@ function check<T>(schema: z.ZodType<T>, test: (v: T) => Refusal | null) {
 
 const example = <S extends z.ZodType>(schema: S, description: string, ex: string | number | boolean): S => schema.describe(description).meta({ examples: [ex] }) as S;
 
-/** Free text: trimmed, 1–max characters, well-formed Unicode, no control characters. */
-export function textField(description: string, max: number, ex: string) {
-  const base = z
-    .string()
-    .trim()
-    .min(1)
-    .max(max);
+/**
+ * Free text: trimmed, 1–max characters, well-formed Unicode, no control characters. `asWritten`
+ * keeps the text untrimmed, for answers that point into it by offset.
+ */
+export function textField(description: string, max: number, ex: string, asWritten = false) {
+  const base = (asWritten ? z.string().refine((v) => v.trim().length > 0, { message: 'must not be empty', params: { zh: '不能为空', en: 'must not be empty' } }) : z.string().trim().min(1)).max(max);
   return example(
     check(base, (v) => {
       if (!v.isWellFormed()) return { zh: '含有无效的 Unicode 字符（孤立代理项）', en: 'contains invalid Unicode (lone surrogates)' };
@@ -195,6 +194,21 @@ export const citationSchema = z.object({
 });
 
 export const readOnly = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+
+/** A quote cut to `max` characters with an ellipsis: the part shown is still a verbatim span. */
+export function clip(quote: string, max: number): string {
+  const chars = [...quote.replace(/\s+/g, ' ').trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
+}
+
+/**
+ * One fact's own citation, set right after it: 【卫政办发〔2019〕43号 · 二、（二十一） · 第8页：“（牵头单位：…”】.
+ * The quote is clipped to stay readable; the part shown verifies as it is.
+ */
+export function citeTag(c: Citation, maxQuote = 24): string {
+  const where = [c.docNumber, c.locator, c.page !== null ? `第${c.page}页` : ''].filter(Boolean).join(' · ');
+  return c.quote ? `【${where}：“${clip(c.quote, maxQuote)}”】` : `【${where}】`;
+}
 
 /** 【卫政办发〔2019〕43号 · 二、（一）1.】 for each distinct citation, in order. */
 export function citationTags(citations: Pick<Citation, 'docNumber' | 'locator'>[]): string {

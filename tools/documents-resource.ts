@@ -1,9 +1,20 @@
 // gazette://documents/{docNumber}: the cleaned full text of a notice and the texts it issues.
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { normalizeDocNumber } from '../domain/doc-number.js';
+import { matchKey } from '../domain/text.js';
 import type { ToolContext } from './common.js';
 
 export const documentUri = (docNumber: string) => `gazette://documents/${encodeURIComponent(docNumber)}`;
+
+/** What a client typed into a URI variable, decoded where it is encoded. */
+function decodeLoosely(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
 
 /** The 文号 a resource URI names; a malformed escape is the caller's error, not ours. */
 function docNumberOf(raw: string): string {
@@ -27,6 +38,16 @@ export function registerDocumentsResource(server: McpServer, ctx: ToolContext): 
           mimeType: 'text/plain',
         })),
       }),
+      // 文号 as typed in any spelling or by title words; the URI takes the normalized 文号.
+      complete: {
+        docNumber: (typed) => {
+          const wanted = matchKey(decodeLoosely(typed));
+          return ctx.gazette
+            .notices()
+            .filter((n) => !wanted || matchKey(`${n.docNumber}${n.title}`).includes(wanted) || n.docNumber === normalizeDocNumber(wanted))
+            .map((n) => n.docNumber);
+        },
+      },
     }),
     { title: 'Gazette notice text / 公报文件全文', description: 'Cleaned full text of a notice and the texts it issues', mimeType: 'text/plain' },
     (uri, variables) => {

@@ -3,9 +3,11 @@
 // and answered without a stack trace. The server and the CLI both run tools through runTool.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { InputError } from '../domain/errors.js';
+import { checkDraft } from './check-draft.js';
 import { citeClause } from './cite-clause.js';
 import { fail, parseArgs, type ToolContext, type ToolDef } from './common.js';
 import { computeDeadline } from './compute-deadline.js';
+import { draftExplainer } from './draft-explainer.js';
 import { findLeadUnit } from './find-lead-unit.js';
 import { getDocument } from './get-document.js';
 import { listAppointments } from './list-appointments.js';
@@ -14,7 +16,7 @@ import { listTasks } from './list-tasks.js';
 import { searchGazette } from './search-gazette.js';
 import { verifyQuote } from './verify-quote.js';
 
-export const TOOLS: ToolDef[] = [searchGazette, listDocuments, getDocument, verifyQuote, computeDeadline, findLeadUnit, listTasks, citeClause, listAppointments];
+export const TOOLS: ToolDef[] = [searchGazette, listDocuments, getDocument, verifyQuote, computeDeadline, findLeadUnit, listTasks, citeClause, listAppointments, draftExplainer, checkDraft];
 
 export function findTool(name: string): ToolDef | undefined {
   return TOOLS.find((t) => t.name === name);

@@ -202,6 +202,16 @@ export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tok
   };
 
   const server = createHttpServer((req, res) => void handle(req, res));
+  // A client that asks first (Expect: 100-continue, as curl does for large bodies) hears 413 before
+  // it sends an oversized body, instead of a reset connection halfway through.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers['content-length'] ?? 0) > options.maxBodyBytes) {
+      void handle(req, res);
+      return;
+    }
+    res.writeContinue();
+    void handle(req, res);
+  });
   server.on('listening', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;

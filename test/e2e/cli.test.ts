@@ -1,6 +1,6 @@
 // The gazette command line, built, as a clerk would run it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,34 @@ describe('gazette CLI', () => {
     expect(gazette('frobnicate').status).toBe(2);
     expect(gazette('search', '--nope', 'x').status).toBe(2);
     expect(gazette('cite', '国有资产出租').status).toBe(2);
+  });
+
+  it('prints an explainer’s outline, and checks a draft file with an exit code a publishing checklist can use', () => {
+    const outline = gazette('explain', '国有资产出租');
+    expect(outline.status).toBe(0);
+    expect(outline.stdout).toContain('五、执行标准\n- 没有具体要求的，公告期应当不少于10个工作日。【卫政办规发〔2019〕2号 · 第五条（三）');
+    expect(outline.stdout).toContain('解读责任：市财政局，2019年5月24日前（2019-05-24）');
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-draft-'));
+    const right = join(dir, 'right.txt');
+    const wrong = join(dir, 'wrong.txt');
+    writeFileSync(right, '没有具体要求的，公告期应当不少于10个工作日。【卫政办规发〔2019〕2号 · 第五条（三）】\n');
+    writeFileSync(wrong, '没有具体要求的，公告期应当不少于15个工作日。【卫政办规发〔2019〕2号 · 第五条（三）】\n');
+    const ok = gazette('check', right);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('没有发现与原文不符之处。');
+    const bad = gazette('check', wrong);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('[不一致] 数字 “15个工作日”');
+    // A draft longer than one call takes is checked in pieces, offsets counted from the start of the file.
+    const long = join(dir, 'long.txt');
+    const line = '各单位要高度重视政策解读工作，认真落实。\n';
+    writeFileSync(long, line.repeat(Math.ceil(21_000 / line.length)) + '没有具体要求的，公告期应当不少于15个工作日。【卫政办规发〔2019〕2号 · 第五条（三）】\n');
+    const pieces = gazette('check', long, '--json');
+    expect(pieces.status).toBe(1);
+    const findings = JSON.parse(pieces.stdout).findings as { text: string; offset: number }[];
+    expect(findings.find((f) => f.text === '15个工作日')!.offset).toBe(line.repeat(Math.ceil(21_000 / line.length)).length + '没有具体要求的，公告期应当不少于'.length);
+    expect(gazette('check').status).toBe(2);
+    expect(gazette('check', join(dir, 'missing.txt')).stderr).toContain('无法读取稿件');
   });
 
   it('ingests a folder with a progress bar and reports it', () => {

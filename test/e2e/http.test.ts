@@ -63,6 +63,10 @@ function raw(url: string, options: { method?: string; headers?: Record<string, s
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
     });
     req.on('error', reject);
+    if (options.headers?.Expect === '100-continue') {
+      req.on('continue', () => req.end(options.body));
+      return;
+    }
     req.end(options.body);
   });
 }
@@ -92,6 +96,8 @@ describe('the HTTP server', () => {
       ['list_tasks', { unit: '住建局' }],
       ['cite_clause', { document: '国有资产出租', clause: '第四条' }],
       ['list_appointments', { person: '田力' }],
+      ['draft_explainer', { document: '国有资产出租' }],
+      ['check_draft', { text: '公告期应当不少于10个工作日。【卫政办规发〔2019〕2号 · 第五条（三）】' }],
     ];
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(calls.map(([n]) => n).sort());
@@ -117,7 +123,8 @@ describe('the HTTP server', () => {
     expect(JSON.parse(origin.body).error.message).toContain('origin "http://evil.example" is not allowed');
     const host = await raw(server.url, { headers: { ...JSON_HEADERS, Authorization: `Bearer ${OFFICE}`, Host: 'evil.example' }, body: INIT });
     expect(host.status).toBe(403);
-    const big = await raw(server.url, { headers: { ...JSON_HEADERS, Authorization: `Bearer ${OFFICE}` }, body: Buffer.alloc(2 * 1024 * 1024, 0x20) });
+    // Asked first, as curl asks for large bodies: refused before a byte of the body is sent.
+    const big = await raw(server.url, { headers: { ...JSON_HEADERS, Authorization: `Bearer ${OFFICE}`, Expect: '100-continue' }, body: Buffer.alloc(2 * 1024 * 1024, 0x20) });
     expect(big.status).toBe(413);
     // What it serves without a token: health, readiness, and how to authenticate (RFC 9728).
     expect((await raw(server.url.replace('/mcp', '/healthz'), { method: 'GET' })).status).toBe(200);

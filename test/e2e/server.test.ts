@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('the stdio server', () => {
   it('lists its tools, read-only, with input and output schemas', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['cite_clause', 'compute_deadline', 'find_lead_unit', 'get_document', 'list_appointments', 'list_documents', 'list_tasks', 'search_gazette', 'verify_quote']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['check_draft', 'cite_clause', 'compute_deadline', 'draft_explainer', 'find_lead_unit', 'get_document', 'list_appointments', 'list_documents', 'list_tasks', 'search_gazette', 'verify_quote']);
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBe(true);
       expect(t.outputSchema, t.name).toBeDefined();
@@ -93,6 +93,32 @@ describe('the stdio server', () => {
     const text = (contents[0] as { text: string }).text;
     expect(text).toContain('根据全市湿地保护情况，落实纳入生态保护红线的湿地范围');
     expect(text).not.toContain('公报》');
+  });
+
+  it('offers the drafter’s prompt, with 文号 and titles completed as typed', async () => {
+    const { prompts } = await client.listPrompts();
+    expect(prompts.map((p) => [p.name, p.arguments?.map((a) => [a.name, a.required])])).toEqual([['draft_explainer', [['document', true]]]]);
+    const complete = async (value: string) =>
+      (await client.complete({ ref: { type: 'ref/prompt', name: 'draft_explainer' }, argument: { name: 'document', value } })).completion.values;
+    expect(await complete('法律顾问')).toEqual(['中卫市人民政府法律顾问管理办法', '中卫市人民政府法律顾问工作经费管理办法']);
+    expect(await complete('卫政办规发[2019]2号')).toEqual(['卫政办规发〔2019〕2号', '中卫市本级行政事业单位国有资产出租实施办法（试行）']);
+    expect((await complete('')).length).toBe(22);
+    const got = await client.getPrompt({ name: 'draft_explainer', arguments: { document: '国有资产出租' } });
+    const text = (got.messages[0].content as { text: string }).text;
+    expect(got.description).toBe('政策解读：中卫市本级行政事业单位国有资产出租实施办法（试行）（卫政办规发〔2019〕2号）');
+    // Outline → cited draft → check_draft → fix → answer, in that order.
+    const steps = ['draft_explainer', '出处', 'check_draft', '逐条修改', '定稿'].map((w) => text.indexOf(w));
+    expect(steps.every((at, k) => at >= 0 && (k === 0 || at > steps[k - 1]))).toBe(true);
+    await expect(client.getPrompt({ name: 'draft_explainer', arguments: { document: '卫政规发〔2019〕1号' } })).rejects.toThrow(/印发了多个文本/);
+    await expect(client.getPrompt({ name: 'draft_explainer', arguments: { document: '不存在的办法' } })).rejects.toThrow(/没有与“不存在的办法”唯一对应的文件/);
+  });
+
+  it('completes a resource’s 文号 from any spelling or title words', async () => {
+    const complete = async (value: string) =>
+      (await client.complete({ ref: { type: 'ref/resource', uri: 'gazette://documents/{docNumber}' }, argument: { name: 'docNumber', value } })).completion.values;
+    expect(await complete('政策解读')).toEqual(['卫政办发〔2019〕44号']);
+    expect(await complete('卫政办发(2019)43号')).toEqual(['卫政办发〔2019〕43号']);
+    expect(await complete('卫政干')).toEqual(['卫政干发〔2019〕14号', '卫政干发〔2019〕15号']);
   });
 
   it('answers bad input with a readable error and stays up', async () => {

@@ -1,0 +1,493 @@
+// The draft checker: every quotation, citation (文号 and locator), number with a unit and date of a
+// draft explainer, compared with the gazette text and given a verdict. No model is involved: a
+// finding is verified only where the source's own words say it, and a mismatch names them.
+//
+// A sentence's citations decide where its words are checked: the clauses it cites, else the
+// documents it names, else the passages closest to it. A citation tag written after a sentence's
+// stop (…。【文号 · 第五条】) belongs to that sentence.
+import { clauseLocators, nearestLocators } from './clause-ref.js';
+import { findDocNumbers, withoutDocSerials } from './doc-number.js';
+import { sentencesOf } from './explainer.js';
+import { findDates, findMeasures, isoOf, sameDate, type DateMention, type Measure } from './measures.js';
+import { citationIn, type Citation, type GazetteReader, type GazetteText, type Notice } from './reader.js';
+import { closestSpan, coverage, similarity } from './similarity.js';
+import { foldWidth, keyWithOffsets, matchKey } from './text.js';
+
+export const FINDING_KINDS = ['quote', 'citation', 'number', 'date'] as const;
+export const VERDICTS = ['verified', 'mismatch', 'not_found', 'unverifiable'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+export type Verdict = (typeof VERDICTS)[number];
+
+export interface Finding {
+  kind: FindingKind;
+  /** As written in the draft. */
+  text: string;
+  /** Where it starts in the draft. */
+  offset: number;
+  verdict: Verdict;
+  /** Where the right words are (or the words that confirm it). */
+  source?: Citation;
+  /** The source's own words where the draft says something else. */
+  expected?: string;
+  /** Why, in a sentence. */
+  note: string;
+}
+
+export interface DraftCheck {
+  findings: Finding[];
+  summary: Record<Verdict, number>;
+  /** Findings past the cap, left unchecked. */
+  unchecked: number;
+}
+
+/** Findings checked in one draft; the rest are counted, so a huge draft costs a bounded time. */
+export const MAX_FINDINGS = 300;
+
+// How close a draft sentence must be to a source sentence (share of its character pairs) for its
+// numbers and dates to be compared with that sentence's; and how close an altered quotation must
+// stay to the source (1 − edits/length) to be named a mismatch rather than not found.
+const CLOSE_SENTENCE = 0.45;
+const CLOSE_QUOTE = 0.5;
+/** Quotations shorter than this are terms, not passages: found or not found, never "altered". */
+const MIN_ALTERED_QUOTE = 6;
+
+/** Words that make a sentence's date the date a document was issued. */
+const ISSUING = /印发|发布|下发|发文|签发|公布/;
+const QUOTE_MARKS = /“([^“”]+)”|「([^「」]+)」|『([^『』]+)』|"([^"\n]+)"/g;
+const BOOK_TITLE = /《([^《》]{2,150})》/g;
+const TAG = /【([^【】]{2,400})】/g;
+const CN = '[一二三四五六七八九十百零〇两]+';
+const NUM = `(?:${CN}|\\d+)`;
+/** Article, chapter and attachment-row references; written anywhere in a sentence. */
+const CLAUSE_IN_TEXT = new RegExp(`第${NUM}条(?:\\s*第?[（(]${NUM}[）)]项?|\\s*第${NUM}项)?|第${NUM}章|附件\\s*\\d*\\s*序号\\s*\\d+`, 'g');
+/** A 方案's path (二、（一）1.): only right after the document it belongs to, since a draft numbers its own headings so too. */
+const PATH_AFTER_DOC = new RegExp(`^[\\s）)]{0,2}的?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?(?:[（(]\\d+[）)])?)`);
+const CLAUSE_AFTER_DOC = new RegExp(`^[\\s）)]{0,2}的?\\s*(?=第|附件)`);
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** A document the draft names: by 文号, by a title the gazette prints, or both. */
+interface DocMention extends Span {
+  notice: Notice;
+  /** The texts a title names; all the notice's texts when only a 文号 is given. */
+  texts: GazetteText[];
+}
+
+/** A place the draft cites: a clause of one text. */
+interface Place {
+  notice: Notice;
+  text: GazetteText;
+  locator: string;
+  body: string;
+  page: number | null;
+}
+
+/** A source sentence, cited. */
+interface SourceSentence {
+  text: string;
+  citation: Citation;
+}
+
+interface Sentence extends Span {
+  text: string;
+  places: Place[];
+  docs: DocMention[];
+}
+
+const inside = (spans: Span[], at: number) => spans.some((s) => at >= s.from && at < s.to);
+
+function matches(re: RegExp, text: string): (Span & { m: RegExpExecArray })[] {
+  return [...text.matchAll(re)].map((m) => ({ from: m.index, to: m.index + m[0].length, m: m as RegExpExecArray }));
+}
+
+/** Sentences with their offsets; never split inside a quotation, title or tag; a tag after a stop joins the sentence before it. */
+function sentencesIn(draft: string, closed: Span[]): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  for (let i = 0; i < draft.length; i++) {
+    if (!/[。！？；!?\n]/.test(draft[i]) || inside(closed, i)) continue;
+    out.push({ from, to: i + 1 });
+    from = i + 1;
+  }
+  if (from < draft.length) out.push({ from, to: draft.length });
+  for (let k = 1; k < out.length; k++) {
+    const lead = /^[ \t]*(?:【[^【】]*】[ \t]*)+/.exec(draft.slice(out[k].from, out[k].to));
+    if (!lead || draft.slice(out[k - 1].from, out[k - 1].to).endsWith('\n')) continue;
+    out[k - 1].to += lead[0].length;
+    out[k].from += lead[0].length;
+  }
+  return out.filter((s) => draft.slice(s.from, s.to).trim().length > 0);
+}
+
+export class DraftChecker {
+  private readonly prefixes: Set<string>;
+
+  constructor(private readonly gazette: GazetteReader) {
+    this.prefixes = new Set(gazette.notices().map((n) => n.docNumber.replace(/〔.*$/, '')));
+  }
+
+  check(draft: string, scope: string | null): DraftCheck {
+    const findings: Finding[] = [];
+    const quotes = matches(QUOTE_MARKS, draft);
+    const titles = matches(BOOK_TITLE, draft).filter((t) => !inside(quotes, t.from));
+    const tags = matches(TAG, draft).filter((t) => !inside(quotes, t.from));
+    const closed = [...quotes, ...titles, ...tags];
+    const scopeNotice = scope ? this.gazette.notice(scope) : null;
+    let current: DocMention | null = scopeNotice ? { notice: scopeNotice, texts: this.gazette.texts(scopeNotice), from: 0, to: 0 } : null;
+
+    const sentences: Sentence[] = [];
+    for (const span of sentencesIn(draft, [...quotes, ...titles, ...tags])) {
+      const sentence: Sentence = { ...span, text: draft.slice(span.from, span.to), places: [], docs: [] };
+      const words = this.wordsOf(sentence.text, quotes, span.from, draft);
+      current = this.citations(draft, sentence, words, { quotes, titles, tags }, current, findings);
+      sentences.push(sentence);
+    }
+    for (const sentence of sentences) {
+      for (const q of quotes.filter((x) => x.from >= sentence.from && x.from < sentence.to)) {
+        const quoted = q.m[1] ?? q.m[2] ?? q.m[3] ?? q.m[4];
+        findings.push({ kind: 'quote', text: draft.slice(q.from, q.to), offset: q.from, ...this.checkQuote(quoted, sentence, scope) });
+      }
+      const open = (at: number) => !inside(closed, sentence.from + at);
+      for (const m of findMeasures(sentence.text).filter((x) => open(x.index) && !this.inCitation(sentence.text, x.index))) {
+        findings.push({ kind: 'number', text: m.text, offset: sentence.from + m.index, ...this.checkFigure(sentence, scope, measureTest(m)) });
+      }
+      for (const d of findDates(sentence.text).filter((x) => open(x.index))) {
+        findings.push({ kind: 'date', text: d.text, offset: sentence.from + d.index, ...this.checkFigure(sentence, scope, dateTest(d)) });
+      }
+    }
+    findings.sort((a, b) => a.offset - b.offset);
+    const kept = findings.slice(0, MAX_FINDINGS);
+    const summary = { verified: 0, mismatch: 0, not_found: 0, unverifiable: 0 };
+    for (const f of kept) summary[f.verdict]++;
+    return { findings: kept, summary, unchecked: findings.length - kept.length };
+  }
+
+  /** Words a sentence says, to pick among a 文号's texts: its quotations, else the sentence itself. */
+  private wordsOf(sentence: string, quotes: (Span & { m: RegExpExecArray })[], from: number, draft: string): string[] {
+    const own = quotes.filter((q) => q.from >= from && q.from < from + sentence.length).map((q) => draft.slice(q.from + 1, q.to - 1));
+    return own.length ? own : [sentence];
+  }
+
+  /** A 文号's serial digits are not numbers of the draft (卫政办发〔2019〕43号). */
+  private inCitation(sentence: string, at: number): boolean {
+    return findDocNumbers(sentence, this.prefixes).some((d) => at >= d.index && at < d.index + d.length);
+  }
+
+  /** The sentence's documents and places, each a citation finding; returns the document later bare locators refer to. */
+  private citations(
+    draft: string,
+    sentence: Sentence,
+    words: string[],
+    marks: { quotes: Span[]; titles: (Span & { m: RegExpExecArray })[]; tags: (Span & { m: RegExpExecArray })[] },
+    current: DocMention | null,
+    findings: Finding[],
+  ): DocMention | null {
+    const within = <T extends Span>(xs: T[]) => xs.filter((x) => x.from >= sentence.from && x.from < sentence.to);
+    const tags = within(marks.tags);
+    const docs: DocMention[] = [];
+    /** Titles written with another document's 文号: the finding is the mismatch, and the title is what the sentence cites. */
+    const conflicted: DocMention[] = [];
+    // Titles the gazette prints name a document; others (superior documents) are not the gazette's to check.
+    const titled = within(marks.titles).flatMap((t) => {
+      const found = this.gazette.resolveDocument(t.m[1]);
+      return found.kind === 'found' ? [{ from: t.from, to: t.to, notice: found.notice, texts: found.texts }] : [];
+    });
+    for (const d of findDocNumbers(sentence.text, this.prefixes)) {
+      const from = sentence.from + d.index;
+      if (inside(marks.quotes, from) || inside(marks.titles, from)) continue;
+      const to = from + d.length;
+      const text = draft.slice(from, to);
+      const notice = this.gazette.notice(d.docNumber);
+      if (!notice) {
+        // A document the gazette names but does not print (a repealed 文号, a superior one) is still real.
+        const named = this.gazette.verifyQuote(d.docNumber, null)[0];
+        if (named) {
+          findings.push({ kind: 'citation', text, offset: from, verdict: 'verified', source: named, note: `公报未收录 ${d.docNumber}，但《${named.title}》${named.locator}提到它。` });
+          continue;
+        }
+        const near = this.gazette
+          .notices()
+          .map((n) => ({ docNumber: n.docNumber, score: similarity(n.docNumber, d.docNumber) }))
+          .filter((n) => n.score >= 0.75)
+          .sort((a, b) => b.score - a.score)
+          .slice(0, 3)
+          .map((n) => n.docNumber);
+        findings.push({ kind: 'citation', text, offset: from, verdict: 'not_found', note: `公报中没有文号 ${d.docNumber}${near.length ? `；相近的文号：${near.join('、')}` : ''}。` });
+        continue;
+      }
+      // A title written just before the 文号 must be one of its texts.
+      const title = titled.find((t) => t.to <= from && from - t.to <= 2);
+      if (title && title.notice.id !== notice.id) {
+        findings.push({
+          kind: 'citation',
+          text: draft.slice(title.from, to),
+          offset: title.from,
+          verdict: 'mismatch',
+          expected: title.notice.docNumber,
+          source: this.citeDocument(title.notice, title.texts[0]),
+          note: `${draft.slice(title.from, title.to)}的文号是 ${title.notice.docNumber}，不是 ${notice.docNumber}。`,
+        });
+        conflicted.push(title);
+        continue;
+      }
+      docs.push({ from: title ? title.from : from, to, notice, texts: title ? title.texts : this.gazette.texts(notice) });
+    }
+    for (const t of titled) if (!docs.some((d) => d.from <= t.from && d.to >= t.to)) docs.push(t);
+    docs.sort((a, b) => a.from - b.from);
+
+    const located = new Set<DocMention>(conflicted);
+    const cite = (doc: DocMention, written: string, from: number, to: number) => {
+      located.add(doc);
+      findings.push({ kind: 'citation', text: draft.slice(from, to), offset: from, ...this.place(doc, written, words, sentence) });
+    };
+    // Tags: 【文号 · 第五条（三）· 第62页：“…”】
+    for (const tag of tags) {
+      const doc = docs.find((d) => d.from > tag.from && d.to < tag.to);
+      const after = doc ? draft.slice(doc.to, tag.to - 1) : '';
+      const loc = /^\s*[·・•]\s*([^·・•：:“]+?)\s*(?=[·・•：:“]|$)/.exec(after);
+      if (doc && loc && !/^第\s*\d+\s*页$/.test(loc[1])) cite(doc, loc[1], doc.from, doc.to + loc.index + loc[0].length);
+    }
+    // Inline: （文号）第三条, 《办法》第五条第（三）项, 二、（一） right after a 文号.
+    const outside = [...tags, ...marks.quotes, ...marks.titles];
+    const clauseRefs = matches(CLAUSE_IN_TEXT, sentence.text)
+      .map((c) => ({ from: sentence.from + c.from, to: sentence.from + c.to, written: c.m[0] }))
+      .filter((c) => !inside(outside, c.from));
+    for (const doc of docs) {
+      if (inside(tags, doc.from)) continue;
+      const rest = draft.slice(doc.to, sentence.to);
+      const path = PATH_AFTER_DOC.exec(rest);
+      if (path) {
+        cite(doc, path[1], doc.from, doc.to + path[0].length);
+        continue;
+      }
+      const lead = CLAUSE_AFTER_DOC.exec(rest);
+      const next = lead ? clauseRefs.find((c) => c.from === doc.to + lead[0].length) : undefined;
+      if (next) {
+        cite(doc, next.written, doc.from, next.to);
+        clauseRefs.splice(clauseRefs.indexOf(next), 1);
+      }
+    }
+    // Bare clause references: the document named last before them, in this sentence or earlier.
+    for (const c of clauseRefs) {
+      const doc = [...docs].reverse().find((d) => d.to <= c.from) ?? current;
+      if (doc) cite(doc, c.written, c.from, c.to);
+    }
+    for (const doc of docs) {
+      if (located.has(doc)) continue;
+      findings.push({ kind: 'citation', text: draft.slice(doc.from, doc.to), offset: doc.from, verdict: 'verified', source: this.citeDocument(doc.notice, doc.texts[0]), note: `${doc.notice.docNumber} 见于公报。` });
+    }
+    sentence.docs = docs.filter((d) => !located.has(d));
+    return docs.at(-1) ?? current;
+  }
+
+  /** A cited clause of a document: verified with its places, or not found with the nearest ones. */
+  private place(doc: DocMention, written: string, words: string[], sentence: Sentence): Omit<Finding, 'kind' | 'text' | 'offset'> {
+    const locators = attachmentLocator(written) ?? [...new Set([...(safeLocators(written, true) ?? []), ...(safeLocators(written, false) ?? [])])];
+    const places: Place[] = [];
+    for (const text of doc.texts) {
+      for (const locator of locators) {
+        const clause = this.gazette.clause(text, locator);
+        if (clause) places.push({ notice: doc.notice, text, locator: clause.locator, body: clause.text, page: clause.pageFrom });
+      }
+    }
+    if (!places.length) {
+      const near = doc.texts.flatMap((t) => nearestLocators(locators[0] ?? written, this.gazette.outline(t).map((o) => o.locator), 2));
+      return { verdict: 'not_found', note: `${doc.notice.docNumber}${doc.texts.length === 1 && doc.texts[0].role === 'part' ? `《${doc.texts[0].title}》` : ''} 中没有${written}${near.length ? `；相近的条款：${[...new Set(near)].join('、')}` : ''}。` };
+    }
+    // A 文号 that issues two texts with the same article: the one that holds the sentence's words.
+    const score = (p: Place) => Math.max(...words.map((w) => (matchKey(p.body).includes(matchKey(w)) ? 2 : coverage(matchKey(w), matchKey(p.body)))));
+    const best = Math.max(...places.map(score));
+    const chosen = places.filter((p) => score(p) === best);
+    sentence.places.push(...chosen);
+    const p = chosen[0];
+    return { verdict: 'verified', source: citeSpan(p, firstSentence(p.body)), note: `《${p.text.role === 'part' ? p.text.title : p.notice.title}》${p.locator} 见于公报第${p.page ?? '?'}页。` };
+  }
+
+  private citeDocument(notice: Notice, text: GazetteText | undefined): Citation {
+    const t = text ?? this.gazette.texts(notice)[0];
+    const first = this.gazette.paragraphs(t)[0];
+    return citationIn(notice, t, first?.locator ?? '', first?.page ?? null, first ? firstSentence(first.text) : '');
+  }
+
+  private checkQuote(quoted: string, sentence: Sentence, scope: string | null): Omit<Finding, 'kind' | 'text' | 'offset'> {
+    // An ellipsis marks words left out: every part must be there.
+    const parts = quoted.split(/…+|\.{3,}|⋯+/).map((s) => s.trim()).filter((s) => matchKey(s).length >= 2);
+    if (!parts.length) return { verdict: 'unverifiable', note: '引号中没有可核对的文字。' };
+    const longest = parts.reduce((a, b) => (matchKey(b).length > matchKey(a).length ? b : a));
+    if (sentence.places.length) {
+      const holder = sentence.places.find((p) => parts.every((s) => matchKey(p.body).includes(matchKey(s))));
+      if (holder) return { verdict: 'verified', source: citeSpan(holder, sourceWords(holder.body, longest)), note: `逐字见于${holder.locator}。` };
+      const elsewhere = this.gazette.verifyQuote(longest, null);
+      const where = elsewhere.find((c) => parts.every((s) => this.gazette.verifyQuote(s, c.docNumber).some((x) => x.locator === c.locator && x.title === c.title)));
+      if (where) return { verdict: 'mismatch', source: where, expected: `${where.docNumber} ${where.locator}`, note: `引文不在所引的${sentence.places[0].locator}，而见于《${where.title}》${where.locator}。` };
+      return this.closestQuote(quoted, sentence.places.map((p) => ({ text: p.body, citation: citeSpan(p, p.body) })), `所引的${sentence.places[0].locator}中没有这段引文`) ?? this.openQuote(quoted, sentence.places[0].notice.docNumber);
+    }
+    const docs = sentence.docs.length ? sentence.docs.map((d) => d.notice.docNumber) : [scope];
+    for (const doc of docs) {
+      const found = this.gazette.verifyQuote(longest, doc);
+      const where = found.find((c) => parts.every((s) => this.gazette.verifyQuote(s, c.docNumber).some((x) => x.locator === c.locator && x.title === c.title)));
+      if (where) return { verdict: 'verified', source: where, note: `逐字见于《${where.title}》${where.locator}。` };
+    }
+    if (sentence.docs.length) {
+      const elsewhere = this.gazette.verifyQuote(longest, null)[0];
+      if (elsewhere) return { verdict: 'mismatch', source: elsewhere, expected: `${elsewhere.docNumber} ${elsewhere.locator}`, note: `引文不在所引的 ${docs.join('、')}，而见于 ${elsewhere.docNumber}《${elsewhere.title}》${elsewhere.locator}。` };
+    }
+    return this.openQuote(quoted, docs[0]);
+  }
+
+  /** An altered quotation: the closest passage's own words, or not found. */
+  private openQuote(quoted: string, docNumber: string | null): Omit<Finding, 'kind' | 'text' | 'offset'> {
+    const hits = this.gazette.search(quoted, 5, docNumber).results.map((h) => ({ text: h.text, citation: h.citation }));
+    return this.closestQuote(quoted, hits, `公报${docNumber ? `（${docNumber}）` : ''}中没有逐字出现这段引文`) ?? { verdict: 'not_found', note: `公报${docNumber ? `（${docNumber}）` : ''}中没有这段引文，也没有相近的原文。` };
+  }
+
+  private closestQuote(quoted: string, sources: { text: string; citation: Citation }[], why: string): Omit<Finding, 'kind' | 'text' | 'offset'> | null {
+    const needle = matchKey(quoted.replace(/…+|\.{3,}|⋯+/g, ''));
+    if (needle.length < MIN_ALTERED_QUOTE) return null;
+    let best: { words: string; citation: Citation; score: number } | null = null;
+    for (const s of sources) {
+      const { key, at } = keyWithOffsets(s.text);
+      if (!key.length) continue;
+      const span = closestSpan(needle, key);
+      const score = 1 - span.distance / needle.length;
+      if (span.end <= span.start || (best && score <= best.score)) continue;
+      // A span much shorter than the quotation left words out: show them, out to the nearest stops.
+      const [from, to] = [at[span.start], at[span.end - 1] + 1];
+      const words = (span.end - span.start < needle.length * 0.8 ? widened(s.text, from, to) : s.text.slice(from, to)).replace(/^[，。；、：\s]+|[，。；、：\s]+$/g, '');
+      best = { words, citation: s.citation, score };
+    }
+    if (!best || best.score < CLOSE_QUOTE) return null;
+    return { verdict: 'mismatch', expected: best.words, source: { ...best.citation, quote: best.words }, note: `${why}；原文是“${best.words}”。` };
+  }
+
+  /** A number or date: in the clauses the sentence cites, else in the closest sentence of the documents it names or of the corpus. */
+  private checkFigure(sentence: Sentence, scope: string | null, test: FigureTest): Omit<Finding, 'kind' | 'text' | 'offset'> {
+    const bare = maskFigures(sentence.text);
+    const rank = (xs: SourceSentence[]) => xs.map((s) => ({ ...s, score: coverage(bare, maskFigures(s.text)) })).sort((a, b) => b.score - a.score);
+    if (sentence.places.length) {
+      const cited = rank(sentence.places.flatMap((p) => sentencesOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) }))));
+      const same = cited.find((s) => test.holds(s.text));
+      if (same) return { verdict: 'verified', source: same.citation, note: `见于${same.citation.locator}。` };
+      if (test.isNoticeDate(sentence.places[0].notice)) return { verdict: 'verified', source: this.citeDocument(sentence.places[0].notice, undefined), note: '是该文件的印发日期。' };
+      const other = cited.map((s) => ({ s, alt: test.alternative(s.text, sentence.text) })).find((x) => x.alt);
+      if (other) return { verdict: 'mismatch', source: other.s.citation, expected: other.alt!, note: `所引的${other.s.citation.locator}写的是“${other.alt}”。` };
+      const elsewhere = this.closest(sentence, sentence.places[0].notice.docNumber, rank).find((s) => s.score >= CLOSE_SENTENCE && test.holds(s.text));
+      if (elsewhere) return { verdict: 'mismatch', source: elsewhere.citation, expected: `${elsewhere.citation.docNumber} ${elsewhere.citation.locator}`, note: `所引的${sentence.places[0].locator}没有这个${test.what}；它见于《${elsewhere.citation.title}》${elsewhere.citation.locator}。` };
+      return { verdict: 'mismatch', source: citeSpan(sentence.places[0], firstSentence(sentence.places[0].body)), note: `所引的${sentence.places[0].locator}没有提到这个${test.what}。` };
+    }
+    const dated = sentence.docs.find((d) => test.isNoticeDate(d.notice));
+    if (dated) return { verdict: 'verified', source: this.citeDocument(dated.notice, undefined), note: '是该文件的印发日期。' };
+    // A sentence about issuing a document (…于2019年4月26日印发…) states its date: compare with the one printed.
+    const issued = test.what === '日期' && ISSUING.test(sentence.text) ? sentence.docs.find((d) => d.notice.date) : undefined;
+    if (issued) {
+      const [y, m, d] = issued.notice.date!.split('-').map(Number);
+      return { verdict: 'mismatch', source: this.citeDocument(issued.notice, undefined), expected: `${y}年${m}月${d}日`, note: `${issued.notice.docNumber} 的印发日期是 ${y}年${m}月${d}日。` };
+    }
+    const docs = sentence.docs.length ? sentence.docs.map((d) => d.notice.docNumber) : [scope];
+    const near = docs.flatMap((d) => this.closest(sentence, d, rank)).filter((s) => s.score >= CLOSE_SENTENCE).sort((a, b) => b.score - a.score);
+    const same = near.find((s) => test.holds(s.text));
+    if (same) return { verdict: 'verified', source: same.citation, note: `见于《${same.citation.title}》${same.citation.locator}。` };
+    const other = near.map((s) => ({ s, alt: test.alternative(s.text, sentence.text) })).find((x) => x.alt);
+    if (other) return { verdict: 'mismatch', source: other.s.citation, expected: other.alt!, note: `最接近的原文（《${other.s.citation.title}》${other.s.citation.locator}）写的是“${other.alt}”。` };
+    return { verdict: 'unverifiable', note: sentence.docs.length ? `所引文件中没有与此句相近、含这个${test.what}的原文。` : `此句没有引注，公报中也没有与之相近的原文。` };
+  }
+
+  /** Sentences of the passages closest to a draft sentence, within a notice or the corpus. */
+  private closest(sentence: Sentence, docNumber: string | null, rank: (xs: SourceSentence[]) => (SourceSentence & { score: number })[]): (SourceSentence & { score: number })[] {
+    const hits = this.gazette.search(maskFigures(sentence.text), 5, docNumber).results;
+    return rank(hits.flatMap((h) => sentencesOf({ locator: h.citation.locator, text: h.text, page: h.citation.page }).map((s) => ({ text: s.text, citation: { ...h.citation, quote: s.text } }))));
+  }
+}
+
+/** How a number or a date is looked for in a source sentence. */
+interface FigureTest {
+  what: string;
+  holds: (source: string) => boolean;
+  /** The source's figure of the same kind, nearest in wording to the draft's; null when it has none. */
+  alternative: (source: string, draftSentence: string) => string | null;
+  isNoticeDate: (notice: Notice) => boolean;
+}
+
+function measureTest(m: Measure): FigureTest {
+  const [low, high] = m.value.split('-');
+  const agrees = (x: Measure) => x.measure === m.measure && (x.value === m.value || (!high && x.value.split('-').includes(low)));
+  return {
+    what: '数字',
+    holds: (source) => findMeasures(source).some(agrees),
+    alternative: (source, draftSentence) => nearestInWording(findMeasures(source).filter((x) => x.measure === m.measure), source, draftSentence, m.index),
+    isNoticeDate: () => false,
+  };
+}
+
+function dateTest(d: DateMention): FigureTest {
+  return {
+    what: '日期',
+    holds: (source) => findDates(source).some((x) => sameDate(d, x)),
+    alternative: (source, draftSentence) => nearestInWording(findDates(source), source, draftSentence, d.index),
+    isNoticeDate: (notice) => notice.date !== null && isoOf(d) === notice.date,
+  };
+}
+
+/** Of a source's figures, the one whose surrounding words are most like the draft's around its figure. */
+function nearestInWording(figures: { text: string; index: number }[], source: string, draftSentence: string, at: number): string | null {
+  if (!figures.length) return null;
+  const around = (s: string, i: number, len: number) => [matchKey(s.slice(Math.max(0, i - 16), i)), matchKey(s.slice(i + len, i + len + 6))];
+  const draftFigure = /^[\d.]+|^[零〇一二两三四五六七八九十百千]+/.exec(draftSentence.slice(at))?.[0].length ?? 0;
+  const [before, after] = around(draftSentence, at, draftFigure);
+  const scored = figures.map((f) => {
+    const [b, a] = around(source, f.index, f.text.length);
+    return { f, score: similarity(before, b) + similarity(after, a) / 2 };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  return scored[0].f.text;
+}
+
+/** A sentence with its figures blanked, for comparing wording alone. */
+function maskFigures(s: string): string {
+  return matchKey(withoutDocSerials(s.replace(/[【《][^】》]*[】》]/g, ''), '').replace(/[\d.%]+/g, '#'));
+}
+
+function safeLocators(written: string, byArticles: boolean): string[] | null {
+  try {
+    return clauseLocators(written, byArticles);
+  } catch {
+    return null;
+  }
+}
+
+/** 附件 序号3 / 附件2序号3 as the outline writes them. */
+function attachmentLocator(written: string): string[] | null {
+  const m = /^附件\s*(\d*)\s*序号\s*(\d+)$/.exec(foldWidth(written).trim());
+  return m ? [`附件${m[1]} 序号${Number(m[2])}`] : null;
+}
+
+/** A span of the source out to the nearest stops either side, when they are near: the words a drafter needs to fix a quotation. */
+function widened(text: string, from: number, to: number): string {
+  const REACH = 24;
+  const stop = /[，。；：！？\n]/;
+  let a = from;
+  while (a > 0 && from - a < REACH && !stop.test(text[a - 1])) a--;
+  if (a > 0 && !stop.test(text[a - 1])) a = from;
+  let b = to;
+  while (b < text.length && b - to < REACH && !stop.test(text[b])) b++;
+  if (b < text.length && !stop.test(text[b])) b = to;
+  return text.slice(a, b).trim();
+}
+
+function firstSentence(text: string): string {
+  return (/^[^。；\n]*[。；]?/.exec(text.trim())?.[0] ?? text).trim();
+}
+
+/** The source's own spelling of words found in it (whitespace and width aside). */
+function sourceWords(body: string, words: string): string {
+  const { key, at } = keyWithOffsets(body);
+  const i = key.indexOf(matchKey(words));
+  return i < 0 ? words : body.slice(at[i], at[i + matchKey(words).length - 1] + 1);
+}
+
+function citeSpan(p: Place, quote: string): Citation {
+  return citationIn(p.notice, p.text, p.locator, p.page, quote);
+}
