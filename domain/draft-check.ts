@@ -138,31 +138,35 @@ export class DraftChecker {
     const scopeNotice = scope ? this.gazette.notice(scope) : null;
     let current: DocMention | null = scopeNotice ? { notice: scopeNotice, texts: this.gazette.texts(scopeNotice), from: 0, to: 0 } : null;
 
-    const sentences: Sentence[] = [];
-    for (const span of sentencesIn(draft, [...quotes, ...titles, ...tags])) {
+    // Sentence by sentence, in order: past MAX_FINDINGS, findings are counted, not checked.
+    let unchecked = 0;
+    for (const span of sentencesIn(draft, closed)) {
       const sentence: Sentence = { ...span, text: draft.slice(span.from, span.to), places: [], docs: [] };
-      const words = this.wordsOf(sentence.text, quotes, span.from, draft);
-      current = this.citations(draft, sentence, words, { quotes, titles, tags }, current, findings);
-      sentences.push(sentence);
-    }
-    for (const sentence of sentences) {
-      for (const q of quotes.filter((x) => x.from >= sentence.from && x.from < sentence.to)) {
-        const quoted = q.m[1] ?? q.m[2] ?? q.m[3] ?? q.m[4];
-        findings.push({ kind: 'quote', text: draft.slice(q.from, q.to), offset: q.from, ...this.checkQuote(quoted, sentence, scope) });
-      }
+      const own: Finding[] = [];
+      current = this.citations(draft, sentence, this.wordsOf(sentence.text, quotes, span.from, draft), { quotes, titles, tags }, current, own);
       const open = (at: number) => !inside(closed, sentence.from + at);
-      for (const m of findMeasures(sentence.text).filter((x) => open(x.index) && !this.inCitation(sentence.text, x.index))) {
-        findings.push({ kind: 'number', text: m.text, offset: sentence.from + m.index, ...this.checkFigure(sentence, scope, measureTest(m)) });
+      const checks: { kind: FindingKind; text: string; offset: number; verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'> }[] = [
+        ...quotes.filter((q) => q.from >= sentence.from && q.from < sentence.to).map((q) => ({ kind: 'quote' as const, text: draft.slice(q.from, q.to), offset: q.from, verdict: () => this.checkQuote(q.m[1] ?? q.m[2] ?? q.m[3] ?? q.m[4], sentence, scope) })),
+        ...findMeasures(sentence.text)
+          .filter((x) => open(x.index) && !this.inCitation(sentence.text, x.index))
+          .map((m) => ({ kind: 'number' as const, text: m.text, offset: sentence.from + m.index, verdict: () => this.checkFigure(sentence, scope, measureTest(m)) })),
+        ...findDates(sentence.text)
+          .filter((x) => open(x.index))
+          .map((d) => ({ kind: 'date' as const, text: d.text, offset: sentence.from + d.index, verdict: () => this.checkFigure(sentence, scope, dateTest(d)) })),
+      ];
+      const room = MAX_FINDINGS - findings.length;
+      if (room <= 0) {
+        unchecked += own.length + checks.length;
+        continue;
       }
-      for (const d of findDates(sentence.text).filter((x) => open(x.index))) {
-        findings.push({ kind: 'date', text: d.text, offset: sentence.from + d.index, ...this.checkFigure(sentence, scope, dateTest(d)) });
-      }
+      own.push(...checks.map((c) => ({ kind: c.kind, text: c.text, offset: c.offset, ...c.verdict() })));
+      own.sort((a, b) => a.offset - b.offset);
+      findings.push(...own.slice(0, room));
+      unchecked += Math.max(0, own.length - room);
     }
-    findings.sort((a, b) => a.offset - b.offset);
-    const kept = findings.slice(0, MAX_FINDINGS);
     const summary = { verified: 0, mismatch: 0, not_found: 0, unverifiable: 0 };
-    for (const f of kept) summary[f.verdict]++;
-    return { findings: kept, summary, unchecked: findings.length - kept.length };
+    for (const f of findings) summary[f.verdict]++;
+    return { findings, summary, unchecked };
   }
 
   /** Words a sentence says, to pick among a 文号's texts: its quotations, else the sentence itself. */
