@@ -3,7 +3,7 @@
 import { foldWidth } from './text.js';
 
 // Words that make a sentence a question (请问…是多少, 哪些…, …吗).
-const ASKING = ['请问', '是多少', '多少', '什么', '哪些', '哪个', '哪里', '怎么', '怎样', '如何', '是否', '有没有', '几个', '谁', '吗', '呢', '吧'];
+export const ASKING = ['请问', '是多少', '多少', '什么', '哪些', '哪个', '哪里', '怎么', '怎样', '如何', '是否', '有没有', '能不能', '可不可以', '能否', '要不要', '几个', '谁', '吗', '呢', '吧'];
 
 // Words that ask about responsibility or timing rather than name a task (谁牵头…, …的完成时限).
 const ABOUT_RESPONSIBILITY = [
@@ -25,4 +25,60 @@ export function questionSubject(question: string): string {
 /** The task a responsibility question names: 谁牵头柴油货车污染治理？ → 柴油货车污染治理. */
 export function taskSubject(question: string): string {
   return foldWidth(question).replace(RESPONSIBILITY_RE, ' ').replace(PUNCTUATION, ' ').trim();
+}
+
+/** What kind of answer a question wants, as ranking signals: a figure of some measures, a date, a unit. */
+export interface QuestionWants {
+  /** Measures (domain/measures.ts) the answer states, e.g. money for 多少钱; empty when none is asked. */
+  measures: string[];
+  dates: boolean;
+  units: boolean;
+  /** What a word or a rule means (什么是…, 按什么办法). */
+  definition: boolean;
+  /** Where something is done (去哪里办, 在哪公开). */
+  places: boolean;
+  /** A post someone holds (任什么职务). */
+  positions: boolean;
+  /** Several things (哪些…不能做): a passage that lists them. */
+  list: boolean;
+}
+
+// How questions ask for a kind of answer; the first rows that match decide. A figure asked
+// without its unit (多少, 几) wants any measure.
+const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
+  // Asking for an amount, not merely naming money (租金多久交清 asks for a period).
+  { asks: /多少钱|几块钱|多少元|多少万|给多少|拿多少|补多少|发多少|多少补助|多少补贴|怎么算|怎么计算|怎么收费|收费标准|标准是多少/, wants: { measures: ['money'] } },
+  { asks: /百分之几|百分比|比例|比重|占多少|多大比|率/, wants: { measures: ['percent', 'points'] } },
+  { asks: /几个工作日|多少个工作日/, wants: { measures: ['workdays'] } },
+  { asks: /几天|多少天|几日|多少日|多久|多长时间|多少时间|提前多|时限|期限/, wants: { measures: ['workdays', 'days', 'weeks', 'months', 'hours'] } },
+  { asks: /几个月|多少个月/, wants: { measures: ['months'] } },
+  { asks: /几年|多少年|聘期|任期|试用期多/, wants: { measures: ['years', 'months'] } },
+  { asks: /多大年纪|多大岁数|年龄|几岁|多少岁/, wants: { measures: ['age'] } },
+  { asks: /多少亩|几亩|面积/, wants: { measures: ['mu', 'hectares', 'km2', 'm2'] } },
+  { asks: /多少人|几个人|几名|多少名/, wants: { measures: ['people'] } },
+  { asks: /几次|多少次|多久一次/, wants: { measures: ['occasions'] } },
+  { asks: /多少|几|多大|多高|多长|最少|最多|至少|不低于|不超过/, wants: { measures: ['*'] } },
+  { asks: /什么时候|何时|哪天|几号|哪一天|截止|期限|时限|从哪天|到哪天|多会儿|日期|有效期|施行|生效|失效|实施日期/, wants: { dates: true } },
+  { asks: /什么职务|任什么|担任什么|什么职位|什么岗位|哪个职务/, wants: { positions: true } },
+  { asks: /谁|哪个部门|哪个单位|哪些部门|哪些单位|哪家|由谁|什么部门|什么单位/, wants: { units: true } },
+  { asks: /哪里|在哪|去哪|什么地方|哪个平台|哪个网站|何处/, wants: { places: true } },
+  { asks: /哪些|哪几|有什么|都有什么|包括什么|包括哪/, wants: { list: true } },
+  { asks: /什么是|是什么意思|指什么|是指|什么叫|含义|定义|什么办法|哪种办法|什么方式/, wants: { definition: true } },
+];
+
+/** The kinds of answer a question wants: 法律顾问聘期几年 wants years; 谁牵头 wants units. */
+export function questionWants(question: string): QuestionWants {
+  const q = foldWidth(question);
+  const wants: QuestionWants = { measures: [], dates: false, units: false, definition: false, places: false, positions: false, list: false };
+  for (const { asks, wants: w } of QUESTION_SIGNALS) {
+    if (!asks.test(q)) continue;
+    if (w.measures && !wants.measures.length) wants.measures = w.measures;
+    if (w.dates) wants.dates = true;
+    if (w.units) wants.units = true;
+    if (w.definition) wants.definition = true;
+    if (w.places) wants.places = true;
+    if (w.positions) wants.positions = true;
+    if (w.list) wants.list = true;
+  }
+  return wants;
 }

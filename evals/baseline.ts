@@ -9,8 +9,31 @@ export interface SearchCase {
   docNumber: string;
 }
 
-/** recall@5 of an FTS5 trigram index over the passages of the database at `dbPath`. */
-export function ftsTrigramRecall(dbPath: string, cases: SearchCase[]): { recall: number; passed: number } {
+/** Where the expected passage ranks among the first ten answers (0 first), or -1. */
+export function rankOf(c: SearchCase, hits: { text: string; doc: string }[]): number {
+  return hits.findIndex((h) => h.doc === c.docNumber && matchKey(h.text).includes(matchKey(c.expect)));
+}
+
+export interface Ranking {
+  cases: number;
+  top1: number;
+  recall5: number;
+  /** Mean reciprocal rank over the first ten answers. */
+  mrr: number;
+}
+
+export function ranking(ranks: number[]): Ranking {
+  const n = ranks.length || 1;
+  return {
+    cases: ranks.length,
+    top1: ranks.filter((r) => r === 0).length / n,
+    recall5: ranks.filter((r) => r >= 0 && r < 5).length / n,
+    mrr: ranks.reduce((s, r) => s + (r >= 0 ? 1 / (r + 1) : 0), 0) / n,
+  };
+}
+
+/** The same measures for an FTS5 trigram index over the passages of the database at `dbPath`. */
+export function ftsTrigramRanking(dbPath: string, cases: SearchCase[]): Ranking {
   const source = new Database(dbPath, { readonly: true, fileMustExist: true });
   const db = new Database(':memory:');
   db.exec("CREATE VIRTUAL TABLE fts USING fts5(text, doc UNINDEXED, tokenize='trigram')");
@@ -18,16 +41,14 @@ export function ftsTrigramRecall(dbPath: string, cases: SearchCase[]): { recall:
   const rows = source.prepare('SELECT p.text, n.doc_number AS doc FROM passages p JOIN texts t ON t.id = p.text_id JOIN notices n ON n.id = t.notice_id').all() as { text: string; doc: string }[];
   db.transaction(() => rows.forEach((r) => insert.run(r.text, r.doc)))();
   source.close();
-  const search = db.prepare('SELECT text, doc FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 5');
-  let passed = 0;
-  for (const c of cases) {
+  const search = db.prepare('SELECT text, doc FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 10');
+  const ranks = cases.map((c) => {
     const q = c.question.replace(/[^\u4e00-\u9fffA-Za-z0-9.%]/g, '');
     const grams = new Set<string>();
     for (let i = 0; i + 3 <= q.length; i++) grams.add(q.slice(i, i + 3));
-    if (!grams.size) continue;
-    const hits = search.all([...grams].map((g) => `"${g}"`).join(' OR ')) as { text: string; doc: string }[];
-    if (hits.some((h) => h.doc === c.docNumber && matchKey(h.text).includes(matchKey(c.expect)))) passed++;
-  }
+    if (!grams.size) return -1;
+    return rankOf(c, search.all([...grams].map((g) => `"${g}"`).join(' OR ')) as { text: string; doc: string }[]);
+  });
   db.close();
-  return { recall: cases.length ? passed / cases.length : 0, passed };
+  return ranking(ranks);
 }

@@ -39,6 +39,12 @@ interface SearchCase {
   question: string;
   expect: string;
   docNumber: string;
+  split?: string;
+}
+
+/** Where the expected passage ranks in a search answer (0 first), or -1. */
+function searchRank(c: SearchCase, hits: SearchResultShape['results']): number {
+  return hits.findIndex((h) => h.citation.docNumber === c.docNumber && matchKey(h.text).includes(matchKey(c.expect)));
 }
 
 interface SearchResultShape {
@@ -146,6 +152,22 @@ const SUITES: Suite<never>[] = [
       const want = matchKey(c.expect);
       if (hits.some((h) => h.citation.docNumber === c.docNumber && matchKey(h.text).includes(want))) return null;
       return `${c.question} → wanted “${c.expect}” (${c.docNumber}); got ${hits.map((h) => `${h.citation.docNumber} “${h.citation.quote.slice(0, 24)}”`).join(' | ') || 'nothing'}`;
+    },
+  } as Suite<SearchCase> as Suite<never>,
+  {
+    file: 'paraphrase.jsonl',
+    tool: 'search_gazette',
+    threshold: 0.85,
+    args: (c: SearchCase) => ({ query: c.question, limit: 10 }),
+    // top-1: the first passage is from the expected notice and holds the expected words.
+    check: (c: SearchCase, result) => {
+      const hits = (result as unknown as SearchResultShape | undefined)?.results ?? [];
+      if (searchRank(c, hits) === 0) return null;
+      return `${c.question} → wanted “${c.expect}” (${c.docNumber}) first; got ${hits.slice(0, 2).map((h) => `${h.citation.docNumber} “${h.citation.quote.slice(0, 24)}”`).join(' | ') || 'nothing'}`;
+    },
+    measure: (c: SearchCase, result) => {
+      const rank = searchRank(c, (result as unknown as SearchResultShape | undefined)?.results ?? []);
+      return { 'top-1': [rank === 0 ? 1 : 0, 1], 'in top 5': [rank >= 0 && rank < 5 ? 1 : 0, 1] };
     },
   } as Suite<SearchCase> as Suite<never>,
   {
@@ -287,8 +309,8 @@ export async function runSuites(client: Client): Promise<SuiteResult[]> {
       const r = await client.callTool({ name: suite.tool, arguments: suite.args(c) });
       const why = await suite.check(c, r.structuredContent as Structured, r.isError === true, client);
       if (why) failures.push(why);
-      const split = (c as { split?: string }).split;
-      if (!split) continue;
+      if (!suite.measure) continue;
+      const split = (c as { split?: string }).split ?? 'all';
       const row = (splits[split] ??= { cases: 0, passed: 0, measures: {} });
       row.cases++;
       if (!why) row.passed++;

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import type { DeadlineKind } from '../domain/deadlines.js';
 import { resolveDocumentRef, type DocumentCatalog, type TextTitle } from '../domain/document-ref.js';
-import { questionSubject, taskSubject } from '../domain/question.js';
+import { questionSubject, questionWants, taskSubject } from '../domain/question.js';
 import {
   citationIn,
   type AppointmentRecord,
@@ -20,10 +20,12 @@ import {
   type TaskRecord,
 } from '../domain/reader.js';
 import { foldWidth } from '../domain/text.js';
+import { printedWords } from '../domain/thesaurus.js';
 import { expandUnitNames } from '../domain/unit-name.js';
 import type { Repeal } from '../domain/validity.js';
 import { QuoteIndex } from './quote-index.js';
 import { SearchIndex } from './search/index.js';
+import { rerank, RERANK_POOL } from './search/rerank.js';
 import { filterTasks, rankTasks, type StoredTask } from './task-search.js';
 
 const NOTICE_COLUMNS = 'id, doc_number AS docNumber, title, issuer, date, recipients, public_note AS publicNote, page, unplaced';
@@ -152,10 +154,14 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   search(question: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number } {
-    const { hits, total, terms } = this.index().query(expandUnitNames(question), docNumber, limit);
-    const passage = this.db.prepare('SELECT p.locator, p.text, p.page, t.role, t.title AS textTitle, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id = ?');
-    const results = hits.map((h) => {
-      const p = passage.get(h.id) as { locator: string; text: string; page: number | null; role: GazetteText['role']; textTitle: string; noticeId: number };
+    const printed = printedWords(foldWidth(question));
+    const { hits, total, terms } = this.index().query(expandUnitNames(question), docNumber, Math.max(limit, RERANK_POOL), printed);
+    const passage = this.db.prepare('SELECT p.locator, p.text, p.context, p.page, t.role, t.title AS textTitle, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id = ?');
+    type Row = { locator: string; text: string; context: string; page: number | null; role: GazetteText['role']; textTitle: string; noticeId: number };
+    const rows = new Map(hits.map((h) => [h.id, passage.get(h.id) as Row]));
+    const ranked = rerank(question, questionWants(question), hits.map((h) => ({ ...h, text: rows.get(h.id)!.text, context: rows.get(h.id)!.context }))).slice(0, limit);
+    const results = ranked.map((h) => {
+      const p = rows.get(h.id)!;
       const citation = citationIn(this.noticeById(p.noticeId), { role: p.role, title: p.textTitle }, p.locator, p.page, bestSentence(p.text, terms));
       return { text: p.text, score: Math.round(h.score * 1000) / 1000, citation };
     });

@@ -10,7 +10,7 @@ import { endsSentence, titleSubject } from '../domain/text.js';
 import { writeSearchIndex } from './search/index.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '8';
+export const STORE_VERSION = '9';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,7 +78,9 @@ function passagesOf(outline: OutlineNode[], paragraphs: Paragraph[]): { locator:
   const walk = (nodes: OutlineNode[]) => {
     for (const node of nodes) {
       nodeLocators.add(node.locator);
-      if (node.text.length <= WHOLE_NODE_CHARS) {
+      // A lead-in (…报酬标准：) means nothing without its items: the node stays whole up to twice the length.
+      const leadIn = /[：:]$/.test(node.ownText.trim());
+      if (node.text.length <= WHOLE_NODE_CHARS || (leadIn && node.text.length <= 2 * WHOLE_NODE_CHARS)) {
         if (!isHeadingOnly(node.text)) out.push({ locator: node.locator, text: node.text, page: node.pageFrom });
         node.children.forEach((c) => markAll(c));
         continue;

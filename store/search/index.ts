@@ -15,6 +15,12 @@ export interface SearchHit {
 const TEXT_WEIGHT = 2;
 const CONTEXT_WEIGHT = 0.5;
 const K1 = 1.2;
+/** A term the question does not say but the thesaurus gives for it. */
+const EXPANSION_WEIGHT = 0.7;
+/** What a word of a text's title gives each passage of the text, as a share of its idf. */
+const TITLE_SHARE = 0.5;
+/** What a passage's own use of a word of its text's title counts, beside a word the title does not hold. */
+const TITLE_OCCURRENCE = 0.15;
 const B = 0.75;
 
 /** How much a question term matters before the passages are seen: a 文号 names one notice; a lone character says little. */
@@ -84,6 +90,8 @@ export class SearchIndex {
   private readonly count: number;
   private readonly topics: Map<number, string>;
   private readonly noticeIds: Map<string, number>;
+  /** Each text's passages, for the words of its title, which name every one of them. */
+  private readonly passagesOf: Map<number, Int32Array>;
 
   constructor(db: Database.Database) {
     this.vocabulary = new Set((db.prepare('SELECT term FROM search_terms').pluck().all() as string[]));
@@ -102,6 +110,13 @@ export class SearchIndex {
     }
     this.count = passages.length;
     this.avgLength = this.count ? total / this.count : 1;
+    const byText = new Map<number, number[]>();
+    for (const [id, , textId] of passages) {
+      const list = byText.get(textId);
+      if (list) list.push(id);
+      else byText.set(textId, [id]);
+    }
+    this.passagesOf = new Map([...byText].map(([textId, ids]) => [textId, Int32Array.from(ids)]));
     const titles = db.prepare("SELECT t.id, CASE WHEN t.role = 'part' THEN t.title ELSE n.title END FROM texts t JOIN notices n ON n.id = t.notice_id").raw().all() as [number, string][];
     this.topics = new Map(titles.map(([id, title]) => [id, topicOf(title)]));
     this.noticeIds = new Map((db.prepare('SELECT doc_number, id FROM notices').raw().all() as [string, number][]));
@@ -112,14 +127,18 @@ export class SearchIndex {
   }
 
   /** Passages for a question, best first; each score is scaled by how much of the question it covers. */
-  query(question: string, docNumber: string | null, limit: number): { hits: SearchHit[]; total: number; terms: string[] } {
-    const terms = this.terms(question);
+  query(question: string, docNumber: string | null, limit: number, printed: string[] = []): { hits: SearchHit[]; total: number; terms: string[] } {
+    const own = this.terms(question);
+    // The gazette's words for the question's own (thesaurus) count, a little less than its own words.
+    const expansion = new Set(printed.flatMap((w) => this.terms(w)).filter((t) => !own.includes(t)));
+    const terms = [...own, ...expansion];
     const onlyNotice = docNumber ? (this.noticeIds.get(docNumber) ?? -1) : null;
     const score = new Float64Array(this.length.length);
     // How much of the question a passage covers, counting only words that are not its text's title.
     const covered = new Float64Array(this.length.length);
     const touched: number[] = [];
     const titleWords = new Map<number, number>(); // text id → characters of the question its title holds
+    const titleScore = new Map<number, number>(); // text id → what its title's words give each of its passages
     for (const term of terms) {
       const row = this.postings.get(term) as { df: number; postings: Buffer } | undefined;
       if (!row) continue;
@@ -129,7 +148,7 @@ export class SearchIndex {
       const ids = new Int32Array(blob.buffer, blob.byteOffset, n);
       const tfs = new Float32Array(blob.buffer, blob.byteOffset + n * 4, n);
       const idf = Math.log(1 + (this.count - n + 0.5) / (n + 0.5));
-      const boost = termBoost(term);
+      const boost = termBoost(term) * (expansion.has(term) ? EXPANSION_WEIGHT : 1);
       // Words of a text's own title name the text, not the passage: inside that text they tell
       // passages apart no better than chance, so the question's other words decide.
       const inTitle = new Set<number>();
@@ -138,6 +157,10 @@ export class SearchIndex {
         inTitle.add(textId);
         titleWords.set(textId, (titleWords.get(textId) ?? 0) + term.length);
       }
+      // Every passage of a text its title names shares in the word once, as if it said it; the
+      // passages that do say it gain a little more. So the text is found by its title, and its
+      // passages are told apart by the question's other words.
+      for (const textId of inTitle) titleScore.set(textId, (titleScore.get(textId) ?? 0) + idf * boost * TITLE_SHARE);
       for (let k = 0; k < n; k++) {
         const id = ids[k];
         if (onlyNotice !== null && this.noticeOf[id] !== onlyNotice) continue;
@@ -145,8 +168,15 @@ export class SearchIndex {
         const bm25 = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.length[id]) / this.avgLength));
         if (score[id] === 0) touched.push(id);
         const titled = inTitle.has(this.textOf[id]);
-        score[id] += bm25 * boost * (titled ? 0.15 : 1);
+        score[id] += bm25 * boost * (titled ? TITLE_OCCURRENCE : 1);
         if (!titled) covered[id] += term.length;
+      }
+    }
+    for (const [textId, bonus] of titleScore) {
+      for (const id of this.passagesOf.get(textId) ?? []) {
+        if (onlyNotice !== null && this.noticeOf[id] !== onlyNotice) continue;
+        if (score[id] === 0) touched.push(id);
+        score[id] += bonus;
       }
     }
     const wanted = terms.reduce((n, t) => n + t.length, 0) || 1;

@@ -1,0 +1,119 @@
+// The second pass of passage search: BM25 finds the candidates by their words; this orders them
+// by what the question asks. A question that asks 多少钱 wants a passage stating an amount, one
+// that asks 什么时候 a date, 谁 a unit; a passage covering more of the question's characters wins
+// over one that repeats a single word; a table row that only names another document (《…》)
+// yields to that document's own text. The final score adds these to the BM25 score scaled to the
+// best candidate's, each with its weight.
+import { findDates, findMeasures } from '../../domain/measures.js';
+import { questionSubject, type QuestionWants } from '../../domain/question.js';
+import { foldWidth, matchKey } from '../../domain/text.js';
+import { paraphrases } from '../../domain/thesaurus.js';
+
+export interface Candidate {
+  id: number;
+  score: number;
+  text: string;
+  context: string;
+}
+
+/** How many BM25 candidates the second pass orders. */
+export const RERANK_POOL = 100;
+
+/** Each signal's weight beside the BM25 score (1 for the best candidate). */
+export const RERANK_WEIGHTS = { bm25: 1, passage: 1, sentence: 3, kind: 1.6, namesOnlyOthers: 0.6 };
+
+/** What the second and third best sentences add for a question asking for several things. */
+const LIST_SHARE = 0.25;
+
+/** A paraphrase is a word: it counts as much as two of the question's character pairs (a gazette word the question says, with its synonyms, as one). */
+const PARAPHRASE_WEIGHT = 2;
+
+const UNIT = /局|委员会|办公室|人民政府|管委会|中心|公司|部门|单位|机构/;
+const DEADLINE = /年底|月底|年末|前完成|完成时限/;
+const DEFINITION = /是指|所称|所指|以下简称/;
+const PLACE = /平台|中心|窗口|网站|大厅|场所|办公室/;
+const POSITION = /主任|局长|书记|主席|市长|区长|县长|委员|调研员|部长|处长|科长|经理|院长|校长|所长|站长|队长|秘书长/;
+
+/** Whether a sentence states the kind of answer the question wants. */
+function answersKind(wants: QuestionWants, text: string): boolean {
+  if (wants.measures.length && findMeasures(text).some((m) => wants.measures.includes('*') || wants.measures.includes(m.measure))) return true;
+  if (wants.dates && (findDates(text).length > 0 || DEADLINE.test(text))) return true;
+  if (wants.units && UNIT.test(text)) return true;
+  if (wants.places && PLACE.test(text)) return true;
+  if (wants.positions && POSITION.test(text)) return true;
+  return wants.definition && DEFINITION.test(text);
+}
+
+const asksKind = (w: QuestionWants) => w.measures.length > 0 || w.dates || w.units || w.definition || w.places || w.positions;
+
+/** Something a question asks about: its own words, or a paraphrase with the gazette's words for it. */
+interface Concept {
+  variants: string[];
+  weight: number;
+}
+
+/**
+ * What a question asks about, to be covered by an answer: each paraphrase (钱 → 经费, 资金…) is one
+ * concept, found by any of its words; the rest of the question's wording counts by character
+ * pairs, the asking words (多少, 谁…) left out.
+ */
+function conceptsOf(question: string): Concept[] {
+  const q = foldWidth(question);
+  let rest = q;
+  const concepts: Concept[] = [];
+  for (const p of paraphrases(q)) {
+    concepts.push({ variants: [p.asked, ...p.printed].map(matchKey), weight: p.ownWord ? 1 : PARAPHRASE_WEIGHT });
+    rest = rest.slice(0, p.at) + ' '.repeat(p.asked.length) + rest.slice(p.at + p.asked.length);
+  }
+  for (const run of questionSubject(rest).split(/\s+/).map(matchKey)) {
+    for (let i = 0; i + 1 < run.length; i++) concepts.push({ variants: [run.slice(i, i + 2)], weight: 1 });
+  }
+  return concepts;
+}
+
+/** The share of the question's concepts a text holds. */
+function covers(concepts: Concept[], text: string): number {
+  const key = matchKey(text);
+  let held = 0;
+  let all = 0;
+  for (const c of concepts) {
+    all += c.weight;
+    if (c.variants.some((v) => key.includes(v))) held += c.weight;
+  }
+  return all ? held / all : 0;
+}
+
+/**
+ * Passages best first for the question: BM25 (scaled to the best candidate's), how much of the
+ * question the passage with its headings covers, and the best sentence — one that covers the
+ * question and states the kind of answer it wants — so the words asked must stand together.
+ */
+export function rerank(question: string, wants: QuestionWants, candidates: Candidate[], weights = RERANK_WEIGHTS): Candidate[] {
+  if (!candidates.length) return [];
+  const concepts = conceptsOf(question);
+  const top = Math.max(...candidates.map((c) => c.score)) || 1;
+  const kinded = asksKind(wants);
+  const scored = candidates.map((c) => {
+    // Words inside 《…》 name another document; they are not what the passage itself says.
+    // A lead-in (…报酬标准：) belongs to each item after it.
+    let leadIn = '';
+    const sentences = (c.text.replace(/《[^《》]*》/g, '《》').match(/[^。；！？\n]+[。；！？]?/g) ?? []).map((sentence) => {
+      const s = weights.sentence * covers(concepts, `${leadIn}${sentence}`) + (kinded && answersKind(wants, sentence) ? weights.kind : 0);
+      if (/[：:]\s*$/.test(sentence)) leadIn = sentence;
+      return s;
+    });
+    sentences.sort((a, b) => b - a);
+    // A question asking for several things (哪些) is answered by a passage where several sentences answer.
+    const best = (sentences[0] ?? 0) + (wants.list ? LIST_SHARE * ((sentences[1] ?? 0) + (sentences[2] ?? 0)) : 0);
+    let score = (weights.bm25 * c.score) / top + weights.passage * covers(concepts, `${c.text}${c.context}`) + best;
+    if (namesOnlyOthers(c.text)) score -= weights.namesOnlyOthers;
+    return { ...c, score };
+  });
+  return scored.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** A row of a table that lists other documents: most of its words are their titles. */
+function namesOnlyOthers(text: string): boolean {
+  const titled = (text.match(/《[^《》]*》/g) ?? []).reduce((n, t) => n + t.length, 0);
+  return titled > 0 && titled / text.replace(/\s+/g, '').length > 0.5;
+}

@@ -1,0 +1,71 @@
+// The words people ask with, the kinds of answer they want, and the ranking that uses both.
+import { describe, expect, it } from 'vitest';
+import { questionWants } from '../domain/question.js';
+import { paraphrases, printedWords, THESAURUS } from '../domain/thesaurus.js';
+import { call, seedContext } from './support/seed.js';
+
+const ctx = seedContext();
+
+describe('the thesaurus', () => {
+  it('is well-formed data: every row asks in other words than it prints, no word asked twice', () => {
+    const asked = THESAURUS.flatMap((r) => r.asked);
+    expect(new Set(asked).size).toBe(asked.length);
+    for (const row of THESAURUS) {
+      expect(row.asked.length).toBeGreaterThan(0);
+      expect(row.printed.length).toBeGreaterThan(0);
+      for (const w of [...row.asked, ...row.printed]) expect(w).toMatch(/^[\u4e00-\u9fffa-z]+$/);
+    }
+  });
+
+  it('gives the gazette’s words for the common paraphrases', () => {
+    expect(printedWords('单位一把手每年要解读几次政策')).toEqual(['主要负责人']);
+    expect(printedWords('法律顾问聘期几年')).toEqual(['任期', '聘期']);
+    expect(printedWords('退伍的大学生能在中卫上户口吗')).toEqual(['退役', '落户', '户籍']);
+    expect(printedWords('法律顾问出差的钱怎么报')).toEqual(['差旅', '差旅费', '经费', '资金', '费用', '报酬', '补助', '报销']);
+  });
+
+  it('reads no paraphrase inside the gazette’s own word or an asking word', () => {
+    // 出租 is printed, so its 租 asks nothing else; 不得 holds no 得; 能不能 asks, it does not forbid.
+    expect(paraphrases('哪些国有资产不得出租').map((p) => [p.asked, p.ownWord])).toEqual([
+      ['不得', true],
+      ['出租', true],
+    ]);
+    expect(printedWords('工程验收能不能一起验')).toEqual([]);
+  });
+});
+
+describe('what a question wants', () => {
+  it.each([
+    ['法律顾问聘期几年', { measures: ['years', 'months'] }],
+    ['请法律顾问审个合同要给多少钱', { measures: ['money'] }],
+    ['租国有房子的租金多久要交清', { measures: ['workdays', 'days', 'weeks', 'months', 'hours'] }],
+    ['政策解读材料什么时候交', { dates: true }],
+    ['法律顾问的钱谁来管', { units: true }],
+    ['国有资产出租去哪里办', { places: true }],
+    ['田力任什么职务', { positions: true }],
+    ['法律顾问有哪些事不能做', { list: true }],
+    ['医保住院费用按什么办法结算', { definition: true }],
+  ])('%s', (question, wanted) => {
+    expect(questionWants(question)).toEqual({ measures: [], dates: false, units: false, definition: false, places: false, positions: false, list: false, ...wanted });
+  });
+});
+
+describe('search ranking', () => {
+  const first = (query: string) => (call(ctx, 'search_gazette', { query, limit: 3 }).structuredContent as { results: { citation: { docNumber: string; locator: string } }[] }).results[0].citation;
+
+  it('finds a text by its title words and the clause by the rest: 国有资产出租 有效期 is 第十一条, not a table row naming the 办法', () => {
+    expect(first('国有资产出租实施办法有效期')).toMatchObject({ docNumber: '卫政办规发〔2019〕2号', locator: '第十一条' });
+  });
+
+  it('keeps a lead-in with its items: 法律顾问的报酬 is 经费管理办法 第五条 with its four items', () => {
+    const r = call(ctx, 'search_gazette', { query: '法律顾问的报酬标准', limit: 1 });
+    const hit = (r.structuredContent as { results: { text: string; citation: { locator: string } }[] }).results[0];
+    expect(hit.citation.locator).toBe('第五条');
+    expect(hit.text).toContain('（四）代理行政复议案件按1000—1500元每件计算');
+  });
+
+  it('prefers the passage stating the kind of answer asked: 聘期几年 → 任期两年', () => {
+    expect(first('法律顾问聘期几年')).toMatchObject({ docNumber: '卫政规发〔2019〕1号', locator: '第十五条' });
+    expect(first('一把手每年要解读几次政策')).toMatchObject({ docNumber: '卫政办发〔2019〕44号' });
+  });
+});
