@@ -65,7 +65,7 @@ const COMMANDS: Record<string, (words: string[], o: Values) => [string, Record<s
   docs: () => ['list_documents', {}],
   doc: (w, o) => ['get_document', { document: w.join(' '), includeText: o.text === true }],
   verify: (w, o) => ['verify_quote', { quote: w.join(' '), docNumber: o.doc }],
-  explain: (w, o) => ['draft_explainer', { document: w.join(' '), asOf: o['as-of'] }],
+  explain: (w, o) => ['draft_explainer', { document: w.join(' '), asOf: o['as-of'], full: true }],
 };
 
 /**

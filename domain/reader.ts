@@ -146,7 +146,18 @@ export interface SearchHit {
   citation: Citation;
 }
 
+/** One issue of the gazette the corpus holds: its printed title, its file, and the span of its notices' dates. */
+export interface IssueInfo {
+  title: string | null;
+  source: string;
+  notices: number;
+  from: string | null;
+  to: string | null;
+}
+
 export interface GazetteReader {
+  /** The issues served, in corpus order. */
+  issues(): IssueInfo[];
   /** Every notice, in printed order. */
   notices(): Notice[];
   notice(docNumber: string): Notice | null;

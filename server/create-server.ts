@@ -12,7 +12,7 @@ import type { GazetteReader } from '../domain/reader.js';
 import type { ToolContext, ToolDef } from '../tools/common.js';
 import { registerDocumentsResource } from '../tools/documents-resource.js';
 import { registerExplainerPrompt } from '../tools/explainer-prompt.js';
-import { findTool, runTool, TOOLS } from '../tools/index.js';
+import { findTool, runTool, serverInstructions, TOOLS } from '../tools/index.js';
 
 export interface ServerOptions {
   /** Reports a tool's own failure (logged to stderr, never to the client). */
@@ -49,8 +49,8 @@ function listedTools(): Record<string, unknown>[] {
 }
 
 export function createServer(gazette: GazetteReader, options: ServerOptions): McpServer {
-  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { logging: {}, tools: { listChanged: false } } });
   const ctx: ToolContext = { gazette, logError: options.logError, today: options.today ?? (() => new Date().toISOString().slice(0, 10)) };
+  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { logging: {}, tools: { listChanged: false } }, instructions: serverInstructions(ctx) });
   const run = options.runTool ?? ((tool: ToolDef, args: unknown) => runTool(ctx, tool, args));
 
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listedTools() }));

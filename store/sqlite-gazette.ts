@@ -12,6 +12,7 @@ import {
   type DocumentResolution,
   type GazetteReader,
   type GazetteText,
+  type IssueInfo,
   type Notice,
   type OutlineEntry,
   type SearchHit,
@@ -26,7 +27,7 @@ import type { Repeal } from '../domain/validity.js';
 import { QuoteIndex } from './quote-index.js';
 import { SearchIndex } from './search/index.js';
 import { rerank, RERANK_POOL } from './search/rerank.js';
-import { filterTasks, rankTasks, type StoredTask } from './task-search.js';
+import { filterTasks, rankTasks, relevant, type StoredTask } from './task-search.js';
 
 const NOTICE_COLUMNS = 'id, doc_number AS docNumber, title, issuer, date, recipients, public_note AS publicNote, page, unplaced';
 const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
@@ -92,6 +93,12 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   clause(text: GazetteText, locator: string): Clause | null {
     const node = this.db.prepare('SELECT locator, heading, text, page_from AS pageFrom FROM nodes WHERE text_id = ? AND locator = ?').get(text.id, locator) as Omit<Clause, 'citation'> | undefined;
     return node ? { ...node, citation: citationIn(this.noticeById(text.noticeId), text, node.locator, node.pageFrom, node.text) } : null;
+  }
+
+  issues(): IssueInfo[] {
+    return this.db
+      .prepare('SELECT i.title, i.source, COUNT(n.id) AS notices, MIN(n.date) AS "from", MAX(n.date) AS "to" FROM issues i LEFT JOIN notices n ON n.issue_id = i.id GROUP BY i.id ORDER BY i.id')
+      .all() as IssueInfo[];
   }
 
   resolveDocument(ref: string): DocumentResolution {
@@ -209,7 +216,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     const tasks = this.tasks();
     // Index terms, and the question's phrases the corpus spells that jieba split apart (煤改电).
     const terms = [...this.terms(words), ...this.questionWords(words).phrases];
-    let ranked = rankTasks(tasks, terms).map((r) => r.task);
+    let ranked = relevant(rankTasks(tasks, terms)).map((r) => r.task);
     if (!ranked.length) {
       // Nothing in the tasks' own words: look where full-text search finds the question, and take the tasks there.
       const places = this.search(words, 5, null).results.map((r) => `${r.citation.docNumber}|${r.citation.locator}`);

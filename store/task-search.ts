@@ -12,8 +12,14 @@ export interface StoredTask extends TaskRecord {
 
 const folded = new WeakMap<StoredTask, { head: string; ctx: string }>();
 
+/**
+ * How good a match must be to be answered beside the best one: a share of the best score, and a
+ * share of the question's words it holds. Fewer matches rather than unrelated ones.
+ */
+export const RELEVANCE_FLOOR = { ofBest: 0.4, covered: 0.5 };
+
 /** Ranks tasks for a question's terms: words in the task's own heading count most, then its sentence. */
-export function rankTasks(tasks: StoredTask[], terms: string[]): { task: StoredTask; score: number }[] {
+export function rankTasks(tasks: StoredTask[], terms: string[]): { task: StoredTask; score: number; covered: number }[] {
   if (!terms.length) return [];
   const lower = (s: string) => foldWidth(s).toLowerCase();
   // Folded once per task and kept: the same tasks are ranked for every question.
@@ -48,9 +54,16 @@ export function rankTasks(tasks: StoredTask[], terms: string[]): { task: StoredT
         score += w * idf[k] * terms[k].length * (terms[k].length === 1 ? 0.3 : 1);
         covered += terms[k].length;
       });
-      return { task: t, score: score * (0.5 + covered / wanted) };
+      return { task: t, score: score * (0.5 + covered / wanted), covered: covered / wanted };
     })
     .sort((a, b) => b.score - a.score || a.task.order - b.task.order);
+}
+
+/** The matches worth answering: the best, and those within the floor of it. */
+export function relevant<T extends { score: number; covered: number }>(ranked: T[]): T[] {
+  const best = ranked[0];
+  if (!best) return [];
+  return ranked.filter((r, k) => k === 0 || (r.score >= RELEVANCE_FLOOR.ofBest * best.score && r.covered >= RELEVANCE_FLOOR.covered));
 }
 
 /** Tasks a filter selects, sorted by deadline (undated last), then printed order. */

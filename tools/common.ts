@@ -120,6 +120,43 @@ export function limitField(description: string, max: number, fallback: number) {
   return example(z.number().int().min(1).max(max), description, fallback);
 }
 
+/** The most a page may skip: past any list the corpus holds, and a bound on the work. */
+export const MAX_OFFSET = 100_000;
+
+/** Where a page starts: the nextOffset of the page before. */
+export function offsetField(description = '从第几项开始（上一页的 nextOffset），默认 0 / where the page starts: the previous page’s nextOffset, default 0') {
+  return example(z.number().int().min(0).max(MAX_OFFSET), description, 0);
+}
+
+/** Paging fields of a list answer: how many in all, where this page starts, and where the next does. */
+export const pageSchema = {
+  total: z.number().int().describe('items in the whole list'),
+  offset: z.number().int().describe('where this page starts'),
+  nextOffset: z.number().int().nullable().describe('where the next page starts (pass it as offset), or null at the end'),
+};
+
+/**
+ * The most text a default answer carries, in bytes of UTF-8: what a chat turn holds comfortably.
+ * Lists show the items that fit and page on from there.
+ */
+export const TEXT_BUDGET = 4096;
+
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** How many of the item lines fit the budget beside the fixed lines (at least one, so every page moves on). */
+export function fitting(fixed: string[], items: string[], budget = TEXT_BUDGET): number {
+  let used = fixed.reduce((n, l) => n + bytes(l) + 1, 0);
+  let k = 0;
+  while (k < items.length && (k === 0 || used + bytes(items[k]) + 1 <= budget)) used += bytes(items[k++]) + 1;
+  return k;
+}
+
+/** The line that tells a reader how to see the rest of a list. */
+export function moreLine(shown: number, offset: number, total: number): string {
+  const next = offset + shown;
+  return next < total ? `（第 ${offset + 1}–${next} 项，共 ${total} 项；下一页用 offset=${next}）` : offset > 0 ? `（第 ${offset + 1}–${next} 项，共 ${total} 项，已到末尾）` : '';
+}
+
 // ---- Validation: one path for the server and the CLI.
 
 const TYPE_NAMES: Record<string, Refusal> = {
@@ -269,6 +306,21 @@ export function incompleteNote(ctx: ToolContext, docNumbers: Iterable<string>): 
   const partial = [...new Set(docNumbers)].map((d) => ctx.gazette.notice(d)).filter((n) => n && n.unplaced > 0);
   if (!partial.length) return '';
   return `注意：${partial.map((n) => `${n!.docNumber} 有 ${n!.unplaced} 处内容未能读出`).join('；')}，相关事实可能不完整（详见 get_document 与入库报告）。`;
+}
+
+/**
+ * What the corpus holds, in a phrase: the issue (《中卫市人民政府公报》2019.NO.4, 12 件通知，
+ * 2019-04-26 至 2019-10-29), or for many issues their count and span. Built from the corpus, so
+ * next month's issue changes it.
+ */
+export function corpusScope(ctx: ToolContext): string {
+  const issues = ctx.gazette.issues();
+  const notices = issues.reduce((n, i) => n + i.notices, 0);
+  const dates = issues.flatMap((i) => [i.from, i.to]).filter((d): d is string => !!d).sort();
+  const span = dates.length ? `，${dates[0]} 至 ${dates[dates.length - 1]}` : '';
+  const name = (i: (typeof issues)[number]) => (i.title ?? i.source).replace(/\s+/g, '');
+  if (issues.length <= 3) return `${issues.map(name).join('、') || '（空）'}（${notices} 件通知${span}）`;
+  return `${issues.length} 期公报（${name(issues[0])} 至 ${name(issues[issues.length - 1])}，${notices} 件通知${span}）`;
 }
 
 /** Text a user typed, folded to half-width letters and digits, spaces dropped. */

@@ -7,11 +7,12 @@ import { citationIn, type Citation, type GazetteReader, type GazetteText, type N
 import { matchKey } from '../domain/text.js';
 import { normalizeUnit } from '../domain/unit-name.js';
 import { inForceOn } from '../domain/validity.js';
-import { citationSchema, citeTag, dateField, defineTool, fail, incompleteNote, ok, readOnly, textField } from './common.js';
+import { citationSchema, citeTag, clip, dateField, defineTool, fail, incompleteNote, ok, readOnly, TEXT_BUDGET, textField } from './common.js';
 
 const input = {
   document: textField('文号或标题中的词；一个文号印发多个文本时，用标题词选定一个，如 国有资产出租、卫政规发〔2019〕1号 经费 / a 文号 or title words picking one text', 200, '国有资产出租'),
   asOf: dateField('判断是否有效的日期（YYYY-MM-DD），默认今天 / the day to judge validity on, default today').optional(),
+  full: z.boolean().describe('文字回答列出全部要点（不限 4 KB），默认否 / list every point in the text answer, past 4 KB, default false').meta({ examples: [true] }).optional(),
 };
 
 const output = {
@@ -104,17 +105,27 @@ export const draftExplainer = defineTool({
     const validity = { validFrom, validUntil, asOf, ...inForceOn(asOf, validFrom, validUntil, notice.date) };
     const duty = responsibility(ctx.gazette, notice, text);
     const title = text.role === 'part' ? text.title : notice.title;
-    const lines = [
-      `政策解读提纲：《${title}》（${notice.docNumber}，${notice.issuer}，${notice.date ?? '日期未知'}）`,
-      ...elements.flatMap((e, k) => [
-        `${'一二三四五六七八九'[k]}、${e.element}`,
-        ...(e.points.length ? e.points.map((p) => `- ${p.text}${citeTag(p.citation, 16)}`) : [`- （${e.note}）`]),
-      ]),
+    const head = `政策解读提纲：《${title}》（${notice.docNumber}，${notice.issuer}，${notice.date ?? '日期未知'}）`;
+    const tail = [
       duty ? `解读责任：${duty.unit}${duty.deadline ? `，${duty.deadline.text}${duty.deadline.date ? `（${duty.deadline.date}）` : ''}` : ''}。依据：${duty.basis}${duty.citation ? citeTag(duty.citation, 16) : ''}` : '',
       `有效期：${validity.basis}。`,
       incompleteNote(ctx, [notice.docNumber]),
       '写成解读稿后，请用 check_draft 逐句核对引文、数字和日期。',
     ];
-    return ok({ document: { docNumber: notice.docNumber, title, issuer: notice.issuer, date: notice.date }, elements, ...(duty ? { responsibility: duty } : {}), validity }, lines.filter(Boolean).join('\n'));
+    // The outline in about 4 KB: every element, its points clipped and, for long texts, the first
+    // few of each; all points stay in the structured result.
+    const outlineText = (perElement: number, clipTo: number) => {
+      let hidden = 0;
+      const body = elements.flatMap((e, k) => {
+        const shown = e.points.slice(0, perElement);
+        hidden += e.points.length - shown.length;
+        return [`${'一二三四五六七八九'[k]}、${e.element}`, ...(e.points.length ? shown.map((p) => `- ${clip(p.text, clipTo)}${citeTag(p.citation, 12)}`) : [`- （${e.note}）`])];
+      });
+      const more = hidden ? `（另有 ${hidden} 个要点未在此列出，见结构化结果 elements）` : '';
+      return [head, ...body, more, ...tail].filter(Boolean).join('\n');
+    };
+    const tries = [[Infinity, 120], [Infinity, 50], [4, 50], [3, 40], [2, 40], [1, 40]] as const;
+    const answer = args.full ? outlineText(Infinity, Infinity) : (tries.map(([n, c]) => outlineText(n, c)).find((t) => Buffer.byteLength(t) <= TEXT_BUDGET) ?? outlineText(1, 30));
+    return ok({ document: { docNumber: notice.docNumber, title, issuer: notice.issuer, date: notice.date }, elements, ...(duty ? { responsibility: duty } : {}), validity }, answer);
   },
 });

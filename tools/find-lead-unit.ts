@@ -1,7 +1,7 @@
 // find_lead_unit: who leads a task, who supports it, and by when.
 import { z } from 'zod';
 import { taskSubject } from '../domain/question.js';
-import { citationTags, defineTool, incompleteNote, limitField, ok, questionField, readOnly, taskLine, taskOut, taskSchema } from './common.js';
+import { citeTag, defineTool, incompleteNote, limitField, ok, questionField, readOnly, taskLine, taskOut, taskSchema } from './common.js';
 
 const input = {
   task: questionField('任务名称、关键词或问题，如 柴油货车污染治理、谁牵头秸秆禁烧 / a task name, keywords or a question', 500, '柴油货车污染治理'),
@@ -31,10 +31,13 @@ export const findLeadUnit = defineTool({
       const message = `没有找到与“${question}”对应的任务分工。可换用任务名称中的词，如“柴油货车”“秸秆”“湿地”，或用 list_tasks 按单位列出任务。`;
       return ok({ matches, message }, message);
     }
-    const lines = matches.map((m, i) => `${i + 1}. ${taskLine(m)}`);
+    const lines = matches.map((m, i) => `${i + 1}. ${taskLine(m)}${citeTag(m.citation)}`);
     const { unknown } = ctx.gazette.questionWords(taskSubject(question) || question);
-    const message = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按问题中的其余词语找到，请核对是否相关。` : undefined;
+    const words = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按问题中的其余词语找到，请核对是否相关。` : '';
+    // Fewer matches rather than unrelated ones: say so when only one task answers.
+    const only = matches.length === 1 && limit > 1 ? '只有一项任务与问题相符：' : '';
+    const message = [words, only].filter(Boolean).join('') || undefined;
     const caution = incompleteNote(ctx, matches.map((m) => m.citation.docNumber));
-    return ok({ matches, ...(message ? { message } : {}) }, [message, ...lines, caution, citationTags(matches.map((m) => m.citation))].filter(Boolean).join('\n'));
+    return ok({ matches, ...(message ? { message } : {}) }, [message, ...lines, caution].filter(Boolean).join('\n'));
   },
 });

@@ -1,12 +1,14 @@
 // list_appointments: who was appointed or removed, by which notice, and when a probation ends.
 import { z } from 'zod';
-import { citationSchema, citationTags, dateField, defineTool, docNumberField, folded, incompleteNote, ok, readOnly, requireKnownNotice, textField } from './common.js';
+import { citationSchema, citeTag, dateField, defineTool, docNumberField, fitting, folded, incompleteNote, limitField, moreLine, offsetField, ok, pageSchema, readOnly, requireKnownNotice, textField } from './common.js';
 
 const input = {
   person: textField('姓名（全名或部分），如 田力 / a name, whole or part', 20, '田力').optional(),
   position: textField('职务中的词，如 副局长、工业园区 / words of the post', 60, '副局长').optional(),
   docNumber: docNumberField('任免通知的文号 / the notice').optional(),
   asOf: dateField('判断是否在试用期内的日期（YYYY-MM-DD）/ the day to check probation on').optional(),
+  limit: limitField('每页最多条数 1–200，默认 20 / at most this many records a page, default 20', 200, 20).optional(),
+  offset: offsetField().optional(),
 };
 
 const output = {
@@ -31,6 +33,7 @@ const output = {
       citation: citationSchema,
     }),
   ),
+  ...pageSchema,
   message: z.string().optional(),
 };
 
@@ -48,12 +51,12 @@ export const listAppointments = defineTool({
     annotations: { title: 'Appointments register', ...readOnly },
   },
   run: (ctx, args) => {
-    const { person, position, asOf } = args;
+    const { person, position, asOf, limit = 20, offset = 0 } = args;
     const docNumber = requireKnownNotice(ctx, 'docNumber', args.docNumber);
     const name = person ? folded(person).replace(/同志$/, '') : '';
     const postWords = position ? position.split(/\s+/).map(folded).filter(Boolean) : [];
     const all = ctx.gazette.appointments();
-    const appointments = all
+    const matching = all
       .filter((a) => !name || a.person.includes(name))
       .filter((a) => postWords.every((w) => a.position.includes(w)))
       .filter((a) => !docNumber || a.docNumber === docNumber)
@@ -67,21 +70,29 @@ export const listAppointments = defineTool({
         basis: a.basis,
         citation: a.citation,
       }));
-    if (!appointments.length) {
+    if (!matching.length) {
       const people = [...new Set(all.map((a) => a.person))];
       const message = `没有找到符合条件的任免记录。${people.length ? `公报中任免涉及：${people.join('、')}。` : '语料中没有任免通知。'}`;
-      return ok({ appointments, message }, message);
+      return ok({ appointments: [], total: 0, offset, nextOffset: null, message }, message);
     }
-    const lines = appointments.map((a) => {
+    const page = matching.slice(offset, offset + limit);
+    if (!page.length) {
+      const message = `共 ${matching.length} 条任免记录，offset=${offset} 已超过末尾。`;
+      return ok({ appointments: [], total: matching.length, offset, nextOffset: null, message }, message);
+    }
+    const lines = page.map((a) => {
       const p = a.probation;
       const probation = p
         ? `；${p.kind}${p.length}，${p.start} 至 ${p.end}${p.inProbation === undefined ? '' : p.inProbation ? `，${asOf} 仍在试用期内` : `，${asOf} 不在试用期内`}`
         : a.action === 'appoint'
           ? '；未定试用期'
           : '';
-      return `- ${a.person}：${ACTION_CN[a.action]}${a.position}（${a.docNumber}，${a.date ?? '日期未知'}）${probation}`;
+      return `- ${a.person}：${ACTION_CN[a.action]}${a.position}（${a.date ?? '日期未知'}）${probation}${citeTag(a.citation)}`;
     });
-    const caution = incompleteNote(ctx, appointments.map((a) => a.docNumber));
-    return ok({ appointments }, [...lines, caution, citationTags(appointments.map((a) => a.citation))].filter(Boolean).join('\n'));
+    const caution = incompleteNote(ctx, page.map((a) => a.docNumber));
+    const shown = fitting([caution, moreLine(1, offset, matching.length)], lines);
+    const appointments = page.slice(0, shown);
+    const nextOffset = offset + shown < matching.length ? offset + shown : null;
+    return ok({ appointments, total: matching.length, offset, nextOffset }, [...lines.slice(0, shown), moreLine(shown, offset, matching.length), caution].filter(Boolean).join('\n'));
   },
 });

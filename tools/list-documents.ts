@@ -1,6 +1,11 @@
 // list_documents: every notice in the corpus and the texts it issues.
 import { z } from 'zod';
-import { citationTags, defineTool, ok, readOnly } from './common.js';
+import { corpusScope, defineTool, fitting, limitField, moreLine, offsetField, ok, pageSchema, readOnly } from './common.js';
+
+const input = {
+  limit: limitField('每页最多件数 1–500，默认 100 / at most this many notices a page, default 100', 500, 100).optional(),
+  offset: offsetField().optional(),
+};
 
 const output = {
   documents: z.array(
@@ -12,6 +17,7 @@ const output = {
       parts: z.array(z.object({ title: z.string(), kind: z.string() })),
     }),
   ),
+  ...pageSchema,
 };
 
 export const listDocuments = defineTool({
@@ -21,12 +27,13 @@ export const listDocuments = defineTool({
     description:
       '列出语料中的全部通知（文号、标题、发文机关、日期）及其印发的方案、安排、办法和附件。\n' +
       'Lists every notice in the corpus (文号, title, issuer, date) and the texts it issues (方案, 安排, 办法, attachments).',
-    inputSchema: {},
+    inputSchema: input,
     outputSchema: output,
     annotations: { title: 'List gazette notices', ...readOnly },
   },
-  run: (ctx) => {
-    const documents = ctx.gazette.notices().map((n) => ({
+  run: (ctx, { limit = 100, offset = 0 }) => {
+    const notices = ctx.gazette.notices();
+    const page = notices.slice(offset, offset + limit).map((n) => ({
       docNumber: n.docNumber,
       title: n.title,
       issuer: n.issuer,
@@ -36,11 +43,14 @@ export const listDocuments = defineTool({
         .filter((t) => t.role !== 'notice')
         .map((t) => ({ title: t.title, kind: t.kind })),
     }));
-    const lines = documents.map((d) => {
+    const lines = page.map((d) => {
       const parts = d.parts.length ? `；印发：${d.parts.map((p) => `《${p.title}》`).join('')}` : '';
-      return `- ${d.docNumber}（${d.date ?? '日期未知'}）${d.title}${parts}`;
+      return `- ${d.docNumber}（${d.date ?? '日期未知'}）${d.title}${parts}【${d.docNumber}】`;
     });
-    const text = `语料中共有 ${documents.length} 件通知：\n${lines.join('\n')}\n${citationTags(documents.map((d) => ({ docNumber: d.docNumber, locator: '' })))}`;
-    return ok({ documents }, text);
+    const head = `语料：${corpusScope(ctx)}。`;
+    if (!page.length) return ok({ documents: [], total: notices.length, offset, nextOffset: null }, `${head}offset=${offset} 已超过末尾。`);
+    const shown = fitting([head, moreLine(1, offset, notices.length)], lines);
+    const nextOffset = offset + shown < notices.length ? offset + shown : null;
+    return ok({ documents: page.slice(0, shown), total: notices.length, offset, nextOffset }, [head, ...lines.slice(0, shown), moreLine(shown, offset, notices.length)].filter(Boolean).join('\n'));
   },
 });

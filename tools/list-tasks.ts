@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import type { Role } from '../domain/reader.js';
 import { closestUnits, matchUnits, unitQuery } from '../domain/unit-name.js';
-import { citationTags, dateField, defineTool, docNumberField, incompleteNote, limitField, ok, readOnly, requireKnownNotice, taskLine, taskOut, taskSchema, textField } from './common.js';
+import { citeTag, dateField, defineTool, docNumberField, fitting, incompleteNote, limitField, moreLine, offsetField, ok, pageSchema, readOnly, requireKnownNotice, taskLine, taskOut, taskSchema, textField } from './common.js';
 
 const input = {
   unit: textField('单位名称，可用简称，如 住建局、市生态环境局、各县（区）人民政府 / a unit, short names accepted', 60, '住建局').optional(),
@@ -11,12 +11,13 @@ const input = {
   docNumber: docNumberField('只看此文号 / only this notice').optional(),
   dueFrom: dateField('完成时限不早于（YYYY-MM-DD）/ due on or after').optional(),
   dueTo: dateField('完成时限不晚于（YYYY-MM-DD）/ due on or before').optional(),
-  limit: limitField('返回条数 1–200，默认 20 / at most this many tasks, default 20', 200, 20).optional(),
+  limit: limitField('每页最多条数 1–200，默认 20；文字回答只列出约 4 KB 能容纳的条数 / at most this many tasks a page, default 20 (the text shows what fits in about 4 KB)', 200, 20).optional(),
+  offset: offsetField().optional(),
 };
 
 const output = {
   tasks: z.array(taskSchema),
-  total: z.number().describe('tasks that match, before the limit'),
+  ...pageSchema,
   units: z.array(z.string()).optional().describe('the unit names the unit query matched'),
   message: z.string().optional(),
 };
@@ -35,7 +36,7 @@ export const listTasks = defineTool({
     annotations: { title: 'List tasks', ...readOnly },
   },
   run: (ctx, args) => {
-    const { unit, role = 'lead', dueFrom = null, dueTo = null, limit = 20 } = args;
+    const { unit, role = 'lead', dueFrom = null, dueTo = null, limit = 20, offset = 0 } = args;
     const docNumber = requireKnownNotice(ctx, 'docNumber', args.docNumber);
     if (dueFrom && dueTo && dueFrom > dueTo) throw new InputError('dueTo', '不能早于 dueFrom', 'must not be before dueFrom', '2019-12-31');
     const known = ctx.gazette.units();
@@ -43,19 +44,25 @@ export const listTasks = defineTool({
     if (unit && !units!.length) {
       const near = closestUnits(unit, known);
       const message = `任务分工中没有“${unitQuery(unit)}”。${near.length ? `您是否要找：${near.join('、')}` : '可用 list_tasks 不带 unit 列出全部任务。'}`;
-      return ok({ tasks: [], total: 0, units: [], message }, message);
+      return ok({ tasks: [], total: 0, offset, nextOffset: null, units: [], message }, message);
     }
     const found = ctx.gazette.listTasks({ units, role, docNumber, dueFrom, dueTo });
-    const tasks = found.slice(0, limit).map(taskOut);
     const who = units ? `${units.join('、')}${ROLE_CN[role]}的` : '';
     const range = dueFrom || dueTo ? `（完成时限 ${dueFrom ?? '…'} 至 ${dueTo ?? '…'}）` : '';
-    if (!tasks.length) {
-      const message = `没有找到${who}任务${range}${docNumber ? `（${docNumber}）` : ''}。`;
-      return ok({ tasks, total: 0, ...(units ? { units } : {}), message }, message);
+    const page = found.slice(offset, offset + limit).map(taskOut);
+    if (!page.length) {
+      const message = found.length ? `共 ${found.length} 项${who}任务，offset=${offset} 已超过末尾。` : `没有找到${who}任务${range}${docNumber ? `（${docNumber}）` : ''}。`;
+      return ok({ tasks: [], total: found.length, offset, nextOffset: null, ...(units ? { units } : {}), message }, message);
     }
-    const lines = tasks.map((t, i) => `${i + 1}. ${taskLine(t)}`);
-    const head = `共 ${found.length} 项${who}任务${range}${found.length > tasks.length ? `，按完成时限列出前 ${tasks.length} 项` : '，按完成时限排序'}：`;
-    const caution = incompleteNote(ctx, tasks.map((t) => t.citation.docNumber));
-    return ok({ tasks, total: found.length, ...(units ? { units } : {}) }, [head, ...lines, caution, citationTags(tasks.map((t) => t.citation))].filter(Boolean).join('\n'));
+    const lines = page.map((t, i) => `${offset + i + 1}. ${taskLine(t)}${citeTag(t.citation)}`);
+    const head = `共 ${found.length} 项${who}任务${range}，按完成时限排序：`;
+    const caution = incompleteNote(ctx, page.map((t) => t.citation.docNumber));
+    const shown = fitting([head, caution, moreLine(1, offset, found.length)], lines);
+    const tasks = page.slice(0, shown);
+    const nextOffset = offset + shown < found.length ? offset + shown : null;
+    return ok(
+      { tasks, total: found.length, offset, nextOffset, ...(units ? { units } : {}) },
+      [head, ...lines.slice(0, shown), moreLine(shown, offset, found.length), caution].filter(Boolean).join('\n'),
+    );
   },
 });

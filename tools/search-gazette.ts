@@ -1,16 +1,17 @@
 // search_gazette: passages ranked for a question, each with its citation.
 import { z } from 'zod';
-import { citationSchema, citationTags, defineTool, docNumberField, incompleteNote, limitField, ok, questionField, readOnly, requireKnownNotice } from './common.js';
+import { citationSchema, citeTag, clip, corpusScope, defineTool, docNumberField, fitting, incompleteNote, limitField, moreLine, offsetField, ok, pageSchema, questionField, readOnly, requireKnownNotice } from './common.js';
 
 const input = {
   query: questionField('问题或关键词，1–500 字 / question or keywords, 1–500 characters, e.g. 湿地面积, 谁牵头柴油货车污染治理', 500, '湿地面积'),
   limit: limitField('返回条数 1–50，默认 5 / number of passages, 1–50, default 5', 50, 5).optional(),
   docNumber: docNumberField('只在此文号内搜索 / only search this notice, e.g. 卫政办发〔2019〕43号').optional(),
+  offset: offsetField().optional(),
 };
 
 const output = {
   results: z.array(z.object({ text: z.string(), score: z.number(), citation: citationSchema })),
-  total: z.number().describe('passages that matched at all'),
+  ...pageSchema,
   message: z.string().optional(),
 };
 
@@ -26,18 +27,25 @@ export const searchGazette = defineTool({
     annotations: { title: 'Search the gazette', ...readOnly },
   },
   run: (ctx, args) => {
-    const { query, limit = 5 } = args;
+    const { query, limit = 5, offset = 0 } = args;
     const docNumber = requireKnownNotice(ctx, 'docNumber', args.docNumber);
-    const { results, total } = ctx.gazette.search(query, limit, docNumber);
-    if (results.length === 0) {
-      const message = `未找到与“${query}”相关的内容${docNumber ? `（限 ${docNumber}）` : ''}。可换用更具体的词，如单位名称、工作名称或数字。`;
-      return ok({ results, total, message }, message);
+    const { results: ranked, total } = ctx.gazette.search(query, offset + limit, docNumber);
+    const page = ranked.slice(offset);
+    if (page.length === 0) {
+      const message = total
+        ? `共 ${total} 段相关内容，offset=${offset} 已超过末尾。`
+        : `公报中没有与“${query}”相关的内容${docNumber ? `（限 ${docNumber}）` : ''}。本公报只收录${corpusScope(ctx)}；可换用更具体的词，如单位名称、工作名称或数字。`;
+      return ok({ results: [], total, offset, nextOffset: null, message }, message);
     }
-    const lines = results.map((r, i) => `${i + 1}. 《${r.citation.title}》${r.citation.locator}（第${r.citation.page ?? '?'}页）：${r.citation.quote}`);
+    const lines = page.map((r, i) => `${offset + i + 1}. 《${r.citation.title}》${r.citation.locator}：${clip(r.citation.quote, 90)}${citeTag(r.citation)}`);
     const { unknown } = ctx.gazette.questionWords(query);
     const message = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按其余词语检索。` : undefined;
-    const caution = incompleteNote(ctx, results.map((r) => r.citation.docNumber));
-    const text = [message, `找到 ${total} 段相关内容，前 ${results.length} 段：`, ...lines, caution, citationTags(results.map((r) => r.citation))].filter(Boolean).join('\n');
-    return ok({ results, total, ...(message ? { message } : {}) }, text);
+    const head = `找到 ${total} 段相关内容，按相关程度：`;
+    const caution = incompleteNote(ctx, page.map((r) => r.citation.docNumber));
+    const shown = fitting([message ?? '', head, caution, moreLine(1, offset, total)], lines);
+    const results = page.slice(0, shown);
+    const nextOffset = offset + shown < total ? offset + shown : null;
+    const text = [message, head, ...lines.slice(0, shown), moreLine(shown, offset, total), caution].filter(Boolean).join('\n');
+    return ok({ results, total, offset, nextOffset, ...(message ? { message } : {}) }, text);
   },
 });

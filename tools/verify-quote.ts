@@ -1,15 +1,18 @@
 // verify_quote: is this quotation really in the gazette, and where.
 import { z } from 'zod';
-import { citationSchema, citationTags, defineTool, docNumberField, ok, readOnly, requireKnownNotice, textField } from './common.js';
+import { citationSchema, citeTag, clip, defineTool, docNumberField, fitting, limitField, moreLine, offsetField, ok, pageSchema, readOnly, requireKnownNotice, textField } from './common.js';
 
 const input = {
   quote: textField('要核对的引文，1–5000 字 / the quotation to check, 1–5000 characters', 5000, '全市湿地面积不低于53.29万亩'),
   docNumber: docNumberField('只在此文号内核对 / only look in this notice').optional(),
+  limit: limitField('每页最多列出几处 1–200，默认 20 / at most this many places a page, default 20', 200, 20).optional(),
+  offset: offsetField().optional(),
 };
 
 const output = {
   found: z.boolean(),
   citations: z.array(citationSchema),
+  ...pageSchema,
   message: z.string().optional(),
 };
 
@@ -25,16 +28,23 @@ export const verifyQuote = defineTool({
     annotations: { title: 'Verify a quotation', ...readOnly },
   },
   run: (ctx, args) => {
-    const { quote } = args;
+    const { quote, limit = 20, offset = 0 } = args;
     const docNumber = requireKnownNotice(ctx, 'docNumber', args.docNumber);
-    const citations = ctx.gazette.verifyQuote(quote, docNumber);
-    if (citations.length === 0) {
+    // One place per clause and page: a phrase said twice in a paragraph is one place to cite.
+    const places = new Map(ctx.gazette.verifyQuote(quote, docNumber).map((c) => [`${c.docNumber}|${c.title}|${c.locator}|${c.page}`, c]));
+    const all = [...places.values()];
+    if (all.length === 0) {
       const near = ctx.gazette.search(quote, 1, docNumber).results[0];
-      const hint = near ? `最接近的原文：“${near.citation.quote}”${citationTags([near.citation])}` : '';
+      const hint = near ? `最接近的原文：“${clip(near.citation.quote, 90)}”${citeTag(near.citation)}` : '';
       const message = `公报${docNumber ? `（${docNumber}）` : ''}中没有逐字出现这段引文。${hint}`;
-      return ok({ found: false, citations, message }, message);
+      return ok({ found: false, citations: [], total: 0, offset, nextOffset: null, message }, message);
     }
-    const where = citations.map((c) => `《${c.title}》${c.locator}（第${c.page ?? '?'}页）`).join('；');
-    return ok({ found: true, citations }, `引文逐字见于 ${citations.length} 处：${where}。${citationTags(citations)}`);
+    const page = all.slice(offset, offset + limit);
+    const lines = page.map((c, i) => `${offset + i + 1}. 《${c.title}》${c.locator}（第${c.page ?? '?'}页）${citeTag(c)}`);
+    const head = `引文逐字见于 ${all.length} 处：`;
+    const shown = fitting([head, moreLine(1, offset, all.length)], lines);
+    const citations = page.slice(0, shown);
+    const nextOffset = offset + shown < all.length ? offset + shown : null;
+    return ok({ found: true, citations, total: all.length, offset, nextOffset }, [head, ...lines.slice(0, shown), moreLine(shown, offset, all.length)].filter(Boolean).join('\n'));
   },
 });

@@ -46,9 +46,16 @@ function resolve(text: string, notice: NoticeTexts, source: TaskDeadline['source
 // A deadline stated in the task's own words: 2019年12月底前完成, 于2019年6月30日前全部完成.
 const TEXT_DEADLINE = /((?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底)|年底|年年底)前)(?:，)?(?:全面|全部|基本)?(?:完成|建成)/g;
 
-function deadlineInText(text: string): string | null {
-  const found = [...text.matchAll(TEXT_DEADLINE)].map((m) => m[1]);
-  return new Set(found).size === 1 ? found[0] : null;
+/**
+ * The deadline a task's own words state: every phrase in them names the same day (2019年12月底前
+ * and 2019年年底前 both mean 2019-12-31), else none — two different days are not one deadline.
+ */
+function deadlineInText(text: string, notice: NoticeTexts): TaskDeadline | null {
+  const found = [...dropCjkSpaces(text).matchAll(TEXT_DEADLINE)].map((m) => resolve(m[1], notice, 'text'));
+  if (!found.length) return null;
+  const sameDay = found.every((d) => d.date !== null && d.date === found[0].date);
+  const sameWords = found.every((d) => d.text === found[0].text);
+  return sameDay || sameWords ? found[0] : null;
 }
 
 /** Tasks of one notice, in printed order, and the notes or rows that could not be read. */
@@ -124,13 +131,13 @@ function noteTasks(text: BuiltText, title: string, notice: NoticeTexts, extracti
       const seen = notesInNode.get(p.locator) ?? 0;
       notesInNode.set(p.locator, seen + 1);
       const task = seen === 0 && node ? firstSentence(node.ownText) : firstSentence(chunk);
-      const written = note.deadline ?? deadlineInText(chunk);
+      const deadline = note.deadline ? resolve(note.deadline, notice, 'note') : deadlineInText(chunk, notice);
       out.push({
         task: task || firstSentence(chunk),
         leadUnits: note.leadUnits,
         supportUnits: note.supportUnits,
         implementingUnits: note.implementingUnits.length ? note.implementingUnits : scope,
-        deadline: written ? resolve(written, notice, note.deadline ? 'note' : 'text') : null,
+        deadline,
         startYear: null,
         textTitle: title,
         textRole: text.role,

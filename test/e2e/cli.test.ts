@@ -16,7 +16,7 @@ describe('gazette CLI', () => {
     const lead = gazette('lead', '柴油货车', '--limit', '1');
     expect(lead.status).toBe(0);
     expect(lead.stdout).toContain('开展柴油货车污染治理专项行动——牵头：市交通运输局、市生态环境局');
-    expect(lead.stdout).toContain('【卫政办发〔2019〕43号 · 二、（十二）】');
+    expect(lead.stdout).toContain('【卫政办发〔2019〕43号 · 二、（十二） · 第6页：“（牵头单位：市交通运输局、生态环境局；配合单位：…”】');
     const cite = gazette('cite', '国有资产出租', '第四条', '--json');
     expect(JSON.parse(cite.stdout)).toMatchObject({ clause: '第四条', citation: { docNumber: '卫政办规发〔2019〕2号', page: 52 } });
     const deadline = gazette('deadline', '15个工作日', '--from', '2019-04-26');

@@ -21,6 +21,10 @@ afterAll(async () => {
 });
 
 describe('the stdio server', () => {
+  it('names the gazette it serves in its instructions, built from the corpus', () => {
+    expect(client.getInstructions()).toContain('本服务器回答关于《中卫市人民政府公报》2019.NO.4（12 件通知，2019-04-26 至 2019-10-29）的问题');
+  });
+
   it('lists its tools, read-only, with input and output schemas', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(['check_draft', 'cite_clause', 'compute_deadline', 'draft_explainer', 'find_lead_unit', 'get_document', 'list_appointments', 'list_documents', 'list_tasks', 'search_gazette', 'verify_quote']);
@@ -37,7 +41,8 @@ describe('the stdio server', () => {
     const results = r.structuredContent!.results as { text: string; citation: { docNumber: string; locator: string; quote: string; page: number } }[];
     expect(results[0].citation).toMatchObject({ docNumber: '卫政办发〔2019〕43号', locator: '二、（二十一）', page: 8 });
     expect(results[0].text).toContain('秸秆');
-    expect(r.content[0].text).toMatch(/【卫政办发〔2019〕43号 · 二、（二十一）】/);
+    // Each item ends with its own tag: where it is, its page, and a quote that verifies.
+    expect(r.content[0].text).toContain('【卫政办发〔2019〕43号 · 二、（二十一） · 第8页：“（二十一）加强秸秆和氨排放控制。”】');
     const verified = await call('verify_quote', { quote: results[0].citation.quote });
     expect(verified.structuredContent!.found).toBe(true);
   });
@@ -60,13 +65,30 @@ describe('the stdio server', () => {
   });
 
   it('get_document resolves title words and returns validity, outline and text', async () => {
-    const r = await call('get_document', { document: '国有资产出租', includeText: true });
+    const r = await call('get_document', { document: '国有资产出租', includeText: true, part: 1 });
     expect(r.isError).toBeFalsy();
     const doc = r.structuredContent as { docNumber: string; parts: { validFrom: string; validUntil: string; outline: { locator: string }[]; text: string }[] };
     expect(doc.docNumber).toBe('卫政办规发〔2019〕2号');
     expect(doc.parts[0]).toMatchObject({ validFrom: '2019-05-01', validUntil: '2021-04-30' });
     expect(doc.parts[0].outline.map((o) => o.locator)).toContain('第四条（四）');
     expect(doc.parts[0].text).toContain('（四）法律法规规章或国家和自治区有关文件规定不得出租（对外承包）的。');
+  });
+
+  it('get_document pages through a whole notice, part by part, each page within the text budget', async () => {
+    let next: { part: number; offset: number } | null = { part: 0, offset: 0 };
+    const pages: string[] = [];
+    const parts = new Set<number>();
+    while (next) {
+      const r = await call('get_document', { document: '卫政办发〔2019〕43号', includeText: true, ...next });
+      expect(Buffer.byteLength(r.content[0].text as string)).toBeLessThanOrEqual(4096);
+      const doc = r.structuredContent as { notice: { text?: string }; parts: { text?: string }[]; textPage: { part: number; next: typeof next } };
+      pages.push(doc.textPage.part === 0 ? doc.notice.text! : doc.parts[doc.textPage.part - 1].text!);
+      parts.add(doc.textPage.part);
+      next = doc.textPage.next;
+    }
+    expect([...parts]).toEqual([0, 1, 2, 3]);
+    expect(pages.length).toBeGreaterThan(20);
+    expect(pages.join('')).toContain('中卫市第四排水沟黑臭水体达到长制久清目标');
   });
 
   it('get_document lists the candidates of an ambiguous reference', async () => {
@@ -175,7 +197,8 @@ describe('the stdio server', () => {
     const [first] = r.structuredContent!.matches as { task: string; leadUnits: string[]; deadline: { date: string }; citation: { locator: string; quote: string } }[];
     expect(first).toMatchObject({ task: '开展柴油货车污染治理专项行动', leadUnits: ['市交通运输局', '市生态环境局'], deadline: { date: '2019-12-31' } });
     expect(first.citation.locator).toBe('二、（十二）');
-    expect(r.content[0].text).toContain('【卫政办发〔2019〕43号 · 二、（十二）】');
+    expect(r.content[0].text).toContain('【卫政办发〔2019〕43号 · 二、（十二） · 第6页：“（牵头单位：市交通运输局、生态环境局；配合单位：…”】');
+    expect(r.content[0].text).toMatch(/^只有一项任务与问题相符：/);
     const verified = await call('verify_quote', { quote: first.citation.quote });
     expect(verified.structuredContent!.found).toBe(true);
   });
