@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // gazette: the same tools on the command line, for clerks without an MCP client.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusDir, databasePath } from '../corpus/paths.js';
-import { ensureDatabase, formatReport, ingestCorpus, listCorpus, type Progress } from '../ingest/ingest.js';
+import { ensureDatabase, formatReport, ingestCorpus, ingestMode, listCorpus, type Progress } from '../ingest/ingest.js';
+import { recoverInterruptedUpdate, storeProblem } from '../store/health.js';
 import { TokenStore } from '../server/tokens.js';
 import { SqliteGazette } from '../store/sqlite-gazette.js';
 import { MAX_DRAFT_CHARS } from '../tools/check-draft.js';
@@ -25,7 +26,7 @@ const USAGE = `gazette — 政府公报查询 / query the gazette
   gazette verify <引文>                  [--doc 文号]
   gazette explain <文号或标题词>         [--as-of YYYY-MM-DD]   政策解读提纲 / an explainer's outline
   gazette check <稿件文件 FILE | ->      [--doc 文号]           核对解读稿；发现问题时退出码为 1 / exit 1 on any problem
-  gazette ingest [目录 DIR]              [--db 数据库文件]
+  gazette ingest [目录 DIR]              [--db 数据库文件] [--full]   只读入新增或改动的期号；--full 全部重建 / adds what changed; --full rebuilds
   gazette tokens add <名称 NAME> | list | revoke <名称 NAME>   [--tokens 令牌文件]
 
   --json   输出结构化 JSON / print the structured result as JSON
@@ -46,6 +47,7 @@ const OPTIONS = {
   db: { type: 'string' },
   tokens: { type: 'string' },
   json: { type: 'boolean' },
+  full: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -183,7 +185,13 @@ function main(argv: string[]): number {
 
   if (command === 'ingest') {
     const dir = words[0] ?? corpusDir();
-    const summary = ingestCorpus(dir, values.db ?? databasePath(), listCorpus(dir), progressBar());
+    const db = values.db ?? databasePath();
+    // Next month's issue is added to the store as it is; --full (or another store version) rebuilds it whole.
+    const warnings: string[] = [];
+    recoverInterruptedUpdate(db);
+    const mode = values.full || !existsSync(db) ? 'build' : ingestMode(db, storeProblem(db), warnings);
+    for (const w of warnings) process.stderr.write(`${w}\n`);
+    const summary = ingestCorpus(dir, db, listCorpus(dir), progressBar(), mode);
     process.stdout.write(values.json ? `${JSON.stringify({ ...summary, issues: summary.issues.map(({ report: _r, ...i }) => i) }, null, 2)}\n` : `${formatReport(summary)}\n`);
     // Skipped files and unplaced facts both make a clean ingest fail: someone must read the report.
     return summary.failures.length || !summary.written || summary.issues.some((i) => i.unplaced > 0) ? 1 : 0;

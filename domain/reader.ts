@@ -134,6 +134,20 @@ export interface AppointmentRecord {
   citation: Citation;
 }
 
+/** A page of a list: where it starts and how long it may be. */
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+export interface AppointmentFilter {
+  /** Part of a name, or null for everyone. */
+  person: string | null;
+  /** Words the post must all hold. */
+  positionWords: string[];
+  docNumber: string | null;
+}
+
 export type DocumentResolution =
   /** `texts`: the texts the reference's title words name; all the notice's texts when they name the notice. */
   | { kind: 'found'; notice: Notice; texts: GazetteText[] }
@@ -181,11 +195,14 @@ export interface GazetteReader {
 
   /** Tasks a question names, best first; none rather than unrelated ones. */
   findTasks(question: string, limit: number): TaskRecord[];
-  /** Tasks by unit, role, notice and due dates, sorted by deadline. */
-  listTasks(filter: TaskFilter): TaskRecord[];
+  /** One page of the tasks a filter selects, sorted by deadline (undated last), and how many it selects. */
+  listTasks(filter: TaskFilter, page: Page): { tasks: TaskRecord[]; total: number };
   /** Every unit name the tasks mention. */
   units(): string[];
-  appointments(): AppointmentRecord[];
+  /** One page of the appointment records a filter selects, in printed order, and how many it selects. */
+  appointments(filter: AppointmentFilter, page: Page): { appointments: AppointmentRecord[]; total: number };
+  /** People named in appointment records, for a did-you-mean (at most `limit`). */
+  people(limit: number): string[];
 
   close(): void;
 }

@@ -1,17 +1,27 @@
-// Larger corpora for benchmarks: the bundled issue repeated, copy k with every 文号 and date moved
-// k years on, so each notice keeps a distinct, well-formed 文号 (卫政办发〔2020〕43号 …).
+// Larger corpora for benchmarks and tests: the bundled issue repeated. Copy k moves every 文号 and
+// date `k % YEARS` years on and, past that many copies, every 文号's serial by a thousand per
+// round, so each notice keeps a distinct, well-formed 文号 (卫政办发〔2020〕43号, 卫政办发〔2019〕1043号 …)
+// and every date stays within the calendar the deadline engine knows.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export function repeatedCorpus(seedFile: string, copies: number): string {
+/** Years a copy may move its dates: 2019 + 80 stays within 2100. */
+const YEARS = 80;
+
+/** The k-th copy of an issue's text (k = 0 is the issue itself). */
+export function issueCopy(seed: string, k: number): string {
+  const years = k % YEARS;
+  const round = Math.floor(k / YEARS);
+  return seed
+    .replace(/〔(\d{4})〕(?:(\s*第?\s*)(\d{1,4})(\s*号))?/g, (_m, year: string, sep?: string, n?: string, end?: string) =>
+      n === undefined ? `〔${Number(year) + years}〕` : `〔${Number(year) + years}〕${sep}${Number(n) + 1000 * round}${end}`,
+    )
+    .replace(/(\d{4})(\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/g, (_m, year: string, rest: string) => `${Number(year) + years}${rest}`);
+}
+
+export function repeatedCorpus(seedFile: string, copies: number, dir = mkdtempSync(join(tmpdir(), `gazette-x${copies}-`))): string {
   const seed = readFileSync(seedFile, 'utf8');
-  const dir = mkdtempSync(join(tmpdir(), `gazette-x${copies}-`));
-  for (let k = 0; k < copies; k++) {
-    const text = seed
-      .replace(/〔(\d{4})〕/g, (_m, year: string) => `〔${Number(year) + k}〕`)
-      .replace(/(\d{4})(\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/g, (_m, year: string, rest: string) => `${Number(year) + k}${rest}`);
-    writeFileSync(join(dir, `issue-${String(k + 1).padStart(3, '0')}.txt`), text);
-  }
+  for (let k = 0; k < copies; k++) writeFileSync(join(dir, `issue-${String(k + 1).padStart(4, '0')}.txt`), issueCopy(seed, k));
   return dir;
 }

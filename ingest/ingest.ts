@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { allUnplaced, parseIssue, type IssueDoc } from '../corpus/issue.js';
-import { removeStaleBuilds, storeProblem } from '../store/health.js';
-import { readMeta, STORE_VERSION, StoreWriter } from '../store/writer.js';
+import { recoverInterruptedUpdate, removeStaleBuilds, storeProblem } from '../store/health.js';
+import { readMeta, STORE_VERSION, StoreWriter, type ReportRow } from '../store/writer.js';
 import { formatIssueReport } from './report.js';
 
 export interface CorpusFile {
@@ -29,7 +29,13 @@ export interface IssueSummary {
 
 export interface IngestSummary {
   dbPath: string;
+  mode: IngestMode;
+  /** The issues read in this ingest (all of them for a build; the new and changed for an update). */
   issues: IssueSummary[];
+  /** Issues an update left as they were stored. */
+  kept: number;
+  /** Stored issues whose file is gone, removed by an update. */
+  removed: string[];
   failures: IngestFailure[];
   fingerprint: string;
   /** False when no file could be used and the previous database was left as it was. */
@@ -89,31 +95,55 @@ function readIssue(file: CorpusFile): { doc: IssueDoc } | { error: string } {
   return doc.notices.length ? { doc } : { error: 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' };
 }
 
-export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = listCorpus(dir), progress?: Progress): IngestSummary {
+/** How an ingest changed the store: a new file built whole, or the issues that changed. */
+export type IngestMode = 'build' | 'update';
+
+export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = listCorpus(dir), progress?: Progress, mode: IngestMode = 'build'): IngestSummary {
   const started = performance.now();
   const failures: IngestFailure[] = [];
   const issues: IssueSummary[] = [];
-  const seen = new Map<string, string>();
   if (files.length === 0) failures.push({ file: dir, reason: 'no *.txt files in the corpus folder' });
 
-  const writer = StoreWriter.open(dbPath);
+  const writer = mode === 'update' ? StoreWriter.update(dbPath) : StoreWriter.create(dbPath);
+  const removed: string[] = [];
+  let kept = 0;
   try {
+    // What changed: files whose content hash differs from the stored issue's, files new to the
+    // store, and stored issues whose file is gone. Issues that held a reprint of a changed one's
+    // 文号 are read again, so the copy that is stored is always the first.
+    const stored = writer.stored();
+    const hashes = new Map(files.map((f) => [f.name, sha256(f.bytes)]));
+    const changed = new Set([...stored].filter(([name, s]) => hashes.get(name) !== s.sha256).map(([name]) => name));
+    if (changed.size) for (const name of writer.sourcesWithDuplicates()) if (hashes.has(name)) changed.add(name);
+    for (const name of changed) {
+      writer.removeIssue(stored.get(name)!.id);
+      if (!hashes.has(name)) removed.push(name);
+    }
+    writer.clearCorpusReport();
+    const seen = writer.docNumbers();
     files.forEach((file, k) => {
+      const before = stored.get(file.name);
+      if (before && !changed.has(file.name)) {
+        kept++;
+        progress?.(k + 1, files.length, file.name);
+        return;
+      }
       const read = readIssue(file);
       if ('error' in read) failures.push({ file: file.name, reason: read.error });
       else {
         const doc = read.doc;
         // A 文号 is unique in a city's numbering: a second copy (a reprint in a later issue) is reported, not stored twice.
+        const duplicates: ReportRow[] = [];
         doc.notices = doc.notices.filter((n) => {
           const first = seen.get(n.docNumber);
           if (!first) {
             seen.set(n.docNumber, file.name);
             return true;
           }
-          writer.addReport({ source: file.name, kind: 'duplicate', srcLine: null, page: n.page, message: `${n.docNumber} already read from ${first}; this copy is not stored` });
+          duplicates.push({ source: file.name, kind: 'duplicate', srcLine: null, page: n.page, message: `${n.docNumber} already read from ${first}; this copy is not stored` });
           return false;
         });
-        writer.addIssue(doc, sha256(file.bytes));
+        writer.addIssue(doc, hashes.get(file.name)!, duplicates);
         issues.push({ source: file.name, notices: doc.notices.length, unplaced: allUnplaced(doc).length, report: formatIssueReport(doc) });
       }
       progress?.(k + 1, files.length, file.name);
@@ -124,10 +154,22 @@ export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = 
     throw err;
   }
   const fingerprint = corpusFingerprint(files);
-  const written = issues.length > 0;
+  const written = issues.length + kept > 0;
   if (written) writer.commit({ fingerprint, built_at: new Date().toISOString(), corpus_dir: dir });
   else writer.abandon();
-  return { dbPath, issues, failures, fingerprint, written, ms: performance.now() - started };
+  return { dbPath, mode, issues, kept, removed, failures, fingerprint, written, ms: performance.now() - started };
+}
+
+/**
+ * How to bring a store up to date: a store of this version is updated issue by issue; one of
+ * another version, a damaged one or none at all is rebuilt whole, and the warning says why.
+ */
+export function ingestMode(dbPath: string, problem: string | null, warnings: string[]): IngestMode {
+  if (problem) return 'build';
+  const version = readMeta(dbPath, 'store_version');
+  if (version === STORE_VERSION) return 'update';
+  warnings.push(`database ${dbPath} was written by store version ${version ?? 'unknown'}; rebuilding it whole for version ${STORE_VERSION}`);
+  return 'build';
 }
 
 export interface EnsureResult {
@@ -146,6 +188,11 @@ export function ensureDatabase(dir: string, dbPath: string, progress?: Progress)
   const warnings: string[] = [];
   const stale = removeStaleBuilds(dbPath);
   if (stale.length) warnings.push(`removed what a stopped build left beside ${dbPath}: ${stale.join(', ')}`);
+  try {
+    if (recoverInterruptedUpdate(dbPath)) warnings.push(`an update of ${dbPath} was stopped before it finished; rolled back to the state before it`);
+  } catch (err) {
+    warnings.push(`could not roll back an unfinished update of ${dbPath}: ${(err as Error).message}`);
+  }
   const problem = existsSync(dbPath) ? storeProblem(dbPath) : 'no database yet';
   const serveLastGood = (why: string): EnsureResult => {
     if (problem) throw new Error(`${why}, and there is no usable database at ${dbPath} (${problem})`);
@@ -160,9 +207,10 @@ export function ensureDatabase(dir: string, dbPath: string, progress?: Progress)
   }
   if (!problem && readMeta(dbPath, 'fingerprint') === corpusFingerprint(files)) return { rebuilt: false, summary: null, warnings };
   if (problem && existsSync(dbPath)) warnings.push(`database ${dbPath} cannot be served (${problem}); rebuilding it from ${dir}`);
+  const mode = ingestMode(dbPath, problem, warnings);
   let summary: IngestSummary;
   try {
-    summary = ingestCorpus(dir, dbPath, files, progress);
+    summary = ingestCorpus(dir, dbPath, files, progress, mode);
   } catch (err) {
     return serveLastGood(`cannot build the database from ${dir}: ${(err as Error).message}`);
   }
@@ -175,9 +223,13 @@ export function formatReport(summary: IngestSummary): string {
   const out: string[] = summary.issues.map((i) => i.report);
   for (const f of summary.failures) out.push(`SKIPPED ${f.file}: ${f.reason}`);
   const unplaced = summary.issues.reduce((n, i) => n + i.unplaced, 0);
+  const counts =
+    summary.mode === 'update'
+      ? `${summary.issues.length} issue(s) read, ${summary.kept} kept, ${summary.removed.length} removed${summary.removed.length ? ` (${summary.removed.join(', ')})` : ''}`
+      : `${summary.issues.length} issue(s)`;
   out.push(
     summary.written
-      ? `wrote ${summary.dbPath} in ${summary.ms.toFixed(0)} ms (${summary.issues.length} issue(s), ${summary.failures.length} file(s) skipped, ${unplaced} item(s) unplaced)`
+      ? `${summary.mode === 'update' ? 'updated' : 'wrote'} ${summary.dbPath} in ${summary.ms.toFixed(0)} ms (${counts}, ${summary.failures.length} file(s) skipped, ${unplaced} item(s) unplaced)`
       : `nothing written: ${summary.dbPath} left as it was`,
   );
   return out.join('\n');

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   if (unplaced) logger.warn({ unplaced }, 'some fact markers could not be placed; run `npm run ingest` to read the report');
   const gazette = new SqliteGazette(dbPath);
   const logError = (tool: string, err: unknown) => logger.error({ err, tool }, 'tool failed');
-  const ready = { corpusDir: dir, db: dbPath, rebuilt, notices: gazette.notices().length };
+  const ready = { corpusDir: dir, db: dbPath, rebuilt, notices: gazette.issues().reduce((n, i) => n + i.notices, 0) };
 
   if (!options) {
     await serveStdio(createServer(gazette, { logError }), logger, () => gazette.close());

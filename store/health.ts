@@ -1,6 +1,6 @@
 // The database file on disk: whether it can be trusted, and what a stopped build left beside it.
 import Database from 'better-sqlite3';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Why the database cannot be served as it is, or null when it opens, is ours, and its pages check out. */
@@ -49,4 +49,19 @@ export function removeStaleBuilds(dbPath: string): string[] {
   });
   for (const name of stale) rmSync(join(dir, name), { force: true });
   return stale;
+}
+
+/**
+ * Rolls back an update that was stopped mid-way (a kill): its journal beside the file holds the
+ * pages as they were, and opening the file for writing puts them back. True when there was one.
+ */
+export function recoverInterruptedUpdate(dbPath: string): boolean {
+  if (!existsSync(`${dbPath}-journal`)) return false;
+  const db = new Database(dbPath, { fileMustExist: true });
+  try {
+    db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+  } finally {
+    db.close();
+  }
+  return true;
 }

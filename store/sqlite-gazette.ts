@@ -6,6 +6,7 @@ import { resolveDocumentRef, type DocumentCatalog, type TextTitle } from '../dom
 import { questionSubject, questionWants, taskSubject } from '../domain/question.js';
 import {
   citationIn,
+  type AppointmentFilter,
   type AppointmentRecord,
   type Citation,
   type Clause,
@@ -15,6 +16,7 @@ import {
   type IssueInfo,
   type Notice,
   type OutlineEntry,
+  type Page,
   type SearchHit,
   type TaskDeadline,
   type TaskFilter,
@@ -27,9 +29,13 @@ import type { Repeal } from '../domain/validity.js';
 import { QuoteIndex } from './quote-index.js';
 import { SearchIndex } from './search/index.js';
 import { rerank, RERANK_POOL } from './search/rerank.js';
-import { filterTasks, rankTasks, relevant, type StoredTask } from './task-search.js';
+import { rankTasks, relevant, type StoredTask } from './task-search.js';
 
-const NOTICE_COLUMNS = 'id, doc_number AS docNumber, title, issuer, date, recipients, public_note AS publicNote, page, unplaced';
+const NOTICE_COLUMNS = 'n.id, n.doc_number AS docNumber, n.title, n.issuer, n.date, n.recipients, n.public_note AS publicNote, n.page, n.unplaced';
+/** Notices kept by id between calls (the citations of one answer name a few). */
+const NOTICE_CACHE = 1_000;
+/** The most tasks a question reads in full to rank them: those holding its rarest words first. */
+const TASK_CANDIDATES = 2_000;
 const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
 
 
@@ -40,7 +46,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private readonly db: Database.Database;
   private searchIndex: SearchIndex | null = null;
   private quoteIndex: QuoteIndex | null = null;
-  private taskCache: StoredTask[] | null = null;
+  private readonly byId = new Map<number, Notice>();
   private noticeCache: Notice[] | null = null;
   private titleCache: Map<number, TextTitle[]> | null = null;
 
@@ -53,16 +59,22 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   notices(): Notice[] {
-    this.noticeCache ??= this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices ORDER BY ord`).all() as Notice[];
+    this.noticeCache ??= this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices n JOIN issues i ON i.id = n.issue_id ORDER BY i.source, n.ord`).all() as Notice[];
     return this.noticeCache;
   }
 
   notice(docNumber: string): Notice | null {
-    return this.notices().find((n) => n.docNumber === docNumber) ?? null;
+    return (this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices n WHERE n.doc_number = ?`).get(docNumber) as Notice | undefined) ?? null;
   }
 
   private noticeById(id: number): Notice {
-    return this.notices().find((n) => n.id === id)!;
+    let n = this.byId.get(id);
+    if (!n) {
+      n = this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices n WHERE n.id = ?`).get(id) as Notice;
+      if (this.byId.size >= NOTICE_CACHE) this.byId.clear();
+      this.byId.set(id, n);
+    }
+    return n;
   }
 
   texts(notice: Notice): GazetteText[] {
@@ -180,22 +192,21 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   private quotes(): QuoteIndex {
-    this.quoteIndex ??= new QuoteIndex(this.db);
+    this.quoteIndex ??= new QuoteIndex(this.db, this.index());
     return this.quoteIndex;
   }
 
-  /** Every task in the corpus, in printed order, with its citation. */
-  private tasks(): StoredTask[] {
-    if (this.taskCache) return this.taskCache;
+  /** Tasks as the store serves them, from rows of the tasks table. */
+  private taskRows(where: string, params: unknown[], tail = ''): StoredTask[] {
     const rows = this.db
       .prepare(
-        `SELECT t.notice_id AS noticeId, t.task, t.lead_units AS lead, t.support_units AS support, t.implementing_units AS implementing,
+        `SELECT t.id, t.notice_id AS noticeId, t.task, t.lead_units AS lead, t.support_units AS support, t.implementing_units AS implementing,
            t.deadline_text AS deadlineText, t.deadline_date AS deadlineDate, t.deadline_kind AS deadlineKind, t.deadline_source AS deadlineSource, t.start_year AS startYear,
            t.text_title AS textTitle, t.text_role AS textRole, t.locator, t.page, t.quote, t.context
-         FROM tasks t JOIN notices n ON n.id = t.notice_id ORDER BY n.ord, t.ord`,
+         FROM tasks t WHERE ${where} ${tail}`,
       )
-      .all() as Record<string, unknown>[];
-    this.taskCache = rows.map((r, order) => ({
+      .all(...params) as Record<string, unknown>[];
+    return rows.map((r) => ({
       task: r.task as string,
       leadUnits: JSON.parse(r.lead as string) as string[],
       supportUnits: JSON.parse(r.support as string) as string[],
@@ -206,42 +217,93 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
       startYear: (r.startYear as string | null) ?? null,
       citation: citationIn(this.noticeById(r.noticeId as number), { role: r.textRole as GazetteText['role'], title: r.textTitle as string }, r.locator as string, (r.page as number | null) ?? null, r.quote as string),
       context: r.context as string,
-      order,
+      // Printed order: tasks are stored notice by notice, in order.
+      order: r.id as number,
     }));
-    return this.taskCache;
   }
 
   findTasks(question: string, limit: number): TaskRecord[] {
     const words = taskSubject(question) || question;
-    const tasks = this.tasks();
     // Index terms, and the question's phrases the corpus spells that jieba split apart (煤改电).
     const terms = [...this.terms(words), ...this.questionWords(words).phrases];
+    // The tasks holding the question's rarest words are read and ranked on their own words.
+    const candidates = new Set<number>();
+    const df = this.db.prepare('SELECT df FROM task_vocab WHERE term = ?').pluck();
+    const withTerm = this.db.prepare('SELECT task_id FROM task_terms WHERE term = ?').pluck();
+    const byRarity = [...new Set(terms.flatMap((t) => (this.index().has(t) ? [t] : this.terms(t))))].map((t) => ({ t, n: (df.get(t) as number | undefined) ?? 0 })).filter((x) => x.n > 0);
+    byRarity.sort((a, b) => a.n - b.n);
+    for (const { t } of byRarity) {
+      if (candidates.size >= TASK_CANDIDATES) break;
+      for (const id of withTerm.all(t) as number[]) candidates.add(id);
+    }
+    const tasks = candidates.size ? this.taskRows(`t.id IN (${[...candidates].slice(0, TASK_CANDIDATES).join(',')})`, [], 'ORDER BY t.id') : [];
     let ranked = relevant(rankTasks(tasks, terms)).map((r) => r.task);
     if (!ranked.length) {
       // Nothing in the tasks' own words: look where full-text search finds the question, and take the tasks there.
-      const places = this.search(words, 5, null).results.map((r) => `${r.citation.docNumber}|${r.citation.locator}`);
-      ranked = places.flatMap((p) => tasks.filter((t) => `${t.citation.docNumber}|${t.citation.locator}` === p));
+      const places = this.search(words, 5, null).results;
+      ranked = places.flatMap((p) => this.taskRows('t.notice_id = (SELECT id FROM notices WHERE doc_number = ?) AND t.locator = ?', [p.citation.docNumber, p.citation.locator], 'ORDER BY t.id'));
     }
-    return [...new Set(ranked)].slice(0, limit);
+    const seen = new Set<string>();
+    return ranked.filter((t) => !seen.has(`${t.citation.docNumber}|${t.citation.locator}|${t.task}`) && !!seen.add(`${t.citation.docNumber}|${t.citation.locator}|${t.task}`)).slice(0, limit);
   }
 
-  listTasks(filter: TaskFilter): TaskRecord[] {
-    return filterTasks(this.tasks(), filter);
+  listTasks(filter: TaskFilter, page: Page): { tasks: TaskRecord[]; total: number } {
+    const where: string[] = ['1'];
+    const params: unknown[] = [];
+    if (filter.units) {
+      const roles = filter.role === 'lead' ? ['lead'] : filter.role === 'support' ? ['support', 'implementing'] : ['lead', 'support', 'implementing'];
+      where.push(`t.id IN (SELECT task_id FROM task_units WHERE unit IN (${filter.units.map(() => '?').join(',')}) AND role IN (${roles.map(() => '?').join(',')}))`);
+      params.push(...filter.units, ...roles);
+    }
+    if (filter.docNumber) {
+      where.push('t.notice_id = (SELECT id FROM notices WHERE doc_number = ?)');
+      params.push(filter.docNumber);
+    }
+    if (filter.dueFrom || filter.dueTo) where.push('t.deadline_date IS NOT NULL');
+    if (filter.dueFrom) {
+      where.push('t.deadline_date >= ?');
+      params.push(filter.dueFrom);
+    }
+    if (filter.dueTo) {
+      where.push('t.deadline_date <= ?');
+      params.push(filter.dueTo);
+    }
+    const condition = where.join(' AND ');
+    const total = this.db.prepare(`SELECT COUNT(*) FROM tasks t WHERE ${condition}`).pluck().get(...params) as number;
+    // By deadline, undated last, then in printed order.
+    const tasks = this.taskRows(condition, [...params, page.limit, page.offset], "ORDER BY COALESCE(t.deadline_date, '9999'), t.id LIMIT ? OFFSET ?");
+    return { tasks, total };
   }
 
   units(): string[] {
     return (this.db.prepare('SELECT DISTINCT unit FROM task_units ORDER BY unit').all() as { unit: string }[]).map((r) => r.unit);
   }
 
-  appointments(): AppointmentRecord[] {
+  appointments(filter: AppointmentFilter, page: Page): { appointments: AppointmentRecord[]; total: number } {
+    const where: string[] = ['1'];
+    const params: unknown[] = [];
+    if (filter.person) {
+      where.push("instr(a.person, ?) > 0");
+      params.push(filter.person);
+    }
+    for (const w of filter.positionWords) {
+      where.push('instr(a.position, ?) > 0');
+      params.push(w);
+    }
+    if (filter.docNumber) {
+      where.push('a.notice_id = (SELECT id FROM notices WHERE doc_number = ?)');
+      params.push(filter.docNumber);
+    }
+    const condition = where.join(' AND ');
+    const total = this.db.prepare(`SELECT COUNT(*) FROM appointments a WHERE ${condition}`).pluck().get(...params) as number;
     const rows = this.db
       .prepare(
         `SELECT a.notice_id AS noticeId, a.person, a.action, a.position, a.basis, a.probation_kind AS kind, a.probation_length AS length, a.probation_start AS start,
            a.probation_end AS end, a.probation_quote AS probationQuote, a.locator, a.page, a.quote
-         FROM appointments a JOIN notices n ON n.id = a.notice_id ORDER BY n.ord, a.ord`,
+         FROM appointments a WHERE ${condition} ORDER BY a.id LIMIT ? OFFSET ?`,
       )
-      .all() as Record<string, string | number | null>[];
-    return rows.map((r) => {
+      .all(...params, page.limit, page.offset) as Record<string, string | number | null>[];
+    const appointments = rows.map((r) => {
       const notice = this.noticeById(r.noticeId as number);
       return {
         person: r.person as string,
@@ -254,6 +316,11 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
         citation: citationIn(notice, { role: 'notice', title: notice.title }, r.locator as string, (r.page as number | null) ?? null, r.quote as string),
       };
     });
+    return { appointments, total };
+  }
+
+  people(limit: number): string[] {
+    return this.db.prepare('SELECT DISTINCT person FROM appointments ORDER BY id LIMIT ?').pluck().all(limit) as string[];
   }
 }
 

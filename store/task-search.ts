@@ -1,5 +1,5 @@
-// Finding tasks: by a question (谁牵头柴油货车污染治理), or by unit, role, notice and due dates.
-import type { TaskFilter, TaskRecord } from '../domain/reader.js';
+// Ranking tasks for a question (谁牵头柴油货车污染治理) on their own words, with a floor of relevance.
+import type { TaskRecord } from '../domain/reader.js';
 import { foldWidth } from '../domain/text.js';
 
 /** A task as the store serves it: the record, the words it stands for, and its printed order. */
@@ -64,18 +64,4 @@ export function relevant<T extends { score: number; covered: number }>(ranked: T
   const best = ranked[0];
   if (!best) return [];
   return ranked.filter((r, k) => k === 0 || (r.score >= RELEVANCE_FLOOR.ofBest * best.score && r.covered >= RELEVANCE_FLOOR.covered));
-}
-
-/** Tasks a filter selects, sorted by deadline (undated last), then printed order. */
-export function filterTasks(tasks: StoredTask[], f: TaskFilter): StoredTask[] {
-  const hasUnit = (t: StoredTask) => {
-    if (!f.units) return true;
-    const pool = f.role === 'lead' ? t.leadUnits : f.role === 'support' ? [...t.supportUnits, ...t.implementingUnits] : [...t.leadUnits, ...t.supportUnits, ...t.implementingUnits];
-    return pool.some((u) => f.units!.includes(u));
-  };
-  return tasks
-    .filter(hasUnit)
-    .filter((t) => !f.docNumber || t.citation.docNumber === f.docNumber)
-    .filter((t) => (!f.dueFrom && !f.dueTo) || (t.deadline?.date && (!f.dueFrom || t.deadline.date >= f.dueFrom) && (!f.dueTo || t.deadline.date <= f.dueTo)))
-    .sort((a, b) => (a.deadline?.date ?? '9999').localeCompare(b.deadline?.date ?? '9999') || a.order - b.order);
 }

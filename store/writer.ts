@@ -1,20 +1,22 @@
-// The SQLite store: one file holding every notice, its texts, outline nodes and paragraphs, plus
-// the ingest report. It is always written whole into a temp file and swapped in, so a reader
-// never sees half a corpus and a failed ingest leaves the last good file in place.
+// The SQLite store: one file holding every notice, its texts, outline nodes and paragraphs, the
+// search index, plus the ingest report. A full build is written into a temp file and swapped in; an
+// update adds, replaces or removes issues in the live file inside one transaction. Either way a
+// reader never sees half a corpus, and a failed or killed ingest leaves the last good state.
 import Database from 'better-sqlite3';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IssueDoc } from '../corpus/issue.js';
 import type { OutlineNode, Paragraph } from '../corpus/outline.js';
-import { endsSentence, titleSubject } from '../domain/text.js';
-import { writeSearchIndex } from './search/index.js';
+import { endsSentence, matchKey, titleSubject } from '../domain/text.js';
+import { indexIssue, SEARCH_SCHEMA, unindexIssue } from './search/postings.js';
+import { learnVocabulary, teachVocabulary } from './search/tokens.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '9';
+export const STORE_VERSION = '11';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE issues (id INTEGER PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT NOT NULL, title TEXT);
+CREATE TABLE issues (id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, title TEXT, passages INTEGER NOT NULL DEFAULT 0, passage_length REAL NOT NULL DEFAULT 0, texts INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE notices (
   id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL REFERENCES issues(id), ord INTEGER NOT NULL,
   doc_number TEXT NOT NULL UNIQUE, title TEXT NOT NULL, issuer TEXT NOT NULL, date TEXT,
@@ -23,7 +25,11 @@ CREATE TABLE notices (
 CREATE TABLE texts (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id), ord INTEGER NOT NULL,
   role TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, label TEXT, text TEXT NOT NULL,
-  valid_from TEXT, valid_until TEXT, repeals TEXT NOT NULL DEFAULT '[]');
+  valid_from TEXT, valid_until TEXT, repeals TEXT NOT NULL DEFAULT '[]',
+  passage_from INTEGER, passage_to INTEGER);
+CREATE INDEX texts_by_notice ON texts(notice_id, ord);
+CREATE INDEX texts_by_passages ON texts(passage_from);
+CREATE INDEX notices_by_issue ON notices(issue_id, ord);
 CREATE TABLE nodes (
   id INTEGER PRIMARY KEY, text_id INTEGER NOT NULL REFERENCES texts(id), ord INTEGER NOT NULL,
   parent_id INTEGER REFERENCES nodes(id), locator TEXT NOT NULL, type TEXT NOT NULL,
@@ -38,7 +44,6 @@ CREATE TABLE passages (
   id INTEGER PRIMARY KEY, text_id INTEGER NOT NULL REFERENCES texts(id),
   locator TEXT NOT NULL, text TEXT NOT NULL, page INTEGER,
   context TEXT NOT NULL, length REAL NOT NULL DEFAULT 0);
-CREATE TABLE search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE tasks (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id), ord INTEGER NOT NULL,
   task TEXT NOT NULL, lead_units TEXT NOT NULL, support_units TEXT NOT NULL, implementing_units TEXT NOT NULL,
@@ -46,18 +51,24 @@ CREATE TABLE tasks (
   text_title TEXT NOT NULL, text_role TEXT NOT NULL, locator TEXT NOT NULL, page INTEGER,
   quote TEXT NOT NULL, context TEXT NOT NULL);
 CREATE INDEX tasks_by_deadline ON tasks(deadline_date);
+CREATE INDEX tasks_by_notice ON tasks(notice_id, ord);
 CREATE TABLE task_units (task_id INTEGER NOT NULL REFERENCES tasks(id), unit TEXT NOT NULL, role TEXT NOT NULL);
 CREATE INDEX task_units_by_unit ON task_units(unit, role);
+CREATE INDEX task_units_by_task ON task_units(task_id);
 CREATE TABLE appointments (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id), ord INTEGER NOT NULL,
   person TEXT NOT NULL, action TEXT NOT NULL, position TEXT NOT NULL, basis TEXT NOT NULL,
   probation_kind TEXT, probation_length TEXT, probation_start TEXT, probation_end TEXT, probation_quote TEXT,
   locator TEXT NOT NULL, page INTEGER, quote TEXT NOT NULL);
 CREATE INDEX appointments_by_person ON appointments(person);
+CREATE INDEX appointments_by_notice ON appointments(notice_id, ord);
+CREATE INDEX nodes_by_text ON nodes(text_id, ord);
+CREATE INDEX passages_by_text ON passages(text_id);
 CREATE TABLE report (
-  id INTEGER PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, src_line INTEGER,
+  id INTEGER PRIMARY KEY, issue_id INTEGER, source TEXT NOT NULL, kind TEXT NOT NULL, src_line INTEGER,
   page INTEGER, message TEXT NOT NULL);
-`;
+CREATE INDEX report_by_issue ON report(issue_id);
+${SEARCH_SCHEMA}`;
 
 /** A paragraph that is only a heading ("二、主要任务"): its words rank the passages under it instead. */
 function isHeadingOnly(text: string): boolean {
@@ -94,8 +105,21 @@ function passagesOf(outline: OutlineNode[], paragraphs: Paragraph[]): { locator:
     node.children.forEach(markAll);
   };
   walk(outline);
+  const headings = new Set<string>();
+  const collect = (nodes: OutlineNode[]): void => nodes.forEach((n) => (headings.add(n.heading), collect(n.children)));
+  collect(outline);
   for (const p of paragraphs) {
     if (!nodeLocators.has(p.locator) && !isHeadingOnly(p.text)) out.push({ locator: p.locator, text: p.text, page: p.pageFrom });
+  }
+  // Every word of the text is indexed: a paragraph no passage holds and no heading names (a table's
+  // header row) is a passage of its own, so a quotation of it is found.
+  let held = out.map((o) => matchKey(o.text)).join('\n');
+  const named = [...headings].map(matchKey);
+  for (const p of paragraphs) {
+    const words = matchKey(p.text);
+    if (!words || held.includes(words) || named.some((h) => words.includes(h) && h.length >= words.length - 4)) continue;
+    out.push({ locator: p.locator, text: p.text, page: p.pageFrom });
+    held += `\n${words}`;
   }
   return out;
 }
@@ -108,28 +132,34 @@ export interface ReportRow {
   message: string;
 }
 
+/** How a writer changes the store: a new file swapped in whole, or the live file in one transaction. */
+type WriteMode = { kind: 'build'; tmp: string } | { kind: 'update' };
+
 /**
- * Writes a database issue by issue into a temp file, then swaps it in whole: nothing of an issue
- * stays in memory once it is written, so a large corpus streams through.
+ * Writes issues into the store, one at a time, nothing of an issue kept in memory once it is
+ * written. `build` writes a new file and swaps it in; `update` changes the live file in one
+ * transaction (a rollback journal on disk), so a kill at any point leaves the state before it.
  */
 export class StoreWriter {
-  private noticeOrd = 0;
+  private noticeOrd: number;
   private readonly ins: Record<string, Database.Statement>;
 
   private constructor(
     private readonly db: Database.Database,
-    private readonly tmp: string,
+    private readonly mode: WriteMode,
     private readonly dbPath: string,
   ) {
     const prep = (sql: string) => db.prepare(sql);
+    this.noticeOrd = ((db.prepare('SELECT MAX(ord) FROM notices').pluck().get() as number | null) ?? -1) + 1;
     this.ins = {
-      meta: prep('INSERT INTO meta (key, value) VALUES (?, ?)'),
+      meta: prep('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       issue: prep('INSERT INTO issues (source, sha256, title) VALUES (?, ?, ?)'),
       notice: prep('INSERT INTO notices (issue_id, ord, doc_number, title, issuer, date, recipients, public_note, page, unplaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       text: prep('INSERT INTO texts (notice_id, ord, role, title, kind, label, text, valid_from, valid_until, repeals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      textPassages: prep('UPDATE texts SET passage_from = ?, passage_to = ? WHERE id = ?'),
       node: prep('INSERT INTO nodes (text_id, ord, parent_id, locator, type, heading, depth, own_text, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       paragraph: prep('INSERT INTO paragraphs (text_id, ord, locator, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)'),
-      report: prep('INSERT INTO report (source, kind, src_line, page, message) VALUES (?, ?, ?, ?, ?)'),
+      report: prep('INSERT INTO report (issue_id, source, kind, src_line, page, message) VALUES (?, ?, ?, ?, ?, ?)'),
       passage: prep('INSERT INTO passages (text_id, locator, text, page, context) VALUES (?, ?, ?, ?, ?)'),
       task: prep(
         `INSERT INTO tasks (notice_id, ord, task, lead_units, support_units, implementing_units, deadline_text, deadline_date, deadline_kind,
@@ -140,10 +170,12 @@ export class StoreWriter {
         `INSERT INTO appointments (notice_id, ord, person, action, position, basis, probation_kind, probation_length, probation_start, probation_end,
            probation_quote, locator, page, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      learned: prep('INSERT OR IGNORE INTO learned_words (word) VALUES (?)'),
     };
   }
 
-  static open(dbPath: string): StoreWriter {
+  /** A new store in a temp file beside `dbPath`, swapped in by commit. */
+  static create(dbPath: string): StoreWriter {
     const tmp = `${dbPath}.tmp-${process.pid}-${Date.now()}`;
     let db: Database.Database;
     try {
@@ -159,7 +191,7 @@ export class StoreWriter {
       db.pragma('synchronous = OFF');
       db.exec(SCHEMA);
       db.exec('BEGIN');
-      return new StoreWriter(db, tmp, dbPath);
+      return new StoreWriter(db, { kind: 'build', tmp }, dbPath);
     } catch (err) {
       db.close();
       rmSync(tmp, { force: true });
@@ -167,19 +199,85 @@ export class StoreWriter {
     }
   }
 
-  addReport(r: ReportRow): void {
-    this.ins.report.run(r.source, r.kind, r.srcLine, r.page, r.message);
+  /**
+   * The live store opened for an update: one transaction with its rollback journal on disk, so a
+   * kill mid-way is rolled back the next time the file is opened. Words learned from the issues
+   * already stored are taught to the segmenter first, so new issues are cut as the old ones were.
+   */
+  static update(dbPath: string): StoreWriter {
+    const db = new Database(dbPath, { fileMustExist: true });
+    try {
+      db.pragma('journal_mode = DELETE');
+      db.pragma('synchronous = NORMAL');
+      teachVocabulary(db.prepare('SELECT word FROM learned_words').pluck().all() as string[]);
+      db.exec('BEGIN IMMEDIATE');
+      return new StoreWriter(db, { kind: 'update' }, dbPath);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
   }
 
-  addIssue(doc: IssueDoc, sha256: string): void {
+  /** The issues stored, by file name, with the hash of the content each was read from. */
+  stored(): Map<string, { id: number; sha256: string }> {
+    const rows = this.db.prepare('SELECT id, source, sha256 FROM issues').all() as { id: number; source: string; sha256: string }[];
+    return new Map(rows.map((r) => [r.source, { id: r.id, sha256: r.sha256 }]));
+  }
+
+  /** The 文号 already stored, and the file each came from (a reprint elsewhere is not stored twice). */
+  docNumbers(): Map<string, string> {
+    const rows = this.db.prepare('SELECT n.doc_number AS docNumber, i.source FROM notices n JOIN issues i ON i.id = n.issue_id').all() as { docNumber: string; source: string }[];
+    return new Map(rows.map((r) => [r.docNumber, r.source]));
+  }
+
+  /** Files of issues that held a reprint of another issue's 文号 (read again when that issue changes). */
+  sourcesWithDuplicates(): string[] {
+    return this.db.prepare("SELECT DISTINCT i.source FROM report r JOIN issues i ON i.id = r.issue_id WHERE r.kind = 'duplicate'").pluck().all() as string[];
+  }
+
+  /** A report row for the corpus as a whole (a skipped file), or for an issue. */
+  addReport(r: ReportRow, issueId: number | null = null): void {
+    this.ins.report.run(issueId, r.source, r.kind, r.srcLine, r.page, r.message);
+  }
+
+  /** Replaces the rows for the corpus as a whole (files skipped), which every ingest states afresh. */
+  clearCorpusReport(): void {
+    this.db.prepare('DELETE FROM report WHERE issue_id IS NULL').run();
+  }
+
+  /** Removes one issue: its notices and everything under them, its report and its part of the index. */
+  removeIssue(issueId: number): void {
+    unindexIssue(this.db, issueId);
+    const notices = 'SELECT id FROM notices WHERE issue_id = ?';
+    const texts = `SELECT id FROM texts WHERE notice_id IN (${notices})`;
+    const tasks = `SELECT id FROM tasks WHERE notice_id IN (${notices})`;
+    for (const sql of [
+      `DELETE FROM task_units WHERE task_id IN (${tasks})`,
+      `DELETE FROM tasks WHERE notice_id IN (${notices})`,
+      `DELETE FROM appointments WHERE notice_id IN (${notices})`,
+      `DELETE FROM passages WHERE text_id IN (${texts})`,
+      `DELETE FROM paragraphs WHERE text_id IN (${texts})`,
+      `DELETE FROM nodes WHERE text_id IN (${texts})`,
+      `DELETE FROM texts WHERE notice_id IN (${notices})`,
+      'DELETE FROM notices WHERE issue_id = ?',
+      'DELETE FROM report WHERE issue_id = ?',
+      'DELETE FROM issues WHERE id = ?',
+    ]) {
+      this.db.prepare(sql).run(issueId);
+    }
+  }
+
+  /** Stores one parsed issue and indexes it; returns its id. */
+  addIssue(doc: IssueDoc, sha256: string, duplicates: ReportRow[] = []): number {
     const { ins } = this;
-    const issueId = ins.issue.run(doc.source, sha256, doc.issueTitle).lastInsertRowid;
-    for (const r of doc.routes) ins.report.run(doc.source, r.kind, r.lineNo, r.page, r.message);
-    for (const u of doc.unplaced) ins.report.run(doc.source, `unplaced:${u.kind}`, u.lineNo, u.page, u.message);
+    const issueId = Number(ins.issue.run(doc.source, sha256, doc.issueTitle).lastInsertRowid);
+    for (const r of duplicates) this.addReport(r, issueId);
+    for (const r of doc.routes) ins.report.run(issueId, doc.source, r.kind, r.lineNo, r.page, r.message);
+    for (const u of doc.unplaced) ins.report.run(issueId, doc.source, `unplaced:${u.kind}`, u.lineNo, u.page, u.message);
     for (const n of doc.notices) {
       const noticeId = ins.notice.run(issueId, this.noticeOrd++, n.docNumber, n.title, n.issuer, n.date, n.recipients, n.publicNote, n.page, n.unplaced.length).lastInsertRowid;
-      for (const u of n.unplaced) ins.report.run(doc.source, `unplaced:${u.kind}`, u.lineNo, u.page, u.message);
-      for (const w of n.warnings) ins.report.run(doc.source, `warning:${w.kind}`, w.lineNo, w.page, w.message);
+      for (const u of n.unplaced) ins.report.run(issueId, doc.source, `unplaced:${u.kind}`, u.lineNo, u.page, u.message);
+      for (const w of n.warnings) ins.report.run(issueId, doc.source, `warning:${w.kind}`, w.lineNo, w.page, w.message);
       n.tasks.forEach((task, ord) => {
         const d = task.deadline;
         const taskId = ins.task.run(
@@ -211,35 +309,44 @@ export class StoreWriter {
         const title = titleSubject(t.role === 'part' ? t.title : n.title);
         walk(t.outline, null, title);
         t.paragraphs.forEach((p, k) => ins.paragraph.run(textId, k, p.locator, p.text, p.pageFrom, p.pageTo));
-        for (const p of passagesOf(t.outline, t.paragraphs)) ins.passage.run(textId, p.locator, p.text, p.page, `${n.docNumber} ${headings.get(p.locator) ?? title}`);
+        // A text's passages take consecutive ids: the index finds them all by their range.
+        const ids = passagesOf(t.outline, t.paragraphs).map((p) => Number(ins.passage.run(textId, p.locator, p.text, p.page, `${n.docNumber} ${headings.get(p.locator) ?? title}`).lastInsertRowid));
+        if (ids.length) ins.textPassages.run(ids[0], ids[ids.length - 1], textId);
       });
     }
+    // The segmenter learns the issue's own unit names and recurring pairs before it is indexed.
+    const passages = this.db.prepare('SELECT p.text FROM passages p JOIN texts t ON t.id = p.text_id JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY p.id').pluck();
+    for (const word of learnVocabulary(passages.iterate(issueId) as Iterable<string>)) ins.learned.run(word);
+    indexIssue(this.db, issueId);
+    return issueId;
   }
 
-  /** Builds the search index, writes the meta data and swaps the new database in. */
+  /** Writes the meta data and makes the change the state readers see. */
   commit(meta: Record<string, string>): void {
     try {
-      writeSearchIndex(this.db);
       for (const [key, value] of Object.entries({ ...meta, store_version: STORE_VERSION })) this.ins.meta.run(key, value);
       this.db.exec('COMMIT');
       this.db.close();
-      renameSync(this.tmp, this.dbPath);
+      if (this.mode.kind === 'build') renameSync(this.mode.tmp, this.dbPath);
     } catch (err) {
       this.abandon();
       throw err;
     }
   }
 
-  /** Drops the half-written database; the last good one stays. */
+  /** Drops what this writer did; the last good state stays. */
   abandon(): void {
-    if (this.db.open) this.db.close();
-    rmSync(this.tmp, { force: true });
+    if (this.db.open) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.db.close();
+    }
+    if (this.mode.kind === 'build') rmSync(this.mode.tmp, { force: true });
   }
 }
 
 /** Writes a complete database from issues already parsed (tests, small corpora). */
 export function writeDatabase(dbPath: string, issues: { doc: IssueDoc; sha256: string }[], extraReport: ReportRow[], meta: Record<string, string>): void {
-  const writer = StoreWriter.open(dbPath);
+  const writer = StoreWriter.create(dbPath);
   try {
     for (const { doc, sha256 } of issues) writer.addIssue(doc, sha256);
     for (const r of extraReport) writer.addReport(r);

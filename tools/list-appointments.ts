@@ -38,6 +38,8 @@ const output = {
 };
 
 const ACTION_CN = { appoint: '任', remove: '免去' } as const;
+/** People a did-you-mean names at most. */
+const MAX_PEOPLE_NAMED = 30;
 
 export const listAppointments = defineTool({
   name: 'list_appointments',
@@ -55,30 +57,26 @@ export const listAppointments = defineTool({
     const docNumber = requireKnownNotice(ctx, 'docNumber', args.docNumber);
     const name = person ? folded(person).replace(/同志$/, '') : '';
     const postWords = position ? position.split(/\s+/).map(folded).filter(Boolean) : [];
-    const all = ctx.gazette.appointments();
-    const matching = all
-      .filter((a) => !name || a.person.includes(name))
-      .filter((a) => postWords.every((w) => a.position.includes(w)))
-      .filter((a) => !docNumber || a.docNumber === docNumber)
-      .map((a) => ({
-        person: a.person,
-        action: a.action,
-        position: a.position,
-        docNumber: a.docNumber,
-        date: a.date,
-        probation: a.probation ? { ...a.probation, ...(asOf ? { inProbation: a.probation.start <= asOf && asOf <= a.probation.end } : {}) } : null,
-        basis: a.basis,
-        citation: a.citation,
-      }));
-    if (!matching.length) {
-      const people = [...new Set(all.map((a) => a.person))];
-      const message = `没有找到符合条件的任免记录。${people.length ? `公报中任免涉及：${people.join('、')}。` : '语料中没有任免通知。'}`;
+    const found = ctx.gazette.appointments({ person: name || null, positionWords: postWords, docNumber }, { offset, limit });
+    const total = found.total;
+    if (!total) {
+      const people = ctx.gazette.people(MAX_PEOPLE_NAMED);
+      const message = `没有找到符合条件的任免记录。${people.length ? `公报中任免涉及：${people.join('、')}${people.length === MAX_PEOPLE_NAMED ? '等' : ''}。` : '语料中没有任免通知。'}`;
       return ok({ appointments: [], total: 0, offset, nextOffset: null, message }, message);
     }
-    const page = matching.slice(offset, offset + limit);
+    const page = found.appointments.map((a) => ({
+      person: a.person,
+      action: a.action,
+      position: a.position,
+      docNumber: a.docNumber,
+      date: a.date,
+      probation: a.probation ? { ...a.probation, ...(asOf ? { inProbation: a.probation.start <= asOf && asOf <= a.probation.end } : {}) } : null,
+      basis: a.basis,
+      citation: a.citation,
+    }));
     if (!page.length) {
-      const message = `共 ${matching.length} 条任免记录，offset=${offset} 已超过末尾。`;
-      return ok({ appointments: [], total: matching.length, offset, nextOffset: null, message }, message);
+      const message = `共 ${total} 条任免记录，offset=${offset} 已超过末尾。`;
+      return ok({ appointments: [], total, offset, nextOffset: null, message }, message);
     }
     const lines = page.map((a) => {
       const p = a.probation;
@@ -90,9 +88,9 @@ export const listAppointments = defineTool({
       return `- ${a.person}：${ACTION_CN[a.action]}${a.position}（${a.date ?? '日期未知'}）${probation}${citeTag(a.citation)}`;
     });
     const caution = incompleteNote(ctx, page.map((a) => a.docNumber));
-    const shown = fitting([caution, moreLine(1, offset, matching.length)], lines);
+    const shown = fitting([caution, moreLine(1, offset, total)], lines);
     const appointments = page.slice(0, shown);
-    const nextOffset = offset + shown < matching.length ? offset + shown : null;
-    return ok({ appointments, total: matching.length, offset, nextOffset }, [...lines.slice(0, shown), moreLine(shown, offset, matching.length), caution].filter(Boolean).join('\n'));
+    const nextOffset = offset + shown < total ? offset + shown : null;
+    return ok({ appointments, total: total, offset, nextOffset }, [...lines.slice(0, shown), moreLine(shown, offset, total), caution].filter(Boolean).join('\n'));
   },
 });

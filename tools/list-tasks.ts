@@ -46,23 +46,23 @@ export const listTasks = defineTool({
       const message = `任务分工中没有“${unitQuery(unit)}”。${near.length ? `您是否要找：${near.join('、')}` : '可用 list_tasks 不带 unit 列出全部任务。'}`;
       return ok({ tasks: [], total: 0, offset, nextOffset: null, units: [], message }, message);
     }
-    const found = ctx.gazette.listTasks({ units, role, docNumber, dueFrom, dueTo });
+    const { tasks: rows, total } = ctx.gazette.listTasks({ units, role, docNumber, dueFrom, dueTo }, { offset, limit });
     const who = units ? `${units.join('、')}${ROLE_CN[role]}的` : '';
     const range = dueFrom || dueTo ? `（完成时限 ${dueFrom ?? '…'} 至 ${dueTo ?? '…'}）` : '';
-    const page = found.slice(offset, offset + limit).map(taskOut);
+    const page = rows.map(taskOut);
     if (!page.length) {
-      const message = found.length ? `共 ${found.length} 项${who}任务，offset=${offset} 已超过末尾。` : `没有找到${who}任务${range}${docNumber ? `（${docNumber}）` : ''}。`;
-      return ok({ tasks: [], total: found.length, offset, nextOffset: null, ...(units ? { units } : {}), message }, message);
+      const message = total ? `共 ${total} 项${who}任务，offset=${offset} 已超过末尾。` : `没有找到${who}任务${range}${docNumber ? `（${docNumber}）` : ''}。`;
+      return ok({ tasks: [], total: total, offset, nextOffset: null, ...(units ? { units } : {}), message }, message);
     }
     const lines = page.map((t, i) => `${offset + i + 1}. ${taskLine(t)}${citeTag(t.citation)}`);
-    const head = `共 ${found.length} 项${who}任务${range}，按完成时限排序：`;
+    const head = `共 ${total} 项${who}任务${range}，按完成时限排序：`;
     const caution = incompleteNote(ctx, page.map((t) => t.citation.docNumber));
-    const shown = fitting([head, caution, moreLine(1, offset, found.length)], lines);
+    const shown = fitting([head, caution, moreLine(1, offset, total)], lines);
     const tasks = page.slice(0, shown);
-    const nextOffset = offset + shown < found.length ? offset + shown : null;
+    const nextOffset = offset + shown < total ? offset + shown : null;
     return ok(
-      { tasks, total: found.length, offset, nextOffset, ...(units ? { units } : {}) },
-      [head, ...lines.slice(0, shown), moreLine(shown, offset, found.length), caution].filter(Boolean).join('\n'),
+      { tasks, total: total, offset, nextOffset, ...(units ? { units } : {}) },
+      [head, ...lines.slice(0, shown), moreLine(shown, offset, total), caution].filter(Boolean).join('\n'),
     );
   },
 });

@@ -35,7 +35,7 @@ function prepare(text: string): string {
  * Grows jieba's dictionary from the corpus: unit names, and character pairs that jieba leaves as
  * single characters but the corpus uses again and again (扬尘, 禁烧).
  */
-export function learnVocabulary(texts: Iterable<string>): void {
+export function learnVocabulary(texts: Iterable<string>): string[] {
   const j = loadJieba();
   const words = new Set<string>();
   const pairs = new Map<string, number>();
@@ -54,8 +54,15 @@ export function learnVocabulary(texts: Iterable<string>): void {
       }
     }
   }
-  for (const w of words) if (w.length >= 2) j.insertWord(w);
-  for (const [pair, n] of pairs) if (n >= 3) j.insertWord(pair);
+  const learned = [...[...words].filter((w) => w.length >= 2), ...[...pairs].filter(([, n]) => n >= 3).map(([pair]) => pair)];
+  for (const w of learned) j.insertWord(w);
+  return learned;
+}
+
+/** Words learned from issues read before (kept in the store), so every issue is cut alike. */
+export function teachVocabulary(words: Iterable<string>): void {
+  const j = loadJieba();
+  for (const w of words) j.insertWord(w);
 }
 
 /** Index terms of a passage (ingest time, jieba). */
@@ -72,13 +79,18 @@ export function indexTerms(text: string): string[] {
   return terms;
 }
 
+/** The words the index holds: asked one at a time, so no vocabulary need sit in memory. */
+export interface Vocabulary {
+  has(word: string): boolean;
+}
+
 /**
  * Terms of a question (run time, no jieba), the way jieba's search mode cuts: the fewest words of
  * the index's vocabulary that spell each stretch of Chinese (a single character where no word
  * fits), then the shorter words inside each long one. Words straddling two others (地面 in
  * 湿地面积) are not asked for. Numbers, Latin words and 文号 are kept as they are.
  */
-export function queryTerms(question: string, vocabulary: ReadonlySet<string>): string[] {
+export function queryTerms(question: string, vocabulary: Vocabulary): string[] {
   const t = prepare(question);
   const terms = docNumberSerials(t);
   for (const m of withoutDocSerials(t).matchAll(RUNS)) {
@@ -101,6 +113,20 @@ export function queryTerms(question: string, vocabulary: ReadonlySet<string>): s
 }
 
 /**
+ * The words a run of text is spelled with, fewest first, as segment() finds them: no inner words.
+ * What a quotation is found by, since the text it comes from was cut into these words too.
+ */
+export function spelledWords(text: string, vocabulary: Vocabulary): string[] {
+  const t = prepare(text);
+  const out = docNumberSerials(t);
+  for (const m of withoutDocSerials(t).matchAll(RUNS)) {
+    if (m[3]) for (const w of segment(m[3], vocabulary)) out.push(w);
+    else out.push(m[1] ?? m[2]);
+  }
+  return out;
+}
+
+/**
  * The most terms a question is searched with. A question is at most 500 characters, but every
  * term costs a postings read: past this many, the longest (the most specific) are kept, so a
  * long question costs no more than a short one.
@@ -114,7 +140,7 @@ function capTerms(terms: string[]): string[] {
 }
 
 /** Fewest-words segmentation of a run of Chinese over the vocabulary (words of up to 12 characters). */
-function segment(run: string, vocabulary: ReadonlySet<string>): string[] {
+function segment(run: string, vocabulary: Vocabulary): string[] {
   const n = run.length;
   const cost = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
   const from = new Array<number>(n + 1).fill(0);
