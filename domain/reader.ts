@@ -20,6 +20,9 @@ export interface Citation {
   quote: string;
 }
 
+/** The most places verifyQuote names: a phrase found more often is answered as “at least” that many. */
+export const MAX_QUOTE_PLACES = 200;
+
 /** Locator of text outside any numbered heading. */
 export const BODY_LOCATOR = '正文';
 
@@ -190,7 +193,7 @@ export interface GazetteReader {
   search(query: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number };
   /** Words of a question the index has no term for: phrases the corpus spells, and words it never uses. */
   questionWords(question: string): { phrases: string[]; unknown: string[] };
-  /** Every place a quotation occurs, whitespace and width aside. */
+  /** Every place a quotation occurs, whitespace and width aside, up to MAX_QUOTE_PLACES. */
   verifyQuote(quote: string, docNumber: string | null): Citation[];
 
   /** Tasks a question names, best first; none rather than unrelated ones. */

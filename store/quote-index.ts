@@ -2,7 +2,7 @@
 // that may hold it are found through the search index — those holding its rarest words — and only
 // they are read and checked character by character, so nothing of the corpus is kept in memory.
 import type Database from 'better-sqlite3';
-import type { GazetteText } from '../domain/reader.js';
+import { MAX_QUOTE_PLACES, type GazetteText } from '../domain/reader.js';
 import { matchKey } from '../domain/text.js';
 import type { SearchIndex } from './search/index.js';
 
@@ -39,8 +39,10 @@ function offsetOfKey(original: string, k: number): number {
 export class QuoteIndex {
   private readonly textRow: Database.Statement;
   private readonly paragraphs: Database.Statement;
-  private readonly noticeRange: Database.Statement;
+  private readonly noticeTexts: Database.Statement;
+  private readonly noticePassages: Database.Statement;
   private readonly textOfPassage: Database.Statement;
+  private readonly passage: Database.Statement;
 
   constructor(
     db: Database.Database,
@@ -48,22 +50,56 @@ export class QuoteIndex {
   ) {
     this.textRow = db.prepare('SELECT notice_id AS noticeId, role, title FROM texts WHERE id = ?');
     this.paragraphs = db.prepare('SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord');
-    this.noticeRange = db.prepare('SELECT id FROM texts WHERE notice_id = (SELECT id FROM notices WHERE doc_number = ?)').pluck();
+    this.noticeTexts = db.prepare('SELECT id FROM texts WHERE notice_id = (SELECT id FROM notices WHERE doc_number = ?)').pluck();
+    this.noticePassages = db.prepare('SELECT MIN(t.passage_from) AS "from", MAX(t.passage_to) AS "to" FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.doc_number = ?');
     this.textOfPassage = db.prepare('SELECT text_id FROM passages WHERE id = ?').pluck();
+    this.passage = db.prepare('SELECT text_id AS textId, locator, text FROM passages WHERE id = ?');
   }
 
   /**
-   * Every place the quote occurs (in one notice when docNumber is given), up to MAX_QUOTE_TEXTS
-   * texts read. When the texts holding its rarest words do not hold it, the texts of the passages
-   * a search for it ranks first are checked too: a quotation cut oddly at both ends is still found.
+   * Every place the quote occurs (in one notice when docNumber is given), up to `max`. The
+   * passages holding its rarest word (and its next rarest, where both are found together) are
+   * checked first, and only where one holds it is its text read for the paragraph. When none
+   * does — a quotation across two passages, or cut oddly at both ends — the texts holding any of
+   * its rarest words, then those a search for it ranks first, are read whole.
    */
-  find(quote: string, docNumber: string | null): QuoteHit[] {
+  find(quote: string, docNumber: string | null, max = MAX_QUOTE_PLACES): QuoteHit[] {
     const wanted = matchKey(quote);
     if (!wanted) return [];
-    const found = this.findIn(this.candidates(quote, docNumber), wanted);
+    const words = this.rarestWords(quote);
+    const byPassage = this.inPassages(this.candidatePassages(words, docNumber), wanted, max);
+    if (byPassage.length) return byPassage;
+    const found = this.findIn(this.candidateTexts(words, docNumber), wanted).slice(0, max);
     if (found.length) return found;
     const near = this.index.query(quote, docNumber, SEARCH_FALLBACK).hits.map((h) => this.textOfPassage.get(h.id) as number);
-    return this.findIn([...new Set(near)].sort((a, b) => a - b), wanted);
+    return this.findIn([...new Set(near)].sort((a, b) => a - b), wanted).slice(0, max);
+  }
+
+  /** The passages holding the rarest word, narrowed to those holding the next rarest too when any do. */
+  private candidatePassages(words: string[], docNumber: string | null): number[] {
+    if (!words.length) return [];
+    const range = docNumber ? (this.noticePassages.get(docNumber) as { from: number | null; to: number | null }) : null;
+    const inScope = (id: number) => !range || (range.from !== null && id >= range.from && id <= range.to!);
+    const first = this.index.passagesWith(words[0]).filter(inScope);
+    if (words.length < 2) return first;
+    const second = new Set(this.index.passagesWith(words[1]));
+    const both = first.filter((id) => second.has(id));
+    return both.length ? both : first;
+  }
+
+  /** The places a quotation stands in the given passages: each refined to its paragraph. */
+  private inPassages(ids: number[], wanted: string, max: number): QuoteHit[] {
+    const out: QuoteHit[] = [];
+    const texts = new Set<number>();
+    for (const id of ids) {
+      if (out.length >= max) break;
+      const p = this.passage.get(id) as { textId: number; locator: string; text: string };
+      if (!matchKey(p.text).includes(wanted) || texts.has(p.textId)) continue;
+      // The paragraph: the text is read once, for its places.
+      texts.add(p.textId);
+      out.push(...this.findIn([p.textId], wanted));
+    }
+    return out.slice(0, max);
   }
 
   private findIn(textIds: number[], wanted: string): QuoteHit[] {
@@ -90,29 +126,31 @@ export class QuoteIndex {
 
   /** Whether the corpus spells this phrase anywhere. */
   contains(phrase: string): boolean {
-    return this.find(phrase, null).length > 0;
+    return this.find(phrase, null, 1).length > 0;
   }
 
-  /** The texts that may hold a quotation, in printed order: those whose passages hold one of its rarest words. */
-  private candidates(quote: string, docNumber: string | null): number[] {
-    const only = docNumber ? new Set(this.noticeRange.all(docNumber) as number[]) : null;
+  /** The rarest words a quotation is spelled with (inner words of its words after them), at most RAREST_WORDS of each. */
+  private rarestWords(quote: string): string[] {
     // A quotation may start or end inside a word (…配合单位：市交通): its inner words are the ones the text was cut into.
     const key = matchKey(quote);
     const inner = key.length >= 2 * EDGE + 4 ? key.slice(EDGE, -EDGE) : key;
-    // The rarest of the words it is spelled with, and the rarest of the words inside those (a text
-    // may have been cut 住房和城乡建设局 where the quotation starts at 房和…): texts holding any of them.
     const rarest = (words: string[]) =>
       [...new Set(words)]
         .map((w) => ({ w, df: this.index.df(w) }))
         .filter((x) => x.df > 0)
-        // Words of two characters or more say more than single ones; the rarest find the fewest texts.
+        // Words of two characters or more say more than single ones; the rarest find the fewest places.
         .sort((a, b) => Number(b.w.length > 1) - Number(a.w.length > 1) || a.df - b.df)
-        .slice(0, RAREST_WORDS);
+        .slice(0, RAREST_WORDS)
+        .map((x) => x.w);
     const spelled = this.index.words(inner);
-    const within = this.index.terms(inner).filter((t) => !spelled.includes(t));
-    const finders = [...rarest(spelled), ...rarest(within)];
+    return [...rarest(spelled), ...rarest(this.index.terms(inner).filter((t) => !spelled.includes(t)))];
+  }
+
+  /** The texts that may hold a quotation, in printed order: those whose passages hold one of its rarest words. */
+  private candidateTexts(words: string[], docNumber: string | null): number[] {
+    const only = docNumber ? new Set(this.noticeTexts.all(docNumber) as number[]) : null;
     const texts = new Set<number>();
-    for (const { w } of finders) {
+    for (const w of words) {
       for (const id of this.index.textsWith(w)) {
         if (only && !only.has(id)) continue;
         texts.add(id);

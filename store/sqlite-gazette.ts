@@ -35,7 +35,7 @@ const NOTICE_COLUMNS = 'n.id, n.doc_number AS docNumber, n.title, n.issuer, n.da
 /** Notices kept by id between calls (the citations of one answer name a few). */
 const NOTICE_CACHE = 1_000;
 /** The most tasks a question reads in full to rank them: those holding its rarest words first. */
-const TASK_CANDIDATES = 2_000;
+const TASK_CANDIDATES = 500;
 const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
 
 
@@ -229,12 +229,13 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     // The tasks holding the question's rarest words are read and ranked on their own words.
     const candidates = new Set<number>();
     const df = this.db.prepare('SELECT df FROM task_vocab WHERE term = ?').pluck();
-    const withTerm = this.db.prepare('SELECT task_id FROM task_terms WHERE term = ?').pluck();
+    const segments = this.db.prepare('SELECT df, postings FROM task_postings WHERE term = ?');
+    const withTerm = (term: string) => (segments.all(term) as { df: number; postings: Buffer }[]).flatMap((s) => [...taskIds(s.postings, s.df)]);
     const byRarity = [...new Set(terms.flatMap((t) => (this.index().has(t) ? [t] : this.terms(t))))].map((t) => ({ t, n: (df.get(t) as number | undefined) ?? 0 })).filter((x) => x.n > 0);
     byRarity.sort((a, b) => a.n - b.n);
     for (const { t } of byRarity) {
       if (candidates.size >= TASK_CANDIDATES) break;
-      for (const id of withTerm.all(t) as number[]) candidates.add(id);
+      for (const id of withTerm(t)) candidates.add(id);
     }
     const tasks = candidates.size ? this.taskRows(`t.id IN (${[...candidates].slice(0, TASK_CANDIDATES).join(',')})`, [], 'ORDER BY t.id') : [];
     let ranked = relevant(rankTasks(tasks, terms)).map((r) => r.task);
@@ -322,6 +323,12 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   people(limit: number): string[] {
     return this.db.prepare('SELECT DISTINCT person FROM appointments ORDER BY id LIMIT ?').pluck().all(limit) as string[];
   }
+}
+
+/** The task ids of a task postings segment (ids, then weights, as postings.ts writes them). */
+function taskIds(blob: Buffer, n: number): Int32Array {
+  const b = blob.byteOffset % 4 === 0 ? blob : Buffer.from(new Uint8Array(blob));
+  return new Int32Array(b.buffer, b.byteOffset, n);
 }
 
 /** The sentence of a passage that holds most of the question's terms: a short quote to cite. */

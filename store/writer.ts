@@ -12,11 +12,11 @@ import { indexIssue, SEARCH_SCHEMA, unindexIssue } from './search/postings.js';
 import { learnVocabulary, teachVocabulary } from './search/tokens.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '11';
+export const STORE_VERSION = '12';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE issues (id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, title TEXT, passages INTEGER NOT NULL DEFAULT 0, passage_length REAL NOT NULL DEFAULT 0, texts INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE issues (id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, title TEXT, passages INTEGER NOT NULL DEFAULT 0, passage_length REAL NOT NULL DEFAULT 0, texts INTEGER NOT NULL DEFAULT 0, tasks INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE notices (
   id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL REFERENCES issues(id), ord INTEGER NOT NULL,
   doc_number TEXT NOT NULL UNIQUE, title TEXT NOT NULL, issuer TEXT NOT NULL, date TEXT,

@@ -3,7 +3,7 @@
 // explainer, by when, as the gazette itself says.
 import { z } from 'zod';
 import { EXPLAINER_ELEMENTS, explainerOutline } from '../domain/explainer.js';
-import { citationIn, type Citation, type GazetteReader, type GazetteText, type Notice } from '../domain/reader.js';
+import { citationIn, type Citation, type GazetteReader, type GazetteText, type Notice, type SearchHit } from '../domain/reader.js';
 import { matchKey } from '../domain/text.js';
 import { normalizeUnit } from '../domain/unit-name.js';
 import { inForceOn } from '../domain/validity.js';
@@ -37,13 +37,24 @@ const output = {
 
 type Responsibility = z.infer<z.ZodObject<typeof output>>['responsibility'];
 
+/** Where the gazette states “谁起草、谁解读”, looked up once per corpus served. */
+const rules = new WeakMap<GazetteReader, SearchHit | null>();
+function interpretationRule(gazette: GazetteReader): SearchHit | null {
+  if (!rules.has(gazette)) {
+    const found = gazette.search('谁起草、谁解读 政策解读 责任主体', 5, null).results.find((r) => r.citation.quote.includes('谁起草、谁解读') || r.text.includes('谁起草、谁解读'));
+    rules.set(gazette, found ?? null);
+  }
+  return rules.get(gazette)!;
+}
+
 /**
  * Who writes the explainer: the row of a 解读任务分解表 that names the document (unit and
  * deadline); else the rule “谁起草、谁解读”, applied to the unit the text names to interpret it
  * (由X负责解释), or its issuer.
  */
 function responsibility(gazette: GazetteReader, notice: Notice, text: GazetteText): Responsibility {
-  const row = gazette.findTasks(`${notice.docNumber}的政策解读`, 10).find((t) => /解读/.test(t.task) && matchKey(t.task).includes(notice.docNumber));
+  // The rows that name this 文号 are found by it (a rare word), then the one about its 解读.
+  const row = gazette.findTasks(notice.docNumber, 20).find((t) => /解读/.test(t.task) && matchKey(t.task).includes(notice.docNumber));
   if (row) {
     return {
       unit: row.leadUnits.join('、'),
@@ -52,7 +63,7 @@ function responsibility(gazette: GazetteReader, notice: Notice, text: GazetteTex
       citation: row.citation,
     };
   }
-  const rule = gazette.search('谁起草、谁解读 政策解读 责任主体', 5, null).results.find((r) => r.citation.quote.includes('谁起草、谁解读') || r.text.includes('谁起草、谁解读'));
+  const rule = interpretationRule(gazette);
   const interpreter = gazette
     .paragraphs(text)
     .map((p) => /由(.{2,30}?)负责解释/.exec(p.text)?.[1])

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { corpusScope, defineTool, fitting, limitField, moreLine, offsetField, ok, pageSchema, readOnly } from './common.js';
 
 const input = {
-  limit: limitField('每页最多件数 1–500，默认 100 / at most this many notices a page, default 100', 500, 100).optional(),
+  limit: limitField('每页最多件数 1–500，默认 50 / at most this many notices a page, default 50', 500, 50).optional(),
   offset: offsetField().optional(),
 };
 
@@ -31,7 +31,7 @@ export const listDocuments = defineTool({
     outputSchema: output,
     annotations: { title: 'List gazette notices', ...readOnly },
   },
-  run: (ctx, { limit = 100, offset = 0 }) => {
+  run: (ctx, { limit = 50, offset = 0 }) => {
     const notices = ctx.gazette.notices();
     const page = notices.slice(offset, offset + limit).map((n) => ({
       docNumber: n.docNumber,

@@ -99,6 +99,13 @@ export class SearchIndex implements Vocabulary {
     return (this.titled.all(gram) as (TitledText & { title: string })[]).filter((t) => t.from !== null && topicOf(t.title).includes(term));
   }
 
+  /** The passages holding a term, in printed order. */
+  passagesWith(term: string): number[] {
+    const out: number[] = [];
+    for (const seg of this.segments.all(term) as { df: number; postings: Buffer }[]) for (const id of views(seg.postings, seg.df).ids) out.push(id);
+    return out;
+  }
+
   /** The texts whose passages hold a term, in printed order (each issue's segment maps its passages to texts by their ranges). */
   *textsWith(term: string): Generator<number> {
     for (const seg of this.segments.all(term) as { df: number; postings: Buffer }[]) {

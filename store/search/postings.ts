@@ -22,8 +22,8 @@ CREATE INDEX search_postings_by_issue ON search_postings(issue_id);
 CREATE TABLE search_vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE title_grams (gram TEXT NOT NULL, text_id INTEGER NOT NULL, PRIMARY KEY (gram, text_id)) WITHOUT ROWID;
 CREATE INDEX title_grams_by_text ON title_grams(text_id);
-CREATE TABLE task_terms (term TEXT NOT NULL, task_id INTEGER NOT NULL, weight REAL NOT NULL, PRIMARY KEY (term, task_id)) WITHOUT ROWID;
-CREATE INDEX task_terms_by_task ON task_terms(task_id);
+CREATE TABLE task_postings (term TEXT NOT NULL, issue_id INTEGER NOT NULL, df INTEGER NOT NULL, postings BLOB NOT NULL, PRIMARY KEY (term, issue_id)) WITHOUT ROWID;
+CREATE INDEX task_postings_by_issue ON task_postings(issue_id);
 CREATE TABLE task_vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE learned_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 `;
@@ -44,6 +44,11 @@ export function titleGrams(topic: string): Set<string> {
   return out;
 }
 
+/** Columns of numbers laid end to end in one blob (little-endian, as typed arrays are on the platforms served). */
+function packed(...columns: (Int32Array | Float32Array)[]): Buffer {
+  return Buffer.concat(columns.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
+}
+
 /** Adds `delta` to a counter kept in the meta table. */
 function bump(db: Database.Database, key: string, delta: number): void {
   db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS REAL) + ? AS TEXT)").run(key, String(delta), delta);
@@ -59,11 +64,15 @@ export function indexIssue(db: Database.Database, issueId: number): void {
     .all(issueId) as { id: number; text: string; context: string }[];
   const postings = new Map<string, { ids: number[]; tfs: number[]; lengths: number[] }>();
   const setLength = db.prepare('UPDATE passages SET length = ? WHERE id = ?');
+  // Passages under one heading share their context: it is cut once.
+  const contexts = new Map<string, string[]>();
   let totalLength = 0;
   for (const p of passages) {
     const tf = new Map<string, number>();
     for (const t of indexTerms(p.text)) tf.set(t, (tf.get(t) ?? 0) + TEXT_WEIGHT);
-    for (const t of indexTerms(p.context)) tf.set(t, (tf.get(t) ?? 0) + CONTEXT_WEIGHT);
+    let context = contexts.get(p.context);
+    if (!context) contexts.set(p.context, (context = indexTerms(p.context)));
+    for (const t of context) tf.set(t, (tf.get(t) ?? 0) + CONTEXT_WEIGHT);
     let length = 0;
     for (const w of tf.values()) length += w;
     totalLength += length;
@@ -79,15 +88,8 @@ export function indexIssue(db: Database.Database, issueId: number): void {
   const insert = db.prepare('INSERT INTO search_postings (term, issue_id, df, postings) VALUES (?, ?, ?, ?)');
   const vocab = db.prepare('INSERT INTO search_vocab (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
   for (const [term, list] of postings) {
-    const n = list.ids.length;
-    const buf = Buffer.alloc(n * POSTING_BYTES);
-    for (let k = 0; k < n; k++) {
-      buf.writeInt32LE(list.ids[k], k * 4);
-      buf.writeFloatLE(list.tfs[k], n * 4 + k * 4);
-      buf.writeFloatLE(list.lengths[k], n * 8 + k * 4);
-    }
-    insert.run(term, issueId, n, buf);
-    vocab.run(term, n);
+    insert.run(term, issueId, list.ids.length, packed(Int32Array.from(list.ids), Float32Array.from(list.tfs), Float32Array.from(list.lengths)));
+    vocab.run(term, list.ids.length);
   }
   db.prepare('UPDATE issues SET passages = ?, passage_length = ? WHERE id = ?').run(passages.length, totalLength, issueId);
   bump(db, 'passage_count', passages.length);
@@ -101,19 +103,28 @@ export function indexIssue(db: Database.Database, issueId: number): void {
   db.prepare('UPDATE issues SET texts = ? WHERE id = ?').run(texts.length, issueId);
   bump(db, 'text_count', texts.length);
 
-  // Tasks are found by their own words: the heading counts most, the sentence less.
-  const tasks = db.prepare('SELECT t.id, t.task, t.context FROM tasks t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ?').all(issueId) as { id: number; task: string; context: string }[];
-  const taskTerm = db.prepare('INSERT INTO task_terms (term, task_id, weight) VALUES (?, ?, ?)');
-  const taskVocab = db.prepare('INSERT INTO task_vocab (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1');
+  // Tasks are found by their own words (the heading counts most, the sentence less): one segment
+  // per term and issue of task ids and weights, as for passages.
+  const tasks = db.prepare('SELECT t.id, t.task, t.context FROM tasks t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY t.id').all(issueId) as { id: number; task: string; context: string }[];
+  const byTerm = new Map<string, { ids: number[]; weights: number[] }>();
   for (const t of tasks) {
     const weights = new Map<string, number>();
     for (const term of indexTerms(t.context)) weights.set(term, TASK_CONTEXT_WEIGHT);
     for (const term of indexTerms(t.task)) weights.set(term, TASK_HEAD_WEIGHT);
     for (const [term, w] of weights) {
-      taskTerm.run(term, t.id, w);
-      taskVocab.run(term);
+      let list = byTerm.get(term);
+      if (!list) byTerm.set(term, (list = { ids: [], weights: [] }));
+      list.ids.push(t.id);
+      list.weights.push(w);
     }
   }
+  const taskSegment = db.prepare('INSERT INTO task_postings (term, issue_id, df, postings) VALUES (?, ?, ?, ?)');
+  const taskVocab = db.prepare('INSERT INTO task_vocab (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
+  for (const [term, list] of byTerm) {
+    taskSegment.run(term, issueId, list.ids.length, packed(Int32Array.from(list.ids), Float32Array.from(list.weights)));
+    taskVocab.run(term, list.ids.length);
+  }
+  db.prepare('UPDATE issues SET tasks = ? WHERE id = ?').run(tasks.length, issueId);
   bump(db, 'task_count', tasks.length);
 }
 
@@ -131,12 +142,10 @@ export function unindexIssue(db: Database.Database, issueId: number): void {
   const textIds = 'SELECT t.id FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ?';
   db.prepare(`DELETE FROM title_grams WHERE text_id IN (${textIds})`).run(issueId);
   bump(db, 'text_count', -((db.prepare('SELECT texts FROM issues WHERE id = ?').pluck().get(issueId) as number) ?? 0));
-  const taskIds = 'SELECT t.id FROM tasks t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ?';
-  const taskTerms = db.prepare(`SELECT term, COUNT(*) AS n FROM task_terms WHERE task_id IN (${taskIds}) GROUP BY term`).all(issueId) as { term: string; n: number }[];
+  const taskSegments = db.prepare('SELECT term, df FROM task_postings WHERE issue_id = ?').all(issueId) as { term: string; df: number }[];
   const lowerTask = db.prepare('UPDATE task_vocab SET df = df - ? WHERE term = ?');
-  for (const t of taskTerms) lowerTask.run(t.n, t.term);
+  for (const t of taskSegments) lowerTask.run(t.df, t.term);
   db.prepare('DELETE FROM task_vocab WHERE df <= 0').run();
-  db.prepare(`DELETE FROM task_terms WHERE task_id IN (${taskIds})`).run(issueId);
-  const tasks = (db.prepare(`SELECT COUNT(*) FROM (${taskIds})`).pluck().get(issueId) as number) ?? 0;
-  bump(db, 'task_count', -tasks);
+  db.prepare('DELETE FROM task_postings WHERE issue_id = ?').run(issueId);
+  bump(db, 'task_count', -((db.prepare('SELECT tasks FROM issues WHERE id = ?').pluck().get(issueId) as number) ?? 0));
 }
