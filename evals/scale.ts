@@ -2,12 +2,12 @@
 // 1,000× (generated, never committed). For each size: a full ingest and one issue added to it, in
 // fresh processes (time and peak RSS); the database's size; the server's start; then 1,000 mixed
 // calls over stdio, each tool's p50 and p99, and the server's RSS after them.
-//   npm run bench:scale              1×, 10×, 100×, 1,000× → docs/scale.md
+//   npm run bench:scale              1×, 10×, 100×, 1,000× → the table in docs/scaling.md
 //   npm run bench:scale -- 1 10      the sizes given (npm run bench runs 1, 10 and 100)
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,9 @@ import { memoryMb } from './load.js';
 const root = projectRoot();
 const dist = join(root, 'dist');
 const seedFile = join(root, 'seeds', 'zhongwei-gazette-2019-no04.txt');
+
+const SCALE_BEGIN = '<!-- scale:begin (written by npm run bench:scale) -->';
+const SCALE_END = '<!-- scale:end -->';
 
 export interface ScaleRow {
   copies: number;
@@ -140,8 +143,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.stderr.write(`${JSON.stringify(rows[rows.length - 1])}\n`);
   }
   const machine = `${cpus().length}× ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
-  const report = ['# Scale', '', `Machine: ${machine}. Produced by \`npm run bench:scale\`; the design these figures bear on is in [scaling.md](scaling.md).`, '', ...scaleTable(rows), ''].join('\n');
-  mkdirSync(join(root, 'docs'), { recursive: true });
-  writeFileSync(join(root, 'docs', 'scale.md'), report);
-  process.stdout.write(report);
+  const table = [`Machine: ${machine}. Measured by \`npm run bench:scale\`.`, '', ...scaleTable(rows)].join('\n');
+  // The table stands in docs/scaling.md between its markers, beside the design it bears on.
+  const doc = join(root, 'docs', 'scaling.md');
+  const text = readFileSync(doc, 'utf8');
+  const [begin, end] = [SCALE_BEGIN, SCALE_END].map((m) => text.indexOf(m));
+  if (begin < 0 || end < begin) throw new Error(`${doc} has no ${SCALE_BEGIN} … ${SCALE_END} markers`);
+  writeFileSync(doc, `${text.slice(0, begin + SCALE_BEGIN.length)}\n${table}\n${text.slice(end)}`);
+  process.stdout.write(`${table}\n`);
 }

@@ -21,10 +21,12 @@ export interface QuoteHit {
 const RAREST_WORDS = 3;
 /** Characters at each end of a quotation not used to find it: they may be parts of words cut elsewhere. */
 const EDGE = 2;
+/** The most passages holding a phrase's rarest word that contains() checks one by one. */
+const CONTAINS_CHECKED = 300;
 /** Passages a search for a quotation offers when its rarest words find nothing. */
 const SEARCH_FALLBACK = 20;
 /** The most texts one quotation reads; a phrase common enough to pass it is answered as far as read. */
-export const MAX_QUOTE_TEXTS = 2_000;
+export const MAX_QUOTE_TEXTS = 200;
 
 /** Where the `k`-th non-whitespace character of a text sits in it. */
 function offsetOfKey(original: string, k: number): number {
@@ -63,28 +65,30 @@ export class QuoteIndex {
    * does — a quotation across two passages, or cut oddly at both ends — the texts holding any of
    * its rarest words, then those a search for it ranks first, are read whole.
    */
-  find(quote: string, docNumber: string | null, max = MAX_QUOTE_PLACES): QuoteHit[] {
+  find(quote: string, docNumber: string | null, max = MAX_QUOTE_PLACES, fallback = true): QuoteHit[] {
     const wanted = matchKey(quote);
     if (!wanted) return [];
     const words = this.rarestWords(quote);
     const byPassage = this.inPassages(this.candidatePassages(words, docNumber), wanted, max);
-    if (byPassage.length) return byPassage;
+    if (byPassage.length || !fallback) return byPassage;
     const found = this.findIn(this.candidateTexts(words, docNumber), wanted).slice(0, max);
     if (found.length) return found;
     const near = this.index.query(quote, docNumber, SEARCH_FALLBACK).hits.map((h) => this.textOfPassage.get(h.id) as number);
     return this.findIn([...new Set(near)].sort((a, b) => a - b), wanted).slice(0, max);
   }
 
-  /** The passages holding the rarest word, narrowed to those holding the next rarest too when any do. */
+  /** The passages holding the rarest word, narrowed by each next rarest one while some passages hold them all. */
   private candidatePassages(words: string[], docNumber: string | null): number[] {
     if (!words.length) return [];
     const range = docNumber ? (this.noticePassages.get(docNumber) as { from: number | null; to: number | null }) : null;
     const inScope = (id: number) => !range || (range.from !== null && id >= range.from && id <= range.to!);
-    const first = this.index.passagesWith(words[0]).filter(inScope);
-    if (words.length < 2) return first;
-    const second = new Set(this.index.passagesWith(words[1]));
-    const both = first.filter((id) => second.has(id));
-    return both.length ? both : first;
+    let ids = this.index.passagesWith(words[0]).filter(inScope);
+    for (const w of words.slice(1)) {
+      const holding = new Set(this.index.passagesWith(w));
+      const narrowed = ids.filter((id) => holding.has(id));
+      if (narrowed.length) ids = narrowed;
+    }
+    return ids;
   }
 
   /** The places a quotation stands in the given passages: each refined to its paragraph. */
@@ -124,9 +128,15 @@ export class QuoteIndex {
     return out;
   }
 
-  /** Whether the corpus spells this phrase anywhere. */
+  /**
+   * Whether the corpus spells this phrase anywhere (within one passage: a phrase is short). A
+   * phrase whose every word is in more than CONTAINS_CHECKED passages is not checked: it is taken
+   * to be there, since its words are everywhere.
+   */
   contains(phrase: string): boolean {
-    return this.find(phrase, null, 1).length > 0;
+    const words = this.rarestWords(phrase);
+    if (words.length && this.index.df(words[0]) > CONTAINS_CHECKED) return true;
+    return this.find(phrase, null, 1, false).length > 0;
   }
 
   /** The rarest words a quotation is spelled with (inner words of its words after them), at most RAREST_WORDS of each. */
@@ -150,7 +160,8 @@ export class QuoteIndex {
   private candidateTexts(words: string[], docNumber: string | null): number[] {
     const only = docNumber ? new Set(this.noticeTexts.all(docNumber) as number[]) : null;
     const texts = new Set<number>();
-    for (const w of words) {
+    // Single characters are in most texts: they find nothing worth reading whole.
+    for (const w of words.filter((x) => x.length > 1)) {
       for (const id of this.index.textsWith(w)) {
         if (only && !only.has(id)) continue;
         texts.add(id);

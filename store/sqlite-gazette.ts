@@ -47,6 +47,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private searchIndex: SearchIndex | null = null;
   private quoteIndex: QuoteIndex | null = null;
   private readonly byId = new Map<number, Notice>();
+  private unitCache: string[] | null = null;
   private noticeCache: Notice[] | null = null;
   private titleCache: Map<number, TextTitle[]> | null = null;
 
@@ -252,7 +253,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     const where: string[] = ['1'];
     const params: unknown[] = [];
     if (filter.units) {
-      const roles = filter.role === 'lead' ? ['lead'] : filter.role === 'support' ? ['support', 'implementing'] : ['lead', 'support', 'implementing'];
+      const roles = unitRoles(filter.role);
       where.push(`t.id IN (SELECT task_id FROM task_units WHERE unit IN (${filter.units.map(() => '?').join(',')}) AND role IN (${roles.map(() => '?').join(',')}))`);
       params.push(...filter.units, ...roles);
     }
@@ -270,14 +271,21 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
       params.push(filter.dueTo);
     }
     const condition = where.join(' AND ');
-    const total = this.db.prepare(`SELECT COUNT(*) FROM tasks t WHERE ${condition}`).pluck().get(...params) as number;
-    // By deadline, undated last, then in printed order.
-    const tasks = this.taskRows(condition, [...params, page.limit, page.offset], "ORDER BY COALESCE(t.deadline_date, '9999'), t.id LIMIT ? OFFSET ?");
+    // The count walks the index of the first filter; the page walks the deadline order and stops
+    // once it holds a page (by deadline, undated last, then in printed order).
+    const onlyUnits = filter.units && !filter.docNumber && !filter.dueFrom && !filter.dueTo;
+    const total = onlyUnits
+      ? (this.db.prepare(`SELECT COUNT(DISTINCT task_id) FROM task_units WHERE unit IN (${filter.units!.map(() => '?').join(',')}) AND role IN (${unitRoles(filter.role).map(() => '?').join(',')})`).pluck().get(...filter.units!, ...unitRoles(filter.role)) as number)
+      : (this.db.prepare(`SELECT COUNT(*) FROM tasks t WHERE ${condition}`).pluck().get(...params) as number);
+    const ids = this.db.prepare(`SELECT t.id FROM tasks t INDEXED BY tasks_by_due WHERE ${condition} ORDER BY t.due, t.id LIMIT ? OFFSET ?`).pluck().all(...params, page.limit, page.offset) as number[];
+    const tasks = ids.length ? this.taskRows(`t.id IN (${ids.join(',')})`, [], 'ORDER BY t.due, t.id') : [];
     return { tasks, total };
   }
 
   units(): string[] {
-    return (this.db.prepare('SELECT DISTINCT unit FROM task_units ORDER BY unit').all() as { unit: string }[]).map((r) => r.unit);
+    // A few hundred names at most, the same for every call on this store.
+    this.unitCache ??= this.db.prepare('SELECT DISTINCT unit FROM task_units ORDER BY unit').pluck().all() as string[];
+    return this.unitCache;
   }
 
   appointments(filter: AppointmentFilter, page: Page): { appointments: AppointmentRecord[]; total: number } {
@@ -323,6 +331,11 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   people(limit: number): string[] {
     return this.db.prepare('SELECT DISTINCT person FROM appointments ORDER BY id LIMIT ?').pluck().all(limit) as string[];
   }
+}
+
+/** The roles a unit filter asks for: lead, support (配合 and 落实), or any. */
+function unitRoles(role: TaskFilter['role']): string[] {
+  return role === 'lead' ? ['lead'] : role === 'support' ? ['support', 'implementing'] : ['lead', 'support', 'implementing'];
 }
 
 /** The task ids of a task postings segment (ids, then weights, as postings.ts writes them). */

@@ -12,7 +12,7 @@ import { indexIssue, SEARCH_SCHEMA, unindexIssue } from './search/postings.js';
 import { learnVocabulary, teachVocabulary } from './search/tokens.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '12';
+export const STORE_VERSION = '14';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,11 +49,12 @@ CREATE TABLE tasks (
   task TEXT NOT NULL, lead_units TEXT NOT NULL, support_units TEXT NOT NULL, implementing_units TEXT NOT NULL,
   deadline_text TEXT, deadline_date TEXT, deadline_kind TEXT, deadline_source TEXT, start_year TEXT,
   text_title TEXT NOT NULL, text_role TEXT NOT NULL, locator TEXT NOT NULL, page INTEGER,
-  quote TEXT NOT NULL, context TEXT NOT NULL);
-CREATE INDEX tasks_by_deadline ON tasks(deadline_date);
+  quote TEXT NOT NULL, context TEXT NOT NULL,
+  due TEXT GENERATED ALWAYS AS (COALESCE(deadline_date, '9999')) VIRTUAL);
+CREATE INDEX tasks_by_due ON tasks(due, id);
 CREATE INDEX tasks_by_notice ON tasks(notice_id, ord);
 CREATE TABLE task_units (task_id INTEGER NOT NULL REFERENCES tasks(id), unit TEXT NOT NULL, role TEXT NOT NULL);
-CREATE INDEX task_units_by_unit ON task_units(unit, role);
+CREATE INDEX task_units_by_unit ON task_units(unit, role, task_id);
 CREATE INDEX task_units_by_task ON task_units(task_id);
 CREATE TABLE appointments (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id), ord INTEGER NOT NULL,

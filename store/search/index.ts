@@ -24,7 +24,7 @@ const TITLE_OCCURRENCE = 0.15;
  * A term in more than this share of the passages says almost nothing (的, 要): it is read only when
  * the question has nothing rarer, so a question never walks most of a large corpus.
  */
-const COMMON_SHARE = 0.5;
+const COMMON_SHARE = 0.2;
 /** Past this many hits asked for (a deep page), every hit is sorted rather than kept in order one by one. */
 const DEEP_PAGE = 500;
 /** Vocabulary answers kept between questions. */
@@ -40,6 +40,19 @@ interface TitledText {
   id: number;
   from: number;
   to: number;
+}
+
+/** The text among ranges sorted by start whose passages include `id`, by binary search. */
+function rangeAt(ranges: TitledText[], id: number): TitledText | undefined {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (id < ranges[mid].from) hi = mid - 1;
+    else if (id > ranges[mid].to) lo = mid + 1;
+    else return ranges[mid];
+  }
+  return undefined;
 }
 
 /** The postings of one segment, as typed views onto its blob. */
@@ -60,6 +73,9 @@ export class SearchIndex implements Vocabulary {
   private readonly known = new Map<string, number>();
   private readonly count: number;
   private readonly avgLength: number;
+  /** A question's scores and covered characters per passage id (12 bytes a passage: 6 MB at 1,000×), reused. */
+  private readonly score: Float64Array;
+  private readonly covered: Float32Array;
 
   constructor(db: Database.Database) {
     this.segments = db.prepare('SELECT df, postings FROM search_postings WHERE term = ?');
@@ -73,6 +89,9 @@ export class SearchIndex implements Vocabulary {
     this.noticeRange = db.prepare('SELECT MIN(t.passage_from) AS "from", MAX(t.passage_to) AS "to" FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.doc_number = ?');
     const meta = (key: string) => Number((db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? 0);
     this.count = meta('passage_count');
+    const maxId = (db.prepare('SELECT MAX(id) FROM passages').pluck().get() as number | null) ?? 0;
+    this.score = new Float64Array(maxId + 1);
+    this.covered = new Float32Array(maxId + 1);
     this.textCount = meta('text_count');
     this.avgLength = this.count ? meta('passage_length') / this.count : 1;
   }
@@ -143,9 +162,9 @@ export class SearchIndex implements Vocabulary {
     const terms = rare.length ? rare : all;
     const range = docNumber ? (this.noticeRange.get(docNumber) as { from: number | null; to: number | null }) : null;
     const inScope = (id: number) => !range || (range.from !== null && id >= range.from && id <= range.to!);
-    const score = new Map<number, number>();
-    // How much of the question a passage covers, counting only words that are not its text's title.
-    const covered = new Map<number, number>();
+    // Scores in arrays indexed by passage id, kept between questions and cleared where touched.
+    const { score, covered } = this;
+    const touched: number[] = [];
     const titleWords = new Map<number, number>(); // text id → characters of the question its title holds
     const titleScore = new Map<number, number>(); // text id → what its title's words give each of its passages
     const titledTexts = new Map<number, TitledText>();
@@ -164,7 +183,8 @@ export class SearchIndex implements Vocabulary {
         titleWords.set(t.id, (titleWords.get(t.id) ?? 0) + term.length);
         titleScore.set(t.id, (titleScore.get(t.id) ?? 0) + idf * boost * TITLE_SHARE);
       }
-      const titledAt = (id: number) => inTitle.some((t) => id >= t.from && id <= t.to);
+      // Ranges sorted by their start: a passage's text is found by binary search.
+      inTitle.sort((a, b) => a.from - b.from);
       for (const seg of this.segments.all(term) as { df: number; postings: Buffer }[]) {
         const { ids, tfs, lengths } = views(seg.postings, seg.df);
         for (let k = 0; k < seg.df; k++) {
@@ -172,25 +192,30 @@ export class SearchIndex implements Vocabulary {
           if (!inScope(id)) continue;
           const tf = tfs[k];
           const bm25 = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[k]) / this.avgLength));
-          const titled = titledAt(id);
-          score.set(id, (score.get(id) ?? 0) + bm25 * boost * (titled ? TITLE_OCCURRENCE : 1));
-          if (!titled) covered.set(id, (covered.get(id) ?? 0) + term.length);
+          const titled = inTitle.length > 0 && rangeAt(inTitle, id) !== undefined;
+          if (score[id] === 0) touched.push(id);
+          score[id] += bm25 * boost * (titled ? TITLE_OCCURRENCE : 1);
+          if (!titled) covered[id] += term.length;
         }
       }
     }
     for (const [textId, bonus] of titleScore) {
       const t = titledTexts.get(textId)!;
-      for (let id = t.from; id <= t.to; id++) if (inScope(id)) score.set(id, (score.get(id) ?? 0) + bonus);
+      for (let id = t.from; id <= t.to; id++) {
+        if (!inScope(id)) continue;
+        if (score[id] === 0) touched.push(id);
+        score[id] += bonus;
+      }
     }
     const wanted = terms.reduce((n, t) => n + t.length, 0) || 1;
-    const titled = [...titledTexts.values()];
+    const titled = [...titledTexts.values()].sort((a, b) => a.from - b.from);
     const before = (a: SearchHit, b: SearchHit) => b.score - a.score || a.id - b.id;
     // Only the best `limit` are kept in order: sorting every passage a common word touches costs more than the search.
     const best: SearchHit[] = [];
-    for (const [id, raw] of score) {
-      const text = titled.find((t) => id >= t.from && id <= t.to)?.id;
+    for (const id of touched) {
+      const text = titled.length ? rangeAt(titled, id)?.id : undefined;
       const open = wanted - (text === undefined ? 0 : (titleWords.get(text) ?? 0));
-      const hit = { id, score: raw * (0.25 + (open > 0 ? (covered.get(id) ?? 0) / open : 1)) };
+      const hit = { id, score: score[id] * (0.25 + (open > 0 ? covered[id] / open : 1)) };
       if (limit > DEEP_PAGE) {
         best.push(hit);
         continue;
@@ -202,6 +227,10 @@ export class SearchIndex implements Vocabulary {
       if (best.length > limit) best.pop();
     }
     if (limit > DEEP_PAGE) best.sort(before);
-    return { hits: best.slice(0, limit), total: score.size, terms };
+    for (const id of touched) {
+      score[id] = 0;
+      covered[id] = 0;
+    }
+    return { hits: best.slice(0, limit), total: touched.length, terms };
   }
 }
