@@ -273,9 +273,14 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     const condition = where.join(' AND ');
     // The count walks the index of the first filter; the page walks the deadline order and stops
     // once it holds a page (by deadline, undated last, then in printed order).
-    const onlyUnits = filter.units && !filter.docNumber && !filter.dueFrom && !filter.dueTo;
-    const total = onlyUnits
-      ? (this.db.prepare(`SELECT COUNT(DISTINCT task_id) FROM task_units WHERE unit IN (${filter.units!.map(() => '?').join(',')}) AND role IN (${unitRoles(filter.role).map(() => '?').join(',')})`).pluck().get(...filter.units!, ...unitRoles(filter.role)) as number)
+    // A unit's tasks are counted from its index entries, due dates included; others walk the tasks.
+    const byUnit = filter.units && !filter.docNumber;
+    const dueRange = `${filter.dueFrom ? ' AND due >= ?' : ''}${filter.dueTo ? ' AND due <= ?' : ''}${filter.dueFrom || filter.dueTo ? " AND due <> '9999'" : ''}`;
+    const total = byUnit
+      ? (this.db
+          .prepare(`SELECT COUNT(DISTINCT task_id) FROM task_units WHERE unit IN (${filter.units!.map(() => '?').join(',')}) AND role IN (${unitRoles(filter.role).map(() => '?').join(',')})${dueRange}`)
+          .pluck()
+          .get(...filter.units!, ...unitRoles(filter.role), ...[filter.dueFrom, filter.dueTo].filter((d) => d !== null)) as number)
       : (this.db.prepare(`SELECT COUNT(*) FROM tasks t WHERE ${condition}`).pluck().get(...params) as number);
     const ids = this.db.prepare(`SELECT t.id FROM tasks t INDEXED BY tasks_by_due WHERE ${condition} ORDER BY t.due, t.id LIMIT ? OFFSET ?`).pluck().all(...params, page.limit, page.offset) as number[];
     const tasks = ids.length ? this.taskRows(`t.id IN (${ids.join(',')})`, [], 'ORDER BY t.due, t.id') : [];

@@ -8,15 +8,16 @@ import { dirname } from 'node:path';
 import type { IssueDoc } from '../corpus/issue.js';
 import type { OutlineNode, Paragraph } from '../corpus/outline.js';
 import { endsSentence, matchKey, titleSubject } from '../domain/text.js';
-import { indexIssue, SEARCH_SCHEMA, unindexIssue } from './search/postings.js';
+import { indexIssue, SEARCH_SCHEMA, SEGMENT_ISSUES, SegmentBuilder, unindexIssue, writeSegment } from './search/postings.js';
 import { learnVocabulary, teachVocabulary } from './search/tokens.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '14';
+export const STORE_VERSION = '16';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE issues (id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, title TEXT, passages INTEGER NOT NULL DEFAULT 0, passage_length REAL NOT NULL DEFAULT 0, texts INTEGER NOT NULL DEFAULT 0, tasks INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE issues (id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, title TEXT, passages INTEGER NOT NULL DEFAULT 0, passage_length REAL NOT NULL DEFAULT 0, texts INTEGER NOT NULL DEFAULT 0, tasks INTEGER NOT NULL DEFAULT 0,
+  segment INTEGER, passage_from INTEGER, passage_to INTEGER, task_from INTEGER, task_to INTEGER);
 CREATE TABLE notices (
   id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL REFERENCES issues(id), ord INTEGER NOT NULL,
   doc_number TEXT NOT NULL UNIQUE, title TEXT NOT NULL, issuer TEXT NOT NULL, date TEXT,
@@ -53,8 +54,8 @@ CREATE TABLE tasks (
   due TEXT GENERATED ALWAYS AS (COALESCE(deadline_date, '9999')) VIRTUAL);
 CREATE INDEX tasks_by_due ON tasks(due, id);
 CREATE INDEX tasks_by_notice ON tasks(notice_id, ord);
-CREATE TABLE task_units (task_id INTEGER NOT NULL REFERENCES tasks(id), unit TEXT NOT NULL, role TEXT NOT NULL);
-CREATE INDEX task_units_by_unit ON task_units(unit, role, task_id);
+CREATE TABLE task_units (task_id INTEGER NOT NULL REFERENCES tasks(id), unit TEXT NOT NULL, role TEXT NOT NULL, due TEXT NOT NULL);
+CREATE INDEX task_units_by_unit ON task_units(unit, role, due, task_id);
 CREATE INDEX task_units_by_task ON task_units(task_id);
 CREATE TABLE appointments (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id), ord INTEGER NOT NULL,
@@ -144,6 +145,8 @@ type WriteMode = { kind: 'build'; tmp: string } | { kind: 'update' };
 export class StoreWriter {
   private noticeOrd: number;
   private readonly ins: Record<string, Database.Statement>;
+  /** The postings of the issues added since the last segment was written. */
+  private segment = new SegmentBuilder();
 
   private constructor(
     private readonly db: Database.Database,
@@ -166,7 +169,7 @@ export class StoreWriter {
         `INSERT INTO tasks (notice_id, ord, task, lead_units, support_units, implementing_units, deadline_text, deadline_date, deadline_kind,
            deadline_source, start_year, text_title, text_role, locator, page, quote, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      taskUnit: prep('INSERT INTO task_units (task_id, unit, role) VALUES (?, ?, ?)'),
+      taskUnit: prep('INSERT INTO task_units (task_id, unit, role, due) VALUES (?, ?, ?, ?)'),
       appointment: prep(
         `INSERT INTO appointments (notice_id, ord, person, action, position, basis, probation_kind, probation_length, probation_start, probation_end,
            probation_quote, locator, page, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -286,7 +289,8 @@ export class StoreWriter {
           d?.text ?? null, d?.date ?? null, d?.kind ?? null, d?.source ?? null, task.startYear, task.textTitle, task.textRole, task.locator, task.page, task.quote, task.context,
         ).lastInsertRowid;
         for (const [role, units] of [['lead', task.leadUnits], ['support', task.supportUnits], ['implementing', task.implementingUnits]] as const) {
-          for (const unit of units) ins.taskUnit.run(taskId, unit, role);
+          // The deadline beside the unit, so a unit's tasks are counted by due date from one index.
+          for (const unit of units) ins.taskUnit.run(taskId, unit, role, d?.date ?? '9999');
         }
       });
       n.appointments.forEach((a, ord) => {
@@ -318,13 +322,21 @@ export class StoreWriter {
     // The segmenter learns the issue's own unit names and recurring pairs before it is indexed.
     const passages = this.db.prepare('SELECT p.text FROM passages p JOIN texts t ON t.id = p.text_id JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY p.id').pluck();
     for (const word of learnVocabulary(passages.iterate(issueId) as Iterable<string>)) ins.learned.run(word);
-    indexIssue(this.db, issueId);
+    indexIssue(this.db, issueId, this.segment);
+    // A build writes a segment every SEGMENT_ISSUES issues; an update writes its issues as one.
+    if (this.mode.kind === 'build' && this.segment.issues.length >= SEGMENT_ISSUES) this.flushSegment();
     return issueId;
+  }
+
+  private flushSegment(): void {
+    writeSegment(this.db, this.segment);
+    this.segment = new SegmentBuilder();
   }
 
   /** Writes the meta data and makes the change the state readers see. */
   commit(meta: Record<string, string>): void {
     try {
+      this.flushSegment();
       for (const [key, value] of Object.entries({ ...meta, store_version: STORE_VERSION })) this.ins.meta.run(key, value);
       this.db.exec('COMMIT');
       this.db.close();

@@ -1,7 +1,9 @@
-// The search index as it is written: one postings segment per term and per issue, so adding,
-// changing or removing an issue writes or deletes only that issue's segments; a vocabulary with
-// each term's document frequency over the whole corpus; and the corpus totals BM25 needs. A
-// posting carries the passage's length, so a question never loads a row per passage.
+// The search index as it is written: postings per term in segments, each segment the issues one
+// build or one update wrote (at most SEGMENT_ISSUES in a full build), so a question reads a few
+// rows a term and adding an issue writes only its own segment; removing one rewrites the rows of
+// its segment without its postings. Beside them, each term's document frequency over the whole
+// corpus and the totals BM25 needs. A posting carries its passage's length, so a question never
+// loads a row per passage.
 import type Database from 'better-sqlite3';
 import { foldWidth, titleSubject } from '../../domain/text.js';
 import { indexTerms } from './tokens.js';
@@ -17,13 +19,13 @@ const TASK_CONTEXT_WEIGHT = 1;
 export const POSTING_BYTES = 12;
 
 export const SEARCH_SCHEMA = `
-CREATE TABLE search_postings (term TEXT NOT NULL, issue_id INTEGER NOT NULL, df INTEGER NOT NULL, postings BLOB NOT NULL, PRIMARY KEY (term, issue_id)) WITHOUT ROWID;
-CREATE INDEX search_postings_by_issue ON search_postings(issue_id);
+CREATE TABLE search_postings (term TEXT NOT NULL, segment INTEGER NOT NULL, df INTEGER NOT NULL, postings BLOB NOT NULL, PRIMARY KEY (term, segment)) WITHOUT ROWID;
+CREATE INDEX search_postings_by_segment ON search_postings(segment);
 CREATE TABLE search_vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE title_grams (gram TEXT NOT NULL, text_id INTEGER NOT NULL, PRIMARY KEY (gram, text_id)) WITHOUT ROWID;
 CREATE INDEX title_grams_by_text ON title_grams(text_id);
-CREATE TABLE task_postings (term TEXT NOT NULL, issue_id INTEGER NOT NULL, df INTEGER NOT NULL, postings BLOB NOT NULL, PRIMARY KEY (term, issue_id)) WITHOUT ROWID;
-CREATE INDEX task_postings_by_issue ON task_postings(issue_id);
+CREATE TABLE task_postings (term TEXT NOT NULL, segment INTEGER NOT NULL, df INTEGER NOT NULL, postings BLOB NOT NULL, PRIMARY KEY (term, segment)) WITHOUT ROWID;
+CREATE INDEX task_postings_by_segment ON task_postings(segment);
 CREATE TABLE task_vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE learned_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 `;
@@ -54,15 +56,25 @@ function bump(db: Database.Database, key: string, delta: number): void {
   db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS REAL) + ? AS TEXT)").run(key, String(delta), delta);
 }
 
+/** Issues whose postings a full build writes as one segment: few rows a term to read, little held in memory. */
+export const SEGMENT_ISSUES = 10;
+
+/** Postings gathered for one segment, written together. */
+export class SegmentBuilder {
+  readonly issues: number[] = [];
+  readonly passages = new Map<string, { ids: number[]; tfs: number[]; lengths: number[] }>();
+  readonly tasks = new Map<string, { ids: number[]; weights: number[] }>();
+}
+
 /**
- * Indexes one issue already stored (its passages, texts and tasks): writes its postings segment
- * per term, its title and task terms, and adds its counts to the corpus totals.
+ * Indexes one issue already stored (its passages, texts and tasks) into the segment being built:
+ * its postings per term, its title runs, its passage lengths and counts.
  */
-export function indexIssue(db: Database.Database, issueId: number): void {
+export function indexIssue(db: Database.Database, issueId: number, segment: SegmentBuilder): void {
+  segment.issues.push(issueId);
   const passages = db
     .prepare('SELECT p.id, p.text, p.context FROM passages p JOIN texts t ON t.id = p.text_id JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY p.id')
     .all(issueId) as { id: number; text: string; context: string }[];
-  const postings = new Map<string, { ids: number[]; tfs: number[]; lengths: number[] }>();
   const setLength = db.prepare('UPDATE passages SET length = ? WHERE id = ?');
   // Passages under one heading share their context: it is cut once.
   const contexts = new Map<string, string[]>();
@@ -78,20 +90,13 @@ export function indexIssue(db: Database.Database, issueId: number): void {
     totalLength += length;
     setLength.run(length, p.id);
     for (const [term, w] of tf) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = { ids: [], tfs: [], lengths: [] }));
+      let list = segment.passages.get(term);
+      if (!list) segment.passages.set(term, (list = { ids: [], tfs: [], lengths: [] }));
       list.ids.push(p.id);
       list.tfs.push(w);
       list.lengths.push(length);
     }
   }
-  const insert = db.prepare('INSERT INTO search_postings (term, issue_id, df, postings) VALUES (?, ?, ?, ?)');
-  const vocab = db.prepare('INSERT INTO search_vocab (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
-  for (const [term, list] of postings) {
-    insert.run(term, issueId, list.ids.length, packed(Int32Array.from(list.ids), Float32Array.from(list.tfs), Float32Array.from(list.lengths)));
-    vocab.run(term, list.ids.length);
-  }
-  db.prepare('UPDATE issues SET passages = ?, passage_length = ? WHERE id = ?').run(passages.length, totalLength, issueId);
   bump(db, 'passage_count', passages.length);
   bump(db, 'passage_length', totalLength);
 
@@ -100,52 +105,91 @@ export function indexIssue(db: Database.Database, issueId: number): void {
   const titleGram = db.prepare('INSERT OR IGNORE INTO title_grams (gram, text_id) VALUES (?, ?)');
   const texts = db.prepare("SELECT t.id, CASE WHEN t.role = 'part' THEN t.title ELSE n.title END AS title FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ?").all(issueId) as { id: number; title: string }[];
   for (const t of texts) for (const gram of titleGrams(topicOf(t.title))) titleGram.run(gram, t.id);
-  db.prepare('UPDATE issues SET texts = ? WHERE id = ?').run(texts.length, issueId);
   bump(db, 'text_count', texts.length);
 
-  // Tasks are found by their own words (the heading counts most, the sentence less): one segment
-  // per term and issue of task ids and weights, as for passages.
+  // Tasks are found by their own words (the heading counts most, the sentence less), in segments as passages are.
   const tasks = db.prepare('SELECT t.id, t.task, t.context FROM tasks t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY t.id').all(issueId) as { id: number; task: string; context: string }[];
-  const byTerm = new Map<string, { ids: number[]; weights: number[] }>();
   for (const t of tasks) {
     const weights = new Map<string, number>();
     for (const term of indexTerms(t.context)) weights.set(term, TASK_CONTEXT_WEIGHT);
     for (const term of indexTerms(t.task)) weights.set(term, TASK_HEAD_WEIGHT);
     for (const [term, w] of weights) {
-      let list = byTerm.get(term);
-      if (!list) byTerm.set(term, (list = { ids: [], weights: [] }));
+      let list = segment.tasks.get(term);
+      if (!list) segment.tasks.set(term, (list = { ids: [], weights: [] }));
       list.ids.push(t.id);
       list.weights.push(w);
     }
   }
-  const taskSegment = db.prepare('INSERT INTO task_postings (term, issue_id, df, postings) VALUES (?, ?, ?, ?)');
-  const taskVocab = db.prepare('INSERT INTO task_vocab (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
-  for (const [term, list] of byTerm) {
-    taskSegment.run(term, issueId, list.ids.length, packed(Int32Array.from(list.ids), Float32Array.from(list.weights)));
-    taskVocab.run(term, list.ids.length);
-  }
-  db.prepare('UPDATE issues SET tasks = ? WHERE id = ?').run(tasks.length, issueId);
   bump(db, 'task_count', tasks.length);
+  const span = (ids: number[]) => (ids.length ? [ids[0], ids[ids.length - 1]] : [null, null]);
+  db.prepare('UPDATE issues SET passages = ?, passage_length = ?, texts = ?, tasks = ?, passage_from = ?, passage_to = ?, task_from = ?, task_to = ? WHERE id = ?').run(
+    passages.length, totalLength, texts.length, tasks.length, ...span(passages.map((p) => p.id)), ...span(tasks.map((t) => t.id)), issueId,
+  );
 }
 
-/** Takes one issue out of the index: its segments, title and task terms, and its share of every count. */
-export function unindexIssue(db: Database.Database, issueId: number): void {
-  const segments = db.prepare('SELECT term, df FROM search_postings WHERE issue_id = ?').all(issueId) as { term: string; df: number }[];
-  const lower = db.prepare('UPDATE search_vocab SET df = df - ? WHERE term = ?');
-  for (const s of segments) lower.run(s.df, s.term);
-  db.prepare('DELETE FROM search_vocab WHERE df <= 0').run();
-  db.prepare('DELETE FROM search_postings WHERE issue_id = ?').run(issueId);
-  const counts = db.prepare('SELECT passages, passage_length AS length FROM issues WHERE id = ?').get(issueId) as { passages: number; length: number };
-  bump(db, 'passage_count', -counts.passages);
-  bump(db, 'passage_length', -counts.length);
+/** Writes a segment's postings (its id is its first issue's) and adds them to the vocabularies. */
+export function writeSegment(db: Database.Database, segment: SegmentBuilder): void {
+  if (!segment.issues.length) return;
+  const id = segment.issues[0];
+  const insert = db.prepare('INSERT INTO search_postings (term, segment, df, postings) VALUES (?, ?, ?, ?)');
+  const vocab = db.prepare('INSERT INTO search_vocab (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
+  for (const [term, list] of segment.passages) {
+    insert.run(term, id, list.ids.length, packed(Int32Array.from(list.ids), Float32Array.from(list.tfs), Float32Array.from(list.lengths)));
+    vocab.run(term, list.ids.length);
+  }
+  const taskInsert = db.prepare('INSERT INTO task_postings (term, segment, df, postings) VALUES (?, ?, ?, ?)');
+  const taskVocab = db.prepare('INSERT INTO task_vocab (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
+  for (const [term, list] of segment.tasks) {
+    taskInsert.run(term, id, list.ids.length, packed(Int32Array.from(list.ids), Float32Array.from(list.weights)));
+    taskVocab.run(term, list.ids.length);
+  }
+  const mark = db.prepare('UPDATE issues SET segment = ? WHERE id = ?');
+  for (const issue of segment.issues) mark.run(id, issue);
+}
 
-  const textIds = 'SELECT t.id FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ?';
-  db.prepare(`DELETE FROM title_grams WHERE text_id IN (${textIds})`).run(issueId);
-  bump(db, 'text_count', -((db.prepare('SELECT texts FROM issues WHERE id = ?').pluck().get(issueId) as number) ?? 0));
-  const taskSegments = db.prepare('SELECT term, df FROM task_postings WHERE issue_id = ?').all(issueId) as { term: string; df: number }[];
-  const lowerTask = db.prepare('UPDATE task_vocab SET df = df - ? WHERE term = ?');
-  for (const t of taskSegments) lowerTask.run(t.df, t.term);
-  db.prepare('DELETE FROM task_vocab WHERE df <= 0').run();
-  db.prepare('DELETE FROM task_postings WHERE issue_id = ?').run(issueId);
-  bump(db, 'task_count', -((db.prepare('SELECT tasks FROM issues WHERE id = ?').pluck().get(issueId) as number) ?? 0));
+/**
+ * Takes the postings of ids from..to out of one segment of a table: the rows are deleted when the
+ * segment holds nothing else, rewritten without them otherwise; the vocabulary loses as many.
+ */
+function dropFromSegment(db: Database.Database, table: 'search' | 'task', segment: number, from: number | null, to: number | null, alone: boolean): void {
+  const postings = `${table}_postings`;
+  const vocab = `${table}_vocab`;
+  const columns = table === 'search' ? 3 : 2;
+  const lower = db.prepare(`UPDATE ${vocab} SET df = df - ? WHERE term = ?`);
+  const rows = db.prepare(`SELECT term, df, postings FROM ${postings} WHERE segment = ?`).all(segment) as { term: string; df: number; postings: Buffer }[];
+  if (alone) {
+    for (const r of rows) lower.run(r.df, r.term);
+    db.prepare(`DELETE FROM ${postings} WHERE segment = ?`).run(segment);
+  } else if (from !== null && to !== null) {
+    const update = db.prepare(`UPDATE ${postings} SET df = ?, postings = ? WHERE term = ? AND segment = ?`);
+    const remove = db.prepare(`DELETE FROM ${postings} WHERE term = ? AND segment = ?`);
+    for (const r of rows) {
+      const b = r.postings.byteOffset % 4 === 0 ? r.postings : Buffer.from(new Uint8Array(r.postings));
+      const cols = Array.from({ length: columns }, (_, c) => (c === 0 ? new Int32Array(b.buffer, b.byteOffset, r.df) : new Float32Array(b.buffer, b.byteOffset + c * r.df * 4, r.df)));
+      const keep: number[] = [];
+      for (let k = 0; k < r.df; k++) if ((cols[0][k] as number) < from || (cols[0][k] as number) > to) keep.push(k);
+      if (keep.length === r.df) continue;
+      lower.run(r.df - keep.length, r.term);
+      if (!keep.length) remove.run(r.term, segment);
+      else update.run(keep.length, packed(...cols.map((col, c) => (c === 0 ? Int32Array.from(keep, (k) => col[k]) : Float32Array.from(keep, (k) => col[k])))), r.term, segment);
+    }
+  }
+  db.prepare(`DELETE FROM ${vocab} WHERE df <= 0`).run();
+}
+
+/** Takes one issue out of the index: its postings, title runs, and its share of every count. */
+export function unindexIssue(db: Database.Database, issueId: number): void {
+  const issue = db.prepare('SELECT segment, passages, passage_length AS length, texts, tasks, passage_from AS pFrom, passage_to AS pTo, task_from AS tFrom, task_to AS tTo FROM issues WHERE id = ?').get(issueId) as {
+    segment: number | null; passages: number; length: number; texts: number; tasks: number; pFrom: number | null; pTo: number | null; tFrom: number | null; tTo: number | null;
+  };
+  if (issue.segment !== null) {
+    const alone = (db.prepare('SELECT COUNT(*) FROM issues WHERE segment = ?').pluck().get(issue.segment) as number) === 1;
+    dropFromSegment(db, 'search', issue.segment, issue.pFrom, issue.pTo, alone);
+    dropFromSegment(db, 'task', issue.segment, issue.tFrom, issue.tTo, alone);
+  }
+  bump(db, 'passage_count', -issue.passages);
+  bump(db, 'passage_length', -issue.length);
+  bump(db, 'text_count', -issue.texts);
+  bump(db, 'task_count', -issue.tasks);
+  db.prepare('DELETE FROM title_grams WHERE text_id IN (SELECT t.id FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ?)').run(issueId);
 }
