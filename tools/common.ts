@@ -144,15 +144,25 @@ export const TEXT_BUDGET = 4096;
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /** How many of the item lines fit the budget beside the fixed lines (at least one, so every page moves on). */
-export function fitting(fixed: string[], items: string[], budget = TEXT_BUDGET): number {
+function fitting(fixed: string[], items: string[], budget = TEXT_BUDGET): number {
   let used = fixed.reduce((n, l) => n + bytes(l) + 1, 0);
   let k = 0;
   while (k < items.length && (k === 0 || used + bytes(items[k]) + 1 <= budget)) used += bytes(items[k++]) + 1;
   return k;
 }
 
+/**
+ * A page of a list answer within the text budget: the head, the item lines that fit, where the
+ * rest of the list is, then the tail; and where the next page starts (null at the end).
+ */
+export function pagedText(head: string[], lines: string[], tail: string[], offset: number, total: number): { shown: number; nextOffset: number | null; text: string } {
+  const shown = fitting([...head, ...tail, moreLine(1, offset, total)], lines);
+  const text = [...head, ...lines.slice(0, shown), moreLine(shown, offset, total), ...tail].filter(Boolean).join('\n');
+  return { shown, nextOffset: offset + shown < total ? offset + shown : null, text };
+}
+
 /** The line that tells a reader how to see the rest of a list. */
-export function moreLine(shown: number, offset: number, total: number): string {
+function moreLine(shown: number, offset: number, total: number): string {
   const next = offset + shown;
   return next < total ? `（第 ${offset + 1}–${next} 项，共 ${total} 项；下一页用 offset=${next}）` : offset > 0 ? `（第 ${offset + 1}–${next} 项，共 ${total} 项，已到末尾）` : '';
 }

@@ -1,6 +1,6 @@
 // list_appointments: who was appointed or removed, by which notice, and when a probation ends.
 import { z } from 'zod';
-import { citationSchema, citeTag, dateField, defineTool, docNumberField, fitting, folded, incompleteNote, limitField, moreLine, offsetField, ok, pageSchema, readOnly, requireKnownNotice, textField } from './common.js';
+import { citationSchema, citeTag, dateField, defineTool, docNumberField, folded, incompleteNote, limitField, offsetField, ok, pagedText, pageSchema, readOnly, requireKnownNotice, textField } from './common.js';
 
 const input = {
   person: textField('姓名（全名或部分），如 田力 / a name, whole or part', 20, '田力').optional(),
@@ -88,9 +88,7 @@ export const listAppointments = defineTool({
       return `- ${a.person}：${ACTION_CN[a.action]}${a.position}（${a.date ?? '日期未知'}）${probation}${citeTag(a.citation)}`;
     });
     const caution = incompleteNote(ctx, page.map((a) => a.docNumber));
-    const shown = fitting([caution, moreLine(1, offset, total)], lines);
-    const appointments = page.slice(0, shown);
-    const nextOffset = offset + shown < total ? offset + shown : null;
-    return ok({ appointments, total: total, offset, nextOffset }, [...lines.slice(0, shown), moreLine(shown, offset, total), caution].filter(Boolean).join('\n'));
+    const { shown, nextOffset, text } = pagedText([], lines, [caution], offset, total);
+    return ok({ appointments: page.slice(0, shown), total, offset, nextOffset }, text);
   },
 });

@@ -1,6 +1,6 @@
 // list_documents: every notice in the corpus and the texts it issues.
 import { z } from 'zod';
-import { corpusScope, defineTool, fitting, limitField, moreLine, offsetField, ok, pageSchema, readOnly } from './common.js';
+import { corpusScope, defineTool, limitField, offsetField, ok, pagedText, pageSchema, readOnly } from './common.js';
 
 const input = {
   limit: limitField('每页最多件数 1–500，默认 50 / at most this many notices a page, default 50', 500, 50).optional(),
@@ -49,8 +49,7 @@ export const listDocuments = defineTool({
     });
     const head = `语料：${corpusScope(ctx)}。`;
     if (!page.length) return ok({ documents: [], total: notices.length, offset, nextOffset: null }, `${head}offset=${offset} 已超过末尾。`);
-    const shown = fitting([head, moreLine(1, offset, notices.length)], lines);
-    const nextOffset = offset + shown < notices.length ? offset + shown : null;
-    return ok({ documents: page.slice(0, shown), total: notices.length, offset, nextOffset }, [head, ...lines.slice(0, shown), moreLine(shown, offset, notices.length)].filter(Boolean).join('\n'));
+    const { shown, nextOffset, text } = pagedText([head], lines, [], offset, notices.length);
+    return ok({ documents: page.slice(0, shown), total: notices.length, offset, nextOffset }, text);
   },
 });

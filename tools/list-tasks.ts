@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import type { Role } from '../domain/reader.js';
 import { closestUnits, matchUnits, unitQuery } from '../domain/unit-name.js';
-import { citeTag, dateField, defineTool, docNumberField, fitting, incompleteNote, limitField, moreLine, offsetField, ok, pageSchema, readOnly, requireKnownNotice, taskLine, taskOut, taskSchema, textField } from './common.js';
+import { citeTag, dateField, defineTool, docNumberField, incompleteNote, limitField, offsetField, ok, pagedText, pageSchema, readOnly, requireKnownNotice, taskLine, taskOut, taskSchema, textField } from './common.js';
 
 const input = {
   unit: textField('单位名称，可用简称，如 住建局、市生态环境局、各县（区）人民政府 / a unit, short names accepted', 60, '住建局').optional(),
@@ -57,12 +57,7 @@ export const listTasks = defineTool({
     const lines = page.map((t, i) => `${offset + i + 1}. ${taskLine(t)}${citeTag(t.citation)}`);
     const head = `共 ${total} 项${who}任务${range}，按完成时限排序：`;
     const caution = incompleteNote(ctx, page.map((t) => t.citation.docNumber));
-    const shown = fitting([head, caution, moreLine(1, offset, total)], lines);
-    const tasks = page.slice(0, shown);
-    const nextOffset = offset + shown < total ? offset + shown : null;
-    return ok(
-      { tasks, total: total, offset, nextOffset, ...(units ? { units } : {}) },
-      [head, ...lines.slice(0, shown), moreLine(shown, offset, total), caution].filter(Boolean).join('\n'),
-    );
+    const { shown, nextOffset, text } = pagedText([head], lines, [caution], offset, total);
+    return ok({ tasks: page.slice(0, shown), total, offset, nextOffset, ...(units ? { units } : {}) }, text);
   },
 });

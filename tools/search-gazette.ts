@@ -1,6 +1,6 @@
 // search_gazette: passages ranked for a question, each with its citation.
 import { z } from 'zod';
-import { citationSchema, citeTag, clip, corpusScope, defineTool, docNumberField, fitting, incompleteNote, limitField, moreLine, offsetField, ok, pageSchema, questionField, readOnly, requireKnownNotice } from './common.js';
+import { citationSchema, citeTag, clip, corpusScope, defineTool, docNumberField, incompleteNote, limitField, offsetField, ok, pagedText, pageSchema, questionField, readOnly, requireKnownNotice } from './common.js';
 
 const input = {
   query: questionField('问题或关键词，1–500 字 / question or keywords, 1–500 characters, e.g. 湿地面积, 谁牵头柴油货车污染治理', 500, '湿地面积'),
@@ -42,10 +42,7 @@ export const searchGazette = defineTool({
     const message = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按其余词语检索。` : undefined;
     const head = `找到 ${total} 段相关内容，按相关程度：`;
     const caution = incompleteNote(ctx, page.map((r) => r.citation.docNumber));
-    const shown = fitting([message ?? '', head, caution, moreLine(1, offset, total)], lines);
-    const results = page.slice(0, shown);
-    const nextOffset = offset + shown < total ? offset + shown : null;
-    const text = [message, head, ...lines.slice(0, shown), moreLine(shown, offset, total), caution].filter(Boolean).join('\n');
-    return ok({ results, total, offset, nextOffset, ...(message ? { message } : {}) }, text);
+    const { shown, nextOffset, text } = pagedText([message ?? '', head], lines, [caution], offset, total);
+    return ok({ results: page.slice(0, shown), total, offset, nextOffset, ...(message ? { message } : {}) }, text);
   },
 });

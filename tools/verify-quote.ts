@@ -1,7 +1,7 @@
 // verify_quote: is this quotation really in the gazette, and where.
 import { z } from 'zod';
 import { MAX_QUOTE_PLACES } from '../domain/reader.js';
-import { citationSchema, citeTag, clip, defineTool, docNumberField, fitting, limitField, moreLine, offsetField, ok, pageSchema, readOnly, requireKnownNotice, textField } from './common.js';
+import { citationSchema, citeTag, clip, defineTool, docNumberField, limitField, offsetField, ok, pagedText, pageSchema, readOnly, requireKnownNotice, textField } from './common.js';
 
 const input = {
   quote: textField('要核对的引文，1–5000 字 / the quotation to check, 1–5000 characters', 5000, '全市湿地面积不低于53.29万亩'),
@@ -43,9 +43,7 @@ export const verifyQuote = defineTool({
     const page = all.slice(offset, offset + limit);
     const lines = page.map((c, i) => `${offset + i + 1}. 《${c.title}》${c.locator}（第${c.page ?? '?'}页）${citeTag(c)}`);
     const head = all.length >= MAX_QUOTE_PLACES ? `引文逐字见于至少 ${all.length} 处（只查找前 ${MAX_QUOTE_PLACES} 处）：` : `引文逐字见于 ${all.length} 处：`;
-    const shown = fitting([head, moreLine(1, offset, all.length)], lines);
-    const citations = page.slice(0, shown);
-    const nextOffset = offset + shown < all.length ? offset + shown : null;
-    return ok({ found: true, citations, total: all.length, offset, nextOffset }, [head, ...lines.slice(0, shown), moreLine(shown, offset, all.length)].filter(Boolean).join('\n'));
+    const { shown, nextOffset, text } = pagedText([head], lines, [], offset, all.length);
+    return ok({ found: true, citations: page.slice(0, shown), total: all.length, offset, nextOffset }, text);
   },
 });
