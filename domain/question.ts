@@ -39,6 +39,8 @@ export interface QuestionWants {
   places: boolean;
   /** A post someone holds (任什么职务). */
   positions: boolean;
+  /** How something is done, step by step (怎么办理, 什么程序). */
+  procedure: boolean;
   /** Several things (哪些…不能做): a passage that lists them. */
   list: boolean;
 }
@@ -63,13 +65,14 @@ const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
   { asks: /谁|哪个部门|哪个单位|哪些部门|哪些单位|哪家|由谁|什么部门|什么单位/, wants: { units: true } },
   { asks: /哪里|在哪|去哪|什么地方|哪个平台|哪个网站|何处/, wants: { places: true } },
   { asks: /哪些|哪几|有什么|都有什么|包括什么|包括哪/, wants: { list: true } },
+  { asks: /怎么选|怎么办理|怎么申请|怎么走|怎么操作|什么程序|什么手续|什么流程|哪些步骤|哪些手续|程序|流程|步骤|手续/, wants: { procedure: true } },
   { asks: /什么是|是什么意思|指什么|是指|什么叫|含义|定义|什么办法|哪种办法|什么方式/, wants: { definition: true } },
 ];
 
 /** The kinds of answer a question wants: 法律顾问聘期几年 wants years; 谁牵头 wants units. */
 export function questionWants(question: string): QuestionWants {
   const q = foldWidth(question);
-  const wants: QuestionWants = { measures: [], dates: false, units: false, definition: false, places: false, positions: false, list: false };
+  const wants: QuestionWants = { measures: [], dates: false, units: false, definition: false, places: false, positions: false, procedure: false, list: false };
   for (const { asks, wants: w } of QUESTION_SIGNALS) {
     if (!asks.test(q)) continue;
     if (w.measures && !wants.measures.length) wants.measures = w.measures;
@@ -78,6 +81,7 @@ export function questionWants(question: string): QuestionWants {
     if (w.definition) wants.definition = true;
     if (w.places) wants.places = true;
     if (w.positions) wants.positions = true;
+    if (w.procedure) wants.procedure = true;
     if (w.list) wants.list = true;
   }
   return wants;

@@ -2,6 +2,7 @@
 // says 一把手 is about 主要负责人; 聘期 is the 任期 of a 聘用; 钱 is 经费, 资金 or 报酬. Kept as
 // data: each row is what a question may say → what the texts say. Rows are general official
 // usage, not keyed to any one question (see test/thesaurus.test.ts).
+import type { Alias } from './aliases.js';
 import { ASKING } from './question.js';
 
 export interface ThesaurusRow {
@@ -41,6 +42,10 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['年纪', '岁数', '多大岁数'], printed: ['年龄', '周岁'] },
   // Acts
   { asked: ['牵头', '主抓', '带头'], printed: ['牵头', '负责'] },
+  { asked: ['干什么', '干些什么', '做什么', '做些什么', '干啥', '管什么', '管些什么', '负责什么'], printed: ['职责', '工作职责', '主要职责'] },
+  { asked: ['选出来', '怎么选', '挑选', '选人'], printed: ['选聘', '选拔', '遴选', '选择'] },
+  { asked: ['定出来', '怎么定', '谁定'], printed: ['确定', '制定', '核定'] },
+  { asked: ['流程', '手续', '步骤', '怎么办理'], printed: ['程序', '流程', '手续'] },
   { asked: ['建好', '弄好', '做完', '干完', '搞完', '完工'], printed: ['建成', '完成'] },
   { asked: ['不能', '不可以', '不准', '不许', '不让'], printed: ['不得', '禁止', '严禁'] },
   { asked: ['必须', '一定要'], printed: ['应当', '必须'] },
@@ -62,6 +67,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['卖地', '土地拍卖'], printed: ['国有土地使用权出让', '土地供应'] },
   { asked: ['盖房子', '建房子', '盖楼'], printed: ['工程建设项目', '房屋建筑'] },
   // Things
+  { asked: ['小型', '小规模'], printed: ['微型', '小型'] },
   { asked: ['房子', '住的地方', '住处'], printed: ['住房', '房屋', '公租房'] },
   { asked: ['医保'], printed: ['医疗保险', '医保'] },
   { asked: ['看病', '住院费'], printed: ['住院医疗费用', '住院费用'] },
@@ -80,13 +86,30 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['资料', '材料'], printed: ['资料', '材料'] },
 ];
 
-/** Every printed word, longest first, with the words printed beside it in its rows. */
-const PRINTED = [...new Set(THESAURUS.flatMap((row) => row.printed))]
-  .sort((a, b) => b.length - a.length)
-  .map((word) => ({ word, synonyms: [...new Set(THESAURUS.filter((row) => row.printed.includes(word)).flatMap((row) => row.printed))] }));
+/** A thesaurus as paraphrases() reads it: every printed word with the words printed beside it, every asked word with what it is printed as, longest first. */
+interface Lookup {
+  printed: { word: string; synonyms: string[] }[];
+  asked: { asked: string; printed: string[] }[];
+}
 
-/** Every asked word, longest first, with what it is printed as. */
-const ASKED = THESAURUS.flatMap((row) => row.asked.map((asked) => ({ asked, printed: row.printed }))).sort((a, b) => b.asked.length - a.asked.length);
+function lookupOf(rows: ThesaurusRow[]): Lookup {
+  return {
+    printed: [...new Set(rows.flatMap((row) => row.printed))]
+      .sort((a, b) => b.length - a.length)
+      .map((word) => ({ word, synonyms: [...new Set(rows.filter((row) => row.printed.includes(word)).flatMap((row) => row.printed))] })),
+    asked: rows.flatMap((row) => row.asked.map((asked) => ({ asked, printed: row.printed }))).sort((a, b) => b.asked.length - a.asked.length),
+  };
+}
+
+const lookups = new WeakMap<ThesaurusRow[], Lookup>();
+
+/**
+ * The thesaurus with a corpus's own names (domain/aliases.ts) as rows of printed words: a question
+ * saying either name asks for both. Build once per corpus; paraphrases() keeps its lookup per array.
+ */
+export function withAliases(aliases: Alias[]): ThesaurusRow[] {
+  return [...THESAURUS, ...aliases.map((a) => ({ asked: [], printed: [a.full, a.short] }))];
+}
 
 /** Where a question asks in other words: the span, what it says, and what the gazette prints for it. */
 export interface Paraphrase {
@@ -102,7 +125,9 @@ export interface Paraphrase {
  * the gazette's words for each. A question that already says the gazette's word (出租, 不得) is
  * not asking in other words (租, 得), but its synonyms count.
  */
-export function paraphrases(question: string): Paraphrase[] {
+export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS): Paraphrase[] {
+  let lookup = lookups.get(rows);
+  if (!lookup) lookups.set(rows, (lookup = lookupOf(rows)));
   const taken = new Array<boolean>(question.length).fill(false);
   const out: Paraphrase[] = [];
   // The asking words (能不能, 有没有) are not the question's subject: 能不能 does not ask about
@@ -110,14 +135,14 @@ export function paraphrases(question: string): Paraphrase[] {
   const asking = ASKING.flatMap((w) => spans(question, w));
   const insideAsking = (at: number, length: number) => asking.some(([from, to]) => at >= from && at + length <= to);
   // A gazette word the question says stands for its synonyms too (拨付: 核拨, 支付).
-  for (const { word, synonyms } of PRINTED) {
+  for (const { word, synonyms } of lookup.printed) {
     for (let at = question.indexOf(word); at >= 0; at = question.indexOf(word, at + 1)) {
       if (taken.slice(at, at + word.length).some(Boolean) || insideAsking(at, word.length)) continue;
       taken.fill(true, at, at + word.length);
       if (synonyms.length > 1) out.push({ at, asked: word, printed: synonyms, ownWord: true });
     }
   }
-  for (const { asked, printed } of ASKED) {
+  for (const { asked, printed } of lookup.asked) {
     for (let at = question.indexOf(asked); at >= 0; at = question.indexOf(asked, at + 1)) {
       if (taken.slice(at, at + asked.length).some(Boolean) || insideAsking(at, asked.length)) continue;
       taken.fill(true, at, at + asked.length);
@@ -135,6 +160,6 @@ function spans(text: string, word: string): [number, number][] {
 }
 
 /** The gazette's words for what a question asks in other words, each once. */
-export function printedWords(question: string): string[] {
-  return [...new Set(paraphrases(question).flatMap((p) => p.printed))];
+export function printedWords(question: string, rows: ThesaurusRow[] = THESAURUS): string[] {
+  return [...new Set(paraphrases(question, rows).flatMap((p) => p.printed))];
 }

@@ -140,6 +140,25 @@ function draftOutcome(c: DraftCase, result: Structured): { caught: number; alarm
   return { caught, alarms };
 }
 
+/** Colloquial questions: the first passage is from the expected notice and holds the expected words. */
+function paraphraseSuite(file: string, threshold: number): Suite<never> {
+  return {
+    file,
+    tool: 'search_gazette',
+    threshold,
+    args: (c: SearchCase) => ({ query: c.question, limit: 10 }),
+    check: (c: SearchCase, result) => {
+      const hits = (result as unknown as SearchResultShape | undefined)?.results ?? [];
+      if (searchRank(c, hits) === 0) return null;
+      return `${c.question} → wanted “${c.expect}” (${c.docNumber}) first; got ${hits.slice(0, 2).map((h) => `${h.citation.docNumber} “${h.citation.quote.slice(0, 24)}”`).join(' | ') || 'nothing'}`;
+    },
+    measure: (c: SearchCase, result) => {
+      const rank = searchRank(c, (result as unknown as SearchResultShape | undefined)?.results ?? []);
+      return { 'top-1': [rank === 0 ? 1 : 0, 1], 'in top 5': [rank >= 0 && rank < 5 ? 1 : 0, 1] };
+    },
+  } as Suite<SearchCase> as Suite<never>;
+}
+
 const SUITES: Suite<never>[] = [
   {
     file: 'search.jsonl',
@@ -154,22 +173,10 @@ const SUITES: Suite<never>[] = [
       return `${c.question} → wanted “${c.expect}” (${c.docNumber}); got ${hits.map((h) => `${h.citation.docNumber} “${h.citation.quote.slice(0, 24)}”`).join(' | ') || 'nothing'}`;
     },
   } as Suite<SearchCase> as Suite<never>,
-  {
-    file: 'paraphrase.jsonl',
-    tool: 'search_gazette',
-    threshold: 0.85,
-    args: (c: SearchCase) => ({ query: c.question, limit: 10 }),
-    // top-1: the first passage is from the expected notice and holds the expected words.
-    check: (c: SearchCase, result) => {
-      const hits = (result as unknown as SearchResultShape | undefined)?.results ?? [];
-      if (searchRank(c, hits) === 0) return null;
-      return `${c.question} → wanted “${c.expect}” (${c.docNumber}) first; got ${hits.slice(0, 2).map((h) => `${h.citation.docNumber} “${h.citation.quote.slice(0, 24)}”`).join(' | ') || 'nothing'}`;
-    },
-    measure: (c: SearchCase, result) => {
-      const rank = searchRank(c, (result as unknown as SearchResultShape | undefined)?.results ?? []);
-      return { 'top-1': [rank === 0 ? 1 : 0, 1], 'in top 5': [rank >= 0 && rank < 5 ? 1 : 0, 1] };
-    },
-  } as Suite<SearchCase> as Suite<never>,
+  paraphraseSuite('paraphrase.jsonl', 0.85),
+  // Written before this round's tuning; its held-out half was measured before and after, and
+  // stayed at 17/31. The floor guards against regressions, not a goal met.
+  paraphraseSuite('paraphrase-2.jsonl', 0.65),
   {
     file: 'deadline.jsonl',
     tool: 'compute_deadline',
@@ -331,11 +338,11 @@ export function formatResults(results: SuiteResult[]): string {
   for (const r of results) lines.push(`| ${r.tool} | ${r.suite} | ${r.cases} | ${r.passed} | ${r.accuracy.toFixed(3)} | ${r.threshold} |`);
   const split = results.filter((r) => Object.keys(r.splits).length);
   if (split.length) {
-    lines.push('', '| tool | split | cases | passed | measures |', '| --- | --- | --- | --- | --- |');
+    lines.push('', '| tool | suite | split | cases | passed | measures |', '| --- | --- | --- | --- | --- | --- |');
     for (const r of split) {
       for (const [name, row] of Object.entries(r.splits)) {
         const measures = Object.entries(row.measures).map(([k, [hit, of]]) => `${k} ${hit}/${of}`);
-        lines.push(`| ${r.tool} | ${name} | ${row.cases} | ${row.passed} | ${measures.join('; ') || '–'} |`);
+        lines.push(`| ${r.tool} | ${r.suite} | ${name} | ${row.cases} | ${row.passed} | ${measures.join('; ') || '–'} |`);
       }
     }
   }

@@ -64,7 +64,9 @@ if (values.variant) {
   const gazette = new SqliteGazette(databasePath());
   const sets: [string, SearchCase[]][] = [
     ['search.jsonl (literal)', readCases<SearchCase>('search.jsonl')],
-    ...['tune', 'held-out'].map((split): [string, SearchCase[]] => [`paraphrase.jsonl, ${split}`, readCases<SearchCase & { split: string }>('paraphrase.jsonl').filter((c) => c.split === split)]),
+    ...['paraphrase.jsonl', 'paraphrase-2.jsonl'].flatMap((file) =>
+      ['tune', 'held-out'].map((split): [string, SearchCase[]] => [`${file}, ${split}`, readCases<SearchCase & { split: string }>(file).filter((c) => c.split === split)]),
+    ),
   ];
   const row = (name: string, who: string, r: Ranking) => `| ${name} | ${who} | ${r.cases} | ${(r.top1 * 100).toFixed(1)}% | ${(r.recall5 * 100).toFixed(1)}% | ${r.mrr.toFixed(3)} |`;
   const lines = ['', '| questions | search | cases | top-1 | in top 5 | MRR |', '| --- | --- | --- | --- | --- | --- |'];

@@ -23,7 +23,8 @@ import {
   type TaskRecord,
 } from '../domain/reader.js';
 import { foldWidth } from '../domain/text.js';
-import { printedWords } from '../domain/thesaurus.js';
+import type { Alias } from '../domain/aliases.js';
+import { printedWords, type ThesaurusRow, withAliases } from '../domain/thesaurus.js';
 import { expandUnitNames } from '../domain/unit-name.js';
 import type { Repeal } from '../domain/validity.js';
 import { QuoteIndex } from './quote-index.js';
@@ -39,6 +40,9 @@ const TASK_CANDIDATES = 500;
 const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
 
 
+/** The most names a corpus introduces (以下简称) that search reads as synonyms: each is tried on every question. */
+const MAX_ALIASES = 2_000;
+
 /** Stretches of a question the index has no term for that are looked up as they are. */
 const MAX_UNINDEXED_RUNS = 8;
 
@@ -50,6 +54,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private unitCache: string[] | null = null;
   private noticeCache: Notice[] | null = null;
   private titleCache: Map<number, TextTitle[]> | null = null;
+  private thesaurusCache: ThesaurusRow[] | null = null;
 
   constructor(dbPath: string) {
     this.db = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -131,6 +136,14 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     return [...cover, ...issued].join('\n');
   }
 
+  /** The thesaurus with the names the corpus's texts introduce (以下简称), the most frequent first up to a bound. */
+  private thesaurus(): ThesaurusRow[] {
+    this.thesaurusCache ??= withAliases(
+      this.db.prepare(`SELECT full, short FROM aliases GROUP BY full, short ORDER BY COUNT(*) DESC, full LIMIT ${MAX_ALIASES}`).all() as Alias[],
+    );
+    return this.thesaurusCache;
+  }
+
   private index(): SearchIndex {
     this.searchIndex ??= new SearchIndex(this.db);
     return this.searchIndex;
@@ -174,12 +187,13 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   search(question: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number } {
-    const printed = printedWords(foldWidth(question));
+    const thesaurus = this.thesaurus();
+    const printed = printedWords(foldWidth(question), thesaurus);
     const { hits, total, terms } = this.index().query(expandUnitNames(question), docNumber, Math.max(limit, RERANK_POOL), printed);
     const passage = this.db.prepare('SELECT p.locator, p.text, p.context, p.page, t.role, t.title AS textTitle, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id = ?');
     type Row = { locator: string; text: string; context: string; page: number | null; role: GazetteText['role']; textTitle: string; noticeId: number };
     const rows = new Map(hits.map((h) => [h.id, passage.get(h.id) as Row]));
-    const ranked = rerank(question, questionWants(question), hits.map((h) => ({ ...h, text: rows.get(h.id)!.text, context: rows.get(h.id)!.context }))).slice(0, limit);
+    const ranked = rerank(question, questionWants(question), hits.map((h) => ({ ...h, text: rows.get(h.id)!.text, context: rows.get(h.id)!.context })), thesaurus).slice(0, limit);
     const results = ranked.map((h) => {
       const p = rows.get(h.id)!;
       const citation = citationIn(this.noticeById(p.noticeId), { role: p.role, title: p.textTitle }, p.locator, p.page, bestSentence(p.text, terms));

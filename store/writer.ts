@@ -7,12 +7,13 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IssueDoc } from '../corpus/issue.js';
 import type { OutlineNode, Paragraph } from '../corpus/outline.js';
+import { mineAliases } from '../domain/aliases.js';
 import { endsSentence, matchKey, titleSubject } from '../domain/text.js';
 import { indexIssue, SEARCH_SCHEMA, SEGMENT_ISSUES, SegmentBuilder, unindexIssue, writeSegment } from './search/postings.js';
 import { learnVocabulary, teachVocabulary } from './search/tokens.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '16';
+export const STORE_VERSION = '17';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -66,6 +67,8 @@ CREATE INDEX appointments_by_person ON appointments(person);
 CREATE INDEX appointments_by_notice ON appointments(notice_id, ord);
 CREATE INDEX nodes_by_text ON nodes(text_id, ord);
 CREATE INDEX passages_by_text ON passages(text_id);
+CREATE TABLE aliases (text_id INTEGER NOT NULL REFERENCES texts(id), full TEXT NOT NULL, short TEXT NOT NULL);
+CREATE INDEX aliases_by_text ON aliases(text_id);
 CREATE TABLE report (
   id INTEGER PRIMARY KEY, issue_id INTEGER, source TEXT NOT NULL, kind TEXT NOT NULL, src_line INTEGER,
   page INTEGER, message TEXT NOT NULL);
@@ -175,6 +178,7 @@ export class StoreWriter {
            probation_quote, locator, page, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       learned: prep('INSERT OR IGNORE INTO learned_words (word) VALUES (?)'),
+      alias: prep('INSERT INTO aliases (text_id, full, short) VALUES (?, ?, ?)'),
     };
   }
 
@@ -260,6 +264,7 @@ export class StoreWriter {
       `DELETE FROM tasks WHERE notice_id IN (${notices})`,
       `DELETE FROM appointments WHERE notice_id IN (${notices})`,
       `DELETE FROM passages WHERE text_id IN (${texts})`,
+      `DELETE FROM aliases WHERE text_id IN (${texts})`,
       `DELETE FROM paragraphs WHERE text_id IN (${texts})`,
       `DELETE FROM nodes WHERE text_id IN (${texts})`,
       `DELETE FROM texts WHERE notice_id IN (${notices})`,
@@ -300,6 +305,7 @@ export class StoreWriter {
       const texts = [{ ...n.body, title: n.title, validFrom: null, validUntil: null, repeals: [] }, ...n.parts];
       texts.forEach((t, ord) => {
         const textId = ins.text.run(noticeId, ord, t.role, t.title, t.kind, t.label, t.text, t.validFrom, t.validUntil, JSON.stringify(t.repeals)).lastInsertRowid;
+        for (const a of mineAliases(t.text)) ins.alias.run(textId, a.full, a.short);
         let nodeOrd = 0;
         const headings = new Map<string, string>();
         const walk = (nodes: OutlineNode[], parent: number | bigint | null, above: string) => {

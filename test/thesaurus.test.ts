@@ -1,7 +1,7 @@
 // The words people ask with, the kinds of answer they want, and the ranking that uses both.
 import { describe, expect, it } from 'vitest';
 import { questionWants } from '../domain/question.js';
-import { paraphrases, printedWords, THESAURUS } from '../domain/thesaurus.js';
+import { paraphrases, printedWords, THESAURUS, withAliases } from '../domain/thesaurus.js';
 import { call, seedContext } from './support/seed.js';
 
 const ctx = seedContext();
@@ -22,6 +22,16 @@ describe('the thesaurus', () => {
     expect(printedWords('法律顾问聘期几年')).toEqual(['任期', '聘期']);
     expect(printedWords('退伍的大学生能在中卫上户口吗')).toEqual(['退役', '落户', '户籍']);
     expect(printedWords('法律顾问出差的钱怎么报')).toEqual(['差旅', '差旅费', '经费', '资金', '费用', '报酬', '补助', '报销']);
+    // Colloquial verbs for the gazette's compounds: 干什么 asks for 职责, 怎么定 for 确定.
+    expect(printedWords('法律顾问平时都干些什么')).toEqual(['职责', '工作职责', '主要职责']);
+    expect(printedWords('租金底价怎么定')).toEqual(['租金', '承包价款', '确定', '制定', '核定']);
+  });
+
+  it('reads the names a text introduces as synonyms: either name asks for both', () => {
+    const rows = withAliases([{ full: '市公共资源交易平台', short: '国有产权交易机构' }]);
+    expect(printedWords('国有产权交易机构要备案吗', rows)).toEqual(['市公共资源交易平台', '国有产权交易机构']);
+    expect(printedWords('市公共资源交易平台在哪', rows)).toEqual(['市公共资源交易平台', '国有产权交易机构']);
+    expect(printedWords('国有产权交易机构要备案吗')).not.toContain('市公共资源交易平台');
   });
 
   it('reads no paraphrase inside the gazette’s own word or an asking word', () => {
@@ -45,8 +55,9 @@ describe('what a question wants', () => {
     ['田力任什么职务', { positions: true }],
     ['法律顾问有哪些事不能做', { list: true }],
     ['医保住院费用按什么办法结算', { definition: true }],
+    ['法律顾问是怎么选出来的', { procedure: true }],
   ])('%s', (question, wanted) => {
-    expect(questionWants(question)).toEqual({ measures: [], dates: false, units: false, definition: false, places: false, positions: false, list: false, ...wanted });
+    expect(questionWants(question)).toEqual({ measures: [], dates: false, units: false, definition: false, places: false, positions: false, procedure: false, list: false, ...wanted });
   });
 });
 
@@ -62,6 +73,14 @@ describe('search ranking', () => {
     const hit = (r.structuredContent as { results: { text: string; citation: { locator: string } }[] }).results[0];
     expect(hit.citation.locator).toBe('第五条');
     expect(hit.text).toContain('（四）代理行政复议案件按1000—1500元每件计算');
+  });
+
+  it('reads titles in 《》 when the question asks for a document: 湿地公园有没有管理办法 → the item that makes 《湿地公园管理办法》', () => {
+    expect(first('湿地公园有没有管理办法')).toMatchObject({ docNumber: '卫政办发〔2019〕74号', locator: '二、（四）1.' });
+  });
+
+  it('prefers steps for a question asking how: 怎么选出来的 → 第十四条 选聘程序, not 第十条 who selects', () => {
+    expect(first('法律顾问是怎么选出来的')).toMatchObject({ docNumber: '卫政规发〔2019〕1号', locator: '第十四条' });
   });
 
   it('prefers the passage stating the kind of answer asked: 聘期几年 → 任期两年', () => {

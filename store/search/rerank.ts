@@ -7,7 +7,7 @@
 import { findDates, findMeasures } from '../../domain/measures.js';
 import { questionSubject, type QuestionWants } from '../../domain/question.js';
 import { foldWidth, matchKey } from '../../domain/text.js';
-import { paraphrases } from '../../domain/thesaurus.js';
+import { paraphrases, THESAURUS, type ThesaurusRow } from '../../domain/thesaurus.js';
 
 export interface Candidate {
   id: number;
@@ -32,6 +32,9 @@ const UNIT = /局|委员会|办公室|人民政府|管委会|中心|公司|部�
 const DEADLINE = /年底|月底|年末|前完成|完成时限/;
 const DEFINITION = /是指|所称|所指|以下简称/;
 const PLACE = /平台|中心|窗口|网站|大厅|场所|办公室/;
+/** A question whose subject ends in a kind of document (…有没有管理办法) asks for one by its title. */
+const DOCUMENT_ASKED = /(?:办法|条例|规定|制度|规划|细则|方案)$/;
+const PROCEDURE = /程序|流程|步骤|手续|按以下|按照以下/;
 const POSITION = /主任|局长|书记|主席|市长|区长|县长|委员|调研员|部长|处长|科长|经理|院长|校长|所长|站长|队长|秘书长/;
 
 /** Whether a sentence states the kind of answer the question wants. */
@@ -41,10 +44,11 @@ function answersKind(wants: QuestionWants, text: string): boolean {
   if (wants.units && UNIT.test(text)) return true;
   if (wants.places && PLACE.test(text)) return true;
   if (wants.positions && POSITION.test(text)) return true;
+  if (wants.procedure && PROCEDURE.test(text)) return true;
   return wants.definition && DEFINITION.test(text);
 }
 
-const asksKind = (w: QuestionWants) => w.measures.length > 0 || w.dates || w.units || w.definition || w.places || w.positions;
+const asksKind = (w: QuestionWants) => w.measures.length > 0 || w.dates || w.units || w.definition || w.places || w.positions || w.procedure;
 
 /** Something a question asks about: its own words, or a paraphrase with the gazette's words for it. */
 interface Concept {
@@ -57,11 +61,11 @@ interface Concept {
  * concept, found by any of its words; the rest of the question's wording counts by character
  * pairs, the asking words (多少, 谁…) left out.
  */
-function conceptsOf(question: string): Concept[] {
+function conceptsOf(question: string, thesaurus: ThesaurusRow[]): Concept[] {
   const q = foldWidth(question);
   let rest = q;
   const concepts: Concept[] = [];
-  for (const p of paraphrases(q)) {
+  for (const p of paraphrases(q, thesaurus)) {
     concepts.push({ variants: [p.asked, ...p.printed].map(matchKey), weight: p.ownWord ? 1 : PARAPHRASE_WEIGHT });
     rest = rest.slice(0, p.at) + ' '.repeat(p.asked.length) + rest.slice(p.at + p.asked.length);
   }
@@ -88,16 +92,19 @@ function covers(concepts: Concept[], text: string): number {
  * question the passage with its headings covers, and the best sentence — one that covers the
  * question and states the kind of answer it wants — so the words asked must stand together.
  */
-export function rerank(question: string, wants: QuestionWants, candidates: Candidate[], weights = RERANK_WEIGHTS): Candidate[] {
+export function rerank(question: string, wants: QuestionWants, candidates: Candidate[], thesaurus: ThesaurusRow[] = THESAURUS, weights = RERANK_WEIGHTS): Candidate[] {
   if (!candidates.length) return [];
-  const concepts = conceptsOf(question);
+  const concepts = conceptsOf(question, thesaurus);
   const top = Math.max(...candidates.map((c) => c.score)) || 1;
   const kinded = asksKind(wants);
+  const asksForDocument = DOCUMENT_ASKED.test(questionSubject(foldWidth(question)));
   const scored = candidates.map((c) => {
-    // Words inside 《…》 name another document; they are not what the passage itself says.
+    // Words inside 《…》 name another document; they are not what the passage itself says,
+    // unless the question asks for a document (…有没有管理办法).
     // A lead-in (…报酬标准：) belongs to each item after it.
     let leadIn = '';
-    const sentences = (c.text.replace(/《[^《》]*》/g, '《》').match(/[^。；！？\n]+[。；！？]?/g) ?? []).map((sentence) => {
+    const own = asksForDocument ? c.text : c.text.replace(/《[^《》]*》/g, '《》');
+    const sentences = (own.match(/[^。；！？\n]+[。；！？]?/g) ?? []).map((sentence) => {
       const s = weights.sentence * covers(concepts, `${leadIn}${sentence}`) + (kinded && answersKind(wants, sentence) ? weights.kind : 0);
       if (/[：:]\s*$/.test(sentence)) leadIn = sentence;
       return s;

@@ -53,13 +53,18 @@ export function clause(docNumber: string, titleWords: string, locator: string): 
 
 let gazetteDb: string | null = null;
 /** A database of the bundled issue, built once per test file, and a tool context over it. */
-export function seedContext(): ToolContext {
+/** The bundled issue ingested once per test file: the database's path. */
+export function seedDatabase(): string {
   gazetteDb ??= (() => {
     const db = join(mkdtempSync(join(tmpdir(), 'gazette-seed-')), 'gazette.db');
     ingestCorpus(SEED_DIR, db);
     return db;
   })();
-  return { gazette: new SqliteGazette(gazetteDb), logError: (tool, err) => { throw new Error(`${tool}: ${(err as Error).message}`); }, today: () => '2026-11-29' };
+  return gazetteDb;
+}
+
+export function seedContext(): ToolContext {
+  return { gazette: new SqliteGazette(seedDatabase()), logError: (tool, err) => { throw new Error(`${tool}: ${(err as Error).message}`); }, today: () => '2026-11-29' };
 }
 
 /** Runs a tool by name in this process, as the server would. */
