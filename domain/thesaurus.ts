@@ -46,6 +46,14 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['选出来', '怎么选', '挑选', '选人'], printed: ['选聘', '选拔', '遴选', '选择'] },
   { asked: ['定出来', '怎么定', '谁定'], printed: ['确定', '制定', '核定'] },
   { asked: ['流程', '手续', '步骤', '怎么办理'], printed: ['程序', '流程', '手续'] },
+  { asked: ['批', '谁批', '批不批', '批下来'], printed: ['审批', '批准'] },
+  { asked: ['谁写', '谁来写', '撰写', '编写'], printed: ['起草', '编制'] },
+  { asked: ['能当', '当上', '什么人能', '什么样的人', '够格'], printed: ['条件', '担任', '资格'] },
+  { asked: ['涨', '涨价', '上涨', '涨得'], printed: ['增长', '增长率', '提高', '加价'] },
+  { asked: ['脏', '变脏', '脏了', '发臭'], printed: ['污染', '黑臭'] },
+  { asked: ['担责', '被追究'], printed: ['问责', '追责', '追究', '责任追究'] },
+  { asked: ['列清单', '列个清单'], printed: ['清单', '目录'] },
+  { asked: ['几级', '几个级别', '哪几级'], printed: ['分级', '级别'] },
   { asked: ['建好', '弄好', '做完', '干完', '搞完', '完工'], printed: ['建成', '完成'] },
   { asked: ['不能', '不可以', '不准', '不许', '不让'], printed: ['不得', '禁止', '严禁'] },
   { asked: ['必须', '一定要'], printed: ['应当', '必须'] },
@@ -68,6 +76,8 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['盖房子', '建房子', '盖楼'], printed: ['工程建设项目', '房屋建筑'] },
   // Things
   { asked: ['小型', '小规模'], printed: ['微型', '小型'] },
+  { asked: ['工厂', '厂子', '厂家'], printed: ['企业', '工业企业'] },
+  { asked: ['烧煤', '用煤'], printed: ['燃煤', '散煤'] },
   { asked: ['房子', '住的地方', '住处'], printed: ['住房', '房屋', '公租房'] },
   { asked: ['医保'], printed: ['医疗保险', '医保'] },
   { asked: ['看病', '住院费'], printed: ['住院医疗费用', '住院费用'] },
@@ -123,9 +133,11 @@ export interface Paraphrase {
 /**
  * The spans of a question that ask in other words (longest first, a character used once), and
  * the gazette's words for each. A question that already says the gazette's word (出租, 不得) is
- * not asking in other words (租, 得), but its synonyms count.
+ * not asking in other words (租, 得), but its synonyms count. `alone` holds the characters the
+ * question uses as words of their own, when its segmentation is known: a one-character paraphrase
+ * counts only there (交 of 交给, not of 交易; 批 of 谁批, not of 批评).
  */
-export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS): Paraphrase[] {
+export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS, alone?: Set<string>): Paraphrase[] {
   let lookup = lookups.get(rows);
   if (!lookup) lookups.set(rows, (lookup = lookupOf(rows)));
   const taken = new Array<boolean>(question.length).fill(false);
@@ -143,6 +155,7 @@ export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS):
     }
   }
   for (const { asked, printed } of lookup.asked) {
+    if (asked.length === 1 && alone && !alone.has(asked)) continue;
     for (let at = question.indexOf(asked); at >= 0; at = question.indexOf(asked, at + 1)) {
       if (taken.slice(at, at + asked.length).some(Boolean) || insideAsking(at, asked.length)) continue;
       taken.fill(true, at, at + asked.length);
@@ -160,6 +173,11 @@ function spans(text: string, word: string): [number, number][] {
 }
 
 /** The gazette's words for what a question asks in other words, each once. */
-export function printedWords(question: string, rows: ThesaurusRow[] = THESAURUS): string[] {
-  return [...new Set(paraphrases(question, rows).flatMap((p) => p.printed))];
+export function printedWords(question: string, rows: ThesaurusRow[] = THESAURUS, alone?: Set<string>): string[] {
+  return printedOf(paraphrases(question, rows, alone));
+}
+
+/** The gazette's words the paraphrases give, each once. */
+export function printedOf(phrased: Paraphrase[]): string[] {
+  return [...new Set(phrased.flatMap((p) => p.printed))];
 }

@@ -140,6 +140,23 @@ function draftOutcome(c: DraftCase, result: Structured): { caught: number; alarm
   return { caught, alarms };
 }
 
+/** Lead-unit set accuracy: the first match is from the expected notice and names exactly the expected lead units. */
+function leadSuite(file: string, threshold: number, bySplit = false): Suite<never> {
+  return {
+    file,
+    tool: 'find_lead_unit',
+    threshold,
+    args: (c: LeadCase) => ({ task: c.question, limit: 3 }),
+    check: (c: LeadCase, result) => {
+      const first = (result as unknown as LeadResultShape | undefined)?.matches[0];
+      const same = first && first.citation.docNumber === c.docNumber && [...first.leadUnits].sort().join('、') === [...c.lead].sort().join('、');
+      return same ? null : `${c.question} → wanted ${c.lead.join('、')} (${c.docNumber}); got ${first ? `${first.leadUnits.join('、')} (${first.citation.docNumber} ${first.citation.locator} ${first.task.slice(0, 20)})` : 'nothing'}`;
+    },
+    // Counted by split (tune, held-out) when the file is split.
+    measure: bySplit ? () => ({}) : undefined,
+  } as Suite<LeadCase> as Suite<never>;
+}
+
 /** Colloquial questions: the first passage is from the expected notice and holds the expected words. */
 function paraphraseSuite(file: string, threshold: number): Suite<never> {
   return {
@@ -174,9 +191,10 @@ const SUITES: Suite<never>[] = [
     },
   } as Suite<SearchCase> as Suite<never>,
   paraphraseSuite('paraphrase.jsonl', 0.85),
-  // Written before this round's tuning; its held-out half was measured before and after, and
-  // stayed at 17/31. The floor guards against regressions, not a goal met.
+  // Each written before the tuning that followed it (README, Evals). The floors guard against
+  // regressions; they are not goals met.
   paraphraseSuite('paraphrase-2.jsonl', 0.65),
+  paraphraseSuite('paraphrase-3.jsonl', 0.6),
   {
     file: 'deadline.jsonl',
     tool: 'compute_deadline',
@@ -192,18 +210,9 @@ const SUITES: Suite<never>[] = [
       return null;
     },
   } as Suite<DeadlineCase> as Suite<never>,
-  {
-    file: 'lead.jsonl',
-    tool: 'find_lead_unit',
-    threshold: 0.95,
-    args: (c: LeadCase) => ({ task: c.question, limit: 3 }),
-    // Lead-unit set accuracy: the first match is from the expected notice and names exactly the expected lead units.
-    check: (c: LeadCase, result) => {
-      const first = (result as unknown as LeadResultShape | undefined)?.matches[0];
-      const same = first && first.citation.docNumber === c.docNumber && [...first.leadUnits].sort().join('、') === [...c.lead].sort().join('、');
-      return same ? null : `${c.question} → wanted ${c.lead.join('、')} (${c.docNumber}); got ${first ? `${first.leadUnits.join('、')} (${first.citation.docNumber} ${first.citation.locator} ${first.task.slice(0, 20)})` : 'nothing'}`;
-    },
-  } as Suite<LeadCase> as Suite<never>,
+  leadSuite('lead.jsonl', 0.95),
+  // Asked as officials talk (烧煤的电厂, 臭水沟), one per randomly drawn task; split like the paraphrases.
+  leadSuite('lead-colloquial.jsonl', 0.8, true),
   {
     file: 'clause.jsonl',
     tool: 'cite_clause',

@@ -64,7 +64,7 @@ if (values.variant) {
   const gazette = new SqliteGazette(databasePath());
   const sets: [string, SearchCase[]][] = [
     ['search.jsonl (literal)', readCases<SearchCase>('search.jsonl')],
-    ...['paraphrase.jsonl', 'paraphrase-2.jsonl'].flatMap((file) =>
+    ...['paraphrase.jsonl', 'paraphrase-2.jsonl', 'paraphrase-3.jsonl'].flatMap((file) =>
       ['tune', 'held-out'].map((split): [string, SearchCase[]] => [`${file}, ${split}`, readCases<SearchCase & { split: string }>(file).filter((c) => c.split === split)]),
     ),
   ];

@@ -24,13 +24,13 @@ import {
 } from '../domain/reader.js';
 import { foldWidth } from '../domain/text.js';
 import type { Alias } from '../domain/aliases.js';
-import { printedWords, type ThesaurusRow, withAliases } from '../domain/thesaurus.js';
+import { type Paraphrase, paraphrases, printedOf, type ThesaurusRow, withAliases } from '../domain/thesaurus.js';
 import { expandUnitNames } from '../domain/unit-name.js';
 import type { Repeal } from '../domain/validity.js';
 import { QuoteIndex } from './quote-index.js';
 import { SearchIndex } from './search/index.js';
 import { rerank, RERANK_POOL } from './search/rerank.js';
-import { rankTasks, relevant, type StoredTask } from './task-search.js';
+import { type AskedPart, ownParts, rankTasks, relevant, type StoredTask } from './task-search.js';
 
 const NOTICE_COLUMNS = 'n.id, n.doc_number AS docNumber, n.title, n.issuer, n.date, n.recipients, n.public_note AS publicNote, n.page, n.unplaced';
 /** Notices kept by id between calls (the citations of one answer name a few). */
@@ -42,6 +42,9 @@ const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text,
 
 /** The most names a corpus introduces (以下简称) that search reads as synonyms: each is tried on every question. */
 const MAX_ALIASES = 2_000;
+
+/** Particles at the edge of a stretch of a question no term covers. */
+const EDGE_PARTICLES = /^[的了和与及或之在把被将对]+|[的了和与及或之]+$/g;
 
 /** Stretches of a question the index has no term for that are looked up as they are. */
 const MAX_UNINDEXED_RUNS = 8;
@@ -164,16 +167,21 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     const terms = this.terms(text).filter((t) => t.length > 1);
     const covered = new Array<boolean>(text.length).fill(false);
     for (const t of terms) for (let at = text.indexOf(t); at >= 0; at = text.indexOf(t, at + 1)) covered.fill(true, at, at + t.length);
+    // A paraphrase (冬天, 大货车) is read as the gazette's words for it: not a word the gazette lacks.
+    for (const p of paraphrases(text, this.thesaurus())) covered.fill(true, p.at, p.at + p.asked.length);
     const runs: string[] = [];
     let run = '';
+    // A particle at a run's edge (的噪声) is grammar, not a word the gazette may lack.
+    const close = () => {
+      const word = run.replace(EDGE_PARTICLES, '');
+      if (word.length >= 2) runs.push(word);
+      run = '';
+    };
     [...text].forEach((ch, i) => {
       if (/[\u4e00-\u9fff]/.test(ch) && !covered[i]) run += ch;
-      else {
-        if (run.length >= 2) runs.push(run);
-        run = '';
-      }
+      else close();
     });
-    if (run.length >= 2) runs.push(run);
+    close();
     // Each run is looked up in the whole corpus: a question of many stray words is read for its
     // first few, so its cost stays bounded.
     const checked = runs.slice(0, MAX_UNINDEXED_RUNS);
@@ -187,13 +195,12 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   search(question: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number } {
-    const thesaurus = this.thesaurus();
-    const printed = printedWords(foldWidth(question), thesaurus);
-    const { hits, total, terms } = this.index().query(expandUnitNames(question), docNumber, Math.max(limit, RERANK_POOL), printed);
+    const phrased = this.paraphrased(question);
+    const { hits, total, terms } = this.index().query(expandUnitNames(question), docNumber, Math.max(limit, RERANK_POOL), printedOf(phrased));
     const passage = this.db.prepare('SELECT p.locator, p.text, p.context, p.page, t.role, t.title AS textTitle, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id = ?');
     type Row = { locator: string; text: string; context: string; page: number | null; role: GazetteText['role']; textTitle: string; noticeId: number };
     const rows = new Map(hits.map((h) => [h.id, passage.get(h.id) as Row]));
-    const ranked = rerank(question, questionWants(question), hits.map((h) => ({ ...h, text: rows.get(h.id)!.text, context: rows.get(h.id)!.context })), thesaurus).slice(0, limit);
+    const ranked = rerank(question, questionWants(question), hits.map((h) => ({ ...h, text: rows.get(h.id)!.text, context: rows.get(h.id)!.context })), phrased).slice(0, limit);
     const results = ranked.map((h) => {
       const p = rows.get(h.id)!;
       const citation = citationIn(this.noticeById(p.noticeId), { role: p.role, title: p.textTitle }, p.locator, p.page, bestSentence(p.text, terms));
@@ -237,23 +244,38 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     }));
   }
 
+  /** How the question asks in other words, read as the index segments it (see search). */
+  private paraphrased(question: string): Paraphrase[] {
+    // A one-character paraphrase counts where the question uses it as a word (交给, not 交易).
+    const alone = new Set(this.index().words(question).filter((w) => w.length === 1));
+    return paraphrases(foldWidth(question), this.thesaurus(), alone);
+  }
+
+  /** A task question's paraphrases (烧秸秆 → 秸秆禁烧…), each a part found by the gazette's words for it. */
+  private paraphraseParts(question: string): AskedPart[] {
+    return this.paraphrased(question).map((p) => ({ variants: p.printed, length: p.asked.length }));
+  }
+
   findTasks(question: string, limit: number): TaskRecord[] {
     const words = taskSubject(question) || question;
     // Index terms, and the question's phrases the corpus spells that jieba split apart (煤改电).
     const terms = [...this.terms(words), ...this.questionWords(words).phrases];
-    // The tasks holding the question's rarest words are read and ranked on their own words.
+    const paraphrased = this.paraphraseParts(words);
+    // The tasks holding the question's rarest words, or the gazette's words for its paraphrases,
+    // are read and ranked on their own words.
     const candidates = new Set<number>();
     const df = this.db.prepare('SELECT df FROM task_vocab WHERE term = ?').pluck();
     const segments = this.db.prepare('SELECT df, postings FROM task_postings WHERE term = ?');
     const withTerm = (term: string) => (segments.all(term) as { df: number; postings: Buffer }[]).flatMap((s) => [...taskIds(s.postings, s.df)]);
-    const byRarity = [...new Set(terms.flatMap((t) => (this.index().has(t) ? [t] : this.terms(t))))].map((t) => ({ t, n: (df.get(t) as number | undefined) ?? 0 })).filter((x) => x.n > 0);
+    const sought = [...terms, ...paraphrased.flatMap((p) => p.variants)];
+    const byRarity = [...new Set(sought.flatMap((t) => (this.index().has(t) ? [t] : this.terms(t))))].map((t) => ({ t, n: (df.get(t) as number | undefined) ?? 0 })).filter((x) => x.n > 0);
     byRarity.sort((a, b) => a.n - b.n);
     for (const { t } of byRarity) {
       if (candidates.size >= TASK_CANDIDATES) break;
       for (const id of withTerm(t)) candidates.add(id);
     }
     const tasks = candidates.size ? this.taskRows(`t.id IN (${[...candidates].slice(0, TASK_CANDIDATES).join(',')})`, [], 'ORDER BY t.id') : [];
-    let ranked = relevant(rankTasks(tasks, terms)).map((r) => r.task);
+    let ranked = relevant(rankTasks(tasks, [...ownParts(terms), ...paraphrased])).map((r) => r.task);
     if (!ranked.length) {
       // Nothing in the tasks' own words: look where full-text search finds the question, and take the tasks there.
       const places = this.search(words, 5, null).results;

@@ -18,32 +18,46 @@ const folded = new WeakMap<StoredTask, { head: string; ctx: string }>();
  */
 export const RELEVANCE_FLOOR = { ofBest: 0.4, covered: 0.5 };
 
-/** Ranks tasks for a question's terms: words in the task's own heading count most, then its sentence. */
-export function rankTasks(tasks: StoredTask[], terms: string[]): { task: StoredTask; score: number; covered: number }[] {
-  if (!terms.length) return [];
+/**
+ * What a question asks for, one part at a time: an index term of its own, or a paraphrase (烧秸秆)
+ * found by any of the gazette's words for it (秸秆禁烧, 秸秆焚烧). `length` is how much of the
+ * question the part stands for.
+ */
+export interface AskedPart {
+  variants: string[];
+  length: number;
+}
+
+/** Parts of a question from its own terms, each one part. */
+export const ownParts = (terms: string[]): AskedPart[] => terms.map((t) => ({ variants: [t], length: t.length }));
+
+/** Ranks tasks for a question's parts: words in the task's own heading count most, then its sentence. */
+export function rankTasks(tasks: StoredTask[], parts: AskedPart[]): { task: StoredTask; score: number; covered: number }[] {
+  if (!parts.length) return [];
   const lower = (s: string) => foldWidth(s).toLowerCase();
+  const variants = parts.map((p) => p.variants.map(lower));
   // Folded once per task and kept: the same tasks are ranked for every question.
   const docs = tasks.map((t) => {
     let d = folded.get(t);
     if (!d) folded.set(t, (d = { head: lower(t.task), ctx: lower(t.context) }));
     return { t, ...d };
   });
-  // One pass finds where each term occurs (3 in the heading, 1 in the sentence), the next scores.
+  // One pass finds where each part occurs (3 in the heading, 1 in the sentence), the next scores.
   const matches: { t: StoredTask; weights: number[] }[] = [];
-  const df = new Array<number>(terms.length).fill(0);
+  const df = new Array<number>(parts.length).fill(0);
   for (const { t, head, ctx } of docs) {
     let weights: number[] | null = null;
-    terms.forEach((term, k) => {
-      const w = head.includes(term) ? 3 : ctx.includes(term) ? 1 : 0;
+    variants.forEach((vs, k) => {
+      const w = vs.some((v) => head.includes(v)) ? 3 : vs.some((v) => ctx.includes(v)) ? 1 : 0;
       if (!w) return;
-      weights ??= new Array<number>(terms.length).fill(0);
+      weights ??= new Array<number>(parts.length).fill(0);
       weights[k] = w;
       df[k]++;
     });
     if (weights) matches.push({ t, weights });
   }
   const idf = df.map((n) => Math.log(1 + docs.length / (1 + n)));
-  const wanted = terms.reduce((n, t) => n + t.length, 0);
+  const wanted = parts.reduce((n, p) => n + p.length, 0);
   return matches
     .map(({ t, weights }) => {
       let score = 0;
@@ -51,8 +65,8 @@ export function rankTasks(tasks: StoredTask[], terms: string[]): { task: StoredT
       weights.forEach((w, k) => {
         if (!w) return;
         // A lone character (改, 电) matches almost anything: it counts little.
-        score += w * idf[k] * terms[k].length * (terms[k].length === 1 ? 0.3 : 1);
-        covered += terms[k].length;
+        score += w * idf[k] * parts[k].length * (parts[k].length === 1 ? 0.3 : 1);
+        covered += parts[k].length;
       });
       return { task: t, score: score * (0.5 + covered / wanted), covered: covered / wanted };
     })

@@ -27,6 +27,12 @@ describe('the thesaurus', () => {
     expect(printedWords('租金底价怎么定')).toEqual(['租金', '承包价款', '确定', '制定', '核定']);
   });
 
+  it('reads a one-character paraphrase only where the question uses it as a word: 交 of 交给, not of 交易; 批 of 批不批, not of 批评', () => {
+    expect(printedWords('资料交给谁', THESAURUS, new Set(['交', '给', '谁']))).toEqual(['资料', '材料', '报送', '上报', '提交']);
+    expect(printedWords('国有产权交易机构要备案吗', THESAURUS, new Set(['要', '吗']))).toEqual([]);
+    expect(printedWords('公开做得不好会被批评吗', THESAURUS, new Set(['得', '会', '被', '吗']))).not.toContain('审批');
+  });
+
   it('reads the names a text introduces as synonyms: either name asks for both', () => {
     const rows = withAliases([{ full: '市公共资源交易平台', short: '国有产权交易机构' }]);
     expect(printedWords('国有产权交易机构要备案吗', rows)).toEqual(['市公共资源交易平台', '国有产权交易机构']);
@@ -58,6 +64,25 @@ describe('what a question wants', () => {
     ['法律顾问是怎么选出来的', { procedure: true }],
   ])('%s', (question, wanted) => {
     expect(questionWants(question)).toEqual({ measures: [], dates: false, units: false, definition: false, places: false, positions: false, procedure: false, list: false, ...wanted });
+  });
+});
+
+describe('words a question says that the gazette does not', () => {
+  const message = (tool: string, args: Record<string, unknown>) => (call(ctx, tool, args).structuredContent as { message?: string }).message ?? '';
+
+  it('names only words it could not read: a paraphrase is read as the gazette\'s words (冬天 → 冬防期), 工厂 too, 谁来管 asks who', () => {
+    expect(message('find_lead_unit', { task: '冬天工厂错峰生产谁负责' })).not.toContain('没有出现');
+    expect(message('find_lead_unit', { task: '洋垃圾谁来管' })).not.toContain('没有出现');
+    expect(message('find_lead_unit', { task: '冬天错峰生产的噪声谁来管' })).toContain('公报中没有出现“噪声”');
+  });
+});
+
+describe('lead units for a task asked in other words', () => {
+  const first = (task: string) => (call(ctx, 'find_lead_unit', { task }).structuredContent as { matches: { task: string; leadUnits: string[] }[] }).matches[0];
+
+  it('finds the task by the gazette\'s words for the question\'s: 臭水沟 → 黑臭水体, 大货车 → 柴油货车', () => {
+    expect(first('臭水沟治理谁牵头')).toMatchObject({ task: '打好城市黑臭水体治理攻坚战', leadUnits: ['市住房和城乡建设局'] });
+    expect(first('大货车谁管')).toMatchObject({ task: '开展柴油货车污染治理专项行动', leadUnits: ['市交通运输局', '市生态环境局'] });
   });
 });
 

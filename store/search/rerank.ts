@@ -7,7 +7,7 @@
 import { findDates, findMeasures } from '../../domain/measures.js';
 import { questionSubject, type QuestionWants } from '../../domain/question.js';
 import { foldWidth, matchKey } from '../../domain/text.js';
-import { paraphrases, THESAURUS, type ThesaurusRow } from '../../domain/thesaurus.js';
+import { type Paraphrase, paraphrases } from '../../domain/thesaurus.js';
 
 export interface Candidate {
   id: number;
@@ -61,11 +61,11 @@ interface Concept {
  * concept, found by any of its words; the rest of the question's wording counts by character
  * pairs, the asking words (多少, 谁…) left out.
  */
-function conceptsOf(question: string, thesaurus: ThesaurusRow[]): Concept[] {
+function conceptsOf(question: string, phrased: Paraphrase[]): Concept[] {
   const q = foldWidth(question);
   let rest = q;
   const concepts: Concept[] = [];
-  for (const p of paraphrases(q, thesaurus)) {
+  for (const p of phrased) {
     concepts.push({ variants: [p.asked, ...p.printed].map(matchKey), weight: p.ownWord ? 1 : PARAPHRASE_WEIGHT });
     rest = rest.slice(0, p.at) + ' '.repeat(p.asked.length) + rest.slice(p.at + p.asked.length);
   }
@@ -92,9 +92,15 @@ function covers(concepts: Concept[], text: string): number {
  * question the passage with its headings covers, and the best sentence — one that covers the
  * question and states the kind of answer it wants — so the words asked must stand together.
  */
-export function rerank(question: string, wants: QuestionWants, candidates: Candidate[], thesaurus: ThesaurusRow[] = THESAURUS, weights = RERANK_WEIGHTS): Candidate[] {
+export function rerank(
+  question: string,
+  wants: QuestionWants,
+  candidates: Candidate[],
+  phrased: Paraphrase[] = paraphrases(foldWidth(question)),
+  weights = RERANK_WEIGHTS,
+): Candidate[] {
   if (!candidates.length) return [];
-  const concepts = conceptsOf(question, thesaurus);
+  const concepts = conceptsOf(question, phrased);
   const top = Math.max(...candidates.map((c) => c.score)) || 1;
   const kinded = asksKind(wants);
   const asksForDocument = DOCUMENT_ASKED.test(questionSubject(foldWidth(question)));
