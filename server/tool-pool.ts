@@ -2,7 +2,7 @@
 // over budget is answered with an isError result and its thread is replaced; every other call,
 // on every other session, goes on being served. The pool also spreads calls over the cores.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 
 interface Job {
@@ -17,6 +17,8 @@ interface Slot {
   worker: Worker;
   ready: Promise<void>;
   job: Job | null;
+  /** The thread said it is ready. */
+  started: boolean;
 }
 
 export interface PoolOptions {
@@ -25,7 +27,19 @@ export interface PoolOptions {
   /** A call not answered in this time (waiting included) gets an isError answer. */
   budgetMs: number;
   logger: Logger;
+  /** The script each thread runs: the built tool-worker.js beside this file unless a test names another. */
+  workerScript?: URL;
 }
+
+/**
+ * Each tool thread's heap. A call needs a few MB: the old generation's bound ends a runaway call
+ * (answered as an internal error, its thread replaced) before it can take the machine's memory;
+ * the young generation is kept small, which leaves less unused heap resident per thread.
+ */
+export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 };
+
+/** A thread that cannot even start (a broken install) is not started again and again. */
+const MAX_FAILED_STARTS = 3;
 
 const fail = (text: string): CallToolResult => ({ content: [{ type: 'text', text }], isError: true });
 
@@ -34,18 +48,27 @@ export class ToolPool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  /** Threads that failed before they were ready, in a row: past MAX_FAILED_STARTS none is started again. */
+  private failedStarts = 0;
+  /** Rejected when threads fail to start MAX_FAILED_STARTS times in a row. */
+  private readonly startFailure: Promise<never>;
+  private giveUp!: (err: Error) => void;
 
   constructor(private readonly options: PoolOptions) {
+    this.startFailure = new Promise<never>((_, reject) => (this.giveUp = reject));
+    // Nobody may be waiting on ready() when the pool gives up: that is not an unhandled rejection.
+    this.startFailure.catch(() => {});
     for (let k = 0; k < options.size; k++) this.slots.push(this.spawn());
   }
 
-  /** Resolves once every worker has opened the store. */
+  /** Resolves once every worker has opened the store; rejects if they cannot start. */
   async ready(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.ready));
+    await Promise.race([Promise.all(this.slots.map((s) => s.ready)), this.startFailure]);
   }
 
   run(tool: string, args: unknown): Promise<CallToolResult> {
     if (this.closed) return Promise.resolve(fail('服务正在关闭 / the server is shutting down'));
+    if (!this.slots.length) return Promise.resolve(fail('内部错误：工具线程无法启动 / internal error: the tool threads cannot start'));
     return new Promise((resolve) => {
       const id = this.nextId++;
       const timer = setTimeout(() => this.expire(id), this.options.budgetMs);
@@ -61,11 +84,13 @@ export class ToolPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./tool-worker.js', import.meta.url), { workerData: { dbPath: this.options.dbPath } });
+    const worker = new Worker(this.options.workerScript ?? new URL('./tool-worker.js', import.meta.url), { workerData: { dbPath: this.options.dbPath }, resourceLimits: WORKER_LIMITS });
     let markReady!: () => void;
-    const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), job: null };
+    const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), job: null, started: false };
     worker.on('message', (msg: { ready?: true; id?: number; result?: CallToolResult; log?: { tool: string; message: string } }) => {
       if (msg.ready) {
+        slot.started = true;
+        this.failedStarts = 0;
         markReady();
         this.dispatch();
       } else if (msg.log) this.options.logger.error({ tool: msg.log.tool, err: msg.log.message }, 'tool failed');
@@ -121,6 +146,14 @@ export class ToolPool {
     slot.job = null;
     void slot.worker.terminate();
     const at = this.slots.indexOf(slot);
-    if (at >= 0 && !this.closed) this.slots[at] = this.spawn();
+    if (at < 0 || this.closed) return;
+    if (!slot.started && ++this.failedStarts >= MAX_FAILED_STARTS) {
+      this.options.logger.error({ failedStarts: this.failedStarts }, 'tool threads fail to start; not starting more');
+      this.giveUp(new Error(`the tool threads failed to start ${this.failedStarts} times in a row (see the log)`));
+      this.slots.splice(at, 1);
+      if (!this.slots.length) for (const job of this.queue.splice(0)) this.finish(job, fail('内部错误：工具线程无法启动 / internal error: the tool threads cannot start'));
+      return;
+    }
+    this.slots[at] = this.spawn();
   }
 }

@@ -1,0 +1,35 @@
+// The HTTP server's tool threads: bounded heaps that give the same answers as a call in-process,
+// and a pool that stops starting threads that cannot start.
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ToolPool, WORKER_LIMITS } from '../server/tool-pool.js';
+import { call, seedContext, seedDatabase } from './support/seed.js';
+
+const silent = pino({ level: 'silent' });
+// The threads run the built worker, as the server does (npm test builds first).
+const pool = new ToolPool({ dbPath: seedDatabase(), size: 1, budgetMs: 30_000, logger: silent, workerScript: new URL('../dist/server/tool-worker.js', import.meta.url) });
+afterAll(() => pool.close());
+
+describe('tool threads', () => {
+  it('keep a small young generation and a bound on the old', () => {
+    expect(WORKER_LIMITS).toEqual({ maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 });
+  });
+
+  it('answer the largest draft the checker takes as the server itself would', async () => {
+    const draft = '根据《中卫市人民政府法律顾问管理办法》第十八条，法律顾问审查合同原则上不超过5个工作日。“特邀法律顾问和法律助理任期两年”。'.repeat(400).slice(0, 20_000);
+    const inThread = await pool.run('check_draft', { text: draft });
+    const inProcess = call(seedContext(), 'check_draft', { text: draft });
+    expect(inThread.isError).toBeFalsy();
+    expect(inThread.structuredContent).toEqual(inProcess.structuredContent);
+    expect((inThread.content[0] as { text: string }).text).toBe(inProcess.text);
+  });
+
+  it('stops starting threads that cannot start, says so, and answers calls with an error instead of hanging', async () => {
+    const broken = new ToolPool({ dbPath: seedDatabase(), size: 2, budgetMs: 30_000, logger: silent, workerScript: new URL('./no-such-worker.js', import.meta.url) });
+    await expect(broken.ready()).rejects.toThrow('failed to start 3 times in a row');
+    const r = await broken.run('search_gazette', { query: '湿地' });
+    expect(r.isError).toBe(true);
+    expect((r.content[0] as { text: string }).text).toContain('the tool threads cannot start');
+    await broken.close();
+  });
+});
