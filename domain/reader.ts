@@ -190,7 +190,8 @@ export interface GazetteReader {
   documentText(docNumber: string): string | null;
 
   /** Passages for a question, best first. */
-  search(query: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number };
+  /** `closeCall`: the first two passages scored within CLOSE_CALL of each other, so the first may not be the answer. */
+  search(query: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number; closeCall: boolean };
   /** Words of a question the index has no term for: phrases the corpus spells, and words it never uses. */
   questionWords(question: string): { phrases: string[]; unknown: string[] };
   /** Every place a quotation occurs, whitespace and width aside, up to MAX_QUOTE_PLACES. */

@@ -29,7 +29,7 @@ import { expandUnitNames } from '../domain/unit-name.js';
 import type { Repeal } from '../domain/validity.js';
 import { QuoteIndex } from './quote-index.js';
 import { SearchIndex } from './search/index.js';
-import { rerank, RERANK_POOL } from './search/rerank.js';
+import { isCloseCall, rerank, RERANK_POOL } from './search/rerank.js';
 import { type AskedPart, ownParts, rankTasks, relevant, type StoredTask } from './task-search.js';
 
 const NOTICE_COLUMNS = 'n.id, n.doc_number AS docNumber, n.title, n.issuer, n.date, n.recipients, n.public_note AS publicNote, n.page, n.unplaced';
@@ -194,19 +194,20 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     this.index();
   }
 
-  search(question: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number } {
+  search(question: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number; closeCall: boolean } {
     const phrased = this.paraphrased(question);
     const { hits, total, terms } = this.index().query(expandUnitNames(question), docNumber, Math.max(limit, RERANK_POOL), printedOf(phrased));
     const passage = this.db.prepare('SELECT p.locator, p.text, p.context, p.page, t.role, t.title AS textTitle, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id = ?');
     type Row = { locator: string; text: string; context: string; page: number | null; role: GazetteText['role']; textTitle: string; noticeId: number };
     const rows = new Map(hits.map((h) => [h.id, passage.get(h.id) as Row]));
-    const ranked = rerank(question, questionWants(question), hits.map((h) => ({ ...h, text: rows.get(h.id)!.text, context: rows.get(h.id)!.context })), phrased).slice(0, limit);
+    const reranked = rerank(question, questionWants(question), hits.map((h) => ({ ...h, text: rows.get(h.id)!.text, context: rows.get(h.id)!.context })), phrased);
+    const ranked = reranked.slice(0, limit);
     const results = ranked.map((h) => {
       const p = rows.get(h.id)!;
       const citation = citationIn(this.noticeById(p.noticeId), { role: p.role, title: p.textTitle }, p.locator, p.page, bestSentence(p.text, terms));
       return { text: p.text, score: Math.round(h.score * 1000) / 1000, citation };
     });
-    return { results, total };
+    return { results, total, closeCall: isCloseCall(reranked) };
   }
 
   verifyQuote(quote: string, docNumber: string | null): Citation[] {

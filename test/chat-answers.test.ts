@@ -88,6 +88,27 @@ describe('answers for a chat', () => {
   });
 });
 
+describe('a first hit that may not be the answer', () => {
+  const search = (query: string) => call(ctx, 'search_gazette', { query, limit: 3 });
+
+  it('says so when the first two passages score within 10%, and only on the first page', () => {
+    const close = search('国有资产出租要公告几天');
+    expect(close.structuredContent).toMatchObject({ closeCall: true });
+    expect(close.text).toContain('第 1、2 条相关程度接近，第 1 条未必就是答案，请一并核对前几条。');
+    const next = call(ctx, 'search_gazette', { query: '国有资产出租要公告几天', limit: 3, offset: 3 });
+    expect(next.structuredContent).toMatchObject({ closeCall: true });
+    expect(next.text).not.toContain('相关程度接近');
+  });
+
+  it('says nothing when the first stands clear: 法律顾问聘期几年 → 第十五条', () => {
+    const clear = search('法律顾问聘期几年');
+    const s = clear.structuredContent as { closeCall: boolean; results: { citation: { locator: string } }[] };
+    expect(s.closeCall).toBe(false);
+    expect(s.results[0].citation.locator).toBe('第十五条');
+    expect(clear.text).not.toContain('相关程度接近');
+  });
+});
+
 describe('orientation', () => {
   it('names the gazette it serves and which tool answers what, from the corpus', () => {
     const text = serverInstructions(ctx);

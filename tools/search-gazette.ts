@@ -11,6 +11,7 @@ const input = {
 
 const output = {
   results: z.array(z.object({ text: z.string(), score: z.number(), citation: citationSchema })),
+  closeCall: z.boolean().describe('the first two passages scored within 10% of each other: the first may not be the answer, read the next ones too'),
   ...pageSchema,
   message: z.string().optional(),
 };
@@ -29,20 +30,22 @@ export const searchGazette = defineTool({
   run: (ctx, args) => {
     const { query, limit = 5, offset = 0 } = args;
     const docNumber = requireKnownNotice(ctx, 'docNumber', args.docNumber);
-    const { results: ranked, total } = ctx.gazette.search(query, offset + limit, docNumber);
+    const { results: ranked, total, closeCall } = ctx.gazette.search(query, offset + limit, docNumber);
     const page = ranked.slice(offset);
     if (page.length === 0) {
       const message = total
         ? `共 ${total} 段相关内容，offset=${offset} 已超过末尾。`
         : `公报中没有与“${query}”相关的内容${docNumber ? `（限 ${docNumber}）` : ''}。本公报只收录${corpusScope(ctx)}；可换用更具体的词，如单位名称、工作名称或数字。`;
-      return ok({ results: [], total, offset, nextOffset: null, message }, message);
+      return ok({ results: [], closeCall: false, total, offset, nextOffset: null, message }, message);
     }
     const lines = page.map((r, i) => `${offset + i + 1}. 《${r.citation.title}》${r.citation.locator}：${clip(r.citation.quote, 90)}${citeTag(r.citation)}`);
     const { unknown } = ctx.gazette.questionWords(query);
     const message = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按其余词语检索。` : undefined;
-    const head = `找到 ${total} 段相关内容，按相关程度：`;
+    // Said where the first hit is shown: on the first page.
+    const close = closeCall && offset === 0 ? '第 1、2 条相关程度接近，第 1 条未必就是答案，请一并核对前几条。' : '';
+    const head = `找到 ${total} 段相关内容，按相关程度：${close}`;
     const caution = incompleteNote(ctx, page.map((r) => r.citation.docNumber));
     const { shown, nextOffset, text } = pagedText([message ?? '', head], lines, [caution], offset, total);
-    return ok({ results: page.slice(0, shown), total, offset, nextOffset, ...(message ? { message } : {}) }, text);
+    return ok({ results: page.slice(0, shown), closeCall, total, offset, nextOffset, ...(message ? { message } : {}) }, text);
   },
 });
