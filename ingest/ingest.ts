@@ -8,9 +8,14 @@ import { recoverInterruptedUpdate, removeStaleBuilds, storeProblem } from '../st
 import { readMeta, STORE_VERSION, StoreWriter, type ReportRow } from '../store/writer.js';
 import { formatIssueReport } from './report.js';
 
+/**
+ * A file of the corpus folder, by its content hash. Its bytes are read again when it is parsed, so
+ * listing a province's thousand issues holds one file at a time, not the folder.
+ */
 export interface CorpusFile {
   name: string;
-  bytes: Buffer;
+  path: string;
+  sha256: string;
 }
 
 export interface IngestFailure {
@@ -51,13 +56,16 @@ export function listCorpus(dir: string): CorpusFile[] {
   return readdirSync(dir)
     .filter((name) => name.toLowerCase().endsWith('.txt'))
     .sort()
-    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+    .map((name) => {
+      const path = join(dir, name);
+      return { name, path, sha256: sha256(readFileSync(path)) };
+    });
 }
 
 /** Identifies the corpus content and the parser that read it: a change in either means rebuild. */
 export function corpusFingerprint(files: CorpusFile[]): string {
   const h = createHash('sha256').update(`store ${STORE_VERSION}\n`);
-  for (const f of files) h.update(`${f.name}\0${sha256(f.bytes)}\n`);
+  for (const f of files) h.update(`${f.name}\0${f.sha256}\n`);
   return h.digest('hex');
 }
 
@@ -65,13 +73,13 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The file's text, or why it cannot be a gazette issue. */
-export function decodeIssue(file: CorpusFile): { text: string } | { error: string } {
-  if (file.bytes.length === 0) return { error: 'empty file' };
-  if (file.bytes.includes(0)) return { error: 'binary file (contains NUL bytes)' };
+/** A file's text, or why it cannot be a gazette issue. */
+export function decodeIssue(bytes: Buffer): { text: string } | { error: string } {
+  if (bytes.length === 0) return { error: 'empty file' };
+  if (bytes.includes(0)) return { error: 'binary file (contains NUL bytes)' };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return { error: 'not valid UTF-8 text' };
   }
@@ -83,8 +91,14 @@ export function decodeIssue(file: CorpusFile): { text: string } | { error: strin
  * One file parsed on its own: a file that cannot be read, or that the parser fails on, costs only
  * itself, never the other issues of the folder.
  */
-function readIssue(file: CorpusFile): { doc: IssueDoc } | { error: string } {
-  const decoded = decodeIssue(file);
+function readIssue(file: CorpusFile): { doc: IssueDoc; sha256: string } | { error: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file.path);
+  } catch (err) {
+    return { error: `could not be read: ${(err as Error).message}` };
+  }
+  const decoded = decodeIssue(bytes);
   if ('error' in decoded) return decoded;
   let doc: IssueDoc;
   try {
@@ -92,7 +106,8 @@ function readIssue(file: CorpusFile): { doc: IssueDoc } | { error: string } {
   } catch (err) {
     return { error: `could not be parsed: ${(err as Error).message}` };
   }
-  return doc.notices.length ? { doc } : { error: 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' };
+  // The hash of the bytes parsed: a file rewritten since it was listed is stored as it was read.
+  return doc.notices.length ? { doc, sha256: sha256(bytes) } : { error: 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' };
 }
 
 /** How an ingest changed the store: a new file built whole, or the issues that changed. */
@@ -112,7 +127,7 @@ export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = 
     // store, and stored issues whose file is gone. Issues that held a reprint of a changed one's
     // 文号 are read again, so the copy that is stored is always the first.
     const stored = writer.stored();
-    const hashes = new Map(files.map((f) => [f.name, sha256(f.bytes)]));
+    const hashes = new Map(files.map((f) => [f.name, f.sha256]));
     const changed = new Set([...stored].filter(([name, s]) => hashes.get(name) !== s.sha256).map(([name]) => name));
     if (changed.size) for (const name of writer.sourcesWithDuplicates()) if (hashes.has(name)) changed.add(name);
     for (const name of changed) {
@@ -143,7 +158,7 @@ export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = 
           duplicates.push({ source: file.name, kind: 'duplicate', srcLine: null, page: n.page, message: `${n.docNumber} already read from ${first}; this copy is not stored` });
           return false;
         });
-        writer.addIssue(doc, hashes.get(file.name)!, duplicates);
+        writer.addIssue(doc, read.sha256, duplicates);
         issues.push({ source: file.name, notices: doc.notices.length, unplaced: allUnplaced(doc).length, report: formatIssueReport(doc) });
       }
       progress?.(k + 1, files.length, file.name);

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureDatabase, ingestCorpus } from '../ingest/ingest.js';
+import { ensureDatabase, ingestCorpus, listCorpus } from '../ingest/ingest.js';
 import { writeDatabase } from '../store/writer.js';
 import { SEED_FILE, seedIssue } from './support/seed.js';
 
@@ -58,6 +58,18 @@ describe('ingest into SQLite', () => {
     expect(cli.stdout).toContain('SKIPPED binary.txt: binary file (contains NUL bytes)');
     expect(cli.stdout).toContain('- 卫政规发〔2019〕1号  2019-05-08');
     expect(cli.stdout).toContain('[办法] 中卫市人民政府法律顾问管理办法: 8 章 39 条');
+  });
+
+  it('reads each file when it parses it: a file gone since the folder was listed is named and skipped', () => {
+    const dir = corpusWith({ 'issue-2019-05.txt': readFileSync(SEED_FILE) });
+    const files = listCorpus(dir);
+    expect(files.map((f) => [f.name, f.sha256.length])).toEqual([['issue-2019-04.txt', 64], ['issue-2019-05.txt', 64]]);
+    rmSync(join(dir, 'issue-2019-05.txt'));
+    const summary = ingestCorpus(dir, join(dir, 'gazette.db'), files);
+    expect(summary.failures).toHaveLength(1);
+    expect(summary.failures[0].file).toBe('issue-2019-05.txt');
+    expect(summary.failures[0].reason).toMatch(/^could not be read: ENOENT/);
+    expect(summary.issues.map((i) => i.source)).toEqual(['issue-2019-04.txt']);
   });
 
   it('leaves the last good database in place when nothing usable is left or writing fails', () => {
