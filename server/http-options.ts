@@ -54,6 +54,11 @@ export function isLoopback(host: string): boolean {
 const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean) : null);
 const int = (name: string, min: number, max: number) => z.coerce.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`);
 
+/** How long one tool call may run, on either transport (stdio reads GAZETTE_CALL_BUDGET_MS). */
+export function callBudgetMs(value: string | undefined): number {
+  return int('call-budget', 10, 600_000).parse(value ?? 10_000);
+}
+
 /** The Host and Origin values accepted by default, once the port is bound: the address itself, and on loopback its other names. */
 export function hostDefaults(host: string, port: number): { hosts: string[]; origins: string[] } {
   const hostPort = (h: string) => `${h.includes(':') && !h.startsWith('[') ? `[${h}]` : h}:${port}`;
@@ -105,7 +110,7 @@ export function httpOptions(argv: string[], env: NodeJS.ProcessEnv, dbPath: stri
     ratePerMinute: int('rate', 1, 1_000_000).parse(values.rate ?? env.GAZETTE_HTTP_RATE ?? 600),
     maxSessions: int('max-sessions', 1, 100_000).parse(values['max-sessions'] ?? env.GAZETTE_HTTP_MAX_SESSIONS ?? 200),
     sessionIdleMs: 1000 * int('session-idle', 1, 86_400).parse(values['session-idle'] ?? env.GAZETTE_HTTP_SESSION_IDLE ?? 600),
-    callBudgetMs: int('call-budget', 10, 600_000).parse(values['call-budget'] ?? env.GAZETTE_CALL_BUDGET_MS ?? 10_000),
+    callBudgetMs: callBudgetMs(values['call-budget'] ?? env.GAZETTE_CALL_BUDGET_MS),
     workers: int('workers', 1, 64).parse(values.workers ?? env.GAZETTE_WORKERS ?? Math.min(4, availableParallelism())),
     publicUrl: (values['public-url'] ?? env.GAZETTE_PUBLIC_URL ?? '').replace(/\/$/, '') || null,
   };

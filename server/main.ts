@@ -5,7 +5,7 @@ import { corpusDir, databasePath } from '../corpus/paths.js';
 import { ensureDatabase } from '../ingest/ingest.js';
 import { SqliteGazette } from '../store/sqlite-gazette.js';
 import { createServer } from './create-server.js';
-import { HTTP_OPTIONS, httpOptions, isLoopback } from './http-options.js';
+import { callBudgetMs, HTTP_OPTIONS, httpOptions, isLoopback } from './http-options.js';
 import { logger } from './logger.js';
 import { TokenCheck, TokenStore } from './tokens.js';
 import { ToolPool } from './tool-pool.js';
@@ -43,8 +43,16 @@ async function main(): Promise<void> {
   const ready = { corpusDir: dir, db: dbPath, rebuilt, notices: gazette.issues().reduce((n, i) => n + i.notices, 0) };
 
   if (!options) {
-    await serveStdio(createServer(gazette, { logError }), logger, () => gazette.close());
-    gazette.warmUp();
+    // Tool calls run in a thread of their own, as over HTTP: a call over its budget or its heap is
+    // answered with isError and the server goes on; the thread's small young generation also keeps
+    // less garbage resident (1,000× corpus, 1,000 calls: 204 MB against 261 MB on the main thread).
+    const pool = new ToolPool({ dbPath, size: 1, budgetMs: callBudgetMs(process.env.GAZETTE_CALL_BUDGET_MS), logger });
+    const onClose = () => {
+      void pool.close();
+      gazette.close();
+    };
+    await serveStdio(createServer(gazette, { logError, runTool: (tool, args) => pool.run(tool.name, args) }), logger, onClose);
+    await pool.ready();
     logger.info({ ...ready, startupMs: Math.round(performance.now() - started) }, 'gazette-mcp ready');
     return;
   }

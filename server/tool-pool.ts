@@ -1,6 +1,6 @@
-// Tool calls for the HTTP server, run in a few worker threads with a time budget per call. A call
-// over budget is answered with an isError result and its thread is replaced; every other call,
-// on every other session, goes on being served. The pool also spreads calls over the cores.
+// Tool calls, on either transport, run in worker threads with a time budget per call. A call over
+// budget is answered with an isError result and its thread is replaced; every other call, on
+// every other session, goes on being served. Over HTTP the pool also spreads calls over the cores.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';

@@ -1,4 +1,4 @@
-// A worker thread that runs tool calls for the HTTP server: its own read-only view of the store,
+// A worker thread that runs tool calls for the server: its own read-only view of the store,
 // so a call that runs long can be stopped (the thread is ended) without touching the others.
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteGazette } from '../store/sqlite-gazette.js';

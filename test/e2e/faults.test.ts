@@ -173,6 +173,8 @@ describe('protocol edges over stdio', () => {
     const server = raw({ GAZETTE_DB: builtDb(), GAZETTE_LOG_LEVEL: 'bogus' });
     await server.initialize();
     expect(server.stderr).toContain('GAZETTE_LOG_LEVEL=bogus is not a level');
+    // Ready is logged once the tool thread has opened the store, which may follow the handshake.
+    for (let waited = 0; waited < 5000 && !server.stderr.includes('gazette-mcp ready'); waited += 50) await new Promise((r) => setTimeout(r, 50));
     expect(server.stderr).toContain('gazette-mcp ready');
   });
 });
