@@ -41,6 +41,15 @@ const PAGE_NUMBER = /^[-—–－\s]*(\d{1,4})[-—–－\s]+$|^[-—–－]+\s*
 const RUNNING_HEADER = /^(《?[^》\s]{2,30}公报》?)\s*(\d{4}\s*[.．]?\s*(?:NO|No|no)[.．]?\s*\d+|\d{4}\s*年\s*第\s*\d+\s*期)/;
 const BANNER = /^【[^】]{2,24}】$/;
 
+/** Format characters that print nothing (soft hyphen, zero-width space and joiners, direction marks, BOM), which some converters scatter through the text. */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+/**
+ * Three or more Chinese characters standing alone, one space apart: letter-spaced type (a red
+ * header's 中 卫 市 人 民 政 府, a justified line of a narrow column), read as the words it prints.
+ * Two (第一章 总 则) may be a heading's own spacing and are left as printed.
+ */
+const LETTER_SPACED = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff])+(?![\u4e00-\u9fff])/g;
+
 const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', '[': '［', ']': '］', ':': '：', ';': '；', ',': '，', '?': '？', '!': '！' };
 
 /**
@@ -53,6 +62,8 @@ const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', '[': '［',
 export function foldExtraction(line: string): string {
   const ascii = /[A-Za-z0-9]/;
   return foldWidth(line)
+    .replace(INVISIBLE, '')
+    .replace(LETTER_SPACED, (run) => run.replace(/[ \u3000]/g, ''))
     .replace(/[()[\]]/g, (c) => FULL_WIDTH[c])
     .replace(/[:;,?!]/g, (c, at: number, whole: string) => (ascii.test(whole[at - 1] ?? '') && ascii.test(whole[at + 1] ?? '') ? c : FULL_WIDTH[c]));
 }

@@ -24,6 +24,10 @@ export interface LayoutOptions {
   digitSpaces?: boolean;
   /** A page number (— N —) and a running header at every page break. */
   furniture?: boolean;
+  /** Zero-width spaces and soft hyphens between Chinese characters, one gap in 20. */
+  invisible?: boolean;
+  /** Short lines (titles, issuers, table cells) letter-spaced: one space between characters, three between words. */
+  letterSpaced?: boolean;
   crlf?: boolean;
 }
 
@@ -45,10 +49,12 @@ export const VARIANTS: LayoutVariant[] = [
   { name: 'half-width', description: 'half-width brackets, colons, semicolons and commas on every other line', options: { spacing: 'double', pageBreak: 'indent', halfWidth: true } },
   { name: 'digit-spaces', description: 'spaces between Chinese and digits removed and added', options: { spacing: 'double', pageBreak: 'indent', digitSpaces: true } },
   { name: 'furniture', description: '— N — page numbers and 年第N期 running headers on every page', options: { spacing: 'single', pageBreak: 'none', furniture: true } },
+  { name: 'invisible', description: 'zero-width spaces and soft hyphens scattered between Chinese characters', options: { spacing: 'double', pageBreak: 'indent', invisible: true } },
+  { name: 'letter-spaced', description: 'lines of up to 16 characters (titles, issuers, table cells) letter-spaced', options: { spacing: 'double', pageBreak: 'indent', letterSpaced: true } },
   {
     name: 'everything',
     description: 'all of it at once, re-wrapped at 19 cells',
-    options: { spacing: 'single', pageBreak: 'formfeed', width: 19, orphans: true, halfWidth: true, digitSpaces: true, furniture: true, crlf: true },
+    options: { spacing: 'single', pageBreak: 'formfeed', width: 19, orphans: true, halfWidth: true, digitSpaces: true, furniture: true, invisible: true, letterSpaced: true, crlf: true },
   },
 ];
 
@@ -122,6 +128,17 @@ function halfWidth(line: string): string {
   return line.replace(/[（）：；，［］〔〕]/g, (c) => ({ '（': '(', '）': ')', '：': ':', '；': ';', '，': ',', '［': '[', '］': ']', '〔': '[', '〕': ']' })[c]!);
 }
 
+/** Invisible characters at every 20th gap between two Chinese characters, a zero-width space and a soft hyphen in turn. */
+function invisible(line: string, seen: { gaps: number }): string {
+  return line.replace(/(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, () => (++seen.gaps % 20 === 0 ? (seen.gaps % 40 === 0 ? '\u00ad' : '\u200b') : ''));
+}
+
+/** A short line letter-spaced as a title or a narrow cell is: its words three spaces apart, their characters one. */
+function letterSpaced(line: string): string {
+  if (line.trim().length > 16) return line;
+  return line.replace(/ +/g, '   ').replace(/(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, ' ');
+}
+
 function digitSpaces(line: string, add: boolean): string {
   if (!add) return line.replace(/(?<=\d)\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+(?=\d)/g, '');
   return line.replace(/(?<=\d)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=\d)/g, ' ');
@@ -188,8 +205,11 @@ export function reprint(original: string, opts: LayoutOptions): string {
   const out: string[] = [];
   /** Lines that open a page: the double-spaced extraction prints them straight after the line before. */
   const opensPage = new Set<number>();
+  const gaps = { gaps: 0 };
   lines.forEach((l, k) => {
     let text = l.text;
+    if (opts.letterSpaced) text = letterSpaced(text);
+    if (opts.invisible) text = invisible(text, gaps);
     if (opts.halfWidth && k % 2 === 1) text = halfWidth(text);
     if (opts.digitSpaces) text = digitSpaces(text, k % 2 === 1);
     if (l.pageStart) {
