@@ -35,8 +35,9 @@ export interface IssueLayout {
   pagesKnown: boolean;
 }
 
-// "11- -", "- 11 -", "— 11 —": a page number between dashes, alone on its line.
-const PAGE_NUMBER = /^[-—–－\s]*(\d{1,4})[-—–－\s]+$|^[-—–－]+\s*(\d{1,4})\s*[-—–－\s]*$|^第\s*(\d{1,4})\s*页$/;
+// "11- -", "- 11 -", "— 11 —", "·11·", "第 11 页", "第 11 页 共 80 页": a page number alone on its
+// line. A bare number is not one: a flattened table prints its 序号 cells so.
+const PAGE_NUMBER = /^[-—–－\s]*(\d{1,4})[-—–－\s]+$|^[-—–－]+\s*(\d{1,4})\s*[-—–－\s]*$|^第\s*(\d{1,4})\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?$|^[·•]\s*(\d{1,4})\s*[·•]$/;
 // 《中卫市人民政府公报》 2019.NO.4【中卫市人民政府办公室文件】: the running header names the issue.
 const RUNNING_HEADER = /^(《?[^》\s]{2,30}公报》?)\s*(\d{4}\s*[.．]?\s*(?:NO|No|no)[.．]?\s*\d+|\d{4}\s*年\s*第\s*\d+\s*期)/;
 const BANNER = /^【[^】]{2,24}】$/;
@@ -120,7 +121,7 @@ export function readLayout(text: string): IssueLayout {
       furniture.push({ lineNo: i + 1, page: null, kind, text: trimmed });
       furnitureAt.push(pageIndex);
       if (pageNumber) {
-        footers.push({ pageIndex, printed: Number(pageNumber[1] ?? pageNumber[2] ?? pageNumber[3]) });
+        footers.push({ pageIndex, printed: Number(pageNumber.slice(1).find((n) => n !== undefined)) });
         breakPending = true; // the page number is the last thing printed on its page
       }
       if (header && !issueTitle) issueTitle = trimmed.replace(/【.*$/, '').replace(/\s+/g, ' ').trim();

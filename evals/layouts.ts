@@ -22,7 +22,7 @@ export interface LayoutOptions {
   halfWidth?: boolean;
   /** Spaces between Chinese and digits removed on even lines and added on odd ones. */
   digitSpaces?: boolean;
-  /** A page number (— N —) and a running header at every page break. */
+  /** A page number (— N —, 第 N 页, 第 N 页 共 M 页, ·N· in turn) and a running header at every page break. */
   furniture?: boolean;
   /** Zero-width spaces and soft hyphens between Chinese characters, one gap in 20. */
   invisible?: boolean;
@@ -48,7 +48,7 @@ export const VARIANTS: LayoutVariant[] = [
   { name: 'orphans', description: 'closing brackets and the last words of notes on lines of their own', options: { spacing: 'double', pageBreak: 'indent', orphans: true } },
   { name: 'half-width', description: 'half-width brackets, colons, semicolons and commas on every other line', options: { spacing: 'double', pageBreak: 'indent', halfWidth: true } },
   { name: 'digit-spaces', description: 'spaces between Chinese and digits removed and added', options: { spacing: 'double', pageBreak: 'indent', digitSpaces: true } },
-  { name: 'furniture', description: '— N — page numbers and 年第N期 running headers on every page', options: { spacing: 'single', pageBreak: 'none', furniture: true } },
+  { name: 'furniture', description: 'page numbers (— N —, 第 N 页, 第 N 页 共 M 页, ·N·) and 年第N期 running headers on every page', options: { spacing: 'single', pageBreak: 'none', furniture: true } },
   { name: 'invisible', description: 'zero-width spaces and soft hyphens scattered between Chinese characters', options: { spacing: 'double', pageBreak: 'indent', invisible: true } },
   { name: 'letter-spaced', description: 'lines of up to 16 characters (titles, issuers, table cells) letter-spaced', options: { spacing: 'double', pageBreak: 'indent', letterSpaced: true } },
   {
@@ -127,6 +127,9 @@ function orphan(lines: string[], which: number): string[] {
 function halfWidth(line: string): string {
   return line.replace(/[（）：；，［］〔〕]/g, (c) => ({ '（': '(', '）': ')', '：': ':', '；': ';', '，': ',', '［': '[', '］': ']', '〔': '[', '〕': ']' })[c]!);
 }
+
+/** How extractors print a page number, one format a page in turn. */
+const PAGE_NUMBERS = [(n: number) => `— ${n} —`, (n: number) => `第 ${n} 页`, (n: number) => `第 ${n} 页 共 200 页`, (n: number) => `·${n}·`];
 
 /** Invisible characters at every 20th gap between two Chinese characters, a zero-width space and a soft hyphen in turn. */
 function invisible(line: string, seen: { gaps: number }): string {
@@ -214,7 +217,7 @@ export function reprint(original: string, opts: LayoutOptions): string {
     if (opts.digitSpaces) text = digitSpaces(text, k % 2 === 1);
     if (l.pageStart) {
       if (opts.furniture) {
-        if (l.pageBefore !== null) out.push(`— ${l.pageBefore} —`);
+        if (l.pageBefore !== null) out.push(PAGE_NUMBERS[l.pageBefore % PAGE_NUMBERS.length](l.pageBefore));
         out.push('中卫市人民政府公报 2019 年第 4 期');
       }
       if (opts.pageBreak === 'indent') {
