@@ -110,7 +110,7 @@ export function typicalWidth(lines: Line[]): number {
 
 function isTableHeaderStart(lines: Line[], i: number): boolean {
   const raw = lines[i].raw;
-  return /^序\s*号(\s|$)/.test(raw) || (raw === '序' && lines[i + 1]?.raw === '号');
+  return /^序\s*号/.test(raw) || (raw === '序' && lines[i + 1]?.raw === '号');
 }
 
 /** A text being routed: its lines so far, and where its numbering and its table stand. */

@@ -31,6 +31,16 @@ describe.each(Object.entries(ISSUES))('%s', (_name, original) => {
   });
 });
 
+describe('table headers whose cells run together', () => {
+  it('still open their table: every row of 44号 and 49号 is a task, as printed with spaces', () => {
+    const seed = ISSUES['bundled 2019.NO.4'];
+    const merged = seed.replace(/^序号 (.+)$/gm, (_line, rest: string) => `序号${rest.replace(/ /g, '')}`);
+    expect(merged).toContain('\n序号流域项目名称\n');
+    expect(merged).toContain('\n序号文件名称、文号解读渠道解读方式解读单位完成时限\n');
+    expect(issueFacts(parseIssue(merged, 'merged.txt'))).toEqual(issueFacts(parseIssue(seed, 'original.txt')));
+  });
+});
+
 describe('the zoo itself', () => {
   const seed = ISSUES['bundled 2019.NO.4'];
   const lines = (text: string) => new Set(text.split(/\r?\n/).filter((l) => l.trim()).map((l) => l.trim()));
