@@ -73,25 +73,54 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** A file's text, or why it cannot be a gazette issue. */
-export function decodeIssue(bytes: Buffer): { text: string } | { error: string } {
-  if (bytes.length === 0) return { error: 'empty file' };
-  if (bytes.includes(0)) return { error: 'binary file (contains NUL bytes)' };
-  let text: string;
+/** How an issue file was written: extractors write UTF-8; Windows tools UTF-16 ("Unicode") or GB18030 (GBK's superset). */
+export type Encoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
+
+const CJK = /[\u4e00-\u9fff]/g;
+
+/** A decoding that fails on any malformed byte: a wrong guess is an error, never mojibake. */
+function strictly(encoding: string, bytes: Buffer): string | null {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    return { error: 'not valid UTF-8 text' };
+    return null;
   }
-  if (text.trim() === '') return { error: 'no text in the file' };
-  return { text: text.replace(/^\uFEFF/, '') };
+}
+
+/**
+ * A file's text and how it was written, or why it cannot be a gazette issue. UTF-16 is known by
+ * its byte-order mark. GB18030 is tried only where UTF-8 fails throughout, not at a stray byte
+ * or two (a damaged UTF-8 file read as GB18030 would be mojibake), and must read as Chinese.
+ */
+export function decodeIssue(bytes: Buffer): { text: string; encoding: Encoding } | { error: string } {
+  if (bytes.length === 0) return { error: 'empty file' };
+  const utf16 = (encoding: 'UTF-16LE' | 'UTF-16BE') => {
+    const text = strictly(encoding.toLowerCase(), bytes);
+    return text === null ? { error: `not valid ${encoding} text, though it starts with that byte-order mark` } : { text, encoding };
+  };
+  const decoded = ((): { text: string; encoding: Encoding } | { error: string } => {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16('UTF-16LE');
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16('UTF-16BE');
+    if (bytes.includes(0)) return { error: 'binary file (contains NUL bytes)' };
+    const utf8 = strictly('utf-8', bytes);
+    if (utf8 !== null) return { text: utf8, encoding: 'UTF-8' };
+    const malformed = (new TextDecoder('utf-8').decode(bytes).match(/\uFFFD/g) ?? []).length;
+    const gb = strictly('gb18030', bytes);
+    const chinese = gb !== null && (gb.match(CJK) ?? []).length >= 0.1 * gb.replace(/\s+/g, '').length;
+    if (gb !== null && chinese && malformed >= 0.01 * bytes.length) return { text: gb, encoding: 'GB18030' };
+    return { error: `not valid UTF-8, UTF-16 or GB18030 text (${malformed} malformed UTF-8 sequence(s))` };
+  })();
+  if ('error' in decoded) return decoded;
+  if (decoded.text.includes('\0')) return { error: `binary file (contains NUL characters as ${decoded.encoding})` };
+  if (decoded.text.trim() === '') return { error: 'no text in the file' };
+  return { text: decoded.text.replace(/^\uFEFF/, ''), encoding: decoded.encoding };
 }
 
 /**
  * One file parsed on its own: a file that cannot be read, or that the parser fails on, costs only
  * itself, never the other issues of the folder.
  */
-function readIssue(file: CorpusFile): { doc: IssueDoc; sha256: string } | { error: string } {
+function readIssue(file: CorpusFile): { doc: IssueDoc; sha256: string; encoding: Encoding } | { error: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file.path);
@@ -107,7 +136,7 @@ function readIssue(file: CorpusFile): { doc: IssueDoc; sha256: string } | { erro
     return { error: `could not be parsed: ${(err as Error).message}` };
   }
   // The hash of the bytes parsed: a file rewritten since it was listed is stored as it was read.
-  return doc.notices.length ? { doc, sha256: sha256(bytes) } : { error: 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' };
+  return doc.notices.length ? { doc, sha256: sha256(bytes), encoding: decoded.encoding } : { error: 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' };
 }
 
 /** How an ingest changed the store: a new file built whole, or the issues that changed. */
@@ -159,7 +188,7 @@ export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = 
           return false;
         });
         writer.addIssue(doc, read.sha256, duplicates);
-        issues.push({ source: file.name, notices: doc.notices.length, unplaced: allUnplaced(doc).length, report: formatIssueReport(doc) });
+        issues.push({ source: file.name, notices: doc.notices.length, unplaced: allUnplaced(doc).length, report: formatIssueReport(doc, read.encoding) });
       }
       progress?.(k + 1, files.length, file.name);
     });

@@ -4,7 +4,8 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureDatabase, ingestCorpus, listCorpus } from '../ingest/ingest.js';
+import { decodeIssue, ensureDatabase, ingestCorpus, listCorpus } from '../ingest/ingest.js';
+import { encodeGb18030 } from './support/gb18030.js';
 import { writeDatabase } from '../store/writer.js';
 import { SEED_FILE, seedIssue } from './support/seed.js';
 
@@ -47,7 +48,7 @@ describe('ingest into SQLite', () => {
     expect(summary.failures).toEqual([
       { file: 'binary.txt', reason: 'binary file (contains NUL bytes)' },
       { file: 'empty.txt', reason: 'empty file' },
-      { file: 'latin1.txt', reason: 'not valid UTF-8 text' },
+      { file: 'latin1.txt', reason: 'not valid UTF-8, UTF-16 or GB18030 text (2 malformed UTF-8 sequence(s))' },
       { file: 'novel.txt', reason: 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' },
     ]);
     expect(count(db, 'SELECT count(*) n FROM notices')).toBe(12);
@@ -70,6 +71,23 @@ describe('ingest into SQLite', () => {
     expect(summary.failures[0].file).toBe('issue-2019-05.txt');
     expect(summary.failures[0].reason).toMatch(/^could not be read: ENOENT/);
     expect(summary.issues.map((i) => i.source)).toEqual(['issue-2019-04.txt']);
+  });
+
+  it('reads an issue saved as GB18030 or UTF-16 as its UTF-8 original, says so, and skips UTF-8 with a damaged byte', () => {
+    const text = readFileSync(SEED_FILE, 'utf8');
+    const damaged = Buffer.from(text);
+    damaged[1000] = 0xff;
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-encodings-'));
+    writeFileSync(join(dir, 'gb18030.txt'), encodeGb18030(text));
+    writeFileSync(join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(join(dir, 'damaged.txt'), damaged);
+    expect(decodeIssue(readFileSync(join(dir, 'gb18030.txt')))).toEqual({ text, encoding: 'GB18030' });
+    expect(decodeIssue(readFileSync(join(dir, 'utf16.txt')))).toEqual({ text, encoding: 'UTF-16LE' });
+    const summary = ingestCorpus(dir, join(dir, 'gazette.db'));
+    expect(summary.failures).toEqual([{ file: 'damaged.txt', reason: 'not valid UTF-8, UTF-16 or GB18030 text (2 malformed UTF-8 sequence(s))' }]);
+    // The first copy is stored, the second reported as a reprint of the same 文号.
+    expect(summary.issues.map((i) => [i.source, i.notices])).toEqual([['gb18030.txt', 12], ['utf16.txt', 0]]);
+    expect(summary.issues[0].report.split('\n')[0]).toBe('# gb18030.txt — 《中卫市人民政府公报》 2019.NO.4: 12 件通知（按 GB18030 编码读入）');
   });
 
   it('leaves the last good database in place when nothing usable is left or writing fails', () => {
