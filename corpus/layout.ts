@@ -75,7 +75,8 @@ export function foldExtraction(line: string): string {
  * with a form feed; a printed page number ends its page too.
  */
 export function readLayout(text: string): IssueLayout {
-  const physical = text.replace(/\r\n?/g, '\n').split('\n');
+  // Line ends as any tool writes them: CRLF, CR, Unicode's line and paragraph separators, NEL, and the vertical tab of a Word line break.
+  const physical = text.split(/\r\n?|[\n\u2028\u2029\u0085\v]/);
   // The indented-line page signature belongs to double-spaced extractions (a blank line after
   // every printed line); in a single-spaced one an indent only opens a paragraph.
   const doubleSpaced = isDoubleSpaced(physical);

@@ -29,6 +29,8 @@ export interface LayoutOptions {
   /** Short lines (titles, issuers, table cells) letter-spaced: one space between characters, three between words. */
   letterSpaced?: boolean;
   crlf?: boolean;
+  /** Lines ended by U+2028, as some converters from Word write them. */
+  lineSeparators?: boolean;
 }
 
 export interface LayoutVariant {
@@ -49,6 +51,7 @@ export const VARIANTS: LayoutVariant[] = [
   { name: 'half-width', description: 'half-width brackets, colons, semicolons and commas on every other line', options: { spacing: 'double', pageBreak: 'indent', halfWidth: true } },
   { name: 'digit-spaces', description: 'spaces between Chinese and digits removed and added', options: { spacing: 'double', pageBreak: 'indent', digitSpaces: true } },
   { name: 'furniture', description: 'page numbers (— N —, 第 N 页, 第 N 页 共 M 页, ·N·) and 年第N期 running headers on every page', options: { spacing: 'single', pageBreak: 'none', furniture: true } },
+  { name: 'line-separators', description: 'lines ended by U+2028 instead of a newline', options: { spacing: 'double', pageBreak: 'indent', lineSeparators: true } },
   { name: 'invisible', description: 'zero-width spaces and soft hyphens scattered between Chinese characters', options: { spacing: 'double', pageBreak: 'indent', invisible: true } },
   { name: 'letter-spaced', description: 'lines of up to 16 characters (titles, issuers, table cells) letter-spaced', options: { spacing: 'double', pageBreak: 'indent', letterSpaced: true } },
   {
@@ -228,7 +231,7 @@ export function reprint(original: string, opts: LayoutOptions): string {
     }
     out.push(text);
   });
-  const eol = opts.crlf ? '\r\n' : '\n';
+  const eol = opts.lineSeparators ? '\u2028' : opts.crlf ? '\r\n' : '\n';
   return out.map((l, k) => (opts.spacing === 'double' && !opensPage.has(k + 1) ? `${l}${eol}${eol}` : `${l}${eol}`)).join('');
 }
 
