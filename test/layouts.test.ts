@@ -67,6 +67,8 @@ describe('the zoo itself', () => {
     expect(all).toMatch(/\n第 \d+ 页 共 200 页\r?\n/);
     expect(all).toMatch(/\n·\d+·\r?\n/);
     expect(all).toContain('\u200b');
+    expect(all).toContain('∶');
+    expect(all).toMatch(/﹙/);
     expect(all).toContain('\u00ad');
     expect(all).toMatch(/\n中 卫 市 人 民 政 府(?: 办 公 室)?\r?\n/); // an issuer letter-spaced
     expect(all).not.toMatch(/\n\r?\n\r?\n/); // single-spaced
