@@ -1,6 +1,6 @@
 // Layout repair, step 1: the extracted text of one gazette issue → printed lines with their page,
 // page furniture (running headers, page numbers, section banners) taken out.
-import { foldWidth } from '../domain/text.js';
+import { foldCharacters, INVISIBLE } from '../domain/text.js';
 
 export interface Line {
   /** 1-based line number in the source file. */
@@ -42,16 +42,6 @@ const PAGE_NUMBER = /^[-—–－\s]*(\d{1,4})[-—–－\s]+$|^[-—–－]+\s*
 const RUNNING_HEADER = /^(《?[^》\s]{2,30}公报》?)\s*(\d{4}\s*[.．]?\s*(?:NO|No|no)[.．]?\s*\d+|\d{4}\s*年\s*第\s*\d+\s*期)/;
 const BANNER = /^【[^】]{2,24}】$/;
 
-/** Format characters that print nothing (soft hyphen, zero-width space and joiners, direction marks, BOM), which some converters scatter through the text. */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
-/**
- * Stand-ins for Chinese punctuation that fonts and converters produce: the small forms of the marks
- * rules read (﹐﹑﹔﹕﹙﹚﹝﹞…), the half-width 、。「」, and the ratio sign ∶ that Chinese word
- * processors type as a colon. Each becomes the mark it stands for, then is widened like any ASCII
- * mark (∶ between digits, a scale's 1∶500, stays narrow). The small mathematical signs (﹦, as
- * the bundled issue prints its formulas) are text and stay as printed.
- */
-const LOOKALIKE = /[\ufe50-\ufe5e\uff61-\uff64\u2236]/g;
 /**
  * Two or more Chinese characters standing alone, one space apart: letter-spaced type (a red
  * header's 中 卫 市 人 民 政 府, a heading's 总 则, a justified cell's 信 息), read as the words it
@@ -62,19 +52,17 @@ const LETTER_SPACED = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u
 const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', '[': '［', ']': '］', ':': '：', ';': '；', ',': '，', '?': '？', '!': '！' };
 
 /**
- * The one place widths are folded, before any rule reads a line: full-width letters and digits
- * become ASCII, and the ASCII brackets, colons, semicolons, commas, ? and ! that OCR and Word
- * converters put into Chinese text become the full-width marks the gazette prints. Between two
- * ASCII letters or digits (10:30, 1,000, A?/O) a mark is Latin and stays. Characters that print
- * nothing are dropped, stand-in marks read as the marks they stand for, and letter-spaced words
- * closed up. (A 文号's year brackets are made one where lines are joined, since a 文号 may wrap:
- * normalizeDocNumbersIn.)
+ * A line as every rule reads it: its characters folded as every question's are (foldCharacters:
+ * widths, radicals, stand-in marks), characters that print nothing dropped, letter-spaced words
+ * closed up, and the ASCII brackets, colons, semicolons, commas, ? and ! that OCR and Word
+ * converters put into Chinese text made the full-width marks the gazette prints. Between two
+ * ASCII letters or digits (10:30, 1,000, A?/O) a mark is Latin and stays. (A 文号's year brackets
+ * are made one where lines are joined, since a 文号 may wrap: normalizeDocNumbersIn.)
  */
 export function foldExtraction(line: string): string {
   const ascii = /[A-Za-z0-9]/;
-  return foldWidth(line)
-    .replace(INVISIBLE, '')
-    .replace(LOOKALIKE, (c) => (c === '∶' ? ':' : c.normalize('NFKC')))
+  // Invisible characters go before the folding would make them spaces: inside a word they are nothing.
+  return foldCharacters(line.replace(INVISIBLE, ''))
     .replace(LETTER_SPACED, (run) => run.replace(/[ \u3000]/g, ''))
     .replace(/[()[\]]/g, (c) => FULL_WIDTH[c])
     .replace(/[:;,?!]/g, (c, at: number, whole: string) => (ascii.test(whole[at - 1] ?? '') && ascii.test(whole[at + 1] ?? '') ? c : FULL_WIDTH[c]));

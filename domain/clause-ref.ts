@@ -4,7 +4,7 @@
 //   二、（一）1. / 二(一)1 / 二（一） / 二 → the same locators of a 方案 or 安排
 import { InputError } from './errors.js';
 import { markerLabel } from './markers.js';
-import { foldWidth, parseNumber } from './text.js';
+import { foldCharacters, parseNumber } from './text.js';
 
 const CN = '[一二三四五六七八九十百零〇两]+';
 const NUM = `(?:${CN}|\\d+)`;
@@ -27,7 +27,7 @@ function clauseNumber(text: string): number {
  * reference is not a clause number at all.
  */
 export function clauseLocators(ref: string, byArticles: boolean): string[] | null {
-  const t = foldWidth(ref).replace(/\s+/g, '').replace(/[(]/g, '（').replace(/[)]/g, '）');
+  const t = foldCharacters(ref).replace(/\s+/g, '').replace(/[(]/g, '（').replace(/[)]/g, '）');
   let m: RegExpExecArray | null;
   if ((m = new RegExp(`^第(${NUM})章$`).exec(t))) return [markerLabel('chapter', clauseNumber(m[1]))];
   if ((m = new RegExp(`^第?(${NUM})条(?:第?（?(${NUM})）?项)?$`).exec(t)) || (byArticles && (m = new RegExp(`^(${NUM})(?:（(${NUM})）)?$`).exec(t)))) {

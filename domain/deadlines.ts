@@ -4,7 +4,7 @@
 // Every date in or out lies inside DATE_RANGE and every count is capped, so each loop is finite.
 import { addDays, CALENDAR_COVERAGE, day, daysBetween, WEEKDAY_CN, workingDaysBetween } from './calendar.js';
 import { InputError } from './errors.js';
-import { DATE_RANGE, foldWidth, inDateRange, isoDate, parseNumber } from './text.js';
+import { DATE_RANGE, foldCharacters, inDateRange, isoDate, parseNumber } from './text.js';
 
 export type DeadlineKind =
   | 'date'
@@ -47,7 +47,7 @@ const CN_NUM = /[零〇一二两三四五六七八九十百千]+(?=个|工作日
 
 /** Full-width digits, Chinese numerals before a unit, no spaces: 十五 个工作日 → 15个工作日. */
 function normalizeExpression(expression: string): string {
-  return foldWidth(expression)
+  return foldCharacters(expression)
     .replace(/\s+/g, '')
     .replace(CN_NUM, (m) => String(parseNumber(m)));
 }

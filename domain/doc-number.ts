@@ -1,6 +1,6 @@
 // 文号, the number every notice carries: 卫政办发〔2019〕43号. One grammar for reading it in any
 // bracket style, spacing or width, for finding it in running text, and for writing it normalized.
-import { foldWidth } from './text.js';
+import { foldCharacters } from './text.js';
 
 const OPEN = '[〔\\[［(（【]';
 const CLOSE = '[〕\\]］)）】]';
@@ -23,18 +23,18 @@ export function formatDocNumber(prefix: string, year: number | string, n: number
  * `卫政办发〔2019〕43号`; null when the whole text is not a 文号.
  */
 export function normalizeDocNumber(s: string): string | null {
-  const m = WHOLE.exec(foldWidth(s).replace(/\s+/g, ''));
+  const m = WHOLE.exec(foldCharacters(s).replace(/\s+/g, ''));
   return m ? formatDocNumber(m[1], m[2], m[3]) : null;
 }
 
 /** The issuer-free part of a 文号, `〔2019〕43号`: one search term for every spelling. */
 export function docNumberSerials(text: string): string[] {
-  return [...foldWidth(text).matchAll(SERIAL_IN_TEXT)].map((m) => `〔${m[1]}〕${Number(m[2])}号`);
+  return [...foldCharacters(text).matchAll(SERIAL_IN_TEXT)].map((m) => `〔${m[1]}〕${Number(m[2])}号`);
 }
 
 /** Replaces every 文号 serial in a text (for stripping them before other grammars look at it). */
 export function withoutDocSerials(text: string, by = ' '): string {
-  return foldWidth(text).replace(SERIAL_IN_TEXT, by);
+  return foldCharacters(text).replace(SERIAL_IN_TEXT, by);
 }
 
 export interface DocNumberMention {
@@ -51,7 +51,7 @@ export interface DocNumberMention {
  * given, the longest one that ends the run wins. A series (〔2019〕111、117、120号) gives one each.
  */
 export function findDocNumbers(text: string, known: ReadonlySet<string> = new Set()): DocNumberMention[] {
-  const folded = foldWidth(text);
+  const folded = foldCharacters(text);
   const out: DocNumberMention[] = [];
   SERIES.lastIndex = 0;
   for (let m = SERIES.exec(folded); m; m = SERIES.exec(folded)) {

@@ -3,7 +3,7 @@
 import { findDocNumbers } from './doc-number.js';
 import type { GazetteText, Notice } from './reader.js';
 import { similarity } from './similarity.js';
-import { foldWidth, matchKey } from './text.js';
+import { foldCharacters, matchKey } from './text.js';
 
 export interface DocumentRef {
   docNumber: string | null;
@@ -13,8 +13,8 @@ export interface DocumentRef {
 
 export function parseDocumentRef(ref: string): DocumentRef {
   const [mention] = findDocNumbers(ref);
-  const rest = mention ? foldWidth(ref).slice(0, mention.index) + ' ' + foldWidth(ref).slice(mention.index + mention.length) : ref;
-  const words = foldWidth(rest)
+  const rest = mention ? foldCharacters(ref).slice(0, mention.index) + ' ' + foldCharacters(ref).slice(mention.index + mention.length) : ref;
+  const words = foldCharacters(rest)
     .replace(/[《》<>“”"'‘’「」]/g, ' ')
     .split(/\s+/)
     .map(matchKey)

@@ -11,7 +11,7 @@ import { sentencesOf } from './explainer.js';
 import { findDates, findMeasures, isoOf, sameDate, type DateMention, type Measure } from './measures.js';
 import { citationIn, type Citation, type GazetteReader, type GazetteText, type Notice } from './reader.js';
 import { closestSpan, coverage, similarity } from './similarity.js';
-import { foldWidth, keyWithOffsets, matchKey } from './text.js';
+import { foldCharacters, keyWithOffsets, matchKey } from './text.js';
 
 export const FINDING_KINDS = ['quote', 'citation', 'number', 'date'] as const;
 export const VERDICTS = ['verified', 'mismatch', 'not_found', 'unverifiable'] as const;
@@ -464,7 +464,7 @@ function safeLocators(written: string, byArticles: boolean): string[] | null {
 
 /** 附件 序号3 / 附件2序号3 as the outline writes them. */
 function attachmentLocator(written: string): string[] | null {
-  const m = /^附件\s*(\d*)\s*序号\s*(\d+)$/.exec(foldWidth(written).trim());
+  const m = /^附件\s*(\d*)\s*序号\s*(\d+)$/.exec(foldCharacters(written).trim());
   return m ? [`附件${m[1]} 序号${Number(m[2])}`] : null;
 }
 

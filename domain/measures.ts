@@ -2,7 +2,7 @@
 // explainer's 执行标准 and for the draft checker, which compares a draft's figures with the source's.
 //   55% / 百分之五十五, 500—1000元, 5万元 (= 50000元), 10个工作日 / 十个工作日, 一年, 53.29万亩
 //   2019年5月24日 / 二〇一九年五月二十四日 / 2019-05-24, 2019年5月, 2019年底, 5月24日
-import { foldWidth, parseNumber } from './text.js';
+import { foldCharacters, parseNumber } from './text.js';
 
 /** What a unit measures, and its scale in that measure's base unit (万元 = 10000 元). */
 interface UnitRule {
@@ -87,7 +87,7 @@ function valueOf(n: string): number {
 
 /** Every number with a unit in a text, dates left out. */
 export function findMeasures(text: string): Measure[] {
-  const folded = foldWidth(text);
+  const folded = foldCharacters(text);
   const dates = findDates(folded);
   const inDate = (i: number, end: number) => dates.some((d) => i < d.index + d.text.length && end > d.index);
   const out: Measure[] = [];
@@ -142,7 +142,7 @@ function lastDay(year: number, month: number): number {
 
 /** Every date a text names, from a full day down to a month or a year's end; bare years are not dates. */
 export function findDates(text: string): DateMention[] {
-  const folded = foldWidth(text);
+  const folded = foldCharacters(text);
   const taken: [number, number][] = [];
   const out: DateMention[] = [];
   for (const { re, read } of DATE_PATTERNS) {

@@ -1,6 +1,6 @@
 // What a question asks about, as opposed to the words that make it a question. One grammar for
 // every tool that takes a question: the asking words are dropped before the rest is searched.
-import { foldWidth } from './text.js';
+import { foldCharacters } from './text.js';
 
 // Words that make a sentence a question (请问…是多少, 哪些…, …吗).
 export const ASKING = [
@@ -23,12 +23,12 @@ const PUNCTUATION = /[？?。，,！!\s]+/g;
 
 /** The question without its asking words and punctuation: 请问湿地面积是多少 → 湿地面积. */
 export function questionSubject(question: string): string {
-  return foldWidth(question).replace(ASKING_RE, ' ').replace(PUNCTUATION, ' ').trim();
+  return foldCharacters(question).replace(ASKING_RE, ' ').replace(PUNCTUATION, ' ').trim();
 }
 
 /** The task a responsibility question names: 谁牵头柴油货车污染治理？ → 柴油货车污染治理. */
 export function taskSubject(question: string): string {
-  return foldWidth(question).replace(RESPONSIBILITY_RE, ' ').replace(PUNCTUATION, ' ').trim();
+  return foldCharacters(question).replace(RESPONSIBILITY_RE, ' ').replace(PUNCTUATION, ' ').trim();
 }
 
 /** What kind of answer a question wants, as ranking signals: a figure of some measures, a date, a unit. */
@@ -75,7 +75,7 @@ const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
 
 /** The kinds of answer a question wants: 法律顾问聘期几年 wants years; 谁牵头 wants units. */
 export function questionWants(question: string): QuestionWants {
-  const q = foldWidth(question);
+  const q = foldCharacters(question);
   const wants: QuestionWants = { measures: [], dates: false, units: false, definition: false, places: false, positions: false, procedure: false, list: false };
   for (const { asks, wants: w } of QUESTION_SIGNALS) {
     if (!asks.test(q)) continue;

@@ -59,9 +59,34 @@ export function endsClause(text: string): boolean {
   return endsSentence(text) || /[）)］\]]$/.test(text);
 }
 
-/** Full-width ASCII letters and digits to half-width (the contract treats them as equal). */
-export function foldWidth(s: string): string {
-  return s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+/**
+ * Characters that stand for others in text extracted from a PDF or typed in Chinese word
+ * processors: Kangxi radicals and compatibility ideographs that fonts map glyphs to (⼈ for 人),
+ * the small and half-width forms of the marks (﹔﹐﹙﹚､｡), and the ratio sign ∶ typed as a colon.
+ * The small mathematical signs (﹦) are text and stay.
+ */
+const STAND_IN = /[\u2f00-\u2fd5\uf900-\ufaff\ufe50-\ufe5e\uff61-\uff64\u2236]/g;
+/** Format characters that print nothing (soft hyphen, zero-width space and joiners, direction marks, BOM). */
+export const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+
+/** What a stand-in stands for, by Unicode's compatibility mapping (∶, which has none, as a colon); one character for one. */
+function standsFor(c: string): string {
+  if (c === '∶') return ':';
+  const n = c.normalize('NFKC');
+  return n.length === 1 ? n : c;
+}
+
+/**
+ * The one character folding the corpus and every question, quotation and draft go through, one
+ * character for one (offsets into the text stay valid): full-width ASCII letters and digits to
+ * half-width (the contract treats them as equal), stand-ins to what they stand for, and invisible
+ * characters to spaces, which every comparison ignores.
+ */
+export function foldCharacters(s: string): string {
+  return s
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(STAND_IN, standsFor)
+    .replace(INVISIBLE, ' ');
 }
 
 const FULL_PUNCTUATION: Record<string, string> = { '(': '（', ')': '）', ':': '：', ';': '；', ',': '，', '?': '？', '!': '！', '[': '［', ']': '］' };
@@ -73,12 +98,12 @@ export function foldPunctuation(s: string): string {
 
 /** The form two texts are compared in: letters, digits and punctuation of one width, no whitespace. */
 export function matchKey(s: string): string {
-  return foldPunctuation(foldWidth(s)).replace(/\s+/g, '');
+  return foldPunctuation(foldCharacters(s)).replace(/\s+/g, '');
 }
 
 /** matchKey of a text, with where each of its characters stands in the text (to quote the source's own words back). */
 export function keyWithOffsets(s: string): { key: string; at: number[] } {
-  const folded = foldPunctuation(foldWidth(s));
+  const folded = foldPunctuation(foldCharacters(s));
   const chars: string[] = [];
   const at: number[] = [];
   for (let i = 0; i < folded.length; i++) {
@@ -140,7 +165,7 @@ const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Parses 五, 十五, 二十七, 一百零五, or Arabic digits (half or full width); NaN when it is neither. */
 export function parseNumber(s: string): number {
-  const t = foldWidth(s.trim());
+  const t = foldCharacters(s.trim());
   if (/^\d+$/.test(t)) return Number(t);
   if (t === '' || !/^[零〇一二两三四五六七八九十百千]+$/.test(t)) return Number.NaN;
   let total = 0;

@@ -1,7 +1,7 @@
 // Unit names (牵头单位, 配合单位…): how the gazette prints them, how they are normalized, and the
 // short names people type. One grammar for the extraction and for every query.
 import { similarity } from './similarity.js';
-import { dropCjkSpaces, foldWidth } from './text.js';
+import { dropCjkSpaces, foldCharacters } from './text.js';
 
 /** Short name → the name as the gazette prints it (without the leading 市). */
 export const UNIT_SHORT_NAMES: Record<string, string> = {
@@ -82,7 +82,7 @@ export function unitList(list: string): string[] {
 
 /** The name a unit query stands for: a short name (住建局) expanded, the elided 市 restored. */
 export function unitQuery(input: string): string {
-  const raw = bare(foldWidth(input).replace(/\s+/g, ''));
+  const raw = bare(foldCharacters(input).replace(/\s+/g, ''));
   return normalizeUnit(UNIT_SHORT_NAMES[raw] ?? raw);
 }
 

@@ -31,6 +31,8 @@ export interface LayoutOptions {
   crlf?: boolean;
   /** On every other line, stand-ins for the marks: ∶ for ：, the small forms ﹔﹐﹙﹚, half-width ､. */
   lookalikes?: boolean;
+  /** Characters that have a Kangxi radical of the same shape printed as that radical (⼀ for 一), as PDF fonts map them. */
+  radicals?: boolean;
   /** Lines ended by U+2028, as some converters from Word write them. */
   lineSeparators?: boolean;
 }
@@ -54,13 +56,14 @@ export const VARIANTS: LayoutVariant[] = [
   { name: 'digit-spaces', description: 'spaces between Chinese and digits removed and added', options: { spacing: 'double', pageBreak: 'indent', digitSpaces: true } },
   { name: 'furniture', description: 'page numbers (— N —, 第 N 页, 第 N 页 共 M 页, ·N·) and 年第N期 running headers on every page', options: { spacing: 'single', pageBreak: 'none', furniture: true } },
   { name: 'lookalikes', description: 'on every other line ∶ for ：, small-form ﹔﹐﹙﹚ and half-width ､ for ；，（）、', options: { spacing: 'double', pageBreak: 'indent', lookalikes: true } },
+  { name: 'radicals', description: 'characters printed as the Kangxi radicals of the same shape (⼀ for 一, ⼈ for 人)', options: { spacing: 'double', pageBreak: 'indent', radicals: true } },
   { name: 'line-separators', description: 'lines ended by U+2028 instead of a newline', options: { spacing: 'double', pageBreak: 'indent', lineSeparators: true } },
   { name: 'invisible', description: 'zero-width spaces and soft hyphens scattered between Chinese characters', options: { spacing: 'double', pageBreak: 'indent', invisible: true } },
   { name: 'letter-spaced', description: 'lines of up to 16 characters (titles, issuers, table cells) letter-spaced', options: { spacing: 'double', pageBreak: 'indent', letterSpaced: true } },
   {
     name: 'everything',
     description: 'all of it at once, re-wrapped at 19 cells',
-    options: { spacing: 'single', pageBreak: 'formfeed', width: 19, orphans: true, halfWidth: true, digitSpaces: true, furniture: true, invisible: true, letterSpaced: true, lookalikes: true, crlf: true },
+    options: { spacing: 'single', pageBreak: 'formfeed', width: 19, orphans: true, halfWidth: true, digitSpaces: true, furniture: true, invisible: true, letterSpaced: true, lookalikes: true, radicals: true, crlf: true },
   },
 ];
 
@@ -128,6 +131,13 @@ function orphan(lines: string[], which: number): string[] {
   if (!last || !NOTE_END.test(last) || !/牵头|配合|负责|完成时限|责任单位/.test(lines.slice(-3).join(''))) return lines;
   const cut = which % 2 === 0 ? last.length - 1 : Math.max(1, last.length - 4);
   return [...lines.slice(0, -1), last.slice(0, cut), last.slice(cut)].filter(Boolean);
+}
+
+/** Each character that a Kangxi radical stands for, and that radical. */
+const RADICAL_OF = new Map(Array.from({ length: 0x2fd6 - 0x2f00 }, (_, k) => String.fromCharCode(0x2f00 + k)).map((r) => [r.normalize('NFKC'), r]));
+
+function radicals(line: string): string {
+  return [...line].map((c) => RADICAL_OF.get(c) ?? c).join('');
 }
 
 function lookalikes(line: string): string {
@@ -225,6 +235,7 @@ export function reprint(original: string, opts: LayoutOptions): string {
     if (opts.invisible) text = invisible(text, gaps);
     if (opts.halfWidth && k % 2 === 1) text = halfWidth(text);
     if (opts.lookalikes && k % 2 === 0) text = lookalikes(text);
+    if (opts.radicals) text = radicals(text);
     if (opts.digitSpaces) text = digitSpaces(text, k % 2 === 1);
     if (l.pageStart) {
       if (opts.furniture) {

@@ -22,7 +22,7 @@ import {
   type TaskFilter,
   type TaskRecord,
 } from '../domain/reader.js';
-import { foldWidth } from '../domain/text.js';
+import { foldCharacters } from '../domain/text.js';
 import type { Alias } from '../domain/aliases.js';
 import { type Paraphrase, paraphrases, printedOf, type ThesaurusRow, withAliases } from '../domain/thesaurus.js';
 import { expandUnitNames } from '../domain/unit-name.js';
@@ -249,7 +249,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private paraphrased(question: string): Paraphrase[] {
     // A one-character paraphrase counts where the question uses it as a word (交给, not 交易).
     const alone = new Set(this.index().words(question).filter((w) => w.length === 1));
-    return paraphrases(foldWidth(question), this.thesaurus(), alone);
+    return paraphrases(foldCharacters(question), this.thesaurus(), alone);
   }
 
   /** A task question's paraphrases (烧秸秆 → 秸秆禁烧…), each a part found by the gazette's words for it. */
@@ -392,7 +392,7 @@ function bestSentence(text: string, terms: string[]): string {
   let best = sentences[0];
   let bestScore = -1;
   for (const s of sentences) {
-    const lower = foldWidth(s).toLowerCase();
+    const lower = foldCharacters(s).toLowerCase();
     const score = terms.reduce((n, t) => n + (lower.includes(t) ? t.length : 0), 0);
     if (score > bestScore) {
       best = s;

@@ -1,6 +1,6 @@
 // Ranking tasks for a question (谁牵头柴油货车污染治理) on their own words, with a floor of relevance.
 import type { TaskRecord } from '../domain/reader.js';
-import { foldWidth } from '../domain/text.js';
+import { foldCharacters } from '../domain/text.js';
 
 /** A task as the store serves it: the record, the words it stands for, and its printed order. */
 export interface StoredTask extends TaskRecord {
@@ -34,7 +34,7 @@ export const ownParts = (terms: string[]): AskedPart[] => terms.map((t) => ({ va
 /** Ranks tasks for a question's parts: words in the task's own heading count most, then its sentence. */
 export function rankTasks(tasks: StoredTask[], parts: AskedPart[]): { task: StoredTask; score: number; covered: number }[] {
   if (!parts.length) return [];
-  const lower = (s: string) => foldWidth(s).toLowerCase();
+  const lower = (s: string) => foldCharacters(s).toLowerCase();
   const variants = parts.map((p) => p.variants.map(lower));
   // Folded once per task and kept: the same tasks are ranked for every question.
   const docs = tasks.map((t) => {

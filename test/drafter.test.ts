@@ -253,3 +253,13 @@ describe('check_draft', () => {
     expect(r.text).toMatch(message);
   });
 });
+
+describe('text pasted from the gazette PDF', () => {
+  it('matches the corpus though its font gave radicals, stand-in marks and a zero-width space', () => {
+    const pasted = call(ctx, 'verify_quote', { quote: '全市\u200b湿地⾯积不低于53.29万亩' }).structuredContent as { found: boolean; citations: { docNumber: string; locator: string; quote: string }[] };
+    expect(pasted.found).toBe(true);
+    expect(pasted.citations[0]).toMatchObject({ docNumber: '卫政办发〔2019〕74号', locator: '一、（三）', quote: '全市湿地面积不低于53.29万亩' });
+    const search = (query: string) => (call(ctx, 'search_gazette', { query, limit: 3 }).structuredContent as { results: { citation: { locator: string } }[] }).results.map((r) => r.citation.locator);
+    expect(search('湿地⾯积')).toEqual(search('湿地面积'));
+  });
+});

@@ -69,8 +69,9 @@ describe('the zoo itself', () => {
     expect(all).toContain('\u200b');
     expect(all).toContain('∶');
     expect(all).toMatch(/﹙/);
+    expect(all).toContain('⼈');
     expect(all).toContain('\u00ad');
-    expect(all).toMatch(/\n中 卫 市 人 民 政 府(?: 办 公 室)?\r?\n/); // an issuer letter-spaced
+    expect(all).toMatch(/\n中 卫 市 [人⼈] 民 政 府(?: 办 公 室)?\r?\n/); // an issuer letter-spaced
     expect(all).not.toMatch(/\n\r?\n\r?\n/); // single-spaced
   });
 });

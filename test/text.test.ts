@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeDocNumber } from '../domain/doc-number.js';
 import { Numbering, parseMarker } from '../domain/markers.js';
-import { dropCjkSpaces, joinWrapped, matchKey, parseChineseDate, parseNumber, toChineseNumber } from '../domain/text.js';
+import { dropCjkSpaces, foldCharacters, joinWrapped, matchKey, parseChineseDate, parseNumber, toChineseNumber } from '../domain/text.js';
 
 describe('文号', () => {
   it('accepts every bracket style, spaces and full-width digits', () => {
@@ -42,6 +42,15 @@ describe('spacing', () => {
     expect(joinWrapped(['市工业和', '信息化局'])).toBe('市工业和信息化局');
     expect(joinWrapped(['the', 'word', '市'])).toBe('the word市');
     expect(matchKey('卫政办发〔２０１９〕 43 号')).toBe('卫政办发〔2019〕43号');
+  });
+});
+
+describe('characters that stand for others', () => {
+  it('folds radicals, stand-in marks and invisible characters one for one, and leaves the small ﹦', () => {
+    const pasted = '⼈民政府∶第⼀条﹙⼀﹚､不低于\u200b1∶500﹦Ｘ';
+    expect(foldCharacters(pasted)).toBe('人民政府:第一条(一)、不低于 1:500﹦X');
+    expect(foldCharacters(pasted)).toHaveLength(pasted.length);
+    expect(matchKey(pasted)).toBe(matchKey('人民政府：第一条（一）、不低于1:500﹦X'));
   });
 });
 

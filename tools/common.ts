@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { normalizeDocNumber } from '../domain/doc-number.js';
 import { InputError } from '../domain/errors.js';
 import type { Citation, GazetteReader, TaskRecord } from '../domain/reader.js';
-import { DATE_RANGE, foldWidth, inDateRange, isoDate } from '../domain/text.js';
+import { DATE_RANGE, foldCharacters, inDateRange, isoDate } from '../domain/text.js';
 
 /** What a tool needs: the corpus, today's date, and somewhere to report its own failures. */
 export interface ToolContext {
@@ -335,5 +335,5 @@ export function corpusScope(ctx: ToolContext): string {
 
 /** Text a user typed, folded to half-width letters and digits, spaces dropped. */
 export function folded(text: string): string {
-  return foldWidth(text).replace(/\s+/g, '');
+  return foldCharacters(text).replace(/\s+/g, '');
 }

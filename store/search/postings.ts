@@ -5,7 +5,7 @@
 // corpus and the totals BM25 needs. A posting carries its passage's length, so a question never
 // loads a row per passage.
 import type Database from 'better-sqlite3';
-import { foldWidth, titleSubject } from '../../domain/text.js';
+import { foldCharacters, titleSubject } from '../../domain/text.js';
 import { indexTerms } from './tokens.js';
 
 // Words in a passage count fully; words of the headings above it (its context) count a little.
@@ -32,7 +32,7 @@ CREATE TABLE learned_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 
 /** The subject a text's title names: 办法（试行） is about 办法, not 试行. */
 export function topicOf(title: string): string {
-  return foldWidth(titleSubject(title)).toLowerCase();
+  return foldCharacters(titleSubject(title)).toLowerCase();
 }
 
 /** The longest title run indexed as it is; a longer word is found by its first TITLE_GRAM characters and checked. */

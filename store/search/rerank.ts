@@ -6,7 +6,7 @@
 // best candidate's, each with its weight.
 import { findDates, findMeasures } from '../../domain/measures.js';
 import { questionSubject, type QuestionWants } from '../../domain/question.js';
-import { foldWidth, matchKey } from '../../domain/text.js';
+import { foldCharacters, matchKey } from '../../domain/text.js';
 import { type Paraphrase, paraphrases } from '../../domain/thesaurus.js';
 
 export interface Candidate {
@@ -74,7 +74,7 @@ interface Concept {
  * pairs, the asking words (多少, 谁…) left out.
  */
 function conceptsOf(question: string, phrased: Paraphrase[]): Concept[] {
-  const q = foldWidth(question);
+  const q = foldCharacters(question);
   let rest = q;
   const concepts: Concept[] = [];
   for (const p of phrased) {
@@ -108,14 +108,14 @@ export function rerank(
   question: string,
   wants: QuestionWants,
   candidates: Candidate[],
-  phrased: Paraphrase[] = paraphrases(foldWidth(question)),
+  phrased: Paraphrase[] = paraphrases(foldCharacters(question)),
   weights = RERANK_WEIGHTS,
 ): Candidate[] {
   if (!candidates.length) return [];
   const concepts = conceptsOf(question, phrased);
   const top = Math.max(...candidates.map((c) => c.score)) || 1;
   const kinded = asksKind(wants);
-  const asksForDocument = DOCUMENT_ASKED.test(questionSubject(foldWidth(question)));
+  const asksForDocument = DOCUMENT_ASKED.test(questionSubject(foldCharacters(question)));
   const scored = candidates.map((c) => {
     // Words inside 《…》 name another document; they are not what the passage itself says,
     // unless the question asks for a document (…有没有管理办法).

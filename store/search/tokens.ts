@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { projectRoot } from '../../corpus/paths.js';
 import { docNumberSerials, withoutDocSerials } from '../../domain/doc-number.js';
-import { foldWidth } from '../../domain/text.js';
+import { foldCharacters } from '../../domain/text.js';
 
 const RUNS = /(\d+(?:\.\d+)?)|([a-z][a-z0-9]*)|([\u3400-\u9fff]+)/g;
 
@@ -28,7 +28,7 @@ function loadJieba(): Jieba {
 }
 
 function prepare(text: string): string {
-  return foldWidth(text).toLowerCase();
+  return foldCharacters(text).toLowerCase();
 }
 
 /**
