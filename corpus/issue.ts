@@ -107,6 +107,14 @@ export function parseIssue(text: string, source: string): IssueDoc {
     else unowned.push(item);
     if (kind === 'text' && UNPLACED_REPORT_KINDS.has(r.kind)) audit.text.found++;
   }
+  // Characters the extractor could not read: the facts of the notice they stand in may be incomplete.
+  for (const u of layout.unreadable) {
+    const docNumber = owner.get(u.lineNo);
+    const codes = [...new Set(u.chars)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+    const item: Unplaced = { kind: 'text', lineNo: u.lineNo, page: u.page, message: `${docNumber ? `${docNumber} ` : ''}${u.chars.length} unreadable character(s) (${codes}): glyphs the extractor could not map, so printed characters are missing here` };
+    const notice = notices.find((n) => n.docNumber === docNumber);
+    (notice?.unplaced ?? unowned).push(item);
+  }
   // Printed order: where each notice's header stands (pages may be unknown; lines never are).
   const headerLine = new Map(routed.notices.map((n) => [n.header.docNumber, n.header.lineNo]));
   notices.sort((a, b) => headerLine.get(a.docNumber)! - headerLine.get(b.docNumber)!);

@@ -26,9 +26,17 @@ export interface Furniture {
   text: string;
 }
 
+/** A line holding characters no printed page holds (see UNREADABLE). */
+export interface Unreadable {
+  lineNo: number;
+  page: number | null;
+  chars: string[];
+}
+
 export interface IssueLayout {
   lines: Line[];
   furniture: Furniture[];
+  unreadable: Unreadable[];
   /** Name of the gazette issue as its running header prints it, when there is one. */
   issueTitle: string | null;
   /** True when page numbers were calibrated from printed page numbers. */
@@ -41,6 +49,12 @@ const PAGE_NUMBER = /^[-—–－\s]*(\d{1,4})[-—–－\s]+$|^[-—–－]+\s*
 // 《中卫市人民政府公报》 2019.NO.4【中卫市人民政府办公室文件】: the running header names the issue.
 const RUNNING_HEADER = /^(《?[^》\s]{2,30}公报》?)\s*(\d{4}\s*[.．]?\s*(?:NO|No|no)[.．]?\s*\d+|\d{4}\s*年\s*第\s*\d+\s*期)/;
 const BANNER = /^【[^】]{2,24}】$/;
+/**
+ * Characters no printed page holds: glyphs the extractor could not map to text (the private use
+ * area, U+FFFD) and control characters. Where they stand, printed characters are missing; they are
+ * kept as extracted and reported, never dropped in silence.
+ */
+const UNREADABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 
 /**
  * Two or more Chinese characters standing alone, one space apart: letter-spaced type (a red
@@ -91,8 +105,11 @@ export function readLayout(text: string): IssueLayout {
   let linesOnPage = 0;
   const lineAt: number[] = []; // pageIndex of each kept line / furniture item, resolved to numbers later
   const furnitureAt: number[] = [];
+  const unreadable: (Unreadable & { pageIndex: number })[] = [];
 
   physical.forEach((rawLine, i) => {
+    const bad = rawLine.match(UNREADABLE);
+    if (bad) unreadable.push({ lineNo: i + 1, page: null, pageIndex, chars: bad });
     let line = foldExtraction(rawLine);
     if (line.includes('\f')) {
       breakPending = true;
@@ -137,7 +154,7 @@ export function readLayout(text: string): IssueLayout {
   const pageOf = calibratePages(footers);
   lines.forEach((l, k) => (l.page = pageOf(lineAt[k])));
   furniture.forEach((f, k) => (f.page = pageOf(furnitureAt[k])));
-  return { lines, furniture, issueTitle, pagesKnown: footers.length > 0 };
+  return { lines, furniture, unreadable: unreadable.map(({ lineNo, pageIndex, chars }) => ({ lineNo, page: pageOf(pageIndex), chars })), issueTitle, pagesKnown: footers.length > 0 };
 }
 
 /**

@@ -57,6 +57,23 @@ describe('a note and a 任免 clause in forms nothing here reads', () => {
   });
 });
 
+describe('glyphs the extractor could not map', () => {
+  // A font whose 牵 and 局 came out as a private-use code point and as U+FFFD.
+  const damaged = readFileSync(SEED_FILE, 'utf8').replace(/牵/g, '\ue01a').replace(/局/g, '\ufffd');
+  const issue = parseIssue(damaged, 'damaged.txt');
+
+  it('are reported line by line in the notice they stand in, so its answers say its facts may be incomplete', () => {
+    const unreadable = allUnplaced(issue).filter((u) => u.message.includes('unreadable'));
+    expect(unreadable.length).toBe(615);
+    expect(unreadable[0]).toEqual({ kind: 'text', lineNo: 57, page: 3, message: '卫政办发〔2019〕43号 1 unreadable character(s) (U+FFFD): glyphs the extractor could not map, so printed characters are missing here' });
+    // Each notice that lost tasks to the damage says so: none is lost in silence.
+    const clean = new Map(parseIssue(readFileSync(SEED_FILE, 'utf8'), 'seed.txt').notices.map((n) => [n.docNumber, n.tasks.length]));
+    const short = issue.notices.filter((n) => n.tasks.length < clean.get(n.docNumber)!);
+    expect(short.map((n) => n.docNumber)).toEqual(['卫政办发〔2019〕43号', '卫政办发〔2019〕68号']);
+    expect(short.every((n) => n.unplaced.some((u) => u.message.includes('unreadable')))).toBe(true);
+  });
+});
+
 describe('a 2 MB block of random Chinese appended to an issue', () => {
   const seed = readFileSync(SEED_FILE, 'utf8');
   let x = 7;
