@@ -38,3 +38,39 @@ export function addCounts(into: AuditCounts, from: Partial<AuditCounts>): void {
     into[kind].placed += c.placed;
   }
 }
+
+/**
+ * The words fact markers are made of, as a check that needs no marker pattern: each is counted in
+ * a notice's printed lines twice, once as read and once with everything but Chinese characters
+ * taken out. An occurrence found only the second way has something between its characters (牵|头,
+ * 试·用期) that no rule reads, so the marker it belongs to may have been missed: it is reported
+ * rather than lost in silence. Three characters or more, so that punctuation between two words
+ * seldom makes one (…减免，去年… would make 免去).
+ */
+export const MARKER_WORDS: { word: string; kind: AuditKind }[] = [
+  { word: '牵头单位', kind: 'responsibility' },
+  { word: '配合单位', kind: 'responsibility' },
+  { word: '责任单位', kind: 'responsibility' },
+  { word: '完成时限', kind: 'responsibility' },
+  { word: '试用期', kind: 'appointment' },
+];
+
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/** Occurrences of each marker word that only a Chinese-only reading of the lines finds, with what stood between its characters. */
+export function hiddenMarkers(lines: string[]): { word: string; kind: AuditKind; count: number; between: string[] }[] {
+  const read = lines.join('').replace(/\s+/g, '');
+  const chinese = [...read].filter((c) => CHINESE.test(c)).join('');
+  const count = (text: string, word: string) => text.split(word).length - 1;
+  const out: { word: string; kind: AuditKind; count: number; between: string[] }[] = [];
+  for (const { word, kind } of MARKER_WORDS) {
+    const hidden = count(chinese, word) - count(read, word);
+    if (hidden <= 0) continue;
+    // What stands between the characters where the word is broken.
+    const broken = new RegExp([...word].join('([^\\u4e00-\\u9fff]+)?'), 'g');
+    const between = new Set<string>();
+    for (const m of read.matchAll(broken)) for (const g of m.slice(1)) if (g) between.add(g);
+    out.push({ word, kind, count: hidden, between: [...between] });
+  }
+  return out;
+}

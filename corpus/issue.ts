@@ -2,7 +2,7 @@
 // of every fact-bearing marker: what was found, what a fact took, and what could not be placed.
 import type { NoticeInfo } from '../domain/reader.js';
 import { statedRepeals, statedValidity, type Repeal } from '../domain/validity.js';
-import { addCounts, emptyCounts, type AuditCounts, type AuditKind, type Unplaced } from './audit.js';
+import { addCounts, emptyCounts, hiddenMarkers, type AuditCounts, type AuditKind, type Unplaced } from './audit.js';
 import { extractAppointments, type Appointment } from './facts/appointments.js';
 import { extractTasks, type Task } from './facts/tasks.js';
 import { readLayout, type Furniture } from './layout.js';
@@ -47,6 +47,11 @@ const ROUTING_KINDS: Partial<Record<ReportKind, AuditKind>> = { unplaced: 'text'
 function linesOf(t: RoutedText, into: (lineNo: number) => void): void {
   for (const l of t.lines) into(l.lineNo);
   for (const a of t.attachments) linesOf(a, into);
+}
+
+/** Characters named by their code points (U+034F), so that an invisible one shows in a report. */
+function codePoints(chars: string): string {
+  return [...chars].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 }
 
 export function parseIssue(text: string, source: string): IssueDoc {
@@ -107,10 +112,17 @@ export function parseIssue(text: string, source: string): IssueDoc {
     else unowned.push(item);
     if (kind === 'text' && UNPLACED_REPORT_KINDS.has(r.kind)) audit.text.found++;
   }
+  // Marker words broken by something no rule reads: the markers they belong to may have been missed.
+  for (const n of notices) {
+    const lines = layout.lines.filter((l) => owner.get(l.lineNo) === n.docNumber);
+    for (const h of hiddenMarkers(lines.map((l) => l.raw))) {
+      n.unplaced.push({ kind: h.kind, lineNo: lines[0]?.lineNo ?? null, page: lines[0]?.page ?? null, message: `${n.docNumber} ${h.count} occurrence(s) of ${h.word} broken by ${h.between.map(codePoints).join(', ')}: the marker(s) they belong to may not have been read` });
+    }
+  }
   // Characters the extractor could not read: the facts of the notice they stand in may be incomplete.
   for (const u of layout.unreadable) {
     const docNumber = owner.get(u.lineNo);
-    const codes = [...new Set(u.chars)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+    const codes = codePoints([...new Set(u.chars)].join(''));
     const item: Unplaced = { kind: 'text', lineNo: u.lineNo, page: u.page, message: `${docNumber ? `${docNumber} ` : ''}${u.chars.length} unreadable character(s) (${codes}): glyphs the extractor could not map, so printed characters are missing here` };
     const notice = notices.find((n) => n.docNumber === docNumber);
     (notice?.unplaced ?? unowned).push(item);

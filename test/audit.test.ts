@@ -74,6 +74,20 @@ describe('glyphs the extractor could not map', () => {
   });
 });
 
+describe('marker words broken by a character no rule reads', () => {
+  it('are reported in their notice, whatever the character, and a clean issue has none', () => {
+    const seed = readFileSync(SEED_FILE, 'utf8');
+    expect(allUnplaced(parseIssue(seed, 'seed.txt'))).toEqual([]);
+    const broken = parseIssue(seed.replace(/牵头/g, '牵|头').replace(/试用期/g, '试\u034f用期'), 'broken.txt');
+    expect(allUnplaced(broken).filter((u) => u.message.includes('broken by')).map((u) => [u.kind, u.message])).toEqual([
+      ['responsibility', '卫政办发〔2019〕43号 70 occurrence(s) of 牵头单位 broken by U+007C: the marker(s) they belong to may not have been read'],
+      ['responsibility', '卫政办发〔2019〕68号 2 occurrence(s) of 牵头单位 broken by U+007C: the marker(s) they belong to may not have been read'],
+      ['appointment', '卫政干发〔2019〕14号 3 occurrence(s) of 试用期 broken by U+034F: the marker(s) they belong to may not have been read'],
+      ['appointment', '卫政干发〔2019〕15号 3 occurrence(s) of 试用期 broken by U+034F: the marker(s) they belong to may not have been read'],
+    ]);
+  });
+});
+
 describe('a 2 MB block of random Chinese appended to an issue', () => {
   const seed = readFileSync(SEED_FILE, 'utf8');
   let x = 7;
