@@ -74,3 +74,30 @@ export function hiddenMarkers(lines: string[]): { word: string; kind: AuditKind;
   }
   return out;
 }
+
+/** Words of a responsibility note: a closing bracket after them closes a note. */
+const NOTE_WORDS = /牵头|配合|负责落实|责任单位|完成时限/;
+
+/** How far before a stray closing bracket the words of a note are looked for (a note runs to a few sentences). */
+const NOTE_REACH = 120;
+
+/**
+ * Where a paragraph closes a bracket it never opened after the words of a note (…市水务局牵头，
+ * 各县（区）负责落实。）: a note whose opening bracket the extraction lost, so it may not have been
+ * read as one. Returns the text before each such closer.
+ */
+export function strayNoteClosers(paragraph: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  [...paragraph].forEach((c, i) => {
+    if (c === '（' || c === '(') depth++;
+    else if (c === '）' || c === ')') {
+      if (depth > 0) depth--;
+      else {
+        const before = paragraph.slice(Math.max(0, i - NOTE_REACH), i);
+        if (NOTE_WORDS.test(before)) out.push(before);
+      }
+    }
+  });
+  return out;
+}

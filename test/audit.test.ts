@@ -88,6 +88,22 @@ describe('marker words broken by a character no rule reads', () => {
   });
 });
 
+describe('a note whose opening bracket the extraction lost', () => {
+  it('is reported where it closes, in its notice', () => {
+    const seed = readFileSync(SEED_FILE, 'utf8');
+    const lost = seed.replace('（市生态环境局牵头，市水', '市生态环境局牵头，市水');
+    expect(lost).not.toBe(seed);
+    expect(allUnplaced(parseIssue(lost, 'lost.txt'))).toEqual([
+      {
+        kind: 'responsibility',
+        lineNo: 1088,
+        page: 10,
+        message: '卫政办发〔2019〕43号 二、（一）1.: a bracket closed after “实。以下均需沙坡头区、中宁县、海原县人民政府落实，不再列出。” that never opened: a note whose opening bracket was lost may not have been read',
+      },
+    ]);
+  });
+});
+
 describe('a 2 MB block of random Chinese appended to an issue', () => {
   const seed = readFileSync(SEED_FILE, 'utf8');
   let x = 7;
