@@ -44,12 +44,12 @@ export function addCounts(into: AuditCounts, from: Partial<AuditCounts>): void {
  * a notice's printed lines twice, once as read and once with everything but Chinese characters
  * taken out. An occurrence found only the second way has something between its characters (牵|头,
  * 试·用期) that no rule reads, so the marker it belongs to may have been missed: it is reported
- * rather than lost in silence. Three characters or more, so that punctuation between two words
- * seldom makes one (…减免，去年… would make 免去).
+ * rather than lost in silence. Words that punctuation between two words seldom makes (…减免，去年…
+ * would make 免去, so it is not one).
  */
 export const MARKER_WORDS: { word: string; kind: AuditKind }[] = [
-  { word: '牵头单位', kind: 'responsibility' },
-  { word: '配合单位', kind: 'responsibility' },
+  { word: '牵头', kind: 'responsibility' },
+  { word: '配合', kind: 'responsibility' },
   { word: '责任单位', kind: 'responsibility' },
   { word: '完成时限', kind: 'responsibility' },
   { word: '试用期', kind: 'appointment' },
@@ -72,32 +72,5 @@ export function hiddenMarkers(lines: string[]): { word: string; kind: AuditKind;
     for (const m of read.matchAll(broken)) for (const g of m.slice(1)) if (g) between.add(g);
     out.push({ word, kind, count: hidden, between: [...between] });
   }
-  return out;
-}
-
-/** Words of a responsibility note: a closing bracket after them closes a note. */
-const NOTE_WORDS = /牵头|配合|负责落实|责任单位|完成时限/;
-
-/** How far before a stray closing bracket the words of a note are looked for (a note runs to a few sentences). */
-const NOTE_REACH = 120;
-
-/**
- * Where a paragraph closes a bracket it never opened after the words of a note (…市水务局牵头，
- * 各县（区）负责落实。）: a note whose opening bracket the extraction lost, so it may not have been
- * read as one. Returns the text before each such closer.
- */
-export function strayNoteClosers(paragraph: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  [...paragraph].forEach((c, i) => {
-    if (c === '（' || c === '(') depth++;
-    else if (c === '）' || c === ')') {
-      if (depth > 0) depth--;
-      else {
-        const before = paragraph.slice(Math.max(0, i - NOTE_REACH), i);
-        if (NOTE_WORDS.test(before)) out.push(before);
-      }
-    }
-  });
   return out;
 }

@@ -2,8 +2,9 @@
 // of every fact-bearing marker: what was found, what a fact took, and what could not be placed.
 import type { NoticeInfo } from '../domain/reader.js';
 import { statedRepeals, statedValidity, type Repeal } from '../domain/validity.js';
-import { addCounts, emptyCounts, hiddenMarkers, strayNoteClosers, type AuditCounts, type AuditKind, type Unplaced } from './audit.js';
+import { addCounts, emptyCounts, hiddenMarkers, type AuditCounts, type AuditKind, type Unplaced } from './audit.js';
 import { extractAppointments, type Appointment } from './facts/appointments.js';
+import { strayNoteClosers, unclosedNotes } from './facts/responsibility.js';
 import { extractTasks, type Task } from './facts/tasks.js';
 import { readLayout, type Furniture } from './layout.js';
 import { buildText, type BuiltText, type NoticeTexts } from './outline.js';
@@ -112,13 +113,16 @@ export function parseIssue(text: string, source: string): IssueDoc {
     else unowned.push(item);
     if (kind === 'text' && UNPLACED_REPORT_KINDS.has(r.kind)) audit.text.found++;
   }
-  // Notes whose opening bracket was lost: each may not have been read as a note.
+  // Notes whose opening or closing bracket was lost: each may not have been read as a note.
   for (const n of notices) {
     const texts = (t: BuiltText): BuiltText[] => [t, ...t.attachments.flatMap(texts)];
     for (const t of [n.body, ...n.parts].flatMap(texts)) {
       for (const p of t.paragraphs) {
         for (const before of strayNoteClosers(p.text)) {
           n.unplaced.push({ kind: 'responsibility', lineNo: p.lineFrom, page: p.pageFrom, message: `${n.docNumber} ${p.locator}: a bracket closed after “${before.slice(-30)}” that never opened: a note whose opening bracket was lost may not have been read` });
+        }
+        for (const after of unclosedNotes(p.text)) {
+          n.unplaced.push({ kind: 'responsibility', lineNo: p.lineFrom, page: p.pageFrom, message: `${n.docNumber} ${p.locator}: a bracket opened before “${after.slice(0, 30)}” that never closes: a note whose closing bracket was lost may not have been read` });
         }
       }
     }

@@ -80,15 +80,25 @@ describe('marker words broken by a character no rule reads', () => {
     expect(allUnplaced(parseIssue(seed, 'seed.txt'))).toEqual([]);
     const broken = parseIssue(seed.replace(/牵头/g, '牵|头').replace(/试用期/g, '试\u034f用期'), 'broken.txt');
     expect(allUnplaced(broken).filter((u) => u.message.includes('broken by')).map((u) => [u.kind, u.message])).toEqual([
-      ['responsibility', '卫政办发〔2019〕43号 70 occurrence(s) of 牵头单位 broken by U+007C: the marker(s) they belong to may not have been read'],
-      ['responsibility', '卫政办发〔2019〕68号 2 occurrence(s) of 牵头单位 broken by U+007C: the marker(s) they belong to may not have been read'],
+      ['responsibility', '卫政办发〔2019〕43号 96 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
+      ['responsibility', '卫政办发〔2019〕44号 4 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
+      ['responsibility', '卫政办发〔2019〕68号 41 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
+      ['responsibility', '卫政办发〔2019〕74号 22 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
+      ['responsibility', '卫政办发〔2019〕85号 6 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
       ['appointment', '卫政干发〔2019〕14号 3 occurrence(s) of 试用期 broken by U+034F: the marker(s) they belong to may not have been read'],
       ['appointment', '卫政干发〔2019〕15号 3 occurrence(s) of 试用期 broken by U+034F: the marker(s) they belong to may not have been read'],
     ]);
   });
 });
 
-describe('a note whose opening bracket the extraction lost', () => {
+describe('a note whose opening or closing bracket the extraction lost', () => {
+  it('is reported where it opens, in its notice', () => {
+    const lost = readFileSync(SEED_FILE, 'utf8').replace('再列出。）', '再列出。');
+    expect(allUnplaced(parseIssue(lost, 'lost.txt')).map((u) => u.message)).toEqual([
+      '卫政办发〔2019〕43号 二、（一）1.: a bracket opened before “（市生态环境局牵头，市水务局、住房和城乡建设局、农业农村局等” that never closes: a note whose closing bracket was lost may not have been read',
+    ]);
+  });
+
   it('is reported where it closes, in its notice', () => {
     const seed = readFileSync(SEED_FILE, 'utf8');
     const lost = seed.replace('（市生态环境局牵头，市水', '市生态环境局牵头，市水');

@@ -147,3 +147,40 @@ export function parseNote(inner: string): NoteReading | null {
   if (scope && !out.scopeImplementing.length) extend(out.scopeImplementing, unitList(scope[1]));
   return out.leadUnits.length || out.supportUnits.length || out.implementingUnits.length ? out : null;
 }
+
+/** How far before a stray closing bracket the words of a note are looked for (a note runs to a few sentences). */
+const NOTE_REACH = 120;
+
+/**
+ * Where a paragraph opens a bracket before the words of a note and never closes it: a note whose
+ * closing bracket the extraction lost. Returns the text after each such opener.
+ */
+export function unclosedNotes(paragraph: string): string[] {
+  const open: number[] = [];
+  [...paragraph].forEach((c, i) => {
+    if (c === '（' || c === '(') open.push(i);
+    else if ((c === '）' || c === ')') && open.length) open.pop();
+  });
+  return open.map((i) => paragraph.slice(i, i + NOTE_REACH)).filter((after) => NOTE_WORDS.test(after));
+}
+
+/**
+ * Where a paragraph closes a bracket it never opened after the words of a note (…市水务局牵头，
+ * 各县（区）负责落实。）: a note whose opening bracket the extraction lost, so it may not have been
+ * read as one. Returns the text before each such closer.
+ */
+export function strayNoteClosers(paragraph: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  [...paragraph].forEach((c, i) => {
+    if (c === '（' || c === '(') depth++;
+    else if (c === '）' || c === ')') {
+      if (depth > 0) depth--;
+      else {
+        const before = paragraph.slice(Math.max(0, i - NOTE_REACH), i);
+        if (NOTE_WORDS.test(before)) out.push(before);
+      }
+    }
+  });
+  return out;
+}
