@@ -114,6 +114,15 @@ describe('a note whose opening or closing bracket the extraction lost', () => {
   });
 });
 
+describe('a role label whose colon the extraction lost', () => {
+  it('is reported wherever it leaves the label inside a unit name', () => {
+    const lost = parseIssue(readFileSync(SEED_FILE, 'utf8').replace(/责任单位：/g, '责任单位'), 'lost.txt');
+    const named = allUnplaced(lost).filter((u) => u.message.includes('role label'));
+    expect(named).toHaveLength(42);
+    expect(named[0]).toEqual({ kind: 'responsibility', lineNo: 3409, page: 25, message: '卫政办发〔2019〕68号 二、（一）1.: a unit name holding a role label, read as printed: 市责任单位市发展和改革委员会' });
+  });
+});
+
 describe('a 2 MB block of random Chinese appended to an issue', () => {
   const seed = readFileSync(SEED_FILE, 'utf8');
   let x = 7;

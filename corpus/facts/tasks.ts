@@ -80,7 +80,10 @@ export function extractTasks(notice: NoticeTexts): TaskExtraction {
   return out;
 }
 
-const LABEL = /(牵头单位|配合单位|责任单位|落实单位|完成时限)[：:]/g;
+const ROLE_LABELS = '牵头单位|配合单位|责任单位|落实单位|完成时限';
+const LABEL = new RegExp(`(${ROLE_LABELS})[：:]`, 'g');
+/** A role label, wherever it stands. */
+const ROLE_LABEL = new RegExp(ROLE_LABELS);
 
 /**
  * Where a paragraph names a responsibility: each labelled clause (牵头单位：…) and each bracketed
@@ -122,6 +125,10 @@ function noteTasks(text: BuiltText, title: string, notice: NoticeTexts, extracti
       }
     }
     for (const note of notes) {
+      // A unit named with a role label in it (市责任单位市发展和改革委员会) is a label whose colon was lost.
+      for (const unit of [...note.leadUnits, ...note.supportUnits, ...note.implementingUnits].filter((u) => ROLE_LABEL.test(u))) {
+        extraction.unplaced.push({ kind: 'responsibility', lineNo: p.lineFrom, page: p.pageFrom, message: `${notice.docNumber} ${p.locator || '正文'}: a unit name holding a role label, read as printed: ${unit}` });
+      }
       let chunk = p.text.slice(from, note.start).trim();
       from = note.end;
       // A note opening its own paragraph belongs to the paragraph before it.
