@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectServer, formatResults, runSuites } from '../../evals/harness.js';
+import { expectBudgetStopsAndRecovers } from '../support/budget.js';
 
 type ToolResult = { isError?: boolean; content: { type: string; text: string }[]; structuredContent?: Record<string, unknown> };
 
@@ -265,17 +266,7 @@ describe('the stdio server', () => {
   it('stops a call over its time budget with isError, as over HTTP, and goes on serving', async () => {
     const tight = await connectServer({ GAZETTE_DB: db, GAZETTE_CALL_BUDGET_MS: '10' });
     try {
-      const results = await Promise.all(Array.from({ length: 60 }, () => tight.callTool({ name: 'find_lead_unit', arguments: { task: '柴油货车污染治理' } })));
-      const over = results.filter((r) => r.isError);
-      expect(over.length).toBeGreaterThan(0);
-      expect((over[0].content as { text: string }[])[0].text).toContain('exceeded its time budget of 10 ms');
-      // The stopped thread is replaced; once it has opened the store, calls are answered again.
-      let after = { isError: true } as { isError?: boolean };
-      for (let attempt = 0; attempt < 30 && after.isError; attempt++) {
-        await new Promise((r) => setTimeout(r, 200));
-        after = await tight.callTool({ name: 'compute_deadline', arguments: { expression: '年底前', referenceDate: '2019-04-30' } });
-      }
-      expect(after.isError).toBeFalsy();
+      await expectBudgetStopsAndRecovers(tight);
     } finally {
       await tight.close();
     }
