@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // gazette: the same tools on the command line, for clerks without an MCP client.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusDir, databasePath } from '../corpus/paths.js';
 import { ensureDatabase, formatReport, ingestCorpus, ingestMode, listCorpus, type Progress } from '../ingest/ingest.js';
@@ -26,7 +26,7 @@ const USAGE = `gazette — 政府公报查询 / query the gazette
   gazette verify <引文>                  [--doc 文号]
   gazette explain <文号或标题词>         [--as-of YYYY-MM-DD]   政策解读提纲 / an explainer's outline
   gazette check <稿件文件 FILE | ->      [--doc 文号]           核对解读稿；发现问题时退出码为 1 / exit 1 on any problem
-  gazette ingest [目录 DIR]              [--db 数据库文件] [--full]   只读入新增或改动的期号；--full 全部重建 / adds what changed; --full rebuilds
+  gazette ingest [目录 DIR | 文件.pdf]    [--db 数据库文件] [--full]   只读入新增或改动的期号；文件先放入语料目录；--full 全部重建 / adds what changed (a file joins the corpus folder first); --full rebuilds
   gazette tokens add <名称 NAME> | list | revoke <名称 NAME>   [--tokens 令牌文件]
 
   --json   输出结构化 JSON / print the structured result as JSON
@@ -184,7 +184,19 @@ function main(argv: string[]): number {
   if (command === 'tokens') return tokensCommand(words, values.tokens ?? process.env.GAZETTE_TOKENS ?? join(dirname(databasePath()), 'tokens.json'));
 
   if (command === 'ingest') {
-    const dir = words[0] ?? corpusDir();
+    // A file (an issue's PDF or text) joins the corpus folder, so the server and every later ingest see it too.
+    const given = words[0];
+    const file = given && existsSync(given) && statSync(given).isFile() ? given : null;
+    const dir = file ? corpusDir() : (given ?? corpusDir());
+    if (file) {
+      if (!/\.(pdf|txt)$/i.test(file)) {
+        process.stderr.write(`只能读入 .pdf 或 .txt 文件 / only .pdf or .txt files can be ingested: ${file}\n`);
+        return 2;
+      }
+      const target = join(dir, basename(file));
+      if (resolve(file) !== resolve(target)) copyFileSync(file, target);
+      process.stderr.write(`${basename(file)} → ${dir}\n`);
+    }
     const db = values.db ?? databasePath();
     // Next month's issue is added to the store as it is; --full (or another store version) rebuilds it whole.
     const warnings: string[] = [];

@@ -6,7 +6,7 @@ import { addCounts, emptyCounts, hiddenMarkers, type AuditCounts, type AuditKind
 import { extractAppointments, type Appointment } from './facts/appointments.js';
 import { strayNoteClosers, unclosedNotes } from './facts/responsibility.js';
 import { extractTasks, type Task } from './facts/tasks.js';
-import { readLayout, type Furniture } from './layout.js';
+import { readLayout, type Furniture, type IssueLayout } from './layout.js';
 import { buildText, type BuiltText, type NoticeTexts } from './outline.js';
 import { routeIssue, UNPLACED_REPORT_KINDS, type ReportItem, type ReportKind, type RoutedText } from './routing.js';
 
@@ -55,8 +55,13 @@ function codePoints(chars: string): string {
   return [...chars].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 }
 
+/** One issue from its extracted text. */
 export function parseIssue(text: string, source: string): IssueDoc {
-  const layout = readLayout(text);
+  return parseLayout(readLayout(text), source);
+}
+
+/** One issue from its printed lines, however they were read (text: readLayout; a PDF: readPdfLayout). */
+export function parseLayout(layout: IssueLayout, source: string): IssueDoc {
   const routed = routeIssue(layout.lines);
   const audit = emptyCounts();
   addCounts(audit, { header: routed.headers });

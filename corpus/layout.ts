@@ -1,6 +1,6 @@
 // Layout repair, step 1: the extracted text of one gazette issue → printed lines with their page,
 // page furniture (running headers, page numbers, section banners) taken out.
-import { foldCharacters, INVISIBLE } from '../domain/text.js';
+import { foldCharacters, INVISIBLE, isWide } from '../domain/text.js';
 
 export interface Line {
   /** 1-based line number in the source file. */
@@ -17,6 +17,13 @@ export interface Line {
   at: number;
   /** Printed with an indent: a page start in some extractions, a paragraph in others; either way the reading order may jump here. */
   indented: boolean;
+  /**
+   * Known from a PDF's positions: the line opens a paragraph or stands alone (true), or carries
+   * on the line before it, wrapped (false). Absent where only text was read.
+   */
+  opens?: boolean;
+  /** Known from a PDF's positions: centred or right-aligned, a line standing alone (文号, a title, a date). */
+  centred?: boolean;
 }
 
 export interface Furniture {
@@ -82,44 +89,62 @@ export function foldExtraction(line: string): string {
     .replace(/[:;,?!]/g, (c, at: number, whole: string) => (ascii.test(whole[at - 1] ?? '') && ascii.test(whole[at + 1] ?? '') ? c : FULL_WIDTH[c]));
 }
 
+/** A line as printed, before it is told apart as text or furniture (see finishLayout). */
+export interface PrintedItem {
+  /** As extracted: what the unreadable-character check reads. */
+  text: string;
+  pageIndex: number;
+  pageStart: boolean;
+  /** 1-based line number in the source; counted in order when absent. */
+  lineNo?: number;
+  /** Furniture already known (by its place on the page); else its words tell (classifyFurniture). */
+  furniture?: Furniture['kind'];
+  indented?: boolean;
+  /** What the PDF's positions tell of the line. */
+  position?: Pick<Line, 'opens' | 'centred'>;
+}
+
+/** A line as every rule reads it, spaces collapsed: '' for a line that prints nothing. */
+export function printedText(raw: string): string {
+  return foldExtraction(raw).replace(/[\s\u3000\f]+/g, ' ').trim();
+}
+
+/** Which furniture a printed line is by its words alone (a page number, a running header, a banner), or null. */
+export function classifyFurniture(trimmed: string): Furniture['kind'] | null {
+  if (PAGE_NUMBER.test(trimmed)) return 'page-number';
+  if (RUNNING_HEADER.test(trimmed)) return 'running-header';
+  return BANNER.test(trimmed) ? 'banner' : null;
+}
+
 /**
  * Splits an issue into lines. This extraction writes every printed line followed by a blank line,
  * and starts each new page with a line indented by a space straight after the previous line, or
- * with a form feed; a printed page number ends its page too.
+ * with a form feed; a printed page number ends its page too. Two columns printed side by side
+ * (pdftotext -layout, see readSideBySide) are read column by column first; `columnsRead` says
+ * that has been done.
  */
-export function readLayout(text: string): IssueLayout {
-  // Line ends as any tool writes them: CRLF, CR, Unicode's line and paragraph separators, NEL, and the vertical tab of a Word line break.
-  const physical = text.split(/\r\n?|[\n\u2028\u2029\u0085\v]/);
+export function readLayout(text: string, columnsRead = false): IssueLayout {
+  const columns = columnsRead ? null : readSideBySide(text);
+  if (columns) return atSourceLines(readLayout(columns.text, true), columns.lineNos);
+  const physical = text.split(LINE_END);
   // The indented-line page signature belongs to double-spaced extractions (a blank line after
   // every printed line); in a single-spaced one an indent only opens a paragraph.
   const doubleSpaced = isDoubleSpaced(physical);
-  const lines: Line[] = [];
-  const furniture: Furniture[] = [];
-  const footers: { pageIndex: number; printed: number }[] = [];
-  let issueTitle: string | null = null;
+  const items: PrintedItem[] = [];
   let pageIndex = 0;
   let breakPending = false;
   let nextStartsPage = false;
   let prevNonEmpty = false;
-  let at = 0;
   let linesOnPage = 0;
-  const lineAt: number[] = []; // pageIndex of each kept line / furniture item, resolved to numbers later
-  const furnitureAt: number[] = [];
-  const unreadable: (Unreadable & { pageIndex: number })[] = [];
 
   physical.forEach((rawLine, i) => {
-    const bad = rawLine.match(UNREADABLE);
-    if (bad) unreadable.push({ lineNo: i + 1, page: null, pageIndex, chars: bad });
-    let line = foldExtraction(rawLine);
-    if (line.includes('\f')) {
-      breakPending = true;
-      line = line.replace(/\f/g, '');
-    }
-    const trimmed = line.replace(/[\s\u3000]+/g, ' ').trim();
+    if (rawLine.includes('\f')) breakPending = true;
+    const trimmed = printedText(rawLine);
     if (trimmed === '') {
       prevNonEmpty = false;
       return;
     }
+    const line = foldExtraction(rawLine.replace(/\f/g, ''));
     if (doubleSpaced && prevNonEmpty && /^[ \t\u3000]/.test(line)) breakPending = true;
     prevNonEmpty = true;
     // A new page needs something printed on the one before: a page number, then a form feed
@@ -130,31 +155,62 @@ export function readLayout(text: string): IssueLayout {
       nextStartsPage = true;
     }
     breakPending = false;
-
-    const pageNumber = PAGE_NUMBER.exec(trimmed);
-    const header = RUNNING_HEADER.exec(trimmed);
-    if (pageNumber || header || BANNER.test(trimmed)) {
-      const kind = pageNumber ? 'page-number' : header ? 'running-header' : 'banner';
-      furniture.push({ lineNo: i + 1, page: null, kind, text: trimmed });
-      furnitureAt.push(pageIndex);
-      if (pageNumber) {
-        footers.push({ pageIndex, printed: Number(pageNumber.slice(1).find((n) => n !== undefined)) });
-        breakPending = true; // the page number is the last thing printed on its page
-      }
-      if (header && !issueTitle) issueTitle = trimmed.replace(/【.*$/, '').replace(/\s+/g, ' ').trim();
+    const furniture = classifyFurniture(trimmed);
+    if (furniture) {
+      items.push({ text: rawLine, pageIndex, pageStart: false, lineNo: i + 1, furniture });
+      if (furniture === 'page-number') breakPending = true; // the page number is the last thing printed on its page
       return;
     }
-    lines.push({ lineNo: i + 1, raw: trimmed, page: null, pageStart: nextStartsPage, pageIndex, at, indented: /^[ \t\u3000]/.test(line) });
+    items.push({ text: rawLine, pageIndex, pageStart: nextStartsPage, lineNo: i + 1, indented: /^[ \t\u3000]/.test(line) });
     linesOnPage++;
-    at += trimmed.replace(/ /g, '').length;
     nextStartsPage = false;
-    lineAt.push(pageIndex);
   });
+  return finishLayout(items);
+}
 
-  const pageOf = calibratePages(footers);
+/**
+ * Printed lines, each on its page, → the issue's lines and furniture, with the characters no
+ * printed page holds reported and pages numbered as printed: from the page numbers the issue
+ * prints, else (a PDF) by their order in the file.
+ */
+export function finishLayout(items: PrintedItem[], source: { pageCount?: number } = {}): IssueLayout {
+  const lines: Line[] = [];
+  const furniture: Furniture[] = [];
+  const footers: { pageIndex: number; printed: number }[] = [];
+  const lineAt: number[] = [];
+  const furnitureAt: number[] = [];
+  const unreadable: (Unreadable & { pageIndex: number })[] = [];
+  let issueTitle: string | null = null;
+  let at = 0;
+  items.forEach((item, k) => {
+    const lineNo = item.lineNo ?? k + 1;
+    const bad = item.text.match(UNREADABLE);
+    if (bad) unreadable.push({ lineNo, page: null, pageIndex: item.pageIndex, chars: bad });
+    const trimmed = printedText(item.text);
+    if (trimmed === '') return;
+    const kind = item.furniture ?? null;
+    if (kind) {
+      furniture.push({ lineNo, page: null, kind, text: trimmed });
+      furnitureAt.push(item.pageIndex);
+      const number = PAGE_NUMBER.exec(trimmed);
+      if (kind === 'page-number' && number) footers.push({ pageIndex: item.pageIndex, printed: Number(number.slice(1).find((n) => n !== undefined)) });
+      if (kind === 'running-header' && !issueTitle && RUNNING_HEADER.test(trimmed)) issueTitle = trimmed.replace(/【.*$/, '').replace(/\s+/g, ' ').trim();
+      return;
+    }
+    lines.push({ lineNo, raw: trimmed, page: null, pageStart: item.pageStart, pageIndex: item.pageIndex, at, indented: !!item.indented, ...item.position });
+    at += trimmed.replace(/ /g, '').length;
+    lineAt.push(item.pageIndex);
+  });
+  const pageOf = footers.length || source.pageCount === undefined ? calibratePages(footers) : (pageIndex: number) => pageIndex + 1;
   lines.forEach((l, k) => (l.page = pageOf(lineAt[k])));
   furniture.forEach((f, k) => (f.page = pageOf(furnitureAt[k])));
-  return { lines, furniture, unreadable: unreadable.map(({ lineNo, pageIndex, chars }) => ({ lineNo, page: pageOf(pageIndex), chars })), issueTitle, pagesKnown: footers.length > 0 };
+  return {
+    lines,
+    furniture,
+    unreadable: unreadable.map(({ lineNo, pageIndex, chars }) => ({ lineNo, page: pageOf(pageIndex), chars })),
+    issueTitle,
+    pagesKnown: footers.length > 0 || source.pageCount !== undefined,
+  };
 }
 
 /**
@@ -182,4 +238,145 @@ function isDoubleSpaced(physical: string[]): boolean {
     if (i > 0 && !physical[i - 1].trim()) afterBlank++;
   });
   return lines > 0 && afterBlank / lines >= 0.5;
+}
+
+/** Line ends as any tool writes them: CRLF, CR, Unicode's line and paragraph separators, NEL, and the vertical tab of a Word line break. */
+const LINE_END = /\r\n?|[\n\u2028\u2029\u0085\v]/;
+
+/** Two columns set side by side: the lines of the left column, then the right, page by page, and each one's source line. */
+export interface SideBySide {
+  text: string;
+  /** 1-based source line of each line of `text` (a left and a right half share theirs). */
+  lineNos: number[];
+}
+
+/** How far along a line a position is: in characters, or in terminal cells (a wide character two), as -layout pads. */
+const POSITION_UNITS: ((s: string) => number)[] = [(s) => s.length, (s) => s.length + [...s].filter(isWide).length];
+/** The gutter between side-by-side columns: at least this many spaces, with Chinese on both sides. */
+const GUTTER_MIN = 4;
+/** How far a line's gutter may stand from the page's (a column's first character may be set a little off). */
+const GUTTER_SLACK = 2;
+const HAN = /[\u4e00-\u9fff]/;
+const GAP = new RegExp(`[ \\u3000]{${GUTTER_MIN},}`, 'g');
+
+/**
+ * Two columns printed side by side, as `pdftotext -layout` prints a two-column page: each line is
+ * "left-column text      right-column text", the right column starting at one position down the
+ * page. Known by many lines (ten at least, and three in ten of those printing anything) with a gap
+ * of GUTTER_MIN spaces or more ending at one position (± GUTTER_SLACK), Chinese on both sides,
+ * both columns mostly full lines (wrapped prose, not the short cells of a table). Read as each
+ * page's left column, then its right column; a line across both (a running header, a page number,
+ * a title set over the columns) is read where it stands, between the column runs before and after
+ * it. Pages stay where the form feeds put them. Null when the text is not so printed.
+ */
+export function readSideBySide(text: string): SideBySide | null {
+  const physical = text.split(LINE_END).map((l) => l.replace(/[ \t\u3000]+$/, ''));
+  const printing = physical.filter((l) => l.replace(/\f/g, '').trim()).length;
+  // The gutter in characters or in cells, whichever more lines agree on.
+  let found: { unit: (s: string) => number; gutter: number; rows: { left: number; right: number }[] } | null = null;
+  for (const unit of POSITION_UNITS) {
+    const gutter = findGutter(physical, unit);
+    const rows = gutter === null ? [] : gutterLines(physical, unit, gutter);
+    if (gutter !== null && rows.length > (found?.rows.length ?? 0)) found = { unit, gutter, rows };
+  }
+  if (!found) return null;
+  const { rows } = found;
+  if (rows.length < 10 || rows.length < 0.3 * printing) return null;
+  // Prose columns are mostly full lines; a table's gaps have short cells beside them.
+  const full = (widths: number[]) => {
+    const sorted = [...widths].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] >= 0.5 * sorted[Math.floor(sorted.length * 0.9)];
+  };
+  if (!full(rows.map((r) => r.left)) || !full(rows.map((r) => r.right))) return null;
+  return splitColumns(physical, found.unit, found.gutter);
+}
+
+/** Gaps of GUTTER_MIN spaces or more with Chinese on both sides: where each line's right-hand text starts, and the widths beside the gap. */
+function gapsOf(line: string, unit: (s: string) => number): { end: number; left: number; right: number }[] {
+  const out: { end: number; left: number; right: number }[] = [];
+  for (const m of line.matchAll(GAP)) {
+    const before = line.slice(0, m.index).replace(/\f/g, '');
+    const after = line.slice(m.index + m[0].length);
+    if (!before.trim() || !HAN.test(before) || !HAN.test(after)) continue;
+    out.push({ end: unit(line.slice(0, m.index + m[0].length).replace(/\f/g, '')), left: unit(before.trim()), right: unit(after) });
+  }
+  return out;
+}
+
+/** The position most lines' gaps end at, give or take GUTTER_SLACK, or null when no line has a gap. */
+function findGutter(physical: string[], unit: (s: string) => number): number | null {
+  const ends = new Map<number, number>();
+  for (const line of physical) for (const end of new Set(gapsOf(line, unit).map((g) => g.end))) ends.set(end, (ends.get(end) ?? 0) + 1);
+  let best: number | null = null;
+  let most = 0;
+  for (const end of ends.keys()) {
+    let n = 0;
+    for (let d = -GUTTER_SLACK; d <= GUTTER_SLACK; d++) n += ends.get(end + d) ?? 0;
+    if (n > most || (n === most && best !== null && end < best)) [best, most] = [end, n];
+  }
+  return best;
+}
+
+/** The lines whose gap ends at the gutter, with the widths of the text either side. */
+function gutterLines(physical: string[], unit: (s: string) => number, gutter: number): { left: number; right: number }[] {
+  return physical.flatMap((line) => gapsOf(line, unit).filter((g) => Math.abs(g.end - gutter) <= GUTTER_SLACK).slice(0, 1));
+}
+
+/** Each page's lines: runs of two-column lines read left column first; a line across the gutter read where it stands. */
+function splitColumns(physical: string[], unit: (s: string) => number, gutter: number): SideBySide {
+  const out: { text: string; lineNo: number }[] = [];
+  let left: { text: string; lineNo: number }[] = [];
+  let right: { text: string; lineNo: number }[] = [];
+  let pageBreak = false;
+  const emit = (line: { text: string; lineNo: number }) => {
+    out.push(pageBreak ? { text: `\f${line.text}`, lineNo: line.lineNo } : line);
+    pageBreak = false;
+  };
+  const flush = () => {
+    for (const line of [...left, ...right]) emit(line);
+    left = [];
+    right = [];
+  };
+  // An indent inside a column is kept: it opens a paragraph.
+  const indent = (at: number) => ' '.repeat(Math.max(0, Math.round(at - gutter)));
+  physical.forEach((raw, i) => {
+    const lineNo = i + 1;
+    if (raw.includes('\f')) {
+      flush();
+      pageBreak = true;
+    }
+    const line = raw.replace(/\f/g, '');
+    if (!line.trim()) return;
+    const lead = line.length - line.trimStart().length;
+    // The gap that covers the gutter: the left column's text ends before it, the right's starts at it (or indented past it).
+    for (const m of line.slice(lead).matchAll(/[ \u3000]{2,}/g)) {
+      const start = unit(line.slice(0, lead + m.index));
+      const end = unit(line.slice(0, lead + m.index + m[0].length));
+      if (start > gutter || end < gutter - GUTTER_SLACK) continue;
+      left.push({ text: line.slice(0, lead + m.index), lineNo });
+      right.push({ text: indent(end) + line.slice(lead + m.index + m[0].length), lineNo });
+      return;
+    }
+    const startsAt = unit(line.slice(0, lead));
+    if (startsAt >= gutter - GUTTER_SLACK) right.push({ text: indent(startsAt) + line.slice(lead), lineNo });
+    else if (unit(line) < gutter - GUTTER_SLACK && !classifyFurniture(printedText(line))) left.push({ text: line, lineNo });
+    else {
+      // Across both columns, or page furniture: it stands between what comes before and after it.
+      flush();
+      emit({ text: line, lineNo });
+    }
+  });
+  flush();
+  return { text: out.map((l) => l.text).join('\n'), lineNos: out.map((l) => l.lineNo) };
+}
+
+/** A layout read from re-assembled lines, its line numbers put back to the source's. */
+function atSourceLines(layout: IssueLayout, lineNos: number[]): IssueLayout {
+  const at = (lineNo: number) => lineNos[lineNo - 1] ?? lineNo;
+  return {
+    ...layout,
+    lines: layout.lines.map((l) => ({ ...l, lineNo: at(l.lineNo) })),
+    furniture: layout.furniture.map((f) => ({ ...f, lineNo: at(f.lineNo) })),
+    unreadable: layout.unreadable.map((u) => ({ ...u, lineNo: at(u.lineNo) })),
+  };
 }

@@ -189,7 +189,8 @@ export function proseParagraphs(lines: Line[]): ProseParagraph[] {
     const prevWidth = prev ? printedWidth(prev.raw) : 0;
     // After a line cut mid-sentence at the margin, the next line carries on ("中宁县第 / 一、第二、…"),
     // unless it opens with a marker that continues the numbering.
-    const carriesOn = !!prev && !endsClause(prevText) && prevWidth >= column * 0.9;
+    // Where a PDF's positions say whether the line opens a paragraph, they decide.
+    const carriesOn = line.opens !== undefined ? !!prev && !line.opens : !!prev && !endsClause(prevText) && prevWidth >= column * 0.9;
     // The numbered titles an 附件： line declares (1.…； 2.…；) are its list, not the text's outline.
     const declared: boolean = declaring && /^\d{1,2}\s*[.．、]/.test(line.raw);
     const parsed: Marker | null = declared ? null : parseMarker(line.raw);
@@ -199,7 +200,11 @@ export function proseParagraphs(lines: Line[]): ProseParagraph[] {
     else numbering.text();
     // A note whose closing bracket (or last words) wrapped onto this line is not closed yet.
     const inNote = open.depth > 0 && open.chars <= NOTE_MAX_CHARS;
-    const opens: boolean = !declared && !(prev && continuesLine(line.raw)) && (!prev || !!marker || prevHeading || isAttachmentDeclaration(line.raw) || (endsSentence(prevText) && prevWidth < column * 0.9 && !inNote));
+    const opens: boolean =
+      !declared &&
+      (line.opens !== undefined
+        ? !prev || line.opens
+        : !(prev && continuesLine(line.raw)) && (!prev || !!marker || prevHeading || isAttachmentDeclaration(line.raw) || (endsSentence(prevText) && prevWidth < column * 0.9 && !inNote)));
     declaring = isAttachmentDeclaration(line.raw) || (declaring && !opens);
     if (opens) {
       paragraphs.push({ lines: [line], marker });

@@ -67,6 +67,8 @@ export interface RoutedIssue {
 // further than the facing page. Pages are counted where the extraction shows them; characters
 // (about two pages of this gazette) bound it where it does not.
 const RESUME_WINDOW_PAGES = 2;
+/** About what a printed gazette page holds; a layout of smaller pages resumes across as many more. */
+const GAZETTE_PAGE_CHARS = 1400;
 const RESUME_WINDOW_CHARS = 3000;
 
 const TITLE_END = /(通知|决定|通报|批复|意见|公告|通告|命令|函)$/;
@@ -164,6 +166,7 @@ class OpenText {
     if (endsClause(dropCjkSpaces(last.raw))) return false;
     const marker = parseMarker(last.raw);
     if (marker?.type === 'chapter') return false; // a centred heading
+    if (marker?.type === 'article') return true; // an article's words end with their punctuation, however short the line
     const column = this.lines.length >= 8 ? typicalWidth(this.lines.slice(-30)) : this.issueColumn;
     // A line cut mid-sentence runs to the margin; a marker line is indented two cells and stops
     // short when it is a heading.
@@ -505,11 +508,14 @@ export const ROUTING_RULES: RoutingRule[] = [
       const current = r.current!;
       const end = tableHeaderEnd(r.lines, i);
       const key = matchKey(r.lines.slice(i, end + 1).map((l) => l.raw).join(''));
-      // A repeated header continues its table; the current table also takes a shortened repeat.
+      // A repeated header continues its table; the current table also takes a shortened repeat,
+      // or a whole one where a page break had cut its first printing short.
       const same =
         current.role === 'attachment' && !current.table
           ? null
-          : [current, ...r.recent(line).reverse()].find((s) => s.table && (s.table.key === key || (s === current && s.table.key.startsWith(key))));
+          : [current, ...r.recent(line).reverse()].find(
+              (s) => s.table && (s.table.key === key || (s === current && s.table.key.startsWith(key)) || (s.table.key.length >= 8 && key.startsWith(s.table.key))),
+            );
       if (same) {
         r.switchTo(same, line, 'table header repeated');
         same.reached(line);
@@ -548,7 +554,9 @@ export const ROUTING_RULES: RoutingRule[] = [
       // A line that carries on an unfinished sentence starts with words, not a marker ("中宁县第 / 一、第二、…"),
       // unless the marker continues the text's own numbering.
       const parsed = r.standingMarker(line);
-      const marker = parsed && !atCut && r.current!.midSentence() && !r.current!.numbering.continues(parsed) && !r.interrupts(line, parsed) ? null : parsed;
+      // A PDF's positions tell a wrapped line from one that opens a paragraph.
+      const wrapped = (m: Marker) => (line.opens !== undefined ? !line.opens : !atCut && r.current!.midSentence() && !r.current!.numbering.continues(m) && !r.interrupts(line, m));
+      const marker = parsed && wrapped(parsed) ? null : parsed;
       for (const rule of CONTINUATION_RULES) {
         if (!rule.when(r, line, marker, atCut)) continue;
         const picked = rule.pick(r, line, marker, atCut);
@@ -590,8 +598,14 @@ class Router {
   afterHeader = false;
   private readonly routes: { line: Line; from: OpenText | null; to: OpenText; why: string }[] = [];
 
+  /** How many of this layout's pages back a text may resume: RESUME_WINDOW_PAGES of a gazette's. */
+  readonly resumePages: number;
+
   constructor(readonly lines: Line[]) {
     this.column = typicalWidth(lines);
+    const last = lines[lines.length - 1];
+    const perPage = last ? last.at / (last.pageIndex + 1) : GAZETTE_PAGE_CHARS;
+    this.resumePages = Math.max(RESUME_WINDOW_PAGES, Math.floor((RESUME_WINDOW_PAGES * GAZETTE_PAGE_CHARS) / Math.max(perPage, 1)));
     const blocks = findHeaders(lines, this.report);
     this.docNumberLines = lines.filter((l) => normalizeDocNumber(l.raw)).length;
     this.lifted = new Map(blocks.map((b) => [b.from, b]));
@@ -677,7 +691,7 @@ class Router {
 
   /** Open texts seen on this page or the ones just before it. */
   recent(line: Line): OpenText[] {
-    return this.texts.filter((s) => !s.closed && s.lastPageIndex >= line.pageIndex - RESUME_WINDOW_PAGES && line.at - s.lastAt <= RESUME_WINDOW_CHARS);
+    return this.texts.filter((s) => !s.closed && s.lastPageIndex >= line.pageIndex - this.resumePages && line.at - s.lastAt <= RESUME_WINDOW_CHARS);
   }
 
   switchTo(text: OpenText, line: Line, why: string): void {

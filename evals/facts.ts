@@ -41,3 +41,37 @@ export function issueFacts(issue: IssueDoc): IssueFacts {
   }
   return facts;
 }
+
+export interface FactDiff {
+  /** Facts of the expected issue the other lacks, and facts only the other has, per kind. */
+  missing: Record<keyof IssueFacts, string[]>;
+  extra: Record<keyof IssueFacts, string[]>;
+  /** The 文号 of every notice whose facts differ. */
+  notices: string[];
+}
+
+const DOC_NUMBER = /^\S+〔\d{4}〕\d+号/;
+
+/** What differs between two readings of one issue, fact by fact (each a multiset). */
+export function diffFacts(expected: IssueFacts, actual: IssueFacts): FactDiff {
+  const kinds = Object.keys(expected) as (keyof IssueFacts)[];
+  const less = (a: string[], b: string[]) => {
+    const left = new Map<string, number>();
+    for (const x of b) left.set(x, (left.get(x) ?? 0) + 1);
+    return a.filter((x) => {
+      const n = left.get(x) ?? 0;
+      left.set(x, n - 1);
+      return n <= 0;
+    });
+  };
+  const missing = Object.fromEntries(kinds.map((k) => [k, less(expected[k], actual[k])])) as FactDiff['missing'];
+  const extra = Object.fromEntries(kinds.map((k) => [k, less(actual[k], expected[k])])) as FactDiff['extra'];
+  const notices = new Set<string>();
+  for (const k of kinds) for (const f of [...missing[k], ...extra[k]]) notices.add(DOC_NUMBER.exec(f)?.[0] ?? '(no 文号)');
+  return { missing, extra, notices: [...notices].sort() };
+}
+
+/** How many facts differ in all. */
+export function diffSize(d: FactDiff): number {
+  return Object.values(d.missing).reduce((n, xs) => n + xs.length, 0) + Object.values(d.extra).reduce((n, xs) => n + xs.length, 0);
+}

@@ -2,6 +2,7 @@
 // its threshold. Search recall is also measured for an FTS5 trigram index over the same passages.
 //   npm run eval -- --variant rewrap-14   the same suites on the bundled issue re-printed in that layout
 //   npm run eval -- --variant all         every layout of the zoo, one row each
+//   npm run eval -- --extractors          the fixture PDFs read by us and by real extractors (evals/extractors.ts)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +12,11 @@ import { databasePath, projectRoot } from '../corpus/paths.js';
 import { ftsTrigramRanking, rankOf, ranking, type Ranking, type SearchCase } from './baseline.js';
 import { SqliteGazette } from '../store/sqlite-gazette.js';
 import { connectServer, formatResults, readCases, runSuites, type SuiteResult } from './harness.js';
+import { extractorTable } from './extractors.js';
+import { diffSize } from './facts.js';
 import { reprint, variant, VARIANTS } from './layouts.js';
 
-const { values } = parseArgs({ options: { variant: { type: 'string' } } });
+const { values } = parseArgs({ options: { variant: { type: 'string' }, extractors: { type: 'boolean' } } });
 const SEED = join(projectRoot(), 'seeds', 'zhongwei-gazette-2019-no04.txt');
 
 async function evaluate(env: Record<string, string>): Promise<SuiteResult[]> {
@@ -44,7 +47,18 @@ async function onVariant(name: string) {
 }
 
 let failed: boolean;
-if (values.variant) {
+if (values.extractors) {
+  const { table, outcomes } = extractorTable();
+  process.stdout.write(`${table}\n`);
+  for (const { fixture, outcome } of outcomes) {
+    if (!outcome.diff || !outcome.diff.notices.length) continue;
+    process.stdout.write(`\n${fixture} · ${outcome.reader}: ${outcome.notices} notices, ${outcome.tasks} tasks; differs in ${outcome.diff.notices.join('、')}${outcome.silent.length ? `; SILENT in ${outcome.silent.join('、')}` : ''}\n`);
+    for (const [kind, facts] of Object.entries(outcome.diff.missing)) for (const f of facts.slice(0, 3)) process.stdout.write(`  - ${kind}: ${f.slice(0, 140)}\n`);
+    for (const [kind, facts] of Object.entries(outcome.diff.extra)) for (const f of facts.slice(0, 3)) process.stdout.write(`  + ${kind}: ${f.slice(0, 140)}\n`);
+  }
+  // The PDF itself must give the source's facts; an extractor's text may lose some, but never silently.
+  failed = outcomes.some(({ outcome }) => (outcome.reader === 'pdf' && (outcome.refused || diffSize(outcome.diff!) > 0)) || outcome.silent.length > 0);
+} else if (values.variant) {
   const names = values.variant === 'all' ? VARIANTS.map((v) => v.name) : [values.variant];
   const rows = [];
   for (const name of names) rows.push(await onVariant(name));

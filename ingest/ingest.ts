@@ -1,9 +1,10 @@
-// Ingest: every *.txt in the corpus folder is one gazette issue. Bad files are named, skipped and
-// reported; the rest is written to the store in one atomic swap.
+// Ingest: every *.txt or *.pdf in the corpus folder is one gazette issue. Bad files are named,
+// skipped and reported; the rest is written to the store in one atomic swap.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { allUnplaced, parseIssue, type IssueDoc } from '../corpus/issue.js';
+import { allUnplaced, parseIssue, parseLayout, type IssueDoc } from '../corpus/issue.js';
+import { readPdf } from './pdf.js';
 import { recoverInterruptedUpdate, removeStaleBuilds, storeProblem } from '../store/health.js';
 import { readMeta, STORE_VERSION, StoreWriter, type ReportRow } from '../store/writer.js';
 import { formatIssueReport } from './report.js';
@@ -54,7 +55,7 @@ export type Progress = (done: number, total: number, file: string) => void;
 export function listCorpus(dir: string): CorpusFile[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`corpus folder not found: ${dir}`);
   return readdirSync(dir)
-    .filter((name) => name.toLowerCase().endsWith('.txt'))
+    .filter((name) => /\.(txt|pdf)$/i.test(name))
     .sort()
     .map((name) => {
       const path = join(dir, name);
@@ -73,8 +74,8 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** How an issue file was written: extractors write UTF-8; Windows tools UTF-16 ("Unicode") or GB18030 (GBK's superset). */
-export type Encoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
+/** How an issue file was written: extractors write UTF-8; Windows tools UTF-16 ("Unicode") or GB18030 (GBK's superset); or the PDF itself. */
+export type Encoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030' | 'PDF';
 
 const CJK = /[\u4e00-\u9fff]/g;
 
@@ -127,16 +128,30 @@ function readIssue(file: CorpusFile): { doc: IssueDoc; sha256: string; encoding:
   } catch (err) {
     return { error: `could not be read: ${(err as Error).message}` };
   }
-  const decoded = decodeIssue(bytes);
-  if ('error' in decoded) return decoded;
   let doc: IssueDoc;
-  try {
-    doc = parseIssue(decoded.text, file.name);
-  } catch (err) {
-    return { error: `could not be parsed: ${(err as Error).message}` };
+  let encoding: Encoding;
+  if (/\.pdf$/i.test(file.name)) {
+    const pdf = readPdf(file.path);
+    if ('error' in pdf) return pdf;
+    try {
+      doc = parseLayout(pdf.layout, file.name);
+    } catch (err) {
+      return { error: `could not be parsed: ${(err as Error).message}` };
+    }
+    for (const page of pdf.imageOnly) doc.unplaced.push({ kind: 'text', lineNo: null, page, message: `PDF page ${page} prints only an image (a scan): its text needs OCR and was not read` });
+    encoding = 'PDF';
+  } else {
+    const decoded = decodeIssue(bytes);
+    if ('error' in decoded) return decoded;
+    try {
+      doc = parseIssue(decoded.text, file.name);
+    } catch (err) {
+      return { error: `could not be parsed: ${(err as Error).message}` };
+    }
+    encoding = decoded.encoding;
   }
   // The hash of the bytes parsed: a file rewritten since it was listed is stored as it was read.
-  return doc.notices.length ? { doc, sha256: sha256(bytes), encoding: decoded.encoding } : { error: 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' };
+  return doc.notices.length ? { doc, sha256: sha256(bytes), encoding } : { error: 'not a gazette issue: no notice header (issuer, 关于…的通知, 文号) found' };
 }
 
 /** How an ingest changed the store: a new file built whole, or the issues that changed. */
@@ -146,7 +161,7 @@ export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = 
   const started = performance.now();
   const failures: IngestFailure[] = [];
   const issues: IssueSummary[] = [];
-  if (files.length === 0) failures.push({ file: dir, reason: 'no *.txt files in the corpus folder' });
+  if (files.length === 0) failures.push({ file: dir, reason: 'no *.txt or *.pdf files in the corpus folder' });
 
   const writer = mode === 'update' ? StoreWriter.update(dbPath) : StoreWriter.create(dbPath);
   const removed: string[] = [];

@@ -88,8 +88,9 @@ export function extractAppointments(notice: NoticeTexts): AppointmentExtraction 
   // Probation is read after the records it attaches to.
   const probations: { p: (typeof paragraphs)[number]; clause: string }[] = [];
   for (const p of paragraphs) {
-    for (const clause of p.text.split(/(?<=[；。])/)) {
-      const c = clause.replace(/[；。]$/, '').trim();
+    // A lead-in (…市人民政府决定：) may share its paragraph with the first decision where a re-wrap joined them.
+    for (const clause of p.text.split(/(?<=[；。：])/)) {
+      const c = clause.replace(/[；。：]$/, '').trim();
       if (!/同志|免去|任命|试用期/.test(c)) continue;
       result.count.found++;
       if (/试用期/.test(c)) {
