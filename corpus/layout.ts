@@ -50,9 +50,9 @@ export interface IssueLayout {
   pagesKnown: boolean;
 }
 
-// "11- -", "- 11 -", "— 11 —", "·11·", "第 11 页", "第 11 页 共 80 页": a page number alone on its
+// "11- -" (two dashes: a line "2019-" is a wrapped year), "- 11 -", "— 11 —", "·11·", "第 11 页", "第 11 页 共 80 页": a page number alone on its
 // line. A bare number is not one: a flattened table prints its 序号 cells so.
-const PAGE_NUMBER = /^[-—–－\s]*(\d{1,4})[-—–－\s]+$|^[-—–－]+\s*(\d{1,4})\s*[-—–－\s]*$|^第\s*(\d{1,4})\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?$|^[·•]\s*(\d{1,4})\s*[·•]$/;
+const PAGE_NUMBER = /^[-—–－\s]*(\d{1,4})(?:\s*[-—–－]){2,}\s*$|^[-—–－]+\s*(\d{1,4})\s*[-—–－\s]*$|^第\s*(\d{1,4})\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?$|^[·•]\s*(\d{1,4})\s*[·•]$/;
 // 《中卫市人民政府公报》 2019.NO.4【中卫市人民政府办公室文件】: the running header names the issue.
 const RUNNING_HEADER = /^(《?[^》\s]{2,30}公报》?)\s*(\d{4}\s*[.．]?\s*(?:NO|No|no)[.．]?\s*\d+|\d{4}\s*年\s*第\s*\d+\s*期)/;
 const BANNER = /^【[^】]{2,24}】$/;
@@ -126,6 +126,7 @@ export function classifyFurniture(trimmed: string): Furniture['kind'] | null {
 export function readLayout(text: string, columnsRead = false): IssueLayout {
   const columns = columnsRead ? null : readSideBySide(text);
   if (columns) return atSourceLines(readLayout(columns.text, true), columns.lineNos);
+  if (!columnsRead) refuseUnsplitColumns(text);
   const physical = text.split(LINE_END);
   // The indented-line page signature belongs to double-spaced extractions (a blank line after
   // every printed line); in a single-spaced one an indent only opens a paragraph.
@@ -250,6 +251,26 @@ export interface SideBySide {
   lineNos: number[];
 }
 
+/** The share of lines with a gap whose gap stands at the gutter, for a split to be trusted. */
+const GUTTER_AGREEMENT = 0.8;
+/** Lines of Chinese with a wide gap inside them: past this share, two columns were printed side by side. */
+const SIDE_BY_SIDE_SHARE = 0.25;
+
+/**
+ * Two columns printed side by side whose gutter wanders (pdftotext -layout on a page of narrow
+ * columns) cannot be read in order: refused with the cause and the fix, never read as one column
+ * of shuffled halves.
+ */
+function refuseUnsplitColumns(text: string): void {
+  const chinese = text.split(LINE_END).filter((l) => HAN.test(l));
+  const gapped = chinese.filter((l) => /[\u4e00-\u9fff，。、；：）》”][ \u3000]{3,}\S/.test(l.trim())).length;
+  if (chinese.length >= 20 && gapped >= SIDE_BY_SIDE_SHARE * chinese.length) {
+    throw new Error(
+      `两栏并排排版，无法按阅读顺序读出（${gapped}/${chinese.length} 行左右两栏并在一行）：请改用 PDF 文件本身，或不加 -layout 的 pdftotext / two columns printed side by side (pdftotext -layout) in ${gapped} of ${chinese.length} lines, not separable into reading order: ingest the PDF itself, or pdftotext without -layout`,
+    );
+  }
+}
+
 /** How far along a line a position is: in characters, or in terminal cells (a wide character two), as -layout pads. */
 const POSITION_UNITS: ((s: string) => number)[] = [(s) => s.length, (s) => s.length + [...s].filter(isWide).length];
 /** The gutter between side-by-side columns: at least this many spaces, with Chinese on both sides. */
@@ -282,6 +303,9 @@ export function readSideBySide(text: string): SideBySide | null {
   if (!found) return null;
   const { rows } = found;
   if (rows.length < 10 || rows.length < 0.3 * printing) return null;
+  // One gutter down every page: where the gaps wander (narrow columns, pdftotext -layout), no split is sure.
+  const gapped = physical.filter((l) => gapsOf(l, found!.unit).length > 0).length;
+  if (rows.length < GUTTER_AGREEMENT * gapped) return null;
   // Prose columns are mostly full lines; a table's gaps have short cells beside them.
   const full = (widths: number[]) => {
     const sorted = [...widths].sort((a, b) => a - b);

@@ -364,7 +364,8 @@ function tableHeaderEnd(lines: Line[], i: number): number {
   let j = i;
   while (j + 1 < lines.length && j - i < 14) {
     const next = lines[j + 1].raw;
-    if (ROW_START.test(next) || /^[一二三四五六七八九十]+、/.test(next) || lines[j + 1].pageStart) break;
+    // A page break ends the header, unless it split the header's first word (序 / 号).
+    if (ROW_START.test(next) || /^[一二三四五六七八九十]+、/.test(next) || (lines[j + 1].pageStart && !(j === i && lines[i].raw === '序'))) break;
     j++;
   }
   return j;
@@ -574,7 +575,24 @@ export const ROUTING_RULES: RoutingRule[] = [
 
 /** Routes the lines of one issue into notices and their texts. */
 export function routeIssue(lines: Line[]): RoutedIssue {
-  return new Router(lines).route();
+  return new Router(restoreDocNumbers(lines)).route();
+}
+
+/**
+ * A 文号 printed below its notice's recipients (各县（区）人民政府…：) goes back above them, under
+ * its title: an extractor that orders lines by their boxes (pdfminer) moves a centred line so.
+ */
+function restoreDocNumbers(lines: Line[]): Line[] {
+  const out = [...lines];
+  for (let k = 1; k < out.length; k++) {
+    if (!normalizeDocNumber(out[k].raw) || TITLE_END.test(dropCjkSpaces(out[k - 1].raw))) continue;
+    for (let from = k - 1; from >= Math.max(1, k - 3); from--) {
+      if (recipientsAt(out, from) !== k - 1) continue;
+      if (TITLE_END.test(dropCjkSpaces(out[from - 1].raw))) out.splice(from, 0, ...out.splice(k, 1));
+      break;
+    }
+  }
+  return out;
 }
 
 class Router {

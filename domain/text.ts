@@ -1,5 +1,6 @@
 // Plain-text helpers shared by the corpus pipeline, the store and the tools: character widths,
 // extraction spaces, Chinese numerals and dates.
+import { RADICAL_FOLD } from './radicals.js';
 
 /** Characters set in a full-width cell: CJK ideographs, kana, full-width forms and CJK punctuation, “”‘’—…·. */
 export function isWide(ch: string): boolean {
@@ -61,17 +62,34 @@ export function endsClause(text: string): boolean {
 
 /**
  * Characters that stand for others in text extracted from a PDF or typed in Chinese word
- * processors: Kangxi radicals and compatibility ideographs that fonts map glyphs to (⼈ for 人),
- * the small and half-width forms of the marks (﹔﹐﹙﹚､｡), and the ratio sign ∶ typed as a colon.
- * The small mathematical signs (﹦) are text and stay.
+ * processors: radicals that fonts map glyphs to (⼈ for 人, ⺠ for 民, ⻔ for 门: Kangxi Radicals and
+ * the CJK Radicals Supplement, see RADICAL_FOLD) and compatibility ideographs, the small and
+ * half-width forms of the marks (﹔﹐﹙﹚､｡), the ratio sign ∶ typed as a colon, and the horizontal bar ― that fonts give for a dash. The small
+ * mathematical signs (﹦) are text and stay.
  */
-const STAND_IN = /[\u2f00-\u2fd5\uf900-\ufaff\ufe50-\ufe5e\uff61-\uff64\u2236]/g;
-/** Format characters that print nothing (soft hyphen, zero-width space and joiners, direction marks, BOM). */
-export const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const STAND_IN = /[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff\ufe50-\ufe5e\uff61-\uff64\u2236\u2015]/g;
+/**
+ * A soft hyphen after a digit, before a digit or at the end of its line (2019\u00ad / 2020): a
+ * printed hyphen, not a hyphenation point (numbers are never hyphenated). PDF fonts encode the
+ * hyphen glyph as U+00AD (WinAnsi's 0xAD is named "hyphen"), and print shows a soft hyphen just
+ * where a line ends; taken for nothing, 2019-2020 wrapped after its hyphen read as 20192020.
+ */
+const DIGIT_HYPHEN = String.raw`(?<=[0-9\uff10-\uff19])\u00ad(?=[ \t\u3000]*(?:$|[\r\n\f\v\u2028\u2029\u0085]|[0-9\uff10-\uff19]))`;
+const PRINTED_HYPHEN = new RegExp(DIGIT_HYPHEN, 'g');
+/** Format characters that print nothing (soft hyphen, zero-width space and joiners, direction marks, BOM); a soft hyphen between digits prints (DIGIT_HYPHEN). */
+export const INVISIBLE = new RegExp(String.raw`(?!${DIGIT_HYPHEN})[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]`, 'g');
 
-/** What a stand-in stands for, by Unicode's compatibility mapping (∶, which has none, as a colon); one character for one. */
+/**
+ * What a stand-in stands for, one character for one: a radical what a simplified-Chinese font
+ * draws it as, in its standard simplified form (RADICAL_FOLD: ⼾ is 户, not NFKC's traditional 戶;
+ * a radical with no such character stays); ∶, which has no compatibility mapping, a colon; the
+ * rest by Unicode's compatibility mapping.
+ */
 function standsFor(c: string): string {
   if (c === '∶') return ':';
+  if (c === '―') return '—'; // the dash glyph some PDF fonts map to the horizontal bar
+  const code = c.charCodeAt(0);
+  if (code >= 0x2e80 && code <= 0x2fdf) return RADICAL_FOLD[c] ?? c;
   const n = c.normalize('NFKC');
   return n.length === 1 ? n : c;
 }
@@ -79,13 +97,15 @@ function standsFor(c: string): string {
 /**
  * The one character folding the corpus and every question, quotation and draft go through, one
  * character for one (offsets into the text stay valid): full-width ASCII letters and digits to
- * half-width (the contract treats them as equal), stand-ins to what they stand for, and invisible
- * characters to spaces, which every comparison ignores.
+ * half-width (the contract treats them as equal), stand-ins to what they stand for, a soft hyphen
+ * between digits to the hyphen it prints, and invisible characters to spaces, which every
+ * comparison ignores.
  */
 export function foldCharacters(s: string): string {
   return s
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(STAND_IN, standsFor)
+    .replace(PRINTED_HYPHEN, '-')
     .replace(INVISIBLE, ' ');
 }
 

@@ -2,6 +2,7 @@
 // its threshold. Search recall is also measured for an FTS5 trigram index over the same passages.
 //   npm run eval -- --variant rewrap-14   the same suites on the bundled issue re-printed in that layout
 //   npm run eval -- --variant all         every layout of the zoo, one row each
+//   npm run eval -- --drafter         the drafter's eval of evals/user/ (evals/drafter.ts), per half
 //   npm run eval -- --extractors          the fixture PDFs read by us and by real extractors (evals/extractors.ts)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,10 +14,11 @@ import { ftsTrigramRanking, rankOf, ranking, type Ranking, type SearchCase } fro
 import { SqliteGazette } from '../store/sqlite-gazette.js';
 import { connectServer, formatResults, readCases, runSuites, type SuiteResult } from './harness.js';
 import { extractorTable } from './extractors.js';
+import { drafterEval, formatDrafter } from './drafter.js';
 import { diffSize } from './facts.js';
 import { reprint, variant, VARIANTS } from './layouts.js';
 
-const { values } = parseArgs({ options: { variant: { type: 'string' }, extractors: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { variant: { type: 'string' }, extractors: { type: 'boolean' }, drafter: { type: 'boolean' } } });
 const SEED = join(projectRoot(), 'seeds', 'zhongwei-gazette-2019-no04.txt');
 
 async function evaluate(env: Record<string, string>): Promise<SuiteResult[]> {
@@ -47,7 +49,17 @@ async function onVariant(name: string) {
 }
 
 let failed: boolean;
-if (values.extractors) {
+if (values.drafter) {
+  const client = await connectServer({});
+  try {
+    const { report, failures } = await drafterEval(client);
+    process.stdout.write(`${formatDrafter(report)}\n\n${failures.map((f) => `- ${f}`).join('\n')}\n`);
+  } finally {
+    await client.close();
+  }
+  // A measurement, not a gate: the issue's targets are read off the table.
+  failed = false;
+} else if (values.extractors) {
   const { table, outcomes } = extractorTable();
   process.stdout.write(`${table}\n`);
   for (const { fixture, outcome } of outcomes) {

@@ -32,7 +32,7 @@ const line = (u: Unplaced) => `p.${u.page ?? '?'} (line ${u.lineNo ?? '?'})`;
 /** One issue's part of the ingest report, written while the issue is at hand. */
 export function formatIssueReport(issue: IssueDoc, encoding = 'UTF-8'): string {
   const out: string[] = [];
-  const read = encoding === 'UTF-8' ? '' : `（按 ${encoding} 编码读入）`;
+  const read = encoding === 'UTF-8' ? '' : encoding === 'PDF' ? '（从 PDF 版面读入）' : `（按 ${encoding} 编码读入）`;
   out.push(`# ${issue.source}${issue.issueTitle ? ` — ${issue.issueTitle}` : ''}: ${issue.notices.length} 件通知${read}${issue.pagesKnown ? '' : '（未找到页码，页码未知）'}`);
   for (const n of issue.notices) {
     out.push(`- ${n.docNumber}  ${n.date ?? '日期未知'}  ${n.title}  (p.${n.page ?? '?'})${n.unplaced.length ? `  ! ${n.unplaced.length} 处未能归位` : ''}`);

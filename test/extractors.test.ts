@@ -1,0 +1,31 @@
+// Real extractors' text of the fixture PDFs (poppler, MuPDF, pdfminer; committed beside each PDF):
+// the table README shows is what the code gives today, so it cannot go stale, and the readers
+// that keep reading order give the source's facts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../corpus/paths.js';
+import { extractorTable, fixtures, readOutcome } from '../evals/extractors.js';
+import { diffSize } from '../evals/facts.js';
+
+describe('text from real extractors of the fixture PDFs', () => {
+  it('is the table README shows, cell for cell', { timeout: 600_000 }, () => {
+    const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
+    const { table } = extractorTable();
+    expect(readme).toContain(table);
+  });
+
+  it('gives the source’s facts from pdftotext -raw and mutool on every layout', { timeout: 600_000 }, () => {
+    for (const f of fixtures()) {
+      for (const reader of ['pdftotext-raw', 'mutool'] as const) {
+        const o = readOutcome(f, reader)!;
+        expect([f.layout, reader, o.refused, diffSize(o.diff!)]).toEqual([f.layout, reader, null, 0]);
+      }
+    }
+  });
+
+  it('refuses two columns printed side by side that cannot be split, with the cause and the fix', () => {
+    const o = readOutcome(fixtures().find((f) => f.layout === 'a4-2col')!, 'pdftotext-layout')!;
+    expect(o.refused).toMatch(/^两栏并排排版，无法按阅读顺序读出（\d+\/\d+ 行左右两栏并在一行）：请改用 PDF 文件本身，或不加 -layout 的 pdftotext \/ two columns printed side by side \(pdftotext -layout\)/);
+  });
+});
