@@ -7,7 +7,7 @@ import { extractAppointments, type Appointment } from './facts/appointments.js';
 import { strayNoteClosers, unclosedNotes } from './facts/responsibility.js';
 import { extractTasks, type Task } from './facts/tasks.js';
 import { readLayout, type Furniture, type IssueLayout } from './layout.js';
-import { buildText, type BuiltText, type NoticeTexts } from './outline.js';
+import { buildText, walkOutline, type BuiltText, type NoticeTexts } from './outline.js';
 import { routeIssue, UNPLACED_REPORT_KINDS, type ReportItem, type ReportKind, type RoutedText } from './routing.js';
 
 export interface PartDoc extends BuiltText {
@@ -118,6 +118,16 @@ export function parseLayout(layout: IssueLayout, source: string): IssueDoc {
     else unowned.push(item);
     if (kind === 'text' && UNPLACED_REPORT_KINDS.has(r.kind)) audit.text.found++;
   }
+  // A table (an attachment titled …表) with words but no row read: an extractor that printed it
+  // column by column, or lost its 序号 header, has lost every row's facts.
+  for (const n of notices) {
+    const texts = (t: BuiltText): BuiltText[] => [t, ...t.attachments.flatMap(texts)];
+    for (const t of [n.body, ...n.parts].flatMap(texts)) {
+      if (t.role !== 'attachment' || !/表$/.test(t.title) || !t.paragraphs.length || [...walkOutline(t.outline)].some((o) => o.type === 'row')) continue;
+      const first = t.paragraphs[0];
+      n.unplaced.push({ kind: 'text', lineNo: first.lineFrom, page: first.pageFrom, message: `${n.docNumber} ${t.label ?? '附件'} ${t.title}: a table whose rows could not be read (no 序号 header with numbered rows): the facts of its rows are missing` });
+    }
+  }
   // Notes whose opening or closing bracket was lost: each may not have been read as a note.
   for (const n of notices) {
     const texts = (t: BuiltText): BuiltText[] => [t, ...t.attachments.flatMap(texts)];
@@ -138,6 +148,18 @@ export function parseLayout(layout: IssueLayout, source: string): IssueDoc {
     for (const h of hiddenMarkers(lines.map((l) => l.raw))) {
       n.unplaced.push({ kind: h.kind, lineNo: lines[0]?.lineNo ?? null, page: lines[0]?.page ?? null, message: `${n.docNumber} ${h.count} occurrence(s) of ${h.word} broken by ${h.between.map(codePoints).join(', ')}: the marker(s) they belong to may not have been read` });
     }
+  }
+  // Table cells printed side by side: a row's cells are cut across lines, so its words may land in
+  // the wrong cells. Said once per notice, with the first such line.
+  const spreadIn = new Map<string | undefined, { lineNo: number; page: number | null; count: number }>();
+  for (const l of layout.spreadCells) {
+    const docNumber = owner.get(l.lineNo);
+    const seen = spreadIn.get(docNumber);
+    spreadIn.set(docNumber, seen ? { ...seen, count: seen.count + 1 } : { ...l, count: 1 });
+  }
+  for (const [docNumber, at] of spreadIn) {
+    const item: Unplaced = { kind: 'text', lineNo: at.lineNo, page: at.page, message: `${docNumber ? `${docNumber} ` : ''}${at.count} line(s) print table cells side by side (pdftotext -layout): a row's cells are cut across lines and its words may be read into the wrong cells; ingest the PDF itself, or pdftotext without -layout` };
+    (notices.find((n) => n.docNumber === docNumber)?.unplaced ?? unowned).push(item);
   }
   // Characters the extractor could not read: the facts of the notice they stand in may be incomplete.
   for (const u of layout.unreadable) {

@@ -44,6 +44,8 @@ export interface IssueLayout {
   lines: Line[];
   furniture: Furniture[];
   unreadable: Unreadable[];
+  /** Lines printing several table cells side by side (pdftotext -layout): each cell's words are cut across lines. */
+  spreadCells: { lineNo: number; page: number | null }[];
   /** Name of the gazette issue as its running header prints it, when there is one. */
   issueTitle: string | null;
   /** True when page numbers were calibrated from printed page numbers. */
@@ -61,6 +63,11 @@ const BANNER = /^【[^】]{2,24}】$/;
  * area, U+FFFD) and control characters. Where they stand, printed characters are missing; they are
  * kept as extracted and reported, never dropped in silence.
  */
+/**
+ * Chinese words, then two gaps of six spaces or more between words: cells of a table row printed
+ * side by side, as -layout aligns them (letter-spaced type sets words three spaces apart).
+ */
+const SPREAD_CELLS = /[\u4e00-\u9fff][^ \u3000]*(?:[ \u3000]{6,}[^ \u3000]+){2,}/;
 const UNREADABLE = /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 
 /**
@@ -181,12 +188,14 @@ export function finishLayout(items: PrintedItem[], source: { pageCount?: number 
   const lineAt: number[] = [];
   const furnitureAt: number[] = [];
   const unreadable: (Unreadable & { pageIndex: number })[] = [];
+  const spread: { lineNo: number; pageIndex: number }[] = [];
   let issueTitle: string | null = null;
   let at = 0;
   items.forEach((item, k) => {
     const lineNo = item.lineNo ?? k + 1;
     const bad = item.text.match(UNREADABLE);
     if (bad) unreadable.push({ lineNo, page: null, pageIndex: item.pageIndex, chars: bad });
+    if (SPREAD_CELLS.test(item.text)) spread.push({ lineNo, pageIndex: item.pageIndex });
     const trimmed = printedText(item.text);
     if (trimmed === '') return;
     const kind = item.furniture ?? null;
@@ -209,6 +218,7 @@ export function finishLayout(items: PrintedItem[], source: { pageCount?: number 
     lines,
     furniture,
     unreadable: unreadable.map(({ lineNo, pageIndex, chars }) => ({ lineNo, page: pageOf(pageIndex), chars })),
+    spreadCells: spread.map(({ lineNo, pageIndex }) => ({ lineNo, page: pageOf(pageIndex) })),
     issueTitle,
     pagesKnown: footers.length > 0 || source.pageCount !== undefined,
   };
@@ -263,7 +273,12 @@ const SIDE_BY_SIDE_SHARE = 0.25;
  */
 function refuseUnsplitColumns(text: string): void {
   const chinese = text.split(LINE_END).filter((l) => HAN.test(l));
-  const gapped = chinese.filter((l) => /[\u4e00-\u9fff，。、；：）》”][ \u3000]{3,}\S/.test(l.trim())).length;
+  // Two halves of prose, each a good part of a line: a table's short cells, several gaps to a line, are no columns.
+  const halves = (l: string) => {
+    const parts = l.trim().split(/[ \u3000]{3,}/);
+    return parts.length === 2 && parts.every((p) => (p.match(/[\u4e00-\u9fff]/g) ?? []).length >= 6);
+  };
+  const gapped = chinese.filter(halves).length;
   if (chinese.length >= 20 && gapped >= SIDE_BY_SIDE_SHARE * chinese.length) {
     throw new Error(
       `两栏并排排版，无法按阅读顺序读出（${gapped}/${chinese.length} 行左右两栏并在一行）：请改用 PDF 文件本身，或不加 -layout 的 pdftotext / two columns printed side by side (pdftotext -layout) in ${gapped} of ${chinese.length} lines, not separable into reading order: ingest the PDF itself, or pdftotext without -layout`,
@@ -402,5 +417,6 @@ function atSourceLines(layout: IssueLayout, lineNos: number[]): IssueLayout {
     lines: layout.lines.map((l) => ({ ...l, lineNo: at(l.lineNo) })),
     furniture: layout.furniture.map((f) => ({ ...f, lineNo: at(f.lineNo) })),
     unreadable: layout.unreadable.map((u) => ({ ...u, lineNo: at(u.lineNo) })),
+    spreadCells: layout.spreadCells.map((u) => ({ ...u, lineNo: at(u.lineNo) })),
   };
 }

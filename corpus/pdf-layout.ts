@@ -3,8 +3,9 @@
 // below the body on page after page; columns are found by the gutter no line crosses; a paragraph
 // starts where a line is indented (首行缩进), stands further below the line before it than lines
 // do, or follows a line that stopped short of the margin, so a line that wraps is never read as a
-// new item, whatever it starts with; centred and
-// right-aligned lines (文号, titles, signatures, dates) stand alone.
+// new item, whatever it starts with; centred and right-aligned lines (文号, titles, signatures,
+// dates) stand alone; a ruled table is read cell by cell, row by row.
+import { joinWrapped } from '../domain/text.js';
 import { classifyFurniture, finishLayout, printedText, type Furniture, type IssueLayout, type PrintedItem } from './layout.js';
 
 /** A run of glyphs as the PDF places it: baseline y measured down from the page's top, in points. */
@@ -17,10 +18,20 @@ export interface PdfRun {
   size: number;
 }
 
+/** A ruled line the page paints (a table's border), y measured down from the page's top. */
+export interface PdfRule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface PdfPage {
   width: number;
   height: number;
   runs: PdfRun[];
+  /** Ruled lines: where they form a grid, a table whose cells are read whole, row by row. */
+  rules?: PdfRule[];
 }
 
 /** How the layout is read; the defaults suit gazettes typeset in one or two columns. */
@@ -52,6 +63,8 @@ interface PhysicalLine {
   /** Which column of its page the line stands in (0 for a single column; -1 spans the gutter). */
   column: number;
   columns: number;
+  /** A line of a ruled table's cell, in the table's reading order: it stands alone. */
+  cell?: boolean;
 }
 
 const median = (xs: number[]): number => {
@@ -154,6 +167,73 @@ function furnitureOf(pages: PdfRun[][][], opts: PdfLayoutOptions): Map<number, F
   });
 }
 
+/** A grid of ruled lines: the x of its column borders and the y of its row borders. */
+interface Grid {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  cols: number[];
+  rows: number[];
+}
+
+/** Values within `slack` of each other, as one (their first). */
+function distinct(values: number[], slack: number): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) if (!out.length || v - out[out.length - 1] > slack) out.push(v);
+  return out;
+}
+
+/**
+ * The ruled tables of a page: rules that touch one another, with three column borders or more
+ * and two row borders or more. A box drawn round a paragraph, or a header's underline, is none.
+ */
+function gridsOf(rules: PdfRule[]): Grid[] {
+  const touch = (a: PdfRule, b: PdfRule) => a.x0 <= b.x1 + 2 && b.x0 <= a.x1 + 2 && a.y0 <= b.y1 + 2 && b.y0 <= a.y1 + 2;
+  const groups: PdfRule[][] = [];
+  for (const r of rules) {
+    const joined = groups.filter((g) => g.some((q) => touch(q, r)));
+    const merged = [r, ...joined.flat()];
+    for (const g of joined) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return groups.flatMap((g) => {
+    const vertical = g.filter((r) => r.x1 - r.x0 < r.y1 - r.y0);
+    const horizontal = g.filter((r) => r.x1 - r.x0 >= r.y1 - r.y0);
+    const cols = distinct(vertical.map((r) => (r.x0 + r.x1) / 2), 2);
+    const rows = distinct(horizontal.map((r) => (r.y0 + r.y1) / 2), 2);
+    if (cols.length < 3 || rows.length < 2) return [];
+    return [{ x0: Math.min(...g.map((r) => r.x0)), y0: Math.min(...g.map((r) => r.y0)), x1: Math.max(...g.map((r) => r.x1)), y1: Math.max(...g.map((r) => r.y1)), cols, rows }];
+  });
+}
+
+/** Where a run stands in a grid: its row and column band, or null outside it. */
+function cellOf(grid: Grid, r: PdfRun): { row: number; col: number } | null {
+  const cx = r.x + r.w / 2;
+  const cy = r.y - r.size * 0.35;
+  if (cx < grid.x0 || cx > grid.x1 || cy < grid.y0 || cy > grid.y1) return null;
+  return { row: grid.rows.filter((y) => y < cy).length, col: grid.cols.filter((x) => x < cx).length };
+}
+
+/**
+ * A ruled table read as its cells, row by row and in each row cell by cell, each cell one line
+ * however it wraps (its lines joined as a paragraph's are): a row is a row, and a cell is whole.
+ * Merged cells (a 工作任务 spanning rows) are read in the row their words stand in.
+ */
+function tableLines(grid: Grid, runs: PdfRun[], index: number, opts: PdfLayoutOptions): PhysicalLine[] {
+  const cells = new Map<string, PdfRun[]>();
+  for (const r of runs) {
+    const at = cellOf(grid, r)!;
+    const key = `${String(at.row).padStart(4, '0')}/${String(at.col).padStart(4, '0')}`;
+    cells.set(key, [...(cells.get(key) ?? []), r]);
+  }
+  return [...cells.keys()].sort().map((key) => {
+    const lines = groupLines(cells.get(key)!, opts).map((g) => joinRuns(g, opts));
+    const text = joinWrapped(lines.map((l) => l.text));
+    return { text, x0: lines[0].x0, x1: Math.max(...lines.map((l) => l.x1)), y: grid.y0, size: median(cells.get(key)!.map((r) => r.size)), page: index, column: 0, columns: 1, cell: true };
+  });
+}
+
 /** The body's left and right margins and usual line pitch of each kind of column, over the whole issue. */
 function margins(lines: PhysicalLine[]): Map<string, { left: number; right: number; em: number; pitch: number }> {
   const out = new Map<string, { left: number; right: number; em: number; pitch: number }>();
@@ -176,7 +256,11 @@ function margins(lines: PhysicalLine[]): Map<string, { left: number; right: numb
 /** An issue's pages, as a PDF places their glyphs → the printed lines every rule reads, each with its page. */
 export function readPdfLayout(pages: PdfPage[], options: Partial<PdfLayoutOptions> = {}): IssueLayout {
   const opts = { ...PDF_LAYOUT_DEFAULTS, ...options };
-  const groups = pages.map((p) => groupLines(p.runs.filter((r) => r.s.trim() !== ''), opts));
+  // Ruled tables are read cell by cell; the rest of a page line by line.
+  const grids = pages.map((p) => gridsOf(p.rules ?? []));
+  const printed = pages.map((p) => p.runs.filter((r) => r.s.trim() !== ''));
+  const inTable = printed.map((runs, i) => runs.map((r) => grids[i].findIndex((g) => cellOf(g, r) !== null)));
+  const groups = printed.map((runs, i) => groupLines(runs.filter((_, k) => inTable[i][k] < 0), opts));
   const furniture = furnitureOf(groups, opts);
   const bodies = groups.map((g, i) => g.filter((_, k) => !furniture[i].has(k)).flat());
   // Columns belong to the whole issue's typesetting: pages are split at a gutter only where most
@@ -189,8 +273,19 @@ export function readPdfLayout(pages: PdfPage[], options: Partial<PdfLayoutOption
   const gutter = median(found);
   const crosses = (runs: PdfRun[]) => runs.filter((r) => r.x < gutter && r.x + r.w > gutter).length;
   const cutOf = (runs: PdfRun[], i: number) => (!twoColumns ? null : (cuts[i] ?? (crosses(runs) <= runs.length * 0.05 ? gutter : null)));
-  const body = bodies.map((runs, i) => bodyLines(runs, i, cutOf(runs, i), opts));
-  const edges = margins(body.flat());
+  const body = bodies.map((runs, i) => {
+    const tableRuns = (t: number) => printed[i].filter((_, k) => inTable[i][k] === t);
+    const cut = cutOf(runs, i);
+    // A page split into columns reads its tables' words with the column they stand in.
+    if (cut !== null) return bodyLines([...runs, ...printed[i].filter((_, k) => inTable[i][k] >= 0)], i, cut, opts);
+    const lines = bodyLines(runs, i, null, opts);
+    grids[i].forEach((grid, t) => {
+      const at = lines.findIndex((l) => l.y > grid.y0);
+      lines.splice(at < 0 ? lines.length : at, 0, ...tableLines(grid, tableRuns(t), i, opts));
+    });
+    return lines;
+  });
+  const edges = margins(body.flat().filter((l) => !l.cell));
   const items: PrintedItem[] = [];
   const indentOf = (l: PhysicalLine) => {
     const m = edges.get(`${l.columns}/${l.column}`)!;
@@ -198,13 +293,19 @@ export function readPdfLayout(pages: PdfPage[], options: Partial<PdfLayoutOption
   };
   // Where paragraphs are indented, a line at the margin carries on the one before it even across a
   // page or column; where none is, only spacing tells, and spacing is not seen across a page.
-  const usesIndent = body.flat().filter((l) => indentOf(l) >= opts.minIndent && indentOf(l) <= opts.maxIndent).length >= body.flat().length * 0.02;
+  const prose = body.flat().filter((l) => !l.cell);
+  const usesIndent = prose.filter((l) => indentOf(l) >= opts.minIndent && indentOf(l) <= opts.maxIndent).length >= prose.length * 0.02;
   let prev: { full: boolean; alone: boolean; line: PhysicalLine } | null = null;
   body.forEach((lines, index) => {
     const marks = [...furniture[index]].map(([k, kind]) => ({ text: joinRuns(groups[index][k], opts).text, kind, top: k <= 1 }));
     const furnitureItem = (f: (typeof marks)[number]): PrintedItem => ({ text: f.text, pageIndex: index, pageStart: false, furniture: f.kind });
     items.push(...marks.filter((f) => f.top).map(furnitureItem));
     lines.forEach((l, k) => {
+      if (l.cell) {
+        items.push({ text: l.text, pageIndex: index, pageStart: k === 0, position: { opens: true, centred: false } });
+        prev = { full: false, alone: true, line: l };
+        return;
+      }
       const m = edges.get(`${l.columns}/${l.column}`)!;
       const indent = indentOf(l);
       const short = (m.right - l.x1) / m.em;

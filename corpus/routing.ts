@@ -440,6 +440,8 @@ export const ROUTING_RULES: RoutingRule[] = [
       const block = r.lifted.get(i);
       if (!block) return null;
       if (!block.cover) r.placeDetachedHeader(block);
+      // The issue's first notice, printed whole on its cover: what follows (its own 附件) is its.
+      else r.current ??= r.notices.find((n) => n.header === block.header)?.body ?? null;
       r.cut = true;
       return block.to;
     },
@@ -508,16 +510,23 @@ export const ROUTING_RULES: RoutingRule[] = [
       const line = r.lines[i];
       const current = r.current!;
       const end = tableHeaderEnd(r.lines, i);
-      const key = matchKey(r.lines.slice(i, end + 1).map((l) => l.raw).join(''));
+      const words = r.lines.slice(i, end + 1).map((l) => matchKey(l.raw));
+      const key = words.join('');
       // A repeated header continues its table; the current table also takes a shortened repeat,
-      // or a whole one where a page break had cut its first printing short.
+      // one missing a few of its words (an extractor moved 工作/任务 elsewhere), or a whole one
+      // where a page break had cut its first printing short.
+      const shortened = (tableKey: string) => tableKey.startsWith(key) || (key.length >= 0.7 * tableKey.length && words.every((w) => tableKey.includes(w)));
       const same =
         current.role === 'attachment' && !current.table
           ? null
           : [current, ...r.recent(line).reverse()].find(
-              (s) => s.table && (s.table.key === key || (s === current && s.table.key.startsWith(key)) || (s.table.key.length >= 8 && key.startsWith(s.table.key))),
+              (s) => s.table && (s.table.key === key || (s === current && shortened(s.table.key)) || (s.table.key.length >= 8 && key.startsWith(s.table.key))),
             );
       if (same) {
+        // A repeat missing words its first printing has: the extractor moved them, maybe into a row nearby.
+        if (same.table!.key !== key && !same.table!.key.startsWith(key) && !key.startsWith(same.table!.key)) {
+          r.note('unplaced', line, `${same.describe()}: table header repeated without some of its words (${key}); an extractor moved them, maybe into a row nearby`);
+        }
         r.switchTo(same, line, 'table header repeated');
         same.reached(line);
         return end;
@@ -668,6 +677,15 @@ class Router {
     for (const [key, n] of this.titleOwners) {
       if (!this.started.has(key) && !this.inferred.has(key)) {
         this.report.push({ kind: 'title', lineNo: n.header?.lineNo ?? 0, page: n.header?.page ?? null, message: `${n.header?.docNumber}: declared text not found: ${key}` });
+      }
+    }
+    // An attachment a text declares (附件：…) that was never printed under it: filed elsewhere, or lost.
+    for (const n of this.notices) {
+      for (const t of [n.body, ...n.parts.filter((p) => p.role === 'part')]) {
+        const opened = new Set([...t.attachments, ...(t === n.body ? n.parts : [])].filter((a) => a.role === 'attachment').map((a) => matchKey(a.title)));
+        for (const title of t.declaredAttachments) {
+          if (!opened.has(matchKey(title))) this.report.push({ kind: 'title', lineNo: n.header?.lineNo ?? 0, page: n.header?.page ?? null, message: `${n.header?.docNumber}: declared attachment not found under it: ${title}` });
+        }
       }
     }
     return {

@@ -9,11 +9,11 @@ import { clauseLocators, nearestLocators } from './clause-ref.js';
 import { findDocNumbers, withoutDocSerials } from './doc-number.js';
 import { sentencesOf } from './explainer.js';
 import { findDates, findMeasures, isoOf, sameDate, type DateMention, type Measure } from './measures.js';
-import { citationIn, type Citation, type GazetteReader, type GazetteText, type Notice } from './reader.js';
+import { BODY_LOCATOR, citationIn, type Citation, type GazetteReader, type GazetteText, type Notice } from './reader.js';
 import { closestSpan, coverage, similarity } from './similarity.js';
-import { foldCharacters, keyWithOffsets, matchKey } from './text.js';
+import { foldCharacters, keyWithOffsets, matchKey, parseNumber } from './text.js';
 
-export const FINDING_KINDS = ['quote', 'citation', 'number', 'date'] as const;
+export const FINDING_KINDS = ['quote', 'citation', 'number', 'date', 'claim'] as const;
 export const VERDICTS = ['verified', 'mismatch', 'not_found', 'unverifiable'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 export type Verdict = (typeof VERDICTS)[number];
@@ -48,6 +48,15 @@ export const MAX_FINDINGS = 300;
 // stay to the source (1 − edits/length) to be named a mismatch rather than not found.
 const CLOSE_SENTENCE = 0.45;
 const CLOSE_QUOTE = 0.5;
+// A draft clause says a source sentence when this share of its character pairs is there (ALIGNED
+// for finding its figure there, CLOSE_CLAIM for comparing what else it asserts); an obligation
+// said by no sentence this close is invented; a sentence found this close outside the clause it
+// cites is cited wrongly.
+const ALIGNED = 0.5;
+const CLOSE_CLAIM = 0.6;
+const INVENTED = 0.5;
+const MOVED = 0.7;
+const RIVAL = 0.15;
 /** Quotations shorter than this are terms, not passages: found or not found, never "altered". */
 const MIN_ALTERED_QUOTE = 6;
 
@@ -62,6 +71,8 @@ const NUM = `(?:${CN}|\\d+)`;
 const CLAUSE_IN_TEXT = new RegExp(`第${NUM}条(?:\\s*第?[（(]${NUM}[）)]项?|\\s*第${NUM}项)?|第${NUM}章|附件\\s*\\d*\\s*序号\\s*\\d+`, 'g');
 /** A 方案's path (二、（一）1.): only right after the document it belongs to, since a draft numbers its own headings so too. */
 const PATH_AFTER_DOC = new RegExp(`^[\\s）)]{0,2}的?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?(?:[（(]\\d+[）)])?)`);
+/** A 方案's path a draft points to in brackets: （见二、（二）2.）. */
+const SEE_PATH = new RegExp(`[（(]见\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?)[）)]`, 'g');
 const CLAUSE_AFTER_DOC = new RegExp(`^[\\s）)]{0,2}的?\\s*(?=第|附件)`);
 
 interface Span {
@@ -89,6 +100,18 @@ interface Place {
 interface SourceSentence {
   text: string;
   citation: Citation;
+}
+
+/** What one draft sentence is checked against. */
+interface Pool {
+  /** Sentences of the clauses it cites. */
+  cited: SourceSentence[];
+  /** Sentences of every text of the documents it cites or names, else of the scope. */
+  doc: SourceSentence[];
+  /** Their paragraphs whole: a task and the note of who leads it. */
+  paragraphs: SourceSentence[];
+  notices: Notice[];
+  texts: GazetteText[];
 }
 
 interface Sentence extends Span {
@@ -124,6 +147,8 @@ function sentencesIn(draft: string, closed: Span[]): Span[] {
 
 export class DraftChecker {
   private readonly prefixes: Set<string>;
+  /** Each notice's sentences, cited, read once per check. */
+  private readonly noticeSentences = new Map<number, SourceSentence[]>();
 
   constructor(private readonly gazette: GazetteReader) {
     this.prefixes = new Set(gazette.notices().map((n) => n.docNumber.replace(/〔.*$/, '')));
@@ -145,14 +170,16 @@ export class DraftChecker {
       const own: Finding[] = [];
       current = this.citations(draft, sentence, this.wordsOf(sentence.text, quotes, span.from, draft), { quotes, titles, tags }, current, own);
       const open = (at: number) => !inside(closed, sentence.from + at);
+      const pool = this.poolOf(sentence, scope);
       const checks: { kind: FindingKind; text: string; offset: number; verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'> }[] = [
         ...quotes.filter((q) => q.from >= sentence.from && q.from < sentence.to).map((q) => ({ kind: 'quote' as const, text: draft.slice(q.from, q.to), offset: q.from, verdict: () => this.checkQuote(q.m[1] ?? q.m[2] ?? q.m[3] ?? q.m[4], sentence, scope) })),
         ...findMeasures(sentence.text)
           .filter((x) => open(x.index) && !this.inCitation(sentence.text, x.index))
-          .map((m) => ({ kind: 'number' as const, text: m.text, offset: sentence.from + m.index, verdict: () => this.checkFigure(sentence, scope, measureTest(m)) })),
+          .map((m) => ({ kind: 'number' as const, text: m.text, offset: sentence.from + m.index, verdict: () => this.alignedFigure(sentence, pool, m.index, measureTest(m)) ?? this.checkFigure(sentence, scope, measureTest(m)) })),
         ...findDates(sentence.text)
           .filter((x) => open(x.index))
-          .map((d) => ({ kind: 'date' as const, text: d.text, offset: sentence.from + d.index, verdict: () => this.checkFigure(sentence, scope, dateTest(d)) })),
+          .map((d) => ({ kind: 'date' as const, text: d.text, offset: sentence.from + d.index, verdict: () => this.datedBy(sentence, pool, d) ?? this.alignedFigure(sentence, pool, d.index, dateTest(d)) ?? this.checkFigure(sentence, scope, dateTest(d)) })),
+        ...this.claims(sentence, pool, closed),
       ];
       const room = MAX_FINDINGS - findings.length;
       if (room <= 0) {
@@ -160,6 +187,8 @@ export class DraftChecker {
         continue;
       }
       own.push(...checks.map((c) => ({ kind: c.kind, text: c.text, offset: c.offset, ...c.verdict() })));
+      // A quotation found in another clause already says where it is.
+      if (!own.some((f) => f.kind === 'quote' && f.verdict !== 'verified')) this.citedElsewhere(sentence, pool, own);
       own.sort((a, b) => a.offset - b.offset);
       findings.push(...own.slice(0, room));
       unchecked += Math.max(0, own.length - room);
@@ -256,9 +285,10 @@ export class DraftChecker {
     }
     // Inline: （文号）第三条, 《办法》第五条第（三）项, 二、（一） right after a 文号.
     const outside = [...tags, ...marks.quotes, ...marks.titles];
-    const clauseRefs = matches(CLAUSE_IN_TEXT, sentence.text)
-      .map((c) => ({ from: sentence.from + c.from, to: sentence.from + c.to, written: c.m[0] }))
-      .filter((c) => !inside(outside, c.from));
+    const clauseRefs = [
+      ...matches(CLAUSE_IN_TEXT, sentence.text).map((c) => ({ from: sentence.from + c.from, to: sentence.from + c.to, written: c.m[0] })),
+      ...matches(SEE_PATH, sentence.text).map((c) => ({ from: sentence.from + c.from + c.m[0].indexOf(c.m[1]), to: sentence.from + c.from + c.m[0].indexOf(c.m[1]) + c.m[1].length, written: c.m[1] })),
+    ].filter((c) => !inside(outside, c.from));
     for (const doc of docs) {
       if (inside(tags, doc.from)) continue;
       const rest = draft.slice(doc.to, sentence.to);
@@ -289,13 +319,18 @@ export class DraftChecker {
 
   /** A cited clause of a document: verified with its places, or not found with the nearest ones. */
   private place(doc: DocMention, written: string, words: string[], sentence: Sentence): Omit<Finding, 'kind' | 'text' | 'offset'> {
-    const locators = attachmentLocator(written) ?? [...new Set([...(safeLocators(written, true) ?? []), ...(safeLocators(written, false) ?? [])])];
+    // A locator as the tools print it (附件 序号24-26, 正文) first, then as a reference is written.
+    const printed = foldCharacters(written).trim().replace(/\s*[—–－~～至]\s*/g, '-');
+    const locators = [printed, ...(attachmentLocator(written) ?? [...new Set([...(safeLocators(written, true) ?? []), ...(safeLocators(written, false) ?? [])])])];
     const places: Place[] = [];
     for (const text of doc.texts) {
-      for (const locator of locators) {
-        const clause = this.gazette.clause(text, locator);
-        if (clause) places.push({ notice: doc.notice, text, locator: clause.locator, body: clause.text, page: clause.pageFrom });
+      if (printed === BODY_LOCATOR) {
+        const body = this.gazette.paragraphs(text).filter((p) => p.locator === '' || p.locator === BODY_LOCATOR);
+        if (body.length) places.push({ notice: doc.notice, text, locator: BODY_LOCATOR, body: body.map((p) => p.text).join('\n'), page: body[0].page });
+        continue;
       }
+      const clause = locators.map((l) => this.gazette.clause(text, l)).find(Boolean);
+      if (clause) places.push({ notice: doc.notice, text, locator: clause.locator, body: clause.text, page: clause.pageFrom });
     }
     if (!places.length) {
       const near = doc.texts.flatMap((t) => nearestLocators(locators[0] ?? written, this.gazette.outline(t).map((o) => o.locator), 2));
@@ -367,6 +402,148 @@ export class DraftChecker {
     return { verdict: 'mismatch', expected: best.words, source: { ...best.citation, quote: best.words }, note: `${why}；原文是“${best.words}”。` };
   }
 
+  /** What a sentence is checked against: the sentences of the clauses it cites, and of the documents it cites or names (else the scope's). */
+  private poolOf(sentence: Sentence, scope: string | null): Pool {
+    const cited = sentence.places.flatMap((p) => sentencesOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })));
+    const named = [...sentence.places.map((p) => p.notice), ...sentence.docs.map((d) => d.notice)];
+    const scoped = this.gazette.notice(scope ?? '');
+    const notices = [...new Map((named.length ? named : scoped ? [scoped] : []).map((n) => [n.id, n])).values()];
+    const texts = [...sentence.places.map((p) => p.text), ...sentence.docs.flatMap((d) => d.texts)];
+    const doc = notices.flatMap((n) => this.sentencesOfNotice(n));
+    const byPlace = new Map<string, SourceSentence[]>();
+    for (const x of doc) byPlace.set(`${x.citation.title} ${x.citation.locator}`, [...(byPlace.get(`${x.citation.title} ${x.citation.locator}`) ?? []), x]);
+    const paragraphs = [...byPlace.values()].filter((xs) => xs.length > 1).map((xs) => ({ text: xs.map((x) => x.text).join(''), citation: xs[0].citation }));
+    return { cited, doc, paragraphs, notices, texts: texts.length ? texts : notices.flatMap((n) => this.gazette.texts(n)) };
+  }
+
+  private sentencesOfNotice(notice: Notice): SourceSentence[] {
+    let out = this.noticeSentences.get(notice.id);
+    if (!out) {
+      out = this.gazette.texts(notice).flatMap((t) => this.gazette.paragraphs(t).flatMap((p) => sentencesOf(p).map((s) => ({ text: s.text, citation: citationIn(notice, t, p.locator, p.page, s.text) }))));
+      this.noticeSentences.set(notice.id, out);
+    }
+    return out;
+  }
+
+  /** A figure checked against the source sentence its own clause says: verified there, or that sentence's figure of the same kind, or the clause elsewhere that holds it. */
+  private alignedFigure(sentence: Sentence, pool: Pool, at: number, test: FigureTest): Omit<Finding, 'kind' | 'text' | 'offset'> | null {
+    const clause = clauseAt(sentence.text, at, 8);
+    const key = maskFigures(clause.text);
+    const candidates = pool.cited.length ? pool.cited : pool.doc;
+    if (key.length < 4 || !candidates.length) return null;
+    const ranked = rankBy(key, candidates);
+    // A short source sentence the clause contains whole (计划实施卫生改厕1000户) says it too.
+    // Else, among sentences that say it, the ones about as close as the closest: a figure found only in
+    // a farther one (自2018年起 of the 自治区's subsidy, for the city's of 2019) is the closest one's to compare.
+    const contained = (s: SourceSentence) => maskFigures(s.text).length >= 8 && coverage(maskFigures(s.text), key) >= CLOSE_CLAIM;
+    const says = (s: SourceSentence & { score: number }) => contained(s) || (s.score >= ALIGNED && s.score >= ranked[0].score - RIVAL);
+    const holding = ranked.find((s) => says(s) && (test.holds(s.text) || test.printed?.(s.text)));
+    if (holding) {
+      const swapped = test.ordered?.(holding.text, clause.text, at - clause.from);
+      if (swapped) return { verdict: 'mismatch', source: holding.citation, expected: swapped, note: `${holding.citation.locator}中这几个数字的顺序不同，此处应为“${swapped}”。` };
+      return { verdict: 'verified', source: holding.citation, note: `见于${holding.citation.locator}。` };
+    }
+    // A long number a table prints without its unit is found by itself.
+    const cell = /^\d{5}|^\d+\.\d{2}/.test(sentence.text.slice(at)) ? candidates.find((s) => test.printed?.(s.text)) : undefined;
+    if (cell) return { verdict: 'verified', source: cell.citation, note: `见于${cell.citation.locator}（表中数字，单位见表头）。` };
+    const top = ranked[0];
+    const alt = top.score >= CLOSE_CLAIM ? test.alternative(top.text, clause.text, at - clause.from) : null;
+    if (alt) return { verdict: 'mismatch', source: { ...top.citation, quote: top.text }, expected: alt, note: `${pool.cited.length ? '所引的' : '原文'}${top.citation.locator}写的是“${alt}”。` };
+    if (pool.cited.length) {
+      const elsewhere = rankBy(key, pool.doc).find((s) => s.score >= CLOSE_CLAIM && test.holds(s.text));
+      if (elsewhere) return { verdict: 'mismatch', source: elsewhere.citation, expected: `${elsewhere.citation.docNumber} ${elsewhere.citation.locator}`, note: `所引的${sentence.places[0].locator}没有这个${test.what}；它见于《${elsewhere.citation.title}》${elsewhere.citation.locator}。` };
+    }
+    return null;
+  }
+
+  /** A date whose clause says what it is the date of: issuing (印发), taking effect (起施行), or the end of validity (有效期至). */
+  private datedBy(sentence: Sentence, pool: Pool, d: DateMention): Omit<Finding, 'kind' | 'text' | 'offset'> | null {
+    const clause = clauseAt(sentence.text, d.index).text;
+    const kinds: [RegExp, string, (string | null)[]][] = [
+      [ISSUING, '印发日期', pool.notices.map((n) => n.date)],
+      [/起\s*(?:施行|实施|执行|试行)/, '施行日期', pool.texts.map((t) => t.validFrom)],
+      [/有效期(?:至|到)|(?:施行|实施|执行)至/, '有效期', pool.texts.map((t) => t.validUntil)],
+    ];
+    const kind = kinds.find(([re]) => re.test(clause));
+    const known = [...new Set(kind?.[2].filter((x): x is string => !!x))];
+    if (!kind || !known.length) return null;
+    const [re, what] = kind;
+    const spelled = known.map((iso) => iso.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日'));
+    // The clause that states it (第十一条 本办法自…起施行), else the document itself.
+    const stating = [...pool.cited, ...pool.doc].find((s) => re.test(s.text) && findDates(s.text).some((x) => spelled.some((w) => sameDate(x, findDates(w)[0]))));
+    const source = stating?.citation ?? this.citeDocument(pool.notices[0], pool.texts.find((t) => t.role === 'part'));
+    if (known.some((iso) => sameDate(d, findDates(spelled[known.indexOf(iso)])[0]))) return { verdict: 'verified', source, note: `是${pool.notices[0].docNumber}的${what}。` };
+    return { verdict: 'mismatch', source, expected: spelled.join('、'), note: `${pool.notices[0].docNumber}的${what}是${spelled.join('、')}。` };
+  }
+
+  /** What each clause asserts beyond its figures, compared with the source sentence it says: roles, units, frequencies, permission, parity, counts; and an obligation no sentence holds. */
+  private claims(sentence: Sentence, pool: Pool, closed: Span[]): { kind: FindingKind; text: string; offset: number; verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'> }[] {
+    if (!pool.doc.length) return [];
+    const out: ReturnType<DraftChecker['claims']> = [];
+    const clauses = clausesOf(sentence.text);
+    const flagged = new Set<number>();
+    for (const [i, c] of clauses.entries()) {
+      if (inside(closed, sentence.from + c.from) && inside(closed, sentence.from + c.from + c.text.length - 1)) continue;
+      // Aligned with what it asserts blanked, so that a wrong unit or modal does not hide the sentence it misstates.
+      const key = maskSlots(maskFigures(c.text));
+      if (key.length < 6) continue;
+      const inCited = pool.cited.length ? rankBy(key, pool.cited, maskSlots)[0] : undefined;
+      let top = inCited && inCited.score >= CLOSE_CLAIM ? inCited : rankBy(key, pool.doc, maskSlots)[0];
+      let said = c;
+      // A clause that leans on the one before it (…的地块，经批准后可以…; …研究，该项任务由X牵头) is read with it, against sentences and whole paragraphs.
+      const before = clauses[i - 1];
+      if (top.score < CLOSE_CLAIM && before && before.from + before.text.length + 1 === c.from) {
+        const joined = { text: sentence.text.slice(before.from, c.from + c.text.length), from: before.from };
+        const wide = rankBy(maskSlots(maskFigures(joined.text)), [...pool.doc, ...pool.paragraphs], maskSlots)[0];
+        if (wide.score >= CLOSE_CLAIM) [top, said] = [wide, joined];
+      }
+      if (top.score >= CLOSE_CLAIM) {
+        const diff = claimDifference(said.text, top.text);
+        const at = diff ? sentence.from + said.from + diff.at : -1;
+        if (diff && !flagged.has(at)) {
+          flagged.add(at);
+          const where = top.citation;
+          out.push({ kind: 'claim', text: diff.written, offset: at, verdict: () => ({ verdict: 'mismatch', source: where, expected: diff.expected, note: `${diff.what}不符：${where.locator}写的是“${diff.expected}”。` }) });
+        }
+        continue;
+      }
+      const duty = OBLIGATION.exec(c.text);
+      if (duty && top.score < INVENTED) {
+        const nearest = top.citation;
+        out.push({ kind: 'claim', text: c.text, offset: sentence.from + c.from, verdict: () => ({ verdict: 'mismatch', source: nearest, note: `${pool.notices.map((n) => n.docNumber).join('、')}中没有这项要求（“${duty[0]}”）；最接近的是${nearest.locator}。` }) });
+      }
+    }
+    return out;
+  }
+
+  /** A sentence whose words the cited clause does not hold, while another clause of the document does: its citation is wrong. */
+  private citedElsewhere(sentence: Sentence, pool: Pool, findings: Finding[]): void {
+    if (!pool.cited.length) return;
+    const cited = new Set(sentence.places.map((p) => p.locator));
+    // Clause by clause: said better elsewhere, or said in the clause cited; a generic clause (不得出租) says little either way.
+    let moved = 0;
+    let kept = 0;
+    let elsewhere: (SourceSentence & { score: number }) | undefined;
+    for (const c of clausesOf(sentence.text)) {
+      const key = maskFigures(c.text);
+      if (key.length < 6) continue;
+      const inCited = rankBy(key, pool.cited)[0].score;
+      const other = rankBy(key, pool.doc.filter((s) => !cited.has(s.citation.locator)))[0];
+      if (other && other.score >= MOVED && other.score - inCited >= MOVED - ALIGNED) {
+        moved++;
+        if (!elsewhere || other.score > elsewhere.score) elsewhere = other;
+      } else if (inCited >= ALIGNED) kept++;
+    }
+    if (!elsewhere || moved <= kept) return;
+    // The clause that holds the words may itself refer to the one cited (违反本办法第二十七条规定的…).
+    if ([...cited].some((l) => elsewhere!.text.includes(l.replace(/（.*$/, '')))) return;
+    const where = elsewhere.citation;
+    for (const f of findings) {
+      if (f.kind !== 'citation' || f.verdict !== 'verified' || !f.source || !cited.has(f.source.locator)) continue;
+      Object.assign(f, { verdict: 'mismatch', source: where, expected: `${where.docNumber} ${where.locator}`, note: `所引的${f.source.locator}没有此句所说的内容；它见于${where.locator}。` });
+    }
+  }
+
   /** A number or date: in the clauses the sentence cites, else in the closest sentence of the documents it names or of the corpus. */
   private checkFigure(sentence: Sentence, scope: string | null, test: FigureTest): Omit<Finding, 'kind' | 'text' | 'offset'> {
     const bare = maskFigures(sentence.text);
@@ -406,13 +583,19 @@ export class DraftChecker {
   }
 }
 
+const PERIOD_MEASURES = new Set(['workdays', 'days', 'weeks', 'months', 'years', 'hours']);
+
 /** How a number or a date is looked for in a source sentence. */
 interface FigureTest {
   what: string;
   holds: (source: string) => boolean;
   /** The source's figure of the same kind, nearest in wording to the draft's; null when it has none. */
-  alternative: (source: string, draftSentence: string) => string | null;
+  alternative: (source: string, draftSentence: string, at?: number) => string | null;
   isNoticeDate: (notice: Notice) => boolean;
+  /** A table cell prints a long number without the unit its header gives (合计 60611.48 under 万元). */
+  printed?: (source: string) => boolean;
+  /** Where a source lists the same figures in another order (3%和5% written 5%和3%, or 70%、50% written 50%、30%): the source's figure at this place. */
+  ordered?: (source: string, clause: string, at: number) => string | null;
 }
 
 function measureTest(m: Measure): FigureTest {
@@ -421,8 +604,28 @@ function measureTest(m: Measure): FigureTest {
   return {
     what: '数字',
     holds: (source) => findMeasures(source).some(agrees),
-    alternative: (source, draftSentence) => nearestInWording(findMeasures(source).filter((x) => x.measure === m.measure), source, draftSentence, m.index),
+    // The source's figure of the same measure; else the same number in another unit (万亩 written 万公顷).
+    alternative: (source, draftSentence, at = m.index) => {
+      const all = findMeasures(source);
+      const digits = /^[\d.]+/.exec(m.text)?.[0];
+      const same = all.filter((x) => x.measure === m.measure);
+      // A period in another unit (试用期六个月 where the source says 一年) is the same kind of figure.
+      const period = PERIOD_MEASURES.has(m.measure) ? all.filter((x) => PERIOD_MEASURES.has(x.measure)) : [];
+      return nearestInWording(same.length ? same : period.length ? period : all.filter((x) => digits && x.text.startsWith(digits)), source, draftSentence, at);
+    },
     isNoticeDate: () => false,
+    printed: (source) => {
+      const digits = /^\d+(?:\.\d+)?/.exec(m.text)?.[0] ?? '';
+      const at = new RegExp(`(?<![\\d.])${digits.replace('.', '\\.')}(?![\\d.])`).exec(source);
+      return /\d{4}|\d\.\d/.test(digits) && !!at && !findMeasures(source).some((x) => at.index >= x.index && at.index < x.index + x.text.length);
+    },
+    ordered: (source, clause, at) => {
+      const mine = findMeasures(clause).filter((x) => x.measure === m.measure);
+      const theirs = findMeasures(source).filter((x) => x.measure === m.measure);
+      const k = mine.findIndex((x) => x.index === at);
+      if (mine.length < 2 || k < 0 || mine.length !== theirs.length) return null;
+      return theirs[k].value !== mine[k].value ? theirs[k].text : null;
+    },
   };
 }
 
@@ -430,7 +633,7 @@ function dateTest(d: DateMention): FigureTest {
   return {
     what: '日期',
     holds: (source) => findDates(source).some((x) => sameDate(d, x)),
-    alternative: (source, draftSentence) => nearestInWording(findDates(source), source, draftSentence, d.index),
+    alternative: (source, draftSentence, at = d.index) => nearestInWording(findDates(source), source, draftSentence, at),
     isNoticeDate: (notice) => notice.date !== null && isoOf(d) === notice.date,
   };
 }
@@ -494,4 +697,96 @@ function sourceWords(body: string, words: string): string {
 
 function citeSpan(p: Place, quote: string): Citation {
   return citationIn(p.notice, p.text, p.locator, p.page, quote);
+}
+
+/** A sentence's clauses (between commas, semicolons and colons), tags and bracketed citations （卫政办规发〔2019〕2号第五条第三项） blanked. */
+function clausesOf(sentence: string): { text: string; from: number }[] {
+  const blank = sentence.replace(/【[^【】]*】|[（(][^（）()]*(?:〔\d{4}〕|第[一二三四五六七八九十百]+条|同上)[^（）()]*[）)]/g, (t) => '　'.repeat(t.length));
+  return [...blank.matchAll(/[^，；：,;:。！？\n]+/g)].map((m) => ({ text: m[0], from: m.index })).filter((c) => c.text.trim().length > 0);
+}
+
+/** The clause a position is in; a short one (自2018年起，) read with the clause it leads into. */
+function clauseAt(sentence: string, at: number, least = 0): { text: string; from: number } {
+  const clauses = clausesOf(sentence);
+  const k = clauses.findIndex((c) => at >= c.from && at < c.from + c.text.length);
+  if (k < 0) return { text: sentence, from: 0 };
+  const [c, next] = [clauses[k], clauses[k + 1]];
+  return maskFigures(c.text).length < least && next ? { text: sentence.slice(c.from, next.from + next.text.length), from: c.from } : c;
+}
+
+function rankBy(key: string, sources: SourceSentence[], mask: (s: string) => string = (s) => s): (SourceSentence & { score: number })[] {
+  return sources.map((s) => ({ ...s, score: coverage(key, mask(maskFigures(s.text))) })).sort((a, b) => b.score - a.score);
+}
+
+/** Units, frequencies, modals and counts blanked: the words a claim is compared on, not aligned by. */
+function maskSlots(key: string): string {
+  return key.replace(UNIT_IN_ROLE, (m: string, a?: string, b?: string) => m.replace((a ?? b)!, '◇')).replace(SOURCE_UNIT, '◇').replace(FREQUENCY, '◎').replace(/可以|允许|准予|无需|不需|不必|不得|禁止|严禁|不准|不允许|不能|不予|必须|须|应当|务必/g, '△').replace(COUNT, '#');
+}
+
+const OBLIGATION = /必须|须|应当|务必/;
+const PERMIT = /可以|允许|准予|无需|不需|不必/;
+const FORBID = /不得|禁止|严禁|不准|不允许|不能|不予/;
+const PARITY: Record<string, string> = { 奇数: '偶数', 偶数: '奇数', 单数: '双数', 双数: '单数' };
+const FREQUENCY = /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)/g;
+const UNIT = '(?:(?![由经的及与向对将])[\\u4e00-\\u9fa5]){2,14}?(?:局|委员会|委|办公室|中心|公司|政府|军分区)';
+/** A unit in a role: 由X牵头, 设在X, 经X审查, 由X局长签批, X牵头. */
+const UNIT_IN_ROLE = new RegExp(`(?:由|设在|经(?![费过济营常])|会同)(${UNIT}(?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT})(?=牵头)`, 'g');
+const SOURCE_UNIT = /(?:市|县|区)[\u4e00-\u9fa5]{1,12}?(?:局|委员会|委|办公室|中心|公司)/g;
+const RATE = /(?<=元|%)(?:每|\/)(?:件次|人次|小时|次|件|天|日|月|年|人|户|亩)/g;
+const COUNT = /(?<![第\d一二两三四五六七八九十])(\d+|[一二两三四五六七八九十]+)(个|名|类|条|批|阶段)(?!工作日|月|百分点)/g;
+
+/** 每年度 and 每年, 按月 and 每月 are one frequency. */
+const frequencyKey = (f: string) => f.replace(/^按/, '每').replace(/^每个/, '每').replace(/年度/, '年').replace(/季(?!度)/, '季度').replace(/[末底初]$/, '');
+
+/** The source's words around a modal, for telling whether two modals govern the same act. */
+const after = (text: string, at: number, n: number) => matchKey(text.slice(at, at + n));
+
+/** The first thing a draft clause asserts that the source sentence it says does not: where, as written, and the source's words. */
+function claimDifference(clause: string, source: string): { at: number; written: string; expected: string; what: string } | null {
+  const src = matchKey(source);
+  for (const [word, other] of Object.entries(PARITY)) {
+    const at = clause.indexOf(word);
+    if (at >= 0 && !source.includes(word) && source.includes(other)) return { at, written: word, expected: other, what: '奇偶' };
+  }
+  // A permission where the source forbids the same act, or a prohibition where it permits it.
+  for (const [mine, theirs] of [[PERMIT, FORBID], [FORBID, PERMIT]] as const) {
+    const m = mine.exec(clause);
+    if (!m || mine.test(source)) continue;
+    const act = after(clause, m.index + m[0].length, 8);
+    const t = [...source.matchAll(new RegExp(theirs.source, 'g'))].find((x) => coverage(act, after(source, x.index + x[0].length, 16)) >= 0.3);
+    if (t) return { at: m.index, written: m[0], expected: widened(source, t.index, t.index + t[0].length), what: '允许与禁止' };
+  }
+  const theirs = [...source.matchAll(FREQUENCY)].map((x) => x[0]);
+  for (const f of clause.matchAll(FREQUENCY)) {
+    if (theirs.length && !theirs.some((x) => frequencyKey(x) === frequencyKey(f[0]))) return { at: f.index, written: f[0], expected: theirs.join('、'), what: '频次' };
+  }
+  for (const u of clause.matchAll(UNIT_IN_ROLE)) {
+    const unit = u[1] ?? u[2];
+    const at = u.index + u[0].indexOf(unit);
+    const units = [...source.matchAll(SOURCE_UNIT)].map((x) => x[0]);
+    if (!units.length) continue;
+    if (!src.includes(matchKey(unit))) {
+      // The source's unit in the same role (设在X), else every unit it names that the clause does not.
+      const role = u[0].slice(0, u[0].indexOf(unit));
+      const same = role ? [...source.matchAll(new RegExp(`${role}(${SOURCE_UNIT.source})`, 'g'))].map((x) => x[1]) : [];
+      return { at, written: unit, expected: (same.length ? same : units.filter((x) => !clause.includes(x))).join('、') || units.join('、'), what: '责任单位' };
+    }
+    // The act the unit is said to do (牵头, 优先安排, 签批), done in the source by another unit.
+    const act = clause.slice(u.index + u[0].length, u.index + u[0].length + 2);
+    if (!/^[\u4e00-\u9fa5]{2}$/.test(act) || /^[的和及与、]/.test(act) || src.includes(matchKey(unit + act))) continue;
+    const doers = [...source.matchAll(new RegExp(act, 'g'))].map((x) => /((?:市|县|区)?[\u4e00-\u9fa5]{1,10}?(?:局|委员会|委|办公室|中心|公司))$/.exec(source.slice(Math.max(0, x.index - 14), x.index))?.[1]).filter((x): x is string => !!x);
+    if (doers.length && !doers.some((d) => matchKey(d).endsWith(matchKey(unit)))) return { at, written: unit, expected: `${doers.join('、')}${act}`, what: '责任单位' };
+  }
+  // A rate's base: 元每件次 is not 元每小时.
+  const rates = [...source.matchAll(RATE)].map((x) => x[0]);
+  for (const r of clause.matchAll(RATE)) {
+    if (rates.length && !rates.includes(r[0])) return { at: r.index, written: r[0], expected: rates.join('、'), what: '计费单位' };
+  }
+  const counts = [...source.matchAll(COUNT)];
+  for (const c of clause.matchAll(COUNT)) {
+    const same = counts.filter((x) => x[2] === c[2]);
+    const value = (n: string) => (/\d/.test(n) ? Number(n) : parseNumber(n));
+    if (same.length && !same.some((x) => value(x[1]) === value(c[1]))) return { at: c.index, written: c[0], expected: same.map((x) => x[0]).join('、'), what: '数量' };
+  }
+  return null;
 }

@@ -39,14 +39,18 @@ export const MEASURE_UNITS: UnitRule[] = [
   { unit: '户', measure: 'households', scale: 1 },
   { unit: '万亩', measure: 'mu', scale: 1e4 },
   { unit: '亩', measure: 'mu', scale: 1 },
+  { unit: '万公顷', measure: 'hectares', scale: 1e4 },
   { unit: '公顷', measure: 'hectares', scale: 1 },
   { unit: '平方公里', measure: 'km2', scale: 1 },
   { unit: '平方米', measure: 'm2', scale: 1 },
+  { unit: '万立方米', measure: 'm3', scale: 1e4 },
   { unit: '立方米', measure: 'm3', scale: 1 },
   { unit: '公里', measure: 'km', scale: 1 },
   { unit: '千米', measure: 'km', scale: 1 },
   { unit: '万吨', measure: 'tonnes', scale: 1e4 },
   { unit: '吨', measure: 'tonnes', scale: 1 },
+  { unit: '厘米', measure: 'm', scale: 0.01 },
+  { unit: '毫米', measure: 'm', scale: 0.001 },
   { unit: '米', measure: 'm', scale: 1 },
   { unit: '辆', measure: 'vehicles', scale: 1 },
   { unit: '座', measure: 'structures', scale: 1 },
@@ -134,6 +138,10 @@ const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number | null,
   { re: /(\d{4})\s*年\s*(\d{1,2})\s*月/g, read: (m) => [+m[1], +m[2], null] },
   { re: /(\d{4})\s*年\s*(?:年底|底|末)/g, read: (m) => [+m[1], 12, 31] },
   { re: /(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, read: (m) => [null, +m[1], +m[2]] },
+  // A year a period starts from (自2019年起), not a bare year.
+  { re: /(\d{4})\s*年(?=起|以来)/g, read: (m) => [+m[1], null, null] },
+  // A month's end without its year (6月底前): a deadline within the text's own year.
+  { re: /(?<![\d年])(\d{1,2})\s*月\s*(?:底|末)/g, read: (m) => [null, +m[1], null] },
 ];
 
 function lastDay(year: number, month: number): number {

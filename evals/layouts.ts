@@ -4,8 +4,8 @@
 // parse is the oracle for what a paragraph is, so every prose paragraph can be re-wrapped while
 // the page cuts, lifted headers and interleaved columns that make the layout hard stay where the
 // print had them.
-import { readLayout, type Line } from '../corpus/layout.js';
-import { proseParagraphs } from '../corpus/outline.js';
+import { readLayout, type IssueLayout, type Line } from '../corpus/layout.js';
+import { proseParagraphs, type ProseParagraph } from '../corpus/outline.js';
 import { routeIssue, type RoutedText } from '../corpus/routing.js';
 import { isWide } from '../domain/text.js';
 
@@ -167,19 +167,28 @@ function digitSpaces(line: string, add: boolean): string {
   return line.replace(/(?<=\d)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=\d)/g, ' ');
 }
 
-/** Re-prints an extracted issue in another layout; only the layout changes, never a word. */
-export function reprint(original: string, opts: LayoutOptions): string {
+/** An extracted issue as its own parse reads it: which prose paragraph each printed line belongs to. */
+export interface ParagraphRuns {
+  layout: IssueLayout;
+  /** Prose paragraphs by the line numbers of their lines (tables are no prose). */
+  paragraphOf: Map<number, ProseParagraph>;
+  /** Lines some text holds (not notice headers, signatures or titles). */
+  inText: Set<number>;
+  /** Runs of consecutive lines of one paragraph on one page; other lines stand alone. */
+  runs: Line[][];
+}
+
+export function paragraphRuns(original: string): ParagraphRuns {
   const layout = readLayout(original);
   const routed = routeIssue(layout.lines);
-  // Which paragraph each printed line of prose belongs to, from the original's own parse.
-  const paragraphOf = new Map<number, Line[]>();
-  const prose = (t: RoutedText) => {
-    if (!t.tableKey) for (const p of proseParagraphs(t.lines)) for (const l of p.lines) paragraphOf.set(l.lineNo, p.lines);
-    t.attachments.forEach(prose);
+  const paragraphOf = new Map<number, ProseParagraph>();
+  const inText = new Set<number>();
+  const visit = (t: RoutedText) => {
+    for (const l of t.lines) inText.add(l.lineNo);
+    if (!t.tableKey) for (const p of proseParagraphs(t.lines)) for (const l of p.lines) paragraphOf.set(l.lineNo, p);
+    t.attachments.forEach(visit);
   };
-  for (const n of routed.notices) [n.body, ...n.parts].forEach(prose);
-
-  // Runs of consecutive lines of one paragraph on one page; other lines stand alone.
+  for (const n of routed.notices) [n.body, ...n.parts].forEach(visit);
   const runs: Line[][] = [];
   for (const line of layout.lines) {
     const prev = runs[runs.length - 1];
@@ -187,6 +196,13 @@ export function reprint(original: string, opts: LayoutOptions): string {
     if (prev && para && !line.pageStart && paragraphOf.get(prev[prev.length - 1].lineNo) === para) prev.push(line);
     else runs.push([line]);
   }
+  return { layout, paragraphOf, inText, runs };
+}
+
+/** Re-prints an extracted issue in another layout; only the layout changes, never a word. */
+export function reprint(original: string, opts: LayoutOptions): string {
+  const { layout, paragraphOf: paragraphs, runs } = paragraphRuns(original);
+  const paragraphOf = new Map([...paragraphs].map(([lineNo, p]) => [lineNo, p.lines]));
   // Each paragraph's runs are re-wrapped together, so text can move across the cuts between them.
   const printed = new Map<Line[], string[]>();
   const byParagraph = new Map<Line[], Line[][]>();

@@ -26,10 +26,11 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readLayout, type Line } from '../corpus/layout.js';
-import { proseParagraphs, type ProseParagraph } from '../corpus/outline.js';
-import { routeIssue, type RoutedText } from '../corpus/routing.js';
+import type { ProseParagraph } from '../corpus/outline.js';
 import { normalizeDocNumber } from '../domain/doc-number.js';
 import { parseChineseDate } from '../domain/text.js';
+import { paragraphRuns } from './layouts.js';
+import { COLUMNS, COVER, HEADER, ROWS, TABLE_ISSUE_TEXT, TABLE_TITLE } from './table-issue.js';
 
 // ---------------------------------------------------------------------------------------------
 // Blocks: what the typeset page holds, in reading order.
@@ -78,25 +79,7 @@ const isIssuerLine = (raw: string) => raw.split(' ').every((t) => ISSUER.test(t)
  * they are: a 文号 or a title centred, an issuer followed by a date right-aligned with its date.
  */
 export function issueBlocks(original: string): Block[] {
-  const layout = readLayout(original);
-  const routed = routeIssue(layout.lines);
-  const paragraphOf = new Map<number, ProseParagraph>();
-  const inText = new Set<number>();
-  const visit = (t: RoutedText) => {
-    for (const l of t.lines) inText.add(l.lineNo);
-    if (!t.tableKey) for (const p of proseParagraphs(t.lines)) for (const l of p.lines) paragraphOf.set(l.lineNo, p);
-    t.attachments.forEach(visit);
-  };
-  for (const n of routed.notices) [n.body, ...n.parts].forEach(visit);
-
-  // Runs of consecutive lines of one paragraph on one page; other lines stand alone (as reprint).
-  const runs: Line[][] = [];
-  for (const line of layout.lines) {
-    const prev = runs[runs.length - 1];
-    const para = paragraphOf.get(line.lineNo);
-    if (prev && para && !line.pageStart && paragraphOf.get(prev[prev.length - 1].lineNo) === para) prev.push(line);
-    else runs.push([line]);
-  }
+  const { layout, paragraphOf, inText, runs } = paragraphRuns(original);
   // A paragraph the original cut (by a page break, or by another text printed in between) is set
   // whole where its last run stood: as reprint carries what does not fill a line past a cut, and
   // unwrapped, no run before a cut fills its line. A page break a moved run opened goes before
@@ -186,21 +169,9 @@ export function runningHeader(original: string): string {
   return (readLayout(original).issueTitle ?? '政府公报').replace(/》\s+/, '》');
 }
 
-/**
- * The issue as an HTML document. Each page of the original is a <section> that opens a new page
- * (break-before: page); blocks are <p>, each prose paragraph one <p>. The running header and
- * "- N -" are @page margin boxes (Chromium), or LibreOffice's header and footer.
- */
-export function issueHtml(original: string, t: Typesetting): string {
-  const blocks = issueBlocks(original);
-  const header = t.header ?? runningHeader(original);
-  const pages: Block[][] = [];
-  for (const b of blocks) {
-    if (b.pageStart || pages.length === 0) pages.push([]);
-    pages[pages.length - 1].push(b);
-  }
-  const size = t.paper === 'A4' ? '210mm 297mm' : '148mm 210mm';
-  const css = `
+/** The style of a typeset issue: the page, its running header and "- N -" (@page margin boxes), columns, blocks. */
+export function pageCss(t: Typesetting, header: string): string {
+  return `
 @page {
   size: ${t.paper};
   margin: ${t.margin};
@@ -217,6 +188,23 @@ ${Object.entries(BLOCK_STYLE)
   .map(([k, v]) => `p.${k} { ${v.replace(/;/g, '; ')}; }`)
   .join('\n')}
 `;
+}
+
+/**
+ * The issue as an HTML document. Each page of the original is a <section> that opens a new page
+ * (break-before: page); blocks are <p>, each prose paragraph one <p>. The running header and
+ * "- N -" are @page margin boxes (Chromium), or LibreOffice's header and footer.
+ */
+export function issueHtml(original: string, t: Typesetting): string {
+  const blocks = issueBlocks(original);
+  const header = t.header ?? runningHeader(original);
+  const pages: Block[][] = [];
+  for (const b of blocks) {
+    if (b.pageStart || pages.length === 0) pages.push([]);
+    pages[pages.length - 1].push(b);
+  }
+  const size = t.paper === 'A4' ? '210mm 297mm' : '148mm 210mm';
+  const css = pageCss(t, header);
   const lo = !!t.forLibreOffice;
   const para = (b: Block, pageBreak: boolean) => {
     // LibreOffice's CSS reader takes no em and no unitless 0: lengths in points.
@@ -240,6 +228,35 @@ ${Object.entries(BLOCK_STYLE)
 </head>
 <body>
 ${body.join('\n')}
+</body>
+</html>
+`;
+}
+
+/** The made-up table issue (evals/table-issue.ts) typeset: the cover as blocks, the attachment as a ruled table whose header row repeats on each page. */
+export function tableIssueHtml(t: Typesetting): string {
+  const p = (kind: BlockKind, text: string) => `<p class="${kind}">${escapeHtml(text)}</p>`;
+  const cells = (tag: string, row: string[]) => `<tr>${row.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
+  const cover = [p('center', COVER.issuer), p('center', COVER.title), p('center', COVER.docNumber), p('left', COVER.recipients), ...COVER.body.map((b) => p('para', b))];
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(HEADER)}</title>
+<style>${pageCss(t, HEADER)}
+table { border-collapse: collapse; width: 100%; font-size: ${t.fontSize - 3}pt; line-height: 1.4; }
+th, td { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; }
+th { font-weight: normal; text-align: center; font-family: "${t.titleFont}"; }
+col.n { width: 2.2em; }
+</style>
+</head>
+<body>
+${[...cover, p('right', COVER.issuer), p('right', COVER.date), p('left', '附件'), p('center', TABLE_TITLE)].join('\n')}
+<table><colgroup><col class="n"></colgroup>
+<thead>${cells('th', COLUMNS)}</thead>
+<tbody>
+${ROWS.map((r) => cells('td', r)).join('\n')}
+</tbody></table>
 </body>
 </html>
 `;
@@ -273,8 +290,8 @@ export function htmlPlainText(html: string): string {
 interface LayoutSpec {
   name: string;
   description: string;
-  /** Which issue: the bundled one, or a made-up one from test/support/made-up.ts. */
-  source: 'seed' | 'madeup';
+  /** Which issue: the bundled one, a made-up one from test/support/made-up.ts, or the made-up ruled-table one (evals/table-issue.ts). */
+  source: 'seed' | 'madeup' | 'table';
   engine: 'chromium' | 'libreoffice';
   typesetting: Typesetting;
   /** The CJK font is a copy whose OS/2 fsType forbids embedding: Skia draws it as Type 3. */
@@ -360,6 +377,13 @@ export const LAYOUTS: LayoutSpec[] = [
     source: 'madeup',
     engine: 'chromium',
     typesetting: { paper: 'A4', columns: 1, fontSize: 16, margin: '28mm 24mm 26mm 24mm', font: SERIF, titleFont: SANS },
+  },
+  {
+    name: 'table-a4',
+    description: 'a made-up notice whose attachment is a ruled table (borders drawn, cells wrapping over three or four lines, vertically centred), A4, one column, 14 pt',
+    source: 'table',
+    engine: 'chromium',
+    typesetting: { paper: 'A4', columns: 1, fontSize: 14, margin: '28mm 24mm 26mm 24mm', font: SERIF, titleFont: SANS },
   },
 ];
 
@@ -626,9 +650,15 @@ async function main(): Promise<void> {
   const PARKING_ISSUE = await madeUpIssue(join(root, 'test', 'support', 'made-up.ts'), 'PARKING_ISSUE');
   // The made-up issue's text is kept beside its PDF, so the tests and evals read every source as a file.
   const madeUpFile = join(out, 'madeup-parking.txt');
-  const sources = { seed: { name: 'seeds/zhongwei-gazette-2019-no04.txt', text: readFileSync(seedFile, 'utf8') }, madeup: { name: relative(root, madeUpFile), text: PARKING_ISSUE } };
+  const tableFile = join(out, 'madeup-table.txt');
+  const sources = {
+    seed: { name: 'seeds/zhongwei-gazette-2019-no04.txt', text: readFileSync(seedFile, 'utf8') },
+    madeup: { name: relative(root, madeUpFile), text: PARKING_ISSUE },
+    table: { name: relative(root, tableFile), text: TABLE_ISSUE_TEXT },
+  };
   mkdirSync(out, { recursive: true });
   writeFileSync(madeUpFile, PARKING_ISSUE);
+  writeFileSync(tableFile, TABLE_ISSUE_TEXT);
   const work = mkdtempSync(join(tmpdir(), 'pdf-fixtures-'));
   const manifestFile = join(out, 'manifest.json');
   const previous: Manifest | null = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : null;
@@ -644,7 +674,7 @@ async function main(): Promise<void> {
       const started = Date.now();
       const source = sources[layout.source];
       const html = join(work, `${layout.name}.html`);
-      writeFileSync(html, issueHtml(source.text, layout.typesetting));
+      writeFileSync(html, layout.source === 'table' ? tableIssueHtml(layout.typesetting) : issueHtml(source.text, layout.typesetting));
       const pdf = join(out, `${layout.name}.pdf`);
       if (layout.engine === 'libreoffice') printLibreOffice(tools, html, pdf, work, env);
       else printChromium(tools, html, pdf, work, env);

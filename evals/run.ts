@@ -4,6 +4,7 @@
 //   npm run eval -- --variant all         every layout of the zoo, one row each
 //   npm run eval -- --drafter         the drafter's eval of evals/user/ (evals/drafter.ts), per half
 //   npm run eval -- --extractors          the fixture PDFs read by us and by real extractors (evals/extractors.ts)
+//   npm run eval -- --answers             whether each question's answer phrase stands in the default text answer (evals/answers.ts)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +14,13 @@ import { databasePath, projectRoot } from '../corpus/paths.js';
 import { ftsTrigramRanking, rankOf, ranking, type Ranking, type SearchCase } from './baseline.js';
 import { SqliteGazette } from '../store/sqlite-gazette.js';
 import { connectServer, formatResults, readCases, runSuites, type SuiteResult } from './harness.js';
+import { answerRows, formatAnswerRows } from './answers.js';
 import { extractorTable } from './extractors.js';
 import { drafterEval, formatDrafter } from './drafter.js';
 import { diffSize } from './facts.js';
 import { reprint, variant, VARIANTS } from './layouts.js';
 
-const { values } = parseArgs({ options: { variant: { type: 'string' }, extractors: { type: 'boolean' }, drafter: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { answers: { type: 'boolean' }, variant: { type: 'string' }, extractors: { type: 'boolean' }, drafter: { type: 'boolean' } } });
 const SEED = join(projectRoot(), 'seeds', 'zhongwei-gazette-2019-no04.txt');
 
 async function evaluate(env: Record<string, string>): Promise<SuiteResult[]> {
@@ -49,7 +51,14 @@ async function onVariant(name: string) {
 }
 
 let failed: boolean;
-if (values.drafter) {
+if (values.answers) {
+  const client = await connectServer({});
+  const rows = await answerRows(client);
+  await client.close();
+  process.stdout.write(`${formatAnswerRows(rows)}\n`);
+  for (const r of rows) for (const m of r.missed) process.stdout.write(`MISSED ${r.set} ${r.split}: ${m}\n`);
+  failed = false;
+} else if (values.drafter) {
   const client = await connectServer({});
   try {
     const { report, failures } = await drafterEval(client);

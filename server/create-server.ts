@@ -6,13 +6,15 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { projectRoot } from '../corpus/paths.js';
 import type { GazetteReader } from '../domain/reader.js';
-import type { ToolContext, ToolDef } from '../tools/common.js';
+import { argumentsTooLarge, fail, type ToolContext, type ToolDef } from '../tools/common.js';
 import { registerDocumentsResource } from '../tools/documents-resource.js';
 import { registerExplainerPrompt } from '../tools/explainer-prompt.js';
-import { findTool, runTool, serverInstructions, TOOLS } from '../tools/index.js';
+import { registerCalendarResource } from '../tools/ical.js';
+import { findTool, noCorpusMessage, runTool, serverInstructions, TOOLS } from '../tools/index.js';
 
 export interface ServerOptions {
   /** Reports a tool's own failure (logged to stderr, never to the client). */
@@ -21,6 +23,11 @@ export interface ServerOptions {
   today?: () => string;
   /** Runs a tool call; defaults to running it in this thread. */
   runTool?: (tool: ToolDef, args: unknown) => Promise<CallToolResult> | CallToolResult;
+  /**
+   * Why the corpus yielded no notices, when it yielded none: the instructions then say so, and
+   * every tool call is refused with the same words (noCorpusMessage), whatever `runTool` is.
+   */
+  noCorpus?: string;
 }
 
 export const SERVER_NAME = 'gazette-mcp';
@@ -50,20 +57,29 @@ function listedTools(): Record<string, unknown>[] {
 
 export function createServer(gazette: GazetteReader, options: ServerOptions): McpServer {
   const ctx: ToolContext = { gazette, logError: options.logError, today: options.today ?? (() => new Date().toISOString().slice(0, 10)) };
-  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { logging: {}, tools: { listChanged: false } }, instructions: serverInstructions(ctx) });
-  const run = options.runTool ?? ((tool: ToolDef, args: unknown) => runTool(ctx, tool, args));
+  const refusal = options.noCorpus === undefined ? null : noCorpusMessage(options.noCorpus);
+  const instructions = refusal ?? serverInstructions(ctx);
+  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { logging: {}, tools: { listChanged: false } }, instructions });
+  const run = refusal !== null ? () => fail(refusal) : (options.runTool ?? ((tool: ToolDef, args: unknown) => runTool(ctx, tool, args)));
 
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listedTools() }));
   server.server.setRequestHandler(CallToolWire, async (request) => {
+    // Refused here, before any schema walks them or the copy to a tool thread meets them.
+    const tooLarge = argumentsTooLarge((request.params as { arguments?: unknown } | undefined)?.arguments);
+    if (tooLarge) return fail(tooLarge.message);
     const params = CallToolParams.safeParse(request.params);
     if (!params.success) {
       throw new McpError(ErrorCode.InvalidParams, 'tools/call params must be {"name": string, "arguments"?: object} / tools/call 参数应为 {"name": 字符串, "arguments": 对象}');
     }
     const tool = findTool(params.data.name);
-    if (!tool) throw new McpError(ErrorCode.InvalidParams, `unknown tool: ${params.data.name} / 没有名为 ${params.data.name} 的工具`);
+    if (!tool) {
+      const name = params.data.name.length > 64 ? `${params.data.name.slice(0, 64)}…` : params.data.name;
+      throw new McpError(ErrorCode.InvalidParams, `unknown tool: ${name} / 没有名为 ${name} 的工具`);
+    }
     return run(tool, params.data.arguments ?? {});
   });
   registerDocumentsResource(server, ctx);
+  registerCalendarResource(server, ctx);
   registerExplainerPrompt(server, ctx);
   invalidParamsAsSuch(server);
   return server;
@@ -98,6 +114,8 @@ function invalidParamsAsSuch(server: McpServer): void {
       try {
         return await handler(request, extra);
       } catch (err) {
+        // The SDK reads a resource URI with new URL(): "not a uri" is the caller's mistake too.
+        if ((err as { code?: unknown }).code === 'ERR_INVALID_URL') throw new McpError(ErrorCode.InvalidParams, `invalid params for ${method}: not a URI / ${method} 的参数无效：不是有效的地址（URI），应如 gazette://documents/卫政办发〔2019〕43号`);
         const issues = zodIssues(err);
         if (!issues) throw err;
         const what = issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
@@ -105,4 +123,17 @@ function invalidParamsAsSuch(server: McpServer): void {
       }
     });
   }
+}
+
+let guarded = false;
+
+/**
+ * A promise nobody waited on that rejects would end the process (Node's default), dropping every
+ * session for one bad request. The server logs it and goes on serving; each transport installs
+ * this once it serves.
+ */
+export function keepServingOnRejection(logger: Logger): void {
+  if (guarded) return;
+  guarded = true;
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection; still serving'));
 }

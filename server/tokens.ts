@@ -2,7 +2,7 @@
 // only SHA-256 hashes: a token is shown once, when it is made, and cannot be read back. Checking
 // compares hashes in constant time, against every entry, so timing tells nothing.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface TokenEntry {
@@ -53,20 +53,59 @@ export class TokenStore {
   }
 }
 
-/** Checks presented tokens against the hashes loaded once at start (a revoked token needs a restart or reload). */
+const digests = (entries: TokenEntry[]) => entries.map((e) => ({ name: e.name, digest: Buffer.from(e.sha256, 'hex') }));
+
+/** What identifies a version of a file: a save by rename changes the inode, an edit in place the size or time. */
+function version(file: string): string {
+  try {
+    const s = statSync(file, { bigint: true, throwIfNoEntry: false });
+    return s ? `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : 'missing';
+  } catch (err) {
+    // Unreadable (a folder's permissions changed): reading it says why, once.
+    return `unreadable: ${(err as NodeJS.ErrnoException).code}`;
+  }
+}
+
+/**
+ * Checks presented tokens against their hashes. Once it follows the token file, the file is
+ * re-read whenever it has changed, so `gazette tokens add` and `revoke` count from the next
+ * request, without a restart.
+ */
 export class TokenCheck {
-  private readonly hashes: { name: string; digest: Buffer }[];
+  private hashes: { name: string; digest: Buffer }[];
+  private followed: { file: string; seen: string; onError: (message: string) => void } | null = null;
 
   constructor(entries: TokenEntry[]) {
-    this.hashes = entries.map((e) => ({ name: e.name, digest: Buffer.from(e.sha256, 'hex') }));
+    this.hashes = digests(entries);
+  }
+
+  /** Re-reads `file` when it changes (read now too, in case it changed since the entries were). A file that cannot be read keeps the tokens last read. */
+  follow(file: string, onError: (message: string) => void): void {
+    this.followed = { file, seen: '', onError };
+    this.refresh();
+  }
+
+  private refresh(): void {
+    const f = this.followed;
+    if (!f) return;
+    const now = version(f.file);
+    if (now === f.seen) return;
+    f.seen = now;
+    try {
+      this.hashes = digests(new TokenStore(f.file).entries());
+    } catch (err) {
+      f.onError(`${f.file} could not be read; keeping the ${this.hashes.length} tokens read before: ${(err as Error).message}`);
+    }
   }
 
   get size(): number {
+    this.refresh();
     return this.hashes.length;
   }
 
   /** The token's name, or null. Every entry is compared, whatever matches first. */
   verify(token: string): string | null {
+    this.refresh();
     const digest = hash(token);
     let found: string | null = null;
     for (const h of this.hashes) if (h.digest.length === digest.length && timingSafeEqual(h.digest, digest)) found = h.name;

@@ -1,12 +1,16 @@
 // Tool calls, on either transport, run in worker threads with a time budget per call. A call over
 // budget is answered with an isError result and its thread is replaced; every other call, on
-// every other session, goes on being served. Over HTTP the pool also spreads calls over the cores.
+// every other session, goes on being served. Over HTTP the pool also spreads calls over the cores,
+// shared fairly between the tokens calling.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 
 interface Job {
   id: number;
+  /** Whom the call is run for: the threads are shared between callers. */
+  caller: string;
   tool: string;
   args: unknown;
   resolve: (r: CallToolResult) => void;
@@ -38,6 +42,21 @@ export interface PoolOptions {
  */
 export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 };
 
+/**
+ * Whom a call is run for (a token's name), set by the HTTP transport around each request. It
+ * travels with the request's async context because nothing between the transport and the pool
+ * (the MCP server, its runTool) carries it.
+ */
+export const callerOf = new AsyncLocalStorage<string>();
+
+/**
+ * How long a caller counts as sharing the threads after its last call. While two or more do, each
+ * keeps off one thread, so another's call always finds one within one call's time (12 heavy calls
+ * from one token once pushed another token's list_documents past its budget, queued behind them
+ * all); a caller alone uses every thread.
+ */
+const SHARING_MS = 10 * 60_000;
+
 /** A thread that cannot even start (a broken install) is not started again and again. */
 const MAX_FAILED_STARTS = 3;
 
@@ -47,6 +66,8 @@ export class ToolPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
+  /** When each caller last called, for as long as it counts as sharing. */
+  private readonly lastCall = new Map<string, number>();
   private closed = false;
   /** Threads that failed before they were ready, in a row: past MAX_FAILED_STARTS none is started again. */
   private failedStarts = 0;
@@ -72,7 +93,9 @@ export class ToolPool {
     return new Promise((resolve) => {
       const id = this.nextId++;
       const timer = setTimeout(() => this.expire(id), this.options.budgetMs);
-      this.queue.push({ id, tool, args, resolve, timer });
+      const caller = callerOf.getStore() ?? '';
+      this.lastCall.set(caller, Date.now());
+      this.queue.push({ id, caller, tool, args, resolve, timer });
       this.dispatch();
     });
   }
@@ -113,12 +136,45 @@ export class ToolPool {
       if (slot.job || !this.queue.length) continue;
       // A slot is usable once its worker said ready; a new worker takes its first job after that.
       void slot.ready.then(() => {
-        if (slot.job || !this.queue.length || !this.slots.includes(slot)) return;
-        const job = this.queue.shift()!;
+        if (slot.job || !this.slots.includes(slot)) return;
+        const job = this.next();
+        if (!job) return;
         slot.job = job;
-        slot.worker.postMessage({ id: job.id, tool: job.tool, args: job.args });
+        try {
+          slot.worker.postMessage({ id: job.id, tool: job.tool, args: job.args });
+        } catch (err) {
+          // Arguments that cannot be copied (a stack overflow, a value that does not clone) fail
+          // their own call; thrown here, unhandled, they would end the process.
+          slot.job = null;
+          this.options.logger.error({ err, tool: job.tool }, 'tool call could not be passed to its thread');
+          this.finish(job, fail('内部错误：参数无法传给工具线程 / internal error: the arguments could not be passed to the tool thread'));
+          this.dispatch();
+        }
       });
     }
+  }
+
+  /**
+   * The queued call to run next: from the caller running fewest calls now, the first it queued,
+   * passing over callers at their share (see SHARING_MS). Every caller gets a thread in turn,
+   * however many calls another has queued.
+   */
+  private next(): Job | undefined {
+    const now = Date.now();
+    for (const [caller, at] of this.lastCall) if (now - at > SHARING_MS) this.lastCall.delete(caller);
+    const share = this.lastCall.size > 1 ? Math.max(1, this.slots.length - 1) : this.slots.length;
+    const running = new Map<string, number>();
+    for (const s of this.slots) if (s.job) running.set(s.job.caller, (running.get(s.job.caller) ?? 0) + 1);
+    let best = -1;
+    let fewest = share;
+    for (let k = 0; k < this.queue.length; k++) {
+      const n = running.get(this.queue[k].caller) ?? 0;
+      if (n < fewest) {
+        best = k;
+        fewest = n;
+      }
+    }
+    return best < 0 ? undefined : this.queue.splice(best, 1)[0];
   }
 
   private finish(job: Job, result: CallToolResult): void {

@@ -62,15 +62,29 @@ export function removeStaleBuilds(dbPath: string): string[] {
 
 /**
  * Rolls back an update that was stopped mid-way (a kill): its journal beside the file holds the
- * pages as they were, and opening the file for writing puts them back. True when there was one.
+ * pages as they were, and opening the file for writing puts them back and deletes it. True only
+ * when that happened. A journal SQLite leaves in place is not hot: the update was stopped before
+ * it changed a page of the file (the journal's header is written blank until then), so there is
+ * nothing to put back; it is removed, under a write lock so that a running update keeps its own.
  */
 export function recoverInterruptedUpdate(dbPath: string): boolean {
-  if (!existsSync(`${dbPath}-journal`)) return false;
+  const journal = `${dbPath}-journal`;
+  if (!existsSync(journal)) return false;
   const db = new Database(dbPath, { fileMustExist: true });
   try {
     db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+    if (!existsSync(journal)) return true;
+    db.pragma('busy_timeout = 0');
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw err;
+    }
+    rmSync(journal, { force: true });
+    db.exec('COMMIT');
+    return false;
   } finally {
     db.close();
   }
-  return true;
 }

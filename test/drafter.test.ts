@@ -77,42 +77,53 @@ describe('draft_explainer', () => {
     const o = outline('国有资产出租');
     expect(o.elements.map((e) => e.element)).toEqual(['背景依据', '目标任务', '主要内容', '涉及范围', '执行标准', '注意事项', '关键词诠释', '惠民利民措施', '新旧政策差异']);
     expect(locators(o, '背景依据')).toEqual(['第一条']);
-    expect(locators(o, '主要内容')).toEqual(['第一条', '第二条', '第三条', '第四条', '第五条', '第六条', '第七条', '第八条', '第九条', '第十条', '第十一条', '第十二条']);
+    // Every article by its first rule, and the procedures no other element takes.
+    expect(locators(o, '主要内容')).toEqual(['第一条', '第二条', '第三条', '第四条', '第五条', '第五条（一）', '第五条（二）', '第五条（二）', '第五条（四）', '第五条（四）', '第五条（六）', '第五条（七）', '第五条（七）', '第五条（八）', '第六条', '第七条', '第八条', '第九条', '第十条', '第十一条', '第十二条']);
     expect(locators(o, '涉及范围')).toEqual(['第二条', '第十条']);
-    expect(o.elements.find((e) => e.element === '执行标准')!.points.map((p) => [p.citation.locator, p.text])).toEqual([
-      ['第五条（三）', '没有具体要求的，公告期应当不少于10个工作日。'],
+    // Whole sentences, each with its figure; who interprets the text is a standard too.
+    expect(o.elements.find((e) => e.element === '执行标准')!.points.map((p) => [p.citation.locator, p.text]).slice(2, 5)).toEqual([
+      ['第五条（三）', '法律、法规、规章等规定具体公告期的，应当按照法定期限发布公告；没有具体要求的，公告期应当不少于10个工作日。'],
       ['第五条（五）', '资产承租（包）项目成交后，国有产权交易机构应当将承租（包）结果进行公示，公示期不少于5个工作日。'],
       ['第五条（七）', '承租（包）方原则上应当在资产承租（包）合同生效后5个工作日内付清租金、承包价款。'],
     ]);
-    expect(locators(o, '关键词诠释')).toEqual(['第二条']);
+    // A lead-in keeps its items.
+    expect(o.elements.find((e) => e.element === '注意事项')!.points[0]).toMatchObject({
+      text: '第四条 市本级行政事业单位国有资产有下列情形之一的，不得出租（对外承包）：（一）已被依法查封、冻结的；（二）权属不清或产权有争议的；（三）未取得其他共有人同意的；（四）法律法规规章或国家和自治区有关文件规定不得出租（对外承包）的。',
+      citation: { locator: '第四条', quote: '第四条 市本级行政事业单位国有资产有下列情形之一的，不得出租（对外承包）：' },
+    });
+    expect(locators(o, '关键词诠释')).toEqual(['第二条', '第二条']);
     expect(o.elements.find((e) => e.element === '新旧政策差异')!.points.map((p) => [p.citation.locator, p.text])).toEqual([
+      ['第九条', '第九条 法律法规规章或国家对行政事业单位国有资产出租（对外承包）有特别规定的，从其规定。'],
       ['第十一条', '第十一条 本办法自2019年5月1日起施行，有效期至2021年4月30日。'],
       ['第十一条', '有效期届满，本《办法》自动失效。'],
     ]);
-    for (const element of ['目标任务', '惠民利民措施']) {
-      const e = o.elements.find((x) => x.element === element)!;
-      expect(e.points).toEqual([]);
-      expect(e.note).toMatch(/^文本未涉及/);
-    }
+    // Its purpose is its goal; nothing in it reaches citizens or enterprises.
+    expect(locators(o, '目标任务')).toEqual(['第一条']);
+    const benefits = o.elements.find((x) => x.element === '惠民利民措施')!;
+    expect(benefits.points).toEqual([]);
+    expect(benefits.note).toMatch(/^文本未涉及/);
     // 卫政办发〔2019〕44号's own table lists this 办法: its row gives the unit and the deadline.
     expect(o.responsibility).toMatchObject({ unit: '市财政局', deadline: { text: '2019年5月24日前', date: '2019-05-24' }, citation: { docNumber: '卫政办发〔2019〕44号', locator: '附件 序号10' } });
   });
 
-  it('applies 44号 二、 “谁起草、谁解读” to a text the table does not list: the unit it names to interpret it', () => {
+  it('says a text the table does not list names no drafter, never offering its issuer, with 44号’s timing and review rules', () => {
     const o = outline('法律顾问工作经费管理办法');
-    expect(o.responsibility).toMatchObject({ unit: '市人民政府', citation: { docNumber: '卫政办发〔2019〕44号', locator: '二、' } });
-    expect(o.responsibility!.basis).toContain('此件写明由市人民政府负责解释');
+    expect(o.responsibility).toMatchObject({ unit: null, deadline: { text: '与文件同步发布', date: null }, citation: { docNumber: '卫政办发〔2019〕44号', locator: '二、' } });
+    expect(o.responsibility!.basis).toContain('此件未写明起草部门（发文机关中卫市人民政府不是起草部门）');
+    expect(o.responsibility!.basis).toContain('政府规章、规范性文件的解读材料发布前需经市司法局审查');
     expect(o.responsibility!.citation!.quote).toContain('谁起草、谁解读');
-    // What it repeals first, then when it takes effect.
+    // When it takes effect, what it repeals, in the order it says so.
     expect(o.elements.find((e) => e.element === '新旧政策差异')!.points.map((p) => [p.citation.locator, p.text])).toEqual([
+      ['第十九条', '第十九条 本办法自2019年6月1日起实施，有效期至2021年5月31日。'],
       ['第十九条', '原《中卫市法律顾问室工作经费管理办法》（卫政办发〔2017〕19号）同时废止。'],
       ['第十九条', '本办法实施前特邀法律顾问和法律助理提供法律服务的报酬，按照原《中卫市法律顾问室工作经费管理办法》标准支付。'],
-      ['第十九条', '第十九条 本办法自2019年6月1日起实施，有效期至2021年5月31日。'],
     ]);
   });
 
-  it('fills 惠民利民措施 of the 兵员 实施办法 clause by clause, headings’ items included', () => {
-    expect(locators(outline('征集高素质兵员'), '惠民利民措施')).toEqual(['一、', '二、（一）', '二、（二）', '二、（三）', '二、（四）', '三、（一）', '三、（二）', '三、（三）', '四、', '五、']);
+  it('fills 惠民利民措施 of the 兵员 实施办法 sentence by sentence, and 执行标准 with the same subsidies’ amounts', () => {
+    const o = outline('征集高素质兵员');
+    expect(locators(o, '惠民利民措施')).toEqual(['一、', '二、（一）', '二、（一）', '二、（一）', '二、（二）', '二、（二）', '二、（二）', '二、（三）', '二、（四）', '三、（一）', '三、（二）', '三、（三）', '四、', '五、']);
+    expect(o.elements.find((e) => e.element === '执行标准')!.points[1].text).toBe('为激励高素质青年参军入伍，自2019年起，中卫市将在自治区一次性经济补助的基础上，对由中卫市批准入伍的大学本、专科毕业生再发市级一次性经济补助2500元，所需经费由中卫市本级财政负担。');
   });
 
   it('gives all nine elements for every 办法, 方案 and 安排 of the issue, every point verifying at its own place', () => {

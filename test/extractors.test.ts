@@ -24,6 +24,14 @@ describe('text from real extractors of the fixture PDFs', () => {
     }
   });
 
+  it('reports a ruled table it cannot read as rows, in its notice, however the extractor garbled it', () => {
+    const table = fixtures().find((f) => f.layout === 'table-a4')!;
+    for (const reader of ['pdftotext', 'pdftotext-layout', 'pdfminer'] as const) {
+      const o = readOutcome(table, reader)!;
+      expect([reader, o.refused, o.silent, o.diff!.notices]).toEqual([reader, null, [], ['某府办发〔2020〕12号']]);
+    }
+  });
+
   it('refuses two columns printed side by side that cannot be split, with the cause and the fix', () => {
     const o = readOutcome(fixtures().find((f) => f.layout === 'a4-2col')!, 'pdftotext-layout')!;
     expect(o.refused).toMatch(/^两栏并排排版，无法按阅读顺序读出（\d+\/\d+ 行左右两栏并在一行）：请改用 PDF 文件本身，或不加 -layout 的 pdftotext \/ two columns printed side by side \(pdftotext -layout\)/);

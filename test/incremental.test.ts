@@ -111,7 +111,10 @@ describe('incremental ingest', () => {
     child.kill('SIGKILL');
     await exited;
     const r = ensureDatabase(join(dir, 'missing-on-purpose'), db);
-    expect(r.warnings.join('\n')).toContain('was stopped before it finished; rolled back');
+    // Whether the killed update had changed pages yet is timing; either way nothing of it is left
+    // (store/health.ts says "rolled back" only when it did: test/stays-up.test.ts).
+    expect(r.warnings.filter((w) => /could not roll back/.test(w))).toEqual([]);
+    expect(existsSync(`${db}-journal`)).toBe(false);
     expect(storeProblem(db)).toBeNull();
     expect(answers(db)).toEqual(before);
     const done = ensureDatabase(dir, db);

@@ -7,17 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { allUnplaced, parseIssue } from '../corpus/issue.js';
 import { issueFacts } from '../evals/facts.js';
 import { reprint, VARIANTS } from '../evals/layouts.js';
-import { FLOOD_ISSUE, PARKING_ISSUE, ROADS_ISSUE, SNOW_ISSUE, WATER_ISSUE } from './support/made-up.js';
+import { MADE_UP_ISSUES } from './support/made-up.js';
 import { SEED_FILE } from './support/seed.js';
 
-const ISSUES: Record<string, string> = {
-  'bundled 2019.NO.4': readFileSync(SEED_FILE, 'utf8'),
-  'made-up: parking and refuse, interleaved': PARKING_ISSUE,
-  'made-up: roads and a 公告': ROADS_ISSUE,
-  'made-up: flood, red header': FLOOD_ISSUE,
-  'made-up: water, single-spaced': WATER_ISSUE,
-  'made-up: snow, notes closed on their own lines': SNOW_ISSUE,
-};
+const ISSUES: Record<string, string> = { 'bundled 2019.NO.4': readFileSync(SEED_FILE, 'utf8'), ...MADE_UP_ISSUES };
 
 describe.each(Object.entries(ISSUES))('%s', (_name, original) => {
   const expected = issueFacts(parseIssue(original, 'original.txt'));

@@ -28,7 +28,7 @@ const output = {
 };
 
 const LABEL: Record<Finding['verdict'], string> = { verified: '已核实', mismatch: '不一致', not_found: '查无', unverifiable: '无法核对' };
-const KIND: Record<Finding['kind'], string> = { quote: '引文', citation: '出处', number: '数字', date: '日期' };
+const KIND: Record<Finding['kind'], string> = { quote: '引文', citation: '出处', number: '数字', date: '日期', claim: '说法' };
 
 function line(f: Finding): string {
   const fix = f.expected ? ` 原文：“${clip(f.expected, 60)}”` : '';

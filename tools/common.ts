@@ -1,7 +1,7 @@
 // What every tool shares: its definition shape, the input fields with their constraints in zod,
 // one path that turns any validation failure into the same bilingual InputError (for the server
 // and the CLI alike), the citation shape, and results carrying structured content and a short text.
-import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, McpError, type CallToolResult, type ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { normalizeDocNumber } from '../domain/doc-number.js';
 import { InputError } from '../domain/errors.js';
@@ -208,6 +208,54 @@ export function parseArgs<Shape extends z.ZodRawShape>(shape: Shape, args: unkno
   const field = String(issue.path[0] ?? 'arguments');
   const { zh, en } = refusalOf(issue, given[field]);
   throw new InputError(field, zh, en, exampleOf(shape[field] as z.ZodType | undefined));
+}
+
+/**
+ * Bounds on the shape of any arguments (a tool's, a prompt's, a completion's), checked before
+ * anything copies or walks them: 5,000 nested arrays in 10 KB overflowed the stack of the copy to
+ * the tool thread. Every field is a scalar, so a few levels are room enough; the characters cover
+ * the longest field (a draft of 20,000) with room for the others.
+ */
+export const ARGUMENT_LIMITS = { depth: 8, values: 1000, chars: 64 * 1024 } as const;
+
+/**
+ * Why arguments are refused by their shape alone, or null. The walk is iterative and stops at the
+ * first bound passed, so its cost is bounded whatever the input.
+ */
+export function argumentsTooLarge(args: unknown): InputError | null {
+  const { depth, values, chars } = ARGUMENT_LIMITS;
+  const example = '{"query": "湿地面积"}';
+  const pending: [unknown, number][] = [[args, 0]];
+  let seen = 1;
+  let length = 0;
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, level] = next;
+    if (typeof value === 'string') length += value.length;
+    else if (value && typeof value === 'object') {
+      if (level >= depth) return new InputError('arguments', `嵌套超过 ${depth} 层，已拒绝`, `nest deeper than ${depth} levels; refused`, example);
+      for (const key in value) {
+        if (++seen > values) return new InputError('arguments', `超过 ${values} 个值，已拒绝`, `hold more than ${values} values; refused`, example);
+        length += key.length;
+        pending.push([(value as Record<string, unknown>)[key], level + 1]);
+      }
+    }
+    if (length > chars) return new InputError('arguments', `总长超过 ${chars} 个字符，已拒绝`, `are longer than ${chars} characters in all; refused`, example);
+  }
+  return null;
+}
+
+/**
+ * A prompt's or a completion's argument held to a tool field's own limits and refused in its
+ * words, as an invalid-params error (prompts and completions have no isError answer). Nothing
+ * of a refused value is echoed back.
+ */
+export function fieldArgument(tool: ToolDef, field: string, value: string): string {
+  try {
+    return parseArgs({ [field]: tool.config.inputSchema[field] }, { [field]: value })[field] as string;
+  } catch (err) {
+    if (err instanceof InputError) throw new McpError(ErrorCode.InvalidParams, err.message);
+    throw err;
+  }
 }
 
 /** The example a field's schema declares, looking through optional(). */

@@ -3,7 +3,8 @@ import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/serv
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { normalizeDocNumber } from '../domain/doc-number.js';
 import { matchKey } from '../domain/text.js';
-import type { ToolContext } from './common.js';
+import { fieldArgument, type ToolContext } from './common.js';
+import { getDocument } from './get-document.js';
 
 export const documentUri = (docNumber: string) => `gazette://documents/${encodeURIComponent(docNumber)}`;
 
@@ -41,7 +42,7 @@ export function registerDocumentsResource(server: McpServer, ctx: ToolContext): 
       // 文号 as typed in any spelling or by title words; the URI takes the normalized 文号.
       complete: {
         docNumber: (typed) => {
-          const wanted = matchKey(decodeLoosely(typed));
+          const wanted = matchKey(typed.trim() ? fieldArgument(getDocument, 'document', decodeLoosely(typed)) : '');
           return ctx.gazette
             .notices()
             .filter((n) => !wanted || matchKey(`${n.docNumber}${n.title}`).includes(wanted) || n.docNumber === normalizeDocNumber(wanted))
@@ -52,7 +53,7 @@ export function registerDocumentsResource(server: McpServer, ctx: ToolContext): 
     { title: 'Gazette notice text / 公报文件全文', description: 'Cleaned full text of a notice and the texts it issues', mimeType: 'text/plain' },
     (uri, variables) => {
       const raw = Array.isArray(variables.docNumber) ? variables.docNumber[0] : variables.docNumber;
-      const docNumber = docNumberOf(raw ?? '');
+      const docNumber = fieldArgument(getDocument, 'document', docNumberOf(raw ?? ''));
       const text = ctx.gazette.documentText(docNumber);
       if (text === null) throw new McpError(ErrorCode.InvalidParams, `no notice ${docNumber} in the corpus / 语料中没有文号 ${docNumber}`);
       return { contents: [{ uri: uri.href, mimeType: 'text/plain', text }] };

@@ -5,7 +5,8 @@ import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { suggestDocuments } from '../domain/document-ref.js';
-import type { ToolContext } from './common.js';
+import { fieldArgument, type ToolContext } from './common.js';
+import { draftExplainer } from './draft-explainer.js';
 
 /** The most suggestions one completion returns (the protocol's own cap). */
 const MAX_SUGGESTIONS = 100;
@@ -29,10 +30,12 @@ export function registerExplainerPrompt(server: McpServer, ctx: ToolContext): vo
       title: 'Draft a checked policy explainer / 起草并核对政策解读',
       description: '为公报中的一个文件起草政策解读：取提纲 → 逐点引注写稿 → check_draft 核对 → 修改后作答。 / Drafts a policy explainer for one document: outline, cited draft, check_draft, fix, answer.',
       argsSchema: {
-        document: completable(z.string().describe('文号或标题，如 卫政办规发〔2019〕2号、中卫市人民政府法律顾问管理办法 / a 文号 or a title'), (typed) => suggestDocuments(typed ?? '', catalogOf(ctx), MAX_SUGGESTIONS)),
+        document: completable(z.string().describe('文号或标题，如 卫政办规发〔2019〕2号、中卫市人民政府法律顾问管理办法 / a 文号 or a title'), (typed) => suggestDocuments(typed?.trim() ? fieldArgument(draftExplainer, 'document', typed) : '', catalogOf(ctx), MAX_SUGGESTIONS)),
       },
     },
-    ({ document }) => {
+    (args) => {
+      // The tool's own limits (200 characters): a 300,000-character document held the event loop for 2.2 s.
+      const document = fieldArgument(draftExplainer, 'document', args.document);
       const found = ctx.gazette.resolveDocument(document);
       if (found.kind !== 'found') {
         const near = found.kind === 'none' ? found.suggestions : found.candidates;

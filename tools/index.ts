@@ -49,3 +49,16 @@ export function serverInstructions(ctx: ToolContext): string {
     `This server answers questions about ${corpusScope(ctx)}, every fact with its citation. Questions outside this corpus cannot be answered from it.`,
   ].join('\n');
 }
+
+/**
+ * What a server whose corpus yielded no notices says, in its instructions and in answer to every
+ * tool call: that it cannot answer, why (the files rejected and their reasons), and what to do.
+ */
+export function noCorpusMessage(reason: string): string {
+  return [
+    `本服务器的语料没有读出任何通知，暂时无法回答关于公报的问题。原因：${reason}`,
+    '处理办法：把公报每期提取出的文本（每期一个 *.txt 文件）放入语料文件夹（GAZETTE_CORPUS_DIR），然后重启服务器；服务器日志（stderr）逐个写明了被拒文件及原因。',
+    `The corpus yielded no notices, so this server cannot answer questions about the gazette. Why: ${reason}`,
+    'To fix: put each gazette issue as extracted text (one *.txt per issue) into the corpus folder (GAZETTE_CORPUS_DIR) and restart the server; its log (stderr) names each rejected file and why.',
+  ].join('\n');
+}

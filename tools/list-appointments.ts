@@ -1,6 +1,8 @@
 // list_appointments: who was appointed or removed, by which notice, and when a probation ends.
 import { z } from 'zod';
+import { probationFeed } from '../domain/calendar-feed.js';
 import { citationSchema, citeTag, dateField, defineTool, docNumberField, folded, incompleteNote, limitField, offsetField, ok, pagedText, pageSchema, readOnly, requireKnownNotice, textField } from './common.js';
+import { calendarSchema, probationCalendar } from './ical.js';
 
 const input = {
   person: textField('姓名（全名或部分），如 田力 / a name, whole or part', 20, '田力').optional(),
@@ -34,6 +36,7 @@ const output = {
     }),
   ),
   ...pageSchema,
+  calendar: calendarSchema.optional(),
   message: z.string().optional(),
 };
 
@@ -88,7 +91,9 @@ export const listAppointments = defineTool({
       return `- ${a.person}：${ACTION_CN[a.action]}${a.position}（${a.date ?? '日期未知'}）${probation}${citeTag(a.citation)}`;
     });
     const caution = incompleteNote(ctx, page.map((a) => a.docNumber));
-    const { shown, nextOffset, text } = pagedText([], lines, [caution], offset, total);
-    return ok({ appointments: page.slice(0, shown), total, offset, nextOffset }, text);
+    // The calendar is the person's (or everyone's) probation ends, whatever post or notice narrowed the list.
+    const cal = probationCalendar(person, probationFeed(ctx.gazette, { kind: 'probation', unit: null, person: person ?? null }).events.length);
+    const { shown, nextOffset, text } = pagedText([], lines, [caution, cal?.line ?? ''], offset, total);
+    return ok({ appointments: page.slice(0, shown), total, offset, nextOffset, ...(cal ? { calendar: cal.calendar } : {}) }, text);
   },
 });

@@ -4,6 +4,7 @@ import { InputError } from '../domain/errors.js';
 import type { Role } from '../domain/reader.js';
 import { closestUnits, matchUnits, unitQuery } from '../domain/unit-name.js';
 import { citeTag, dateField, defineTool, docNumberField, incompleteNote, limitField, offsetField, ok, pagedText, pageSchema, readOnly, requireKnownNotice, taskLine, taskOut, taskSchema, textField } from './common.js';
+import { calendarSchema, taskCalendar } from './ical.js';
 
 const input = {
   unit: textField('单位名称，可用简称，如 住建局、市生态环境局、各县（区）人民政府 / a unit, short names accepted', 60, '住建局').optional(),
@@ -19,6 +20,7 @@ const output = {
   tasks: z.array(taskSchema),
   ...pageSchema,
   units: z.array(z.string()).optional().describe('the unit names the unit query matched'),
+  calendar: calendarSchema.optional(),
   message: z.string().optional(),
 };
 
@@ -57,7 +59,8 @@ export const listTasks = defineTool({
     const lines = page.map((t, i) => `${offset + i + 1}. ${taskLine(t)}${citeTag(t.citation)}`);
     const head = `共 ${total} 项${who}任务${range}，按完成时限排序：`;
     const caution = incompleteNote(ctx, page.map((t) => t.citation.docNumber));
-    const { shown, nextOffset, text } = pagedText([head], lines, [caution], offset, total);
-    return ok({ tasks: page.slice(0, shown), total, offset, nextOffset, ...(units ? { units } : {}) }, text);
+    const cal = taskCalendar(ctx, unit, units, role);
+    const { shown, nextOffset, text } = pagedText([head], lines, [caution, cal?.line ?? ''], offset, total);
+    return ok({ tasks: page.slice(0, shown), total, offset, nextOffset, ...(units ? { units } : {}), ...(cal ? { calendar: cal.calendar } : {}) }, text);
   },
 });

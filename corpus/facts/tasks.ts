@@ -274,7 +274,8 @@ const leadTableRow: RowReader = (lines, count, lastName) => {
 
 /** 文件名称、文号 | 解读渠道 | 解读方式 | 解读单位 | 完成时限: the unit is the cell just before the date that ends the row. */
 const unitBeforeDeadlineRow: RowReader = (lines, count) => {
-  const body = cellLines(lines, count).map(dropCjkSpaces);
+  // Words a space apart may be two cells an extractor printed on one line (音频视频 市教育局).
+  const body = cellLines(lines, count).flatMap((l) => l.split(/\s+/)).filter(Boolean);
   const tail = body.join('').match(/(\d{4}年\d{1,2}月\d{1,2}日前)(?:备注：.*)?$/);
   if (!tail) return null;
   // Walk back from the date over the lines that spell one unit name.
@@ -284,7 +285,8 @@ const unitBeforeDeadlineRow: RowReader = (lines, count) => {
   let unit = '';
   for (let j = end; j >= 0; j--) {
     unit = body[j] + unit;
-    if (UNIT_START.test(unit)) break;
+    // A list of units wrapped in its cell (市水务局、/市应急管理/局) goes on where the line before ends with 、.
+    if (UNIT_START.test(unit) && !/[、，]$/.test(body[j - 1] ?? '')) break;
   }
   if (!UNIT_START.test(unit)) return null;
   const document = body.join('').match(/^(?:\d{1,3})?(《.+?》[（(][^）)]*号[）)])/);

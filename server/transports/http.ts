@@ -8,8 +8,10 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { keepServingOnRejection } from '../create-server.js';
 import { hostDefaults, type HttpOptions } from '../http-options.js';
 import type { TokenCheck } from '../tokens.js';
+import { callerOf } from '../tool-pool.js';
 
 interface Session {
   transport: StreamableHTTPServerTransport;
@@ -36,7 +38,7 @@ class HttpError extends Error {
 }
 
 /** A token bucket per caller: `perMinute` requests a minute, in bursts of up to that many. */
-class RateLimit {
+export class RateLimit {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   constructor(private readonly perMinute: number) {}
 
@@ -92,10 +94,19 @@ function described(body: unknown): { rpc?: string; tool?: string } {
   return { rpc: typeof m.method === 'string' ? m.method : undefined, tool: m.method === 'tools/call' && typeof m.params?.name === 'string' ? m.params.name : undefined };
 }
 
-export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tokens: TokenCheck, logger: Logger, isReady: () => boolean): HttpServing {
+/** Serves the calendar feeds under FEEDS_PREFIX (server/feeds.ts); answers with the feed's id for the access log. */
+export type FeedRoute = (req: IncomingMessage, res: ServerResponse, path: string) => string | null;
+export const FEEDS_PREFIX = '/feeds/';
+
+export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tokens: TokenCheck, logger: Logger, isReady: () => boolean, feeds?: FeedRoute): HttpServing {
+  keepServingOnRejection(logger);
   const sessions = new Map<string, Session>();
   const limit = new RateLimit(options.ratePerMinute);
-  const authRequired = tokens.size > 0;
+  // Tokens are re-read when their file changes; revoking the last one locks everyone out rather
+  // than opening the server to anyone.
+  tokens.follow(options.tokensFile, (message) => logger.error(message));
+  const startedWithTokens = tokens.size > 0;
+  const authRequired = () => startedWithTokens || tokens.size > 0;
   // Known once the port is bound (it may be 0: any free port).
   let base = '';
   let allowedHosts: string[] = [];
@@ -103,7 +114,7 @@ export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tok
   const metadataUrl = () => `${base}/.well-known/oauth-protected-resource${options.path}`;
 
   const authenticate = (req: IncomingMessage): string | null => {
-    if (!authRequired) return null;
+    if (!authRequired()) return null;
     const header = req.headers.authorization ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     const challenge = `Bearer realm="gazette-mcp", resource_metadata="${metadataUrl()}"`;
@@ -122,6 +133,10 @@ export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tok
 
   const newSession = async (token: string | null): Promise<Session> => {
     if (sessions.size >= options.maxSessions) throw new HttpError(503, `too many open sessions (${options.maxSessions}) / 会话数已达上限`, { 'Retry-After': '30' });
+    // One token cannot hold every session: past its share it waits for its own to close or idle out.
+    if (token !== null && [...sessions.values()].filter((s) => s.token === token).length >= options.maxSessionsPerToken) {
+      throw new HttpError(429, `this token has ${options.maxSessionsPerToken} open sessions, the most one token may; close one or retry later / 此令牌的会话数已达上限（${options.maxSessionsPerToken}）`, { 'Retry-After': '30' });
+    }
     const server = makeServer();
     const session: Session = { server, token, lastSeen: Date.now(), transport: null as unknown as StreamableHTTPServerTransport };
     session.transport = new StreamableHTTPServerTransport({
@@ -180,14 +195,23 @@ export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tok
         // `gazette tokens add`, so there is no authorization server to name.
         return sendJson(res, 200, { resource: `${base}${options.path}`, bearer_methods_supported: ['header'], resource_name: 'gazette-mcp', resource_documentation: `${base}/healthz` });
       }
+      if (feeds && path.startsWith(FEEDS_PREFIX)) {
+        // A calendar program cannot send a bearer header: the secret in the path is the credential, kept out of the log.
+        log.path = `${FEEDS_PREFIX}…`;
+        checkHostAndOrigin(req);
+        log.feed = feeds(req, res, path);
+        return;
+      }
       if (path !== options.path) throw new HttpError(404, `not found: ${path} (MCP is served at ${options.path})`);
       checkHostAndOrigin(req);
       const token = authenticate(req);
       log.token = token;
-      const wait = limit.take(token ?? req.socket.remoteAddress ?? 'anonymous');
+      const caller = token ?? req.socket.remoteAddress ?? 'anonymous';
+      const wait = limit.take(caller);
       if (wait) throw new HttpError(429, `too many requests; retry in ${wait} s / 请求过于频繁，请 ${wait} 秒后重试`, { 'Retry-After': String(wait) });
       if (!['POST', 'GET', 'DELETE'].includes(req.method ?? '')) throw new HttpError(405, `${req.method} is not served / 不支持 ${req.method}`, { Allow: 'GET, POST, DELETE' });
-      await handleMcp(req, res, token, log);
+      // The tool threads are shared between callers, each call counted against its own.
+      await callerOf.run(caller, () => handleMcp(req, res, token, log));
     } catch (err) {
       if (err instanceof HttpError) {
         log.refused = err.message;

@@ -7,6 +7,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
+import { keepServingOnRejection } from '../create-server.js';
 
 /** The largest message read; past it the rest of the line is skipped and refused. */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -136,5 +137,6 @@ export async function serveStdio(server: McpServer, logger: Logger, onClose: () 
   process.stdin.on('close', () => void shutdown('stdin closed'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  keepServingOnRejection(logger);
   await server.connect(new LineTransport(process.stdin, process.stdout, logger));
 }

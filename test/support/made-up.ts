@@ -212,3 +212,12 @@ export const UNREADABLE_ISSUE = extracted([
     '2022 年 3 月 2 日',
   ],
 ]);
+
+/** The made-up issues by what each is made to test, for suites that run on all of them. */
+export const MADE_UP_ISSUES: Record<string, string> = {
+  'made-up: parking and refuse, interleaved': PARKING_ISSUE,
+  'made-up: roads and a 公告': ROADS_ISSUE,
+  'made-up: flood, red header': FLOOD_ISSUE,
+  'made-up: water, single-spaced': WATER_ISSUE,
+  'made-up: snow, notes closed on their own lines': SNOW_ISSUE,
+};

@@ -1,0 +1,147 @@
+// Calendar subscription feeds over HTTP. A calendar program subscribes by URL and cannot send a
+// bearer header, so each feed has a secret URL of its own (`gazette feeds add`): the file keeps
+// only the secret's SHA-256, as the token file does, and a revoked feed's URL gets 404 at once
+// (the file is read again whenever it changes). Feeds are read-only, rate-limited per address, and
+// carry an ETag of their content, so a calendar polling with If-None-Match gets 304 until the next
+// issue is ingested.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { feedOf, type FeedSpec } from '../domain/calendar-feed.js';
+import { InputError } from '../domain/errors.js';
+import type { GazetteReader } from '../domain/reader.js';
+import { CALENDAR_MIME, renderIcs } from '../tools/ical.js';
+import { FEEDS_PREFIX, RateLimit, type FeedRoute } from './transports/http.js';
+
+export interface FeedEntry {
+  /** A short name to list and revoke it by; not the secret. */
+  id: string;
+  sha256: string;
+  spec: FeedSpec;
+  created: string;
+}
+
+/** Feed requests a minute from one address: calendar programs poll every few minutes at most. */
+export const FEED_RATE_PER_MINUTE = 60;
+
+/** The feed file: GAZETTE_FEEDS, else feeds.json beside the database. */
+export function feedsFile(dbPath: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.GAZETTE_FEEDS ?? join(dirname(dbPath), 'feeds.json');
+}
+
+const hash = (secret: string) => createHash('sha256').update(secret, 'utf8').digest();
+
+/** What a feed holds, in words: 住建局 lead tasks, probation ends of 田力. */
+export function describeSpec(spec: FeedSpec): string {
+  if (spec.kind === 'tasks') return `tasks ${spec.unit ?? '(all units)'} role=${spec.role} remind=${spec.remindWorkingDays}wd`;
+  return `probation ${spec.person ? `person=${spec.person}` : spec.unit ? `unit=${spec.unit}` : '(everyone)'}`;
+}
+
+export class FeedStore {
+  private cache: { mtimeMs: number; entries: FeedEntry[] } | null = null;
+
+  constructor(readonly file: string) {}
+
+  entries(): FeedEntry[] {
+    if (!existsSync(this.file)) return [];
+    const mtimeMs = statSync(this.file).mtimeMs;
+    if (this.cache?.mtimeMs === mtimeMs) return this.cache.entries;
+    const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { feeds?: FeedEntry[] };
+    if (!Array.isArray(parsed.feeds)) throw new Error(`${this.file} is not a feed file ({"feeds": [...]})`);
+    this.cache = { mtimeMs, entries: parsed.feeds };
+    return parsed.feeds;
+  }
+
+  private save(feeds: FeedEntry[]): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.tmp-${process.pid}`;
+    writeFileSync(tmp, `${JSON.stringify({ feeds }, null, 2)}\n`, { mode: 0o600 });
+    renameSync(tmp, this.file);
+  }
+
+  /** Makes a feed and returns its id and secret; only the secret's hash is kept. */
+  add(spec: FeedSpec): { id: string; secret: string } {
+    const feeds = this.entries();
+    const secret = randomBytes(32).toString('base64url');
+    let id: string;
+    do id = `f${randomBytes(3).toString('hex')}`;
+    while (feeds.some((f) => f.id === id));
+    this.save([...feeds, { id, sha256: hash(secret).toString('hex'), spec, created: new Date().toISOString() }]);
+    return { id, secret };
+  }
+
+  revoke(id: string): boolean {
+    const feeds = this.entries();
+    const kept = feeds.filter((f) => f.id !== id);
+    if (kept.length === feeds.length) return false;
+    this.save(kept);
+    return true;
+  }
+
+  /** The feed a secret opens, or null. Every entry is compared, whatever matches first. */
+  find(secret: string): FeedEntry | null {
+    const digest = hash(secret);
+    let found: FeedEntry | null = null;
+    for (const f of this.entries()) {
+      const d = Buffer.from(f.sha256, 'hex');
+      if (d.length === digest.length && timingSafeEqual(d, digest)) found = f;
+    }
+    return found;
+  }
+}
+
+export const feedPath = (secret: string) => `${FEEDS_PREFIX}${secret}.ics`;
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  res.end(body);
+}
+
+/**
+ * The route for `/feeds/<secret>.ics`. `open` gives a reader of the store as it is now (a full
+ * rebuild swaps the database file, so a reader held since start would serve the old one).
+ */
+export function feedRoute(store: FeedStore, open: () => GazetteReader, limit = new RateLimit(FEED_RATE_PER_MINUTE)): FeedRoute {
+  return (req, res, path) => {
+    const wait = limit.take(req.socket.remoteAddress ?? 'anonymous');
+    if (wait) {
+      send(res, 429, `too many requests; retry in ${wait} s / 请求过于频繁，请 ${wait} 秒后重试\n`, { 'Retry-After': String(wait) });
+      return null;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'feeds are read-only: GET or HEAD / 订阅地址只读，只接受 GET 或 HEAD\n', { Allow: 'GET, HEAD' });
+      return null;
+    }
+    const m = /^([A-Za-z0-9_-]{16,128})\.ics$/.exec(path.slice(FEEDS_PREFIX.length));
+    const entry = m ? store.find(m[1]) : null;
+    if (!entry) {
+      send(res, 404, 'no such feed: revoked or mistyped / 没有这个订阅：已撤销或地址有误\n');
+      return null;
+    }
+    const gazette = open();
+    let body: string;
+    try {
+      body = renderIcs(feedOf(gazette, entry.spec));
+    } catch (err) {
+      // The unit a feed names is gone from the corpus: the feed has nothing to serve.
+      if (!(err instanceof InputError)) throw err;
+      send(res, 404, `${err.message}\n`);
+      return entry.id;
+    } finally {
+      gazette.close();
+    }
+    const etag = `"${createHash('sha256').update(body, 'utf8').digest('base64url').slice(0, 27)}"`;
+    // Calendars revalidate on every poll: the ETag changes when an ingested issue changes the feed.
+    const headers = { ETag: etag, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {
+      res.writeHead(304, headers);
+      res.end();
+      return entry.id;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': `${CALENDAR_MIME}; charset=utf-8`, 'Content-Length': String(Buffer.byteLength(body)), 'Content-Disposition': `inline; filename="${entry.id}.ics"` });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return entry.id;
+  };
+}

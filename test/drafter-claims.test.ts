@@ -1,0 +1,80 @@
+// check_draft compares claims, not strings: each kind of error a drafter makes, on the bundled
+// issue's own text, gets its verdict and the source's words; correct sentences that mention dates
+// of effect, table totals or another article pass; and every tag draft_explainer prints is accepted.
+import { describe, expect, it } from 'vitest';
+import { DraftChecker } from '../domain/draft-check.js';
+import { call, seedContext } from './support/seed.js';
+
+const ctx = seedContext();
+const checker = new DraftChecker(ctx.gazette);
+const brief = (text: string, scope: string) => checker.check(text, scope).findings.map((f) => [f.kind, f.text, f.verdict, f.expected ?? null, f.source?.locator ?? null]);
+
+describe('check_draft: each kind of error, with the words of the clause that holds the claim', () => {
+  it.each([
+    ['permission for a prohibition', '卫政办发〔2019〕43号', '重点区域可以新建、扩建产生异味的生物发酵项目。', [['claim', '可以', 'mismatch', '重点区域不得新建、扩建产生异味的生物发酵项目', '二、（二）']]],
+    ['a unit in the wrong role', '卫政办发〔2019〕43号', '领导小组办公室设在市住房和城乡建设局，负责统筹抓好全市大气污染防治目标任务的落实。', [['claim', '市住房和城乡建设局', 'mismatch', '市生态环境局', '三、（二十九）']]],
+    ['a number in the wrong unit', '卫政办发〔2019〕43号', '淘汰炉膛直径3厘米以下燃料类煤气发生炉。', [['number', '3厘米', 'mismatch', '3米', '二、（四）4.']]],
+    ['days for working days', '卫政办规发〔2019〕2号', '没有具体要求的，公告期应当不少于10日。', [['number', '10日', 'mismatch', '10个工作日', '第五条（三）']]],
+    ['a quantity word', '卫政办规发〔2019〕2号', '公告期满，产生三个及以上符合条件的意向承租（包）方的，由国有产权交易机构组织网络竞价。', [['claim', '三个', 'mismatch', '两个', '第五条（四）']]],
+    ['a frequency', '卫政规发〔2019〕1号', '特邀法律顾问考核应每季度进行一次。', [['claim', '每季度', 'mismatch', '每年度', '第三十二条'], ['number', '一次', 'verified', null, '第三十二条']]],
+    ['parity', '卫政规发〔2019〕1号', '组织研讨会或论证会召集的法律顾问人数应当是偶数。', [['claim', '偶数', 'mismatch', '奇数', '第二十四条']]],
+    ['the base of a rate', '卫政规发〔2019〕1号', '按照500-1500元每小时计算。', [['number', '500-1500元', 'verified', null, '第五条（一）'], ['claim', '每小时', 'mismatch', '每件次', '第五条（一）']]],
+    ['a deadline without its year', '卫政办发〔2019〕49号', '要求确保在9月底前完成工程前期准备工作，2020年底前完成项目建设。', [['date', '9月底', 'mismatch', '6月底', '正文'], ['date', '2020年底', 'verified', null, '正文']]],
+    ['a probation length and a count', '卫政干发〔2019〕15号', '杨宝翟、李彬、张建华两名同志任职试用期为六个月。', [['claim', '两名', 'mismatch', '3名', '正文'], ['number', '六个月', 'mismatch', '一年', '正文']]],
+  ])('%s', (_kind, scope, text, expected) => {
+    expect(brief(text, scope)).toEqual(expected);
+  });
+
+  it('checks a date in Chinese numerals against what its clause speaks of: issuing, taking effect', () => {
+    expect(brief('本办法于二〇一九年四月二十六日印发，自二〇一九年六月一日起施行。', '卫政办规发〔2019〕2号')).toEqual([
+      ['date', '二〇一九年四月二十六日', 'verified', null, '第一条'],
+      ['date', '二〇一九年六月一日', 'mismatch', '2019年5月1日', '第十一条'],
+    ]);
+  });
+
+  it('calls an obligation no clause states a mismatch, naming the closest clause', () => {
+    const [claim] = checker.check('签约前，承租方须缴纳相当于三个月租金的履约保证金。', '卫政办规发〔2019〕2号').findings;
+    expect(claim).toMatchObject({ kind: 'claim', text: '承租方须缴纳相当于三个月租金的履约保证金', verdict: 'mismatch', source: { locator: '第五条（七）' } });
+    expect(claim.note).toContain('中没有这项要求');
+  });
+
+  it('calls a citation wrong when another clause holds what the sentence says, and names it', () => {
+    expect(brief('市本级行政事业单位国有资产有下列情形之一的，不得出租：已被依法查封、冻结的。【卫政办规发〔2019〕2号 · 第五条】', '卫政办规发〔2019〕2号')).toEqual([
+      ['citation', '卫政办规发〔2019〕2号 · 第五条', 'mismatch', '卫政办规发〔2019〕2号 第四条', '第四条'],
+    ]);
+  });
+});
+
+describe('check_draft: correct sentences pass', () => {
+  it('verifies issue date, date of effect and end of validity in one sentence that mentions 印发', () => {
+    expect(brief('《中卫市人民政府法律顾问管理办法》（卫政规发〔2019〕1号）于2019年5月8日印发，自2019年6月1日起施行，有效期至2021年5月31日。', '卫政规发〔2019〕1号').map((f) => [f[1], f[2]])).toEqual([
+      ['《中卫市人民政府法律顾问管理办法》（卫政规发〔2019〕1号', 'verified'],
+      ['2019年5月8日', 'verified'],
+      ['2019年6月1日', 'verified'],
+      ['2021年5月31日', 'verified'],
+    ]);
+  });
+
+  it('reads an article a sentence names as its subject, not as a wrong citation', () => {
+    expect(brief('法律顾问违反本办法第二十七条规定的，直接予以解聘。', '卫政规发〔2019〕1号')).toEqual([['citation', '第二十七条', 'verified', null, '第二十七条']]);
+  });
+
+  it('finds a table total the table prints without its unit', () => {
+    expect(brief('项目表共列10个项目，计划总投资合计60611.48万元。', '卫政办发〔2019〕49号')).toEqual([['number', '60611.48万元', 'verified', null, '附件 序号10']]);
+  });
+});
+
+describe('the two tools agree', () => {
+  it('accepts every tag draft_explainer prints (正文, 附件 序号24-26, 二、（一）1.…)', () => {
+    const refused: string[] = [];
+    for (const notice of ctx.gazette.notices()) {
+      for (const text of ctx.gazette.texts(notice).filter((t) => t.role !== 'attachment')) {
+        const o = call(ctx, 'draft_explainer', { document: `${notice.docNumber} ${text.title}` }).structuredContent as { elements?: { points: { citation: { locator: string } }[] }[] } | undefined;
+        const locators = [...new Set((o?.elements ?? []).flatMap((e) => e.points.map((p) => p.citation.locator)))];
+        const draft = locators.map((l) => `见此处。【${notice.docNumber} · ${l}】`).join('\n');
+        for (const f of checker.check(draft, notice.docNumber).findings) if (f.kind === 'citation' && f.verdict !== 'verified') refused.push(`${f.text}: ${f.note}`);
+      }
+    }
+    expect(refused).toEqual([]);
+  });
+});
