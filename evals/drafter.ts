@@ -97,6 +97,10 @@ export async function drafterEval(client: Client): Promise<{ report: DrafterRepo
   };
   const texts = readCases<MustText>('user/explainer-musts.jsonl');
   const counts = new Map<string, number>();
+  // The held-out half is counted, never shown: what is tuned must not see its cases.
+  const fail = (half: string, why: string) => {
+    if (half !== 'heldout') failures.push(why);
+  };
   for (const t of texts) counts.set(t.docNumber, (counts.get(t.docNumber) ?? 0) + 1);
   const shared = new Set([...counts].filter(([, n]) => n > 1).map(([d]) => d));
   for (const t of texts) {
@@ -106,7 +110,7 @@ export async function drafterEval(client: Client): Promise<{ report: DrafterRepo
     const o = answer.structured as Outline | undefined;
     const right = responsibilityRight(t, o, answer.text);
     add(t.half, 'responsibility right', right);
-    if (!right) failures.push(`${t.id}: responsibility ${JSON.stringify(o?.responsibility ?? answer.text.slice(0, 120))}`);
+    if (!right) fail(t.half, `${t.id}: responsibility ${JSON.stringify(o?.responsibility ?? answer.text.slice(0, 120))}`);
     if (!t.inScope) continue;
     const elements = o?.elements ?? [];
     for (const p of t.points) {
@@ -114,7 +118,7 @@ export async function drafterEval(client: Client): Promise<{ report: DrafterRepo
       const anywhere = elements.some((e) => e.points.some((x) => holds(x.text, p.evidence)));
       add(t.half, 'points in the right element', inElement);
       add(t.half, 'points in any element', anywhere);
-      if (!anywhere) failures.push(`${t.id}: missing ${p.element} ${p.evidence}`);
+      if (!anywhere) fail(t.half, `${t.id}: missing ${p.element} ${p.evidence}`);
     }
     add(t.half, 'points cut before their figure (default answer)', cutBeforeFigure(answer.text, elements.flatMap((e) => e.points.map((x) => x.text))));
     add(t.half, 'default answer ≤ 4.5 KB', Buffer.byteLength(answer.text) <= 4608);
@@ -122,7 +126,7 @@ export async function drafterEval(client: Client): Promise<{ report: DrafterRepo
     for (const e of elements) {
       if (absent.has(e.element)) continue;
       add(t.half, 'elements called absent where addressed', !e.points.length);
-      if (!e.points.length) failures.push(`${t.id}: ${e.element} called absent`);
+      if (!e.points.length) fail(t.half, `${t.id}: ${e.element} called absent`);
     }
   }
   for (const d of readCases<DraftCase>('user/drafts.jsonl')) {
@@ -137,12 +141,12 @@ export async function drafterEval(client: Client): Promise<{ report: DrafterRepo
       const caught = flagged(e.quote);
       add(d.half, `caught: ${e.kind}`, caught);
       add(d.half, 'caught: all', caught);
-      if (!caught) failures.push(`${d.id}: missed ${e.kind} “${e.quote}”`);
+      if (!caught) fail(d.half, `${d.id}: missed ${e.kind} “${e.quote}”`);
     }
     for (const c of d.correct) {
       const alarm = flagged(c.quote);
       add(d.half, 'false alarms on correct claims', alarm);
-      if (alarm) failures.push(`${d.id}: false alarm on “${c.quote}”`);
+      if (alarm) fail(d.half, `${d.id}: false alarm on “${c.quote}”`);
     }
     add(d.half, 'answer ≤ 4.5 KB', Buffer.byteLength(r.text) <= 4608);
   }
