@@ -6,7 +6,7 @@ import { ensureDatabase } from '../ingest/ingest.js';
 import { SqliteGazette } from '../store/sqlite-gazette.js';
 import type { ToolDef } from '../tools/common.js';
 import { createServer } from './create-server.js';
-import { callBudgetMs, HTTP_OPTIONS, httpOptions, isLoopback } from './http-options.js';
+import { callBudgetMs, hostDefaults, HTTP_OPTIONS, httpOptions, isLoopback } from './http-options.js';
 import { logger } from './logger.js';
 import { feedRoute, feedsFile, FeedStore } from './feeds.js';
 import { emptyGazette } from './no-corpus.js';
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   serving = true;
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  logger.info({ ...ready, url: `http://${options.host}:${port}${options.path}`, stateless: options.stateless, tokens: tokens.size, startupMs: Math.round(performance.now() - started) }, 'gazette-mcp ready');
+  logger.info({ ...ready, url: `${hostDefaults(options.host, port).origins[0]}${options.path}`, stateless: options.stateless, tokens: tokens.size, startupMs: Math.round(performance.now() - started) }, 'gazette-mcp ready');
   let closing = false;
   const shutdown = async (why: string) => {
     if (closing) return;
