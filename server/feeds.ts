@@ -4,22 +4,20 @@
 // (the file is read again whenever it changes). Feeds are read-only, rate-limited per address, and
 // carry an ETag of their content, so a calendar polling with If-None-Match gets 304 until the next
 // issue is ingested.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { feedOf, type FeedSpec } from '../domain/calendar-feed.js';
 import { InputError } from '../domain/errors.js';
 import type { GazetteReader } from '../domain/reader.js';
 import { CALENDAR_MIME, renderIcs } from '../tools/ical.js';
+import { matchSecret, newSecret, SecretFile, type SecretEntry } from './secret-file.js';
 import { FEEDS_PREFIX, RateLimit, type FeedRoute } from './transports/http.js';
 
-export interface FeedEntry {
+export interface FeedEntry extends SecretEntry {
   /** A short name to list and revoke it by; not the secret. */
   id: string;
-  sha256: string;
   spec: FeedSpec;
-  created: string;
 }
 
 /** Feed requests a minute from one address: calendar programs poll every few minutes at most. */
@@ -30,8 +28,6 @@ export function feedsFile(dbPath: string, env: NodeJS.ProcessEnv = process.env):
   return env.GAZETTE_FEEDS ?? join(dirname(dbPath), 'feeds.json');
 }
 
-const hash = (secret: string) => createHash('sha256').update(secret, 'utf8').digest();
-
 /** What a feed holds, in words: 住建局 lead tasks, probation ends of 田力. */
 export function describeSpec(spec: FeedSpec): string {
   if (spec.kind === 'tasks') return `tasks ${spec.unit ?? '(all units)'} role=${spec.role} remind=${spec.remindWorkingDays}wd`;
@@ -39,35 +35,24 @@ export function describeSpec(spec: FeedSpec): string {
 }
 
 export class FeedStore {
-  private cache: { mtimeMs: number; entries: FeedEntry[] } | null = null;
+  private readonly secrets: SecretFile<FeedEntry>;
 
-  constructor(readonly file: string) {}
-
-  entries(): FeedEntry[] {
-    if (!existsSync(this.file)) return [];
-    const mtimeMs = statSync(this.file).mtimeMs;
-    if (this.cache?.mtimeMs === mtimeMs) return this.cache.entries;
-    const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { feeds?: FeedEntry[] };
-    if (!Array.isArray(parsed.feeds)) throw new Error(`${this.file} is not a feed file ({"feeds": [...]})`);
-    this.cache = { mtimeMs, entries: parsed.feeds };
-    return parsed.feeds;
+  constructor(readonly file: string) {
+    this.secrets = new SecretFile<FeedEntry>(file, 'feeds');
   }
 
-  private save(feeds: FeedEntry[]): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp-${process.pid}`;
-    writeFileSync(tmp, `${JSON.stringify({ feeds }, null, 2)}\n`, { mode: 0o600 });
-    renameSync(tmp, this.file);
+  entries(): FeedEntry[] {
+    return this.secrets.read();
   }
 
   /** Makes a feed and returns its id and secret; only the secret's hash is kept. */
   add(spec: FeedSpec): { id: string; secret: string } {
     const feeds = this.entries();
-    const secret = randomBytes(32).toString('base64url');
+    const { secret, sha256 } = newSecret();
     let id: string;
     do id = `f${randomBytes(3).toString('hex')}`;
     while (feeds.some((f) => f.id === id));
-    this.save([...feeds, { id, sha256: hash(secret).toString('hex'), spec, created: new Date().toISOString() }]);
+    this.secrets.write([...feeds, { id, sha256, spec, created: new Date().toISOString() }]);
     return { id, secret };
   }
 
@@ -75,19 +60,13 @@ export class FeedStore {
     const feeds = this.entries();
     const kept = feeds.filter((f) => f.id !== id);
     if (kept.length === feeds.length) return false;
-    this.save(kept);
+    this.secrets.write(kept);
     return true;
   }
 
   /** The feed a secret opens, or null. Every entry is compared, whatever matches first. */
   find(secret: string): FeedEntry | null {
-    const digest = hash(secret);
-    let found: FeedEntry | null = null;
-    for (const f of this.entries()) {
-      const d = Buffer.from(f.sha256, 'hex');
-      if (d.length === digest.length && timingSafeEqual(d, digest)) found = f;
-    }
-    return found;
+    return matchSecret(this.entries(), secret);
   }
 }
 

@@ -4,11 +4,11 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpServer } from '../support/raw-server.js';
 
 const MAIN = join(import.meta.dirname, '..', '..', 'dist', 'server', 'main.js');
 const work = mkdtempSync(join(tmpdir(), 'gazette-empty-'));
@@ -80,30 +80,16 @@ describe('a server whose corpus yields no notices, over stdio', () => {
 
 describe('a server whose corpus yields no notices, over HTTP', () => {
   it('starts, and says the same in its instructions and to a tool call', async () => {
-    const proc = spawn(process.execPath, [MAIN, '--http', '--port', '0', '--tokens', join(work, 'tokens.json')], {
-      env: { ...process.env, GAZETTE_CORPUS_DIR: corpus, GAZETTE_DB: db, GAZETTE_LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const exit = new Promise<number | null>((r) => proc.on('exit', r));
+    const server = await httpServer(['--tokens', join(work, 'tokens.json')], { GAZETTE_CORPUS_DIR: corpus, GAZETTE_DB: db });
     try {
-      let stderr = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        proc.stderr.on('data', (d: Buffer) => {
-          stderr += d.toString();
-          const m = /"url":"([^"]+)"/.exec(stderr);
-          if (m) resolve(m[1]);
-        });
-        void exit.then((code) => reject(new Error(`server exited ${code}: ${stderr}`)));
-      });
       const client = new Client({ name: 'empty-corpus-http', version: '1.0.0' });
-      await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+      await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
       expect(client.getInstructions()).toBe(MESSAGE);
       const r = (await client.callTool({ name: 'list_documents', arguments: {} })) as ToolResult;
       expect(r).toMatchObject({ isError: true, content: [{ type: 'text', text: MESSAGE }] });
       await client.close();
     } finally {
-      proc.kill('SIGTERM');
-      await exit;
+      await server.stop();
     }
   });
 });
