@@ -112,7 +112,7 @@ export function parseLayout(layout: IssueLayout, source: string): IssueDoc {
     const kind = ROUTING_KINDS[r.kind];
     if (!kind) continue;
     const item: Unplaced = { kind, lineNo: r.lineNo, page: r.page, message: r.message };
-    const notice = notices.find((n) => n.docNumber === (owner.get(r.lineNo) ?? r.message.match(/^(\S+〔\d{4}〕\d+号):/)?.[1]));
+    const notice = notices.find((n) => n.docNumber === (owner.get(r.lineNo) ?? r.message.match(/^(\S+?〔\d{4}〕\d+号)[:\s]/)?.[1]));
     if (!UNPLACED_REPORT_KINDS.has(r.kind)) (notice?.warnings ?? []).push(item);
     else if (notice) notice.unplaced.push(item);
     else unowned.push(item);
@@ -149,17 +149,24 @@ export function parseLayout(layout: IssueLayout, source: string): IssueDoc {
       n.unplaced.push({ kind: h.kind, lineNo: lines[0]?.lineNo ?? null, page: lines[0]?.page ?? null, message: `${n.docNumber} ${h.count} occurrence(s) of ${h.word} broken by ${h.between.map(codePoints).join(', ')}: the marker(s) they belong to may not have been read` });
     }
   }
-  // Table cells printed side by side: a row's cells are cut across lines, so its words may land in
-  // the wrong cells. Said once per notice, with the first such line.
-  const spreadIn = new Map<string | undefined, { lineNo: number; page: number | null; count: number }>();
-  for (const l of layout.spreadCells) {
-    const docNumber = owner.get(l.lineNo);
-    const seen = spreadIn.get(docNumber);
-    spreadIn.set(docNumber, seen ? { ...seen, count: seen.count + 1 } : { ...l, count: 1 });
-  }
-  for (const [docNumber, at] of spreadIn) {
-    const item: Unplaced = { kind: 'text', lineNo: at.lineNo, page: at.page, message: `${docNumber ? `${docNumber} ` : ''}${at.count} line(s) print table cells side by side (pdftotext -layout): a row's cells are cut across lines and its words may be read into the wrong cells; ingest the PDF itself, or pdftotext without -layout` };
-    (notices.find((n) => n.docNumber === docNumber)?.unplaced ?? unowned).push(item);
+  // Lines whose reading is in doubt, said once per notice with the first such line: table cells
+  // printed side by side (a row's words may land in the wrong cells), and two printed lines joined
+  // with the hyphen between them dropped.
+  const doubtful = [
+    { lines: layout.spreadCells, why: "line(s) print table cells side by side (pdftotext -layout): a row's cells are cut across lines and its words may be read into the wrong cells; ingest the PDF itself, or pdftotext without -layout" },
+    { lines: layout.joinedLines, why: 'line(s) twice as wide as their column: two printed lines joined, as pdftotext (without -raw) joins a line ending in a hyphen and drops it, so a minus or range dash may be missing there; ingest the PDF itself, or pdftotext -raw' },
+  ];
+  for (const { lines, why } of doubtful) {
+    const firstIn = new Map<string | undefined, { lineNo: number; page: number | null; count: number }>();
+    for (const l of lines) {
+      const docNumber = owner.get(l.lineNo);
+      const seen = firstIn.get(docNumber);
+      firstIn.set(docNumber, seen ? { ...seen, count: seen.count + 1 } : { ...l, count: 1 });
+    }
+    for (const [docNumber, at] of firstIn) {
+      const item: Unplaced = { kind: 'text', lineNo: at.lineNo, page: at.page, message: `${docNumber ? `${docNumber} ` : ''}${at.count} ${why}` };
+      (notices.find((n) => n.docNumber === docNumber)?.unplaced ?? unowned).push(item);
+    }
   }
   // Characters the extractor could not read: the facts of the notice they stand in may be incomplete.
   for (const u of layout.unreadable) {

@@ -1,6 +1,6 @@
 // Layout repair, step 1: the extracted text of one gazette issue → printed lines with their page,
 // page furniture (running headers, page numbers, section banners) taken out.
-import { foldCharacters, INVISIBLE, isWide } from '../domain/text.js';
+import { endsSentence, foldCharacters, INVISIBLE, isWide, printedWidth } from '../domain/text.js';
 
 export interface Line {
   /** 1-based line number in the source file. */
@@ -46,6 +46,12 @@ export interface IssueLayout {
   unreadable: Unreadable[];
   /** Lines printing several table cells side by side (pdftotext -layout): each cell's words are cut across lines. */
   spreadCells: { lineNo: number; page: number | null }[];
+  /**
+   * Lines about twice as wide as the column they stand in (extracted text only): pdftotext, unless
+   * -raw, joins a line that ended in a hyphen to the next and drops the hyphen, so a minus or a
+   * range dash may be missing where the two met.
+   */
+  joinedLines: { lineNo: number; page: number | null }[];
   /** Name of the gazette issue as its running header prints it, when there is one. */
   issueTitle: string | null;
   /** True when page numbers were calibrated from printed page numbers. */
@@ -173,7 +179,37 @@ export function readLayout(text: string, columnsRead = false): IssueLayout {
     linesOnPage++;
     nextStartsPage = false;
   });
-  return finishLayout(items);
+  const layout = finishLayout(items);
+  return { ...layout, joinedLines: text.includes('\f') ? joinedLines(layout.lines) : [] };
+}
+
+/** A joined line is two full lines of its column, less the hyphen: about twice as wide as one. */
+const JOINED_WIDTH = 1.8;
+/** How many lines on either side show the column's width, and how many of them must agree on it. */
+const COLUMN_NEIGHBOURS = 6;
+const COLUMN_AGREEING = 3;
+
+/**
+ * Lines that are two printed lines joined (see IssueLayout.joinedLines), in text whose pages end
+ * in form feeds as pdftotext prints them: about twice as wide as the full lines around them on
+ * their page, and ending at the margin mid-sentence as the second of the two did. A full line runs
+ * on (no sentence end); the column's width is theirs when three of them agree on it, so titles,
+ * cells, salutations and one-line paragraphs are left alone.
+ */
+function joinedLines(lines: Line[]): { lineNo: number; page: number | null }[] {
+  const widths = lines.map((l) => printedWidth(l.raw));
+  const runsOn = lines.map((l, i) => widths[i] >= 10 && !endsSentence(l.raw));
+  const joined: { lineNo: number; page: number | null }[] = [];
+  lines.forEach((line, i) => {
+    if (!/[，。；]/.test(line.raw) || !runsOn[i] || /[）)”]$/.test(line.raw)) return;
+    const near: number[] = [];
+    for (let j = Math.max(0, i - COLUMN_NEIGHBOURS); j <= Math.min(lines.length - 1, i + COLUMN_NEIGHBOURS); j++) {
+      if (j !== i && runsOn[j] && lines[j].pageIndex === line.pageIndex) near.push(widths[j]);
+    }
+    const column = Math.max(0, ...near);
+    if (near.filter((w) => w >= 0.9 * column).length >= COLUMN_AGREEING && widths[i] > JOINED_WIDTH * column) joined.push({ lineNo: line.lineNo, page: line.page });
+  });
+  return joined;
 }
 
 /**
@@ -219,6 +255,7 @@ export function finishLayout(items: PrintedItem[], source: { pageCount?: number 
     furniture,
     unreadable: unreadable.map(({ lineNo, pageIndex, chars }) => ({ lineNo, page: pageOf(pageIndex), chars })),
     spreadCells: spread.map(({ lineNo, pageIndex }) => ({ lineNo, page: pageOf(pageIndex) })),
+    joinedLines: [],
     issueTitle,
     pagesKnown: footers.length > 0 || source.pageCount !== undefined,
   };
@@ -418,5 +455,6 @@ function atSourceLines(layout: IssueLayout, lineNos: number[]): IssueLayout {
     furniture: layout.furniture.map((f) => ({ ...f, lineNo: at(f.lineNo) })),
     unreadable: layout.unreadable.map((u) => ({ ...u, lineNo: at(u.lineNo) })),
     spreadCells: layout.spreadCells.map((u) => ({ ...u, lineNo: at(u.lineNo) })),
+    joinedLines: layout.joinedLines.map((u) => ({ ...u, lineNo: at(u.lineNo) })),
   };
 }

@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { allUnplaced, parseIssue } from '../corpus/issue.js';
 import { projectRoot } from '../corpus/paths.js';
 import { extractorTable, fixtures, readOutcome } from '../evals/extractors.js';
 import { diffSize } from '../evals/facts.js';
@@ -30,6 +32,29 @@ describe('text from real extractors of the fixture PDFs', () => {
       const o = readOutcome(table, reader)!;
       expect([reader, o.refused, o.silent, o.diff!.notices]).toEqual([reader, null, [], ['某府办发〔2020〕12号']]);
     }
+  });
+
+  it('never loses a fact silently: every notice whose facts differ says so', { timeout: 600_000 }, () => {
+    const silent = fixtures().flatMap((f) =>
+      (['pdftotext', 'pdftotext-raw', 'pdftotext-layout', 'mutool', 'pdfminer'] as const).flatMap((reader) => {
+        const o = readOutcome(f, reader);
+        return o?.silent.length ? [`${f.layout} ${reader}: ${o.silent.join('、')}`] : [];
+      }),
+    );
+    expect(silent).toEqual([]);
+  });
+
+  it('reports two printed lines pdftotext joined when it dropped the hyphen between them, at that line', () => {
+    const text = gunzipSync(readFileSync(join(projectRoot(), 'test', 'fixtures', 'pdf', 'a4-1col.pdftotext.txt.gz'))).toString('utf8');
+    const issue = parseIssue(text, 'a4-1col.pdftotext.txt');
+    const lineNo = text.split('\n').findIndex((l) => l.startsWith('实际报销比例=实际报销金额÷（医疗费用总金额-起付标准床位费')) + 1;
+    const reported = allUnplaced(issue).filter((u) => u.message.includes('twice as wide'));
+    expect(reported.map((u) => [u.lineNo, u.message])).toEqual([
+      [
+        lineNo,
+        '卫政办规发〔2019〕3号 1 line(s) twice as wide as their column: two printed lines joined, as pdftotext (without -raw) joins a line ending in a hyphen and drops it, so a minus or range dash may be missing there; ingest the PDF itself, or pdftotext -raw',
+      ],
+    ]);
   });
 
   it('refuses two columns printed side by side that cannot be split, with the cause and the fix', () => {
