@@ -12,9 +12,9 @@ import type { GazetteReader } from '../domain/reader.js';
 import { DATE_RANGE, inDateRange, isoDate } from '../domain/text.js';
 import { ensureDatabase, formatReport, ingestCorpus, ingestMode, listCorpus, type Progress } from '../ingest/ingest.js';
 import { describeSpec, feedPath, feedsFile, FeedStore } from '../server/feeds.js';
+import { openGazette } from '../server/open-gazette.js';
 import { TokenStore } from '../server/tokens.js';
 import { recoverInterruptedUpdate, storeProblem } from '../store/health.js';
-import { SqliteGazette } from '../store/sqlite-gazette.js';
 import { MAX_DRAFT_CHARS } from '../tools/check-draft.js';
 import { citeTag } from '../tools/common.js';
 import { renderIcs } from '../tools/ical.js';
@@ -471,13 +471,8 @@ function main(argv: string[]): number {
   }
   const dbPath = databasePath();
   for (const warning of ensureDatabase(corpusDir(), dbPath, progressBar()).warnings) process.stderr.write(`${warning}\n`);
-  const gazette = new SqliteGazette(dbPath);
+  const { gazette, ctx, close } = openGazette({ dbPath, today: process.env.GAZETTE_TODAY || undefined }, { logError: (tool, err) => process.stderr.write(`${tool}: ${(err as Error).stack ?? String(err)}\n`) });
   try {
-    const ctx = {
-      gazette,
-      logError: (tool: string, err: unknown) => process.stderr.write(`${tool}: ${(err as Error).stack ?? String(err)}\n`),
-      today: () => new Date().toISOString().slice(0, 10),
-    };
     const run: ToolRun = (name, args) => runTool(ctx, findTool(name)!, Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)));
     if (command === 'check') return checkCommand(words[0], values, run);
     if (command === 'calendar' || command === 'due' || command === 'feeds') {
@@ -503,7 +498,7 @@ function main(argv: string[]): number {
     process.stdout.write(values.json ? `${JSON.stringify(result.structuredContent, null, 2)}\n` : `${text}\n`);
     return 0;
   } finally {
-    gazette.close();
+    close();
   }
 }
 
