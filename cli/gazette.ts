@@ -45,7 +45,8 @@ const USAGE = `gazette — 政府公报查询 / query the gazette
   --json   输出结构化 JSON / print the structured result as JSON
   列表在终端上全部列出；输出到管道或文件时列一页，并说明下一页的 --offset / at a terminal lists print whole; piped, one page and how to go on:
   --offset N  从第 N 项起列一页 / one page from item N     --all  全部列出 / the whole list
-  语料目录和数据库：GAZETTE_CORPUS_DIR、GAZETTE_DB（默认 seeds/ 与 data/gazette.db）。`;
+  语料目录和数据库：GAZETTE_CORPUS_DIR、GAZETTE_DB（默认 seeds/ 与 data/gazette.db）。
+  今天的日期：GAZETTE_TODAY=YYYY-MM-DD（默认取系统时钟）/ today for every answer about dates (default: the clock).`;
 
 const OPTIONS = {
   limit: { type: 'string' },
