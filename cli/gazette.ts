@@ -10,11 +10,11 @@ import { addDays, day, WEEKDAY_CN } from '../domain/calendar.js';
 import { InputError } from '../domain/errors.js';
 import type { GazetteReader } from '../domain/reader.js';
 import { DATE_RANGE, inDateRange, isoDate } from '../domain/text.js';
-import { ensureDatabase, formatReport, ingestCorpus, ingestMode, listCorpus, type Progress } from '../ingest/ingest.js';
+import { ensureDatabase, formatReport, ingestCorpus, ingestMode, listCorpus, verifyStore, type Progress } from '../ingest/ingest.js';
 import { describeSpec, feedPath, feedsFile, FeedStore } from '../server/feeds.js';
+import { openGazette } from '../server/open-gazette.js';
 import { TokenStore } from '../server/tokens.js';
-import { recoverInterruptedUpdate, storeProblem } from '../store/health.js';
-import { SqliteGazette } from '../store/sqlite-gazette.js';
+import { storeProblem } from '../store/health.js';
 import { MAX_DRAFT_CHARS } from '../tools/check-draft.js';
 import { citeTag } from '../tools/common.js';
 import { renderIcs } from '../tools/ical.js';
@@ -32,6 +32,7 @@ const USAGE = `gazette — 政府公报查询 / query the gazette
   gazette docs
   gazette doc <文号或标题词>             [--text [--part N --offset N | --all]]
   gazette verify <引文>                  [--doc 文号]
+  gazette verify                         [--db 数据库文件]   核对数据库每页和每期的校验和，损坏的期号从源文件重建；发现损坏时退出码为 1 / checks every page and each issue's checksum, rebuilds a damaged issue from its file; exit 1 when damage was found
   gazette explain <文号或标题词>         [--as-of YYYY-MM-DD]   政策解读提纲 / an explainer's outline
   gazette check <稿件文件 FILE | ->      [--doc 文号]           核对解读稿；发现问题时退出码为 1 / exit 1 on any problem
   gazette ingest [目录 DIR | 文件.pdf]    [--db 数据库文件] [--full]   只读入新增或改动的期号；文件先放入语料目录；--full 全部重建 / adds what changed (a file joins the corpus folder first); --full rebuilds
@@ -44,7 +45,8 @@ const USAGE = `gazette — 政府公报查询 / query the gazette
   --json   输出结构化 JSON / print the structured result as JSON
   列表在终端上全部列出；输出到管道或文件时列一页，并说明下一页的 --offset / at a terminal lists print whole; piped, one page and how to go on:
   --offset N  从第 N 项起列一页 / one page from item N     --all  全部列出 / the whole list
-  语料目录和数据库：GAZETTE_CORPUS_DIR、GAZETTE_DB（默认 seeds/ 与 data/gazette.db）。`;
+  语料目录和数据库：GAZETTE_CORPUS_DIR、GAZETTE_DB（默认 seeds/ 与 data/gazette.db）。
+  今天的日期：GAZETTE_TODAY=YYYY-MM-DD（默认取系统时钟）/ today for every answer about dates (default: the clock).`;
 
 const OPTIONS = {
   limit: { type: 'string' },
@@ -390,6 +392,24 @@ function feedsCommand(gazette: GazetteReader, words: string[], o: Values, file: 
   return 2;
 }
 
+/**
+ * gazette verify (no quotation): every page and every issue's checksum, whatever the database's
+ * size; a damaged issue is read again from its file, or named when the file is gone. Exit 1 when
+ * anything was found, repaired or not, so a scheduled check reports it.
+ */
+function verifyCommand(db: string): number {
+  const dir = corpusDir();
+  const result = verifyStore(dir, db, progressBar());
+  for (const w of result.warnings) process.stderr.write(`${w}\n`);
+  const rebuiltWhole = result.summary?.mode === 'build';
+  if (!result.damaged.length && !rebuiltWhole) {
+    process.stdout.write(`${db}: every page and every issue's checksum check out\n`);
+    return 0;
+  }
+  process.stdout.write(rebuiltWhole ? `${db} could not be served as it was and was rebuilt from ${dir}\n` : `${db}: ${result.damaged.length} damaged issue(s): ${result.damaged.join(', ')}\n`);
+  return 1;
+}
+
 /** gazette tokens add|list|revoke: bearer tokens for the HTTP server, kept as hashes only. */
 function tokensCommand(words: string[], file: string): number {
   const store = new TokenStore(file);
@@ -451,7 +471,6 @@ function main(argv: string[]): number {
     const db = values.db ?? databasePath();
     // Next month's issue is added to the store as it is; --full (or another store version) rebuilds it whole.
     const warnings: string[] = [];
-    recoverInterruptedUpdate(db);
     const mode = values.full || !existsSync(db) ? 'build' : ingestMode(db, storeProblem(db), warnings);
     for (const w of warnings) process.stderr.write(`${w}\n`);
     const summary = ingestCorpus(dir, db, listCorpus(dir), progressBar(), mode);
@@ -459,6 +478,8 @@ function main(argv: string[]): number {
     // Skipped files and unplaced facts both make a clean ingest fail: someone must read the report.
     return summary.failures.length || !summary.written || summary.issues.some((i) => i.unplaced > 0) ? 1 : 0;
   }
+
+  if (command === 'verify' && words.length === 0) return verifyCommand(values.db ?? databasePath());
 
   const build = COMMANDS[command];
   if (!build && !['check', 'calendar', 'due', 'feeds'].includes(command)) {
@@ -471,13 +492,8 @@ function main(argv: string[]): number {
   }
   const dbPath = databasePath();
   for (const warning of ensureDatabase(corpusDir(), dbPath, progressBar()).warnings) process.stderr.write(`${warning}\n`);
-  const gazette = new SqliteGazette(dbPath);
+  const { gazette, ctx, close } = openGazette({ dbPath, today: process.env.GAZETTE_TODAY || undefined }, { logError: (tool, err) => process.stderr.write(`${tool}: ${(err as Error).stack ?? String(err)}\n`) });
   try {
-    const ctx = {
-      gazette,
-      logError: (tool: string, err: unknown) => process.stderr.write(`${tool}: ${(err as Error).stack ?? String(err)}\n`),
-      today: () => new Date().toISOString().slice(0, 10),
-    };
     const run: ToolRun = (name, args) => runTool(ctx, findTool(name)!, Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)));
     if (command === 'check') return checkCommand(words[0], values, run);
     if (command === 'calendar' || command === 'due' || command === 'feeds') {
@@ -503,7 +519,7 @@ function main(argv: string[]): number {
     process.stdout.write(values.json ? `${JSON.stringify(result.structuredContent, null, 2)}\n` : `${text}\n`);
     return 0;
   } finally {
-    gazette.close();
+    close();
   }
 }
 

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { allUnplaced, parseIssue } from '../corpus/issue.js';
 import { databasePath, projectRoot } from '../corpus/paths.js';
 import { ftsTrigramRanking, rankOf, ranking, type Ranking, type SearchCase } from './baseline.js';
-import { SqliteGazette } from '../store/sqlite-gazette.js';
+import { openGazette } from '../server/open-gazette.js';
 import { connectServer, formatResults, readCases, runSuites, type SuiteResult } from './harness.js';
 import { answerRows, formatAnswerRows } from './answers.js';
 import { extractorTable } from './extractors.js';
@@ -96,7 +96,7 @@ if (values.answers) {
   const results = await evaluate({});
   process.stdout.write(`${formatResults(results)}\n`);
   // Ranking beside the FTS5 trigram baseline, on the literal questions and on each half of the paraphrases.
-  const gazette = new SqliteGazette(databasePath());
+  const { gazette } = openGazette({ dbPath: databasePath() }, { logError: (tool, err) => process.stderr.write(`${tool}: ${String(err)}\n`) });
   const sets: [string, SearchCase[]][] = [
     ['search.jsonl (literal)', readCases<SearchCase>('search.jsonl')],
     ...['paraphrase.jsonl', 'paraphrase-2.jsonl', 'paraphrase-3.jsonl'].flatMap((file) =>

@@ -153,12 +153,12 @@ function firstEvent(ics: string): string {
 export const TOOL_DOCS_PATH = join(projectRoot(), 'docs', 'tools.md');
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { SqliteGazette } = await import('../store/sqlite-gazette.js');
+  const { openGazette } = await import('../server/open-gazette.js');
   const { ensureDatabase } = await import('../ingest/ingest.js');
   const { corpusDir, databasePath } = await import('../corpus/paths.js');
   ensureDatabase(corpusDir(), databasePath());
-  const gazette = new SqliteGazette(databasePath());
-  writeFileSync(TOOL_DOCS_PATH, toolDocs({ gazette, logError: (t, e) => console.error(t, e), today: () => '2020-01-01' }));
-  gazette.close();
+  const { ctx, close } = openGazette({ dbPath: databasePath(), today: '2020-01-01' }, { logError: (t, e) => console.error(t, e) });
+  writeFileSync(TOOL_DOCS_PATH, toolDocs(ctx));
+  close();
   process.stderr.write(`wrote ${TOOL_DOCS_PATH}\n`);
 }

@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { allUnplaced, parseIssue, parseLayout, type IssueDoc } from '../corpus/issue.js';
 import { readPdf } from './pdf.js';
-import { recoverInterruptedUpdate, removeStaleBuilds, storeProblem } from '../store/health.js';
-import { readMeta, STORE_VERSION, StoreWriter, type ReportRow } from '../store/writer.js';
+import { checkedAtStart, damagedIssues, removeStaleBuilds, storeProblem } from '../store/health.js';
+import { readMeta, STORE_VERSION, StoreWriter, type ReportRow, type WriteMode } from '../store/writer.js';
 import { formatIssueReport } from './report.js';
 
 /**
@@ -155,9 +155,13 @@ function readIssue(file: CorpusFile): { doc: IssueDoc; sha256: string; encoding:
 }
 
 /** How an ingest changed the store: a new file built whole, or the issues that changed. */
-export type IngestMode = 'build' | 'update';
+export type IngestMode = WriteMode;
 
-export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = listCorpus(dir), progress?: Progress, mode: IngestMode = 'build'): IngestSummary {
+/**
+ * Brings the store in line with the folder. `reread` names stored issues read again though their
+ * file is unchanged (their stored rows were found damaged).
+ */
+export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = listCorpus(dir), progress?: Progress, mode: IngestMode = 'build', reread: readonly string[] = []): IngestSummary {
   const started = performance.now();
   const failures: IngestFailure[] = [];
   const issues: IssueSummary[] = [];
@@ -172,7 +176,7 @@ export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = 
     // 文号 are read again, so the copy that is stored is always the first.
     const stored = writer.stored();
     const hashes = new Map(files.map((f) => [f.name, f.sha256]));
-    const changed = new Set([...stored].filter(([name, s]) => hashes.get(name) !== s.sha256).map(([name]) => name));
+    const changed = new Set([...stored].filter(([name, s]) => hashes.get(name) !== s.sha256 || reread.includes(name)).map(([name]) => name));
     if (changed.size) for (const name of writer.sourcesWithDuplicates()) if (hashes.has(name)) changed.add(name);
     for (const name of changed) {
       writer.removeIssue(stored.get(name)!.id);
@@ -236,27 +240,58 @@ export interface EnsureResult {
   summary: IngestSummary | null;
   /** What was wrong and how it was handled: serving is still possible. */
   warnings: string[];
+  /** Stored issues whose rows did not match their checksum (read again from their file when it is there). */
+  damaged: string[];
 }
 
 /**
- * A database to serve: built when missing, damaged, or made from other content or another parser.
- * Whatever fails, the last good database is served (with a warning) when there is one; only when
- * there is none is it an error, which names the file or folder at fault.
+ * What became of stored issues found damaged: read again from their file, or removed with the
+ * file gone from the folder. One line each, for the log and for `gazette verify`.
+ */
+function damageNotes(damaged: string[], files: CorpusFile[], dir: string): string[] {
+  const present = new Set(files.map((f) => f.name));
+  return damaged.map((name) =>
+    present.has(name)
+      ? `issue ${name}: its stored text or facts differ from what was ingested (checksum); rebuilt from ${join(dir, name)}`
+      : `issue ${name}: its stored text or facts differ from what was ingested (checksum), and its source file is gone from ${dir}; removed from the store (put the file back to restore it)`,
+  );
+}
+
+/**
+ * A database to serve: built when missing, damaged, or made from other content or another parser;
+ * an issue whose stored rows no longer match their checksum is read again from its file (checked
+ * at every start up to 256 MB, at any size by `gazette verify`). Whatever fails, the last good
+ * database is served (with a warning) when there is one; only when there is none is it an error,
+ * which names the file or folder at fault.
  */
 export function ensureDatabase(dir: string, dbPath: string, progress?: Progress): EnsureResult {
+  return bringUpToDate(dir, dbPath, checkedAtStart(dbPath), progress);
+}
+
+/** `gazette verify`: every page and every issue's checksum, whatever the size, repairing what it can. */
+export function verifyStore(dir: string, dbPath: string, progress?: Progress): EnsureResult {
+  return bringUpToDate(dir, dbPath, true, progress);
+}
+
+function bringUpToDate(dir: string, dbPath: string, thorough: boolean, progress?: Progress): EnsureResult {
   const warnings: string[] = [];
   const stale = removeStaleBuilds(dbPath);
-  if (stale.length) warnings.push(`removed what a stopped build left beside ${dbPath}: ${stale.join(', ')}`);
-  try {
-    if (recoverInterruptedUpdate(dbPath)) warnings.push(`an update of ${dbPath} was stopped before it finished; rolled back to the state before it`);
-  } catch (err) {
-    warnings.push(`could not roll back an unfinished update of ${dbPath}: ${(err as Error).message}`);
+  if (stale.length) warnings.push(`removed what a stopped ingest left beside ${dbPath}: ${stale.join(', ')}`);
+  let problem = existsSync(dbPath) ? storeProblem(dbPath, thorough) : 'no database yet';
+  // A store of another version is rebuilt whole anyway; its rows are not checked.
+  let damaged: string[] = [];
+  if (!problem && thorough && readMeta(dbPath, 'store_version') === STORE_VERSION) {
+    try {
+      damaged = damagedIssues(dbPath);
+    } catch (err) {
+      problem = `its rows cannot be read: ${(err as Error).message}`;
+    }
   }
-  const problem = existsSync(dbPath) ? storeProblem(dbPath) : 'no database yet';
   const serveLastGood = (why: string): EnsureResult => {
     if (problem) throw new Error(`${why}, and there is no usable database at ${dbPath} (${problem})`);
+    if (damaged.length) warnings.push(`stored issue(s) ${damaged.join(', ')} differ from what was ingested (checksum) and could not be read again: answers from them may be wrong`);
     warnings.push(`${why}; serving the last good database ${dbPath}`);
-    return { rebuilt: false, summary: null, warnings };
+    return { rebuilt: false, summary: null, warnings, damaged };
   };
   let files: CorpusFile[];
   try {
@@ -264,17 +299,18 @@ export function ensureDatabase(dir: string, dbPath: string, progress?: Progress)
   } catch (err) {
     return serveLastGood(`cannot read the corpus folder ${dir}: ${(err as Error).message}`);
   }
-  if (!problem && readMeta(dbPath, 'fingerprint') === corpusFingerprint(files)) return { rebuilt: false, summary: null, warnings };
+  if (!damaged.length && !problem && readMeta(dbPath, 'fingerprint') === corpusFingerprint(files)) return { rebuilt: false, summary: null, warnings, damaged };
   if (problem && existsSync(dbPath)) warnings.push(`database ${dbPath} cannot be served (${problem}); rebuilding it from ${dir}`);
   const mode = ingestMode(dbPath, problem, warnings);
   let summary: IngestSummary;
   try {
-    summary = ingestCorpus(dir, dbPath, files, progress, mode);
+    summary = ingestCorpus(dir, dbPath, files, progress, mode, damaged);
   } catch (err) {
     return serveLastGood(`cannot build the database from ${dir}: ${(err as Error).message}`);
   }
   if (!summary.written) return serveLastGood(`no usable gazette issue in ${dir} (${summary.failures.map((f) => `${f.file}: ${f.reason}`).join('; ')})`);
-  return { rebuilt: true, summary, warnings };
+  warnings.push(...damageNotes(damaged, files, dir));
+  return { rebuilt: true, summary, warnings, damaged };
 }
 
 /** The whole report of one ingest: each issue's part, the files skipped, what was written. */

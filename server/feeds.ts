@@ -78,10 +78,10 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
 }
 
 /**
- * The route for `/feeds/<secret>.ics`. `open` gives a reader of the store as it is now (a full
- * rebuild swaps the database file, so a reader held since start would serve the old one).
+ * The route for `/feeds/<secret>.ics`. `gazette` reads the version of the store published now
+ * (openGazette), so a feed follows the issues ingested since the server started.
  */
-export function feedRoute(store: FeedStore, open: () => GazetteReader, limit = new RateLimit(FEED_RATE_PER_MINUTE)): FeedRoute {
+export function feedRoute(store: FeedStore, gazette: GazetteReader, limit = new RateLimit(FEED_RATE_PER_MINUTE)): FeedRoute {
   return (req, res, path) => {
     const wait = limit.take(req.socket.remoteAddress ?? 'anonymous');
     if (wait) {
@@ -98,7 +98,6 @@ export function feedRoute(store: FeedStore, open: () => GazetteReader, limit = n
       send(res, 404, 'no such feed: revoked or mistyped / 没有这个订阅：已撤销或地址有误\n');
       return null;
     }
-    const gazette = open();
     let body: string;
     try {
       body = renderIcs(feedOf(gazette, entry.spec));
@@ -107,8 +106,6 @@ export function feedRoute(store: FeedStore, open: () => GazetteReader, limit = n
       if (!(err instanceof InputError)) throw err;
       send(res, 404, `${err.message}\n`);
       return entry.id;
-    } finally {
-      gazette.close();
     }
     const etag = `"${createHash('sha256').update(body, 'utf8').digest('base64url').slice(0, 27)}"`;
     // Calendars revalidate on every poll: the ETag changes when an ingested issue changes the feed.

@@ -3,13 +3,13 @@
 // default) or, with --http, over Streamable HTTP for an office (see --help).
 import { corpusDir, databasePath } from '../corpus/paths.js';
 import { ensureDatabase } from '../ingest/ingest.js';
-import { SqliteGazette } from '../store/sqlite-gazette.js';
 import type { ToolDef } from '../tools/common.js';
 import { createServer } from './create-server.js';
 import { callBudgetMs, hostDefaults, HTTP_OPTIONS, httpOptions, isLoopback } from './http-options.js';
 import { logger } from './logger.js';
 import { feedRoute, feedsFile, FeedStore } from './feeds.js';
 import { emptyGazette } from './no-corpus.js';
+import { openGazette, type GazetteConfig } from './open-gazette.js';
 import { TokenCheck, TokenStore } from './tokens.js';
 import { ToolPool } from './tool-pool.js';
 import { serveHttp } from './transports/http.js';
@@ -23,7 +23,8 @@ const HELP = `gazette-mcp — the gazette as MCP tools
 HTTP options (flag, or environment variable):
 ${HTTP_OPTIONS.map(([flag, env, what, def]) => `  ${flag.padEnd(20)} ${env.padEnd(28)} ${what} (default: ${def})`).join('\n')}
 
-Corpus and database: GAZETTE_CORPUS_DIR, GAZETTE_DB. Logs: GAZETTE_LOG_LEVEL (to stderr).`;
+Corpus and database: GAZETTE_CORPUS_DIR, GAZETTE_DB. Logs: GAZETTE_LOG_LEVEL (to stderr).
+Today for every answer about dates (tests, replaying a day): GAZETTE_TODAY=YYYY-MM-DD (default: the clock).`;
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -52,12 +53,15 @@ async function main(): Promise<void> {
     noCorpus = (err as Error).message;
     logger.error({ corpusDir: dir, db: dbPath }, `the corpus yielded no notices: ${noCorpus}; serving anyway, every tool call refused with this reason`);
   }
-  const gazette = noCorpus === undefined ? new SqliteGazette(dbPath) : emptyGazette();
+  const config: GazetteConfig = { dbPath, today: process.env.GAZETTE_TODAY || undefined };
   const logError = (tool: string, err: unknown) => logger.error({ err, tool }, 'tool failed');
-  const ready = { corpusDir: dir, db: dbPath, rebuilt, notices: gazette.issues().reduce((n, i) => n + i.notices, 0), ...(noCorpus === undefined ? {} : { noCorpus }) };
+  // The main thread's reader (instructions, resources, the prompt) follows the published version as the tool threads do.
+  const opened = noCorpus === undefined ? openGazette(config, { logError, note: (level, message, fields) => logger[level](fields, message) }) : null;
+  const gazette = opened?.gazette ?? emptyGazette();
+  const ready = { corpusDir: dir, db: dbPath, rebuilt, notices: gazette.issues().reduce((n, i) => n + i.notices, 0), version: opened?.version(), ...(noCorpus === undefined ? {} : { noCorpus }) };
   /** The tool threads, when there is a store for them to open. */
-  const toolPool = (size: number, budgetMs: number) => (noCorpus === undefined ? new ToolPool({ dbPath, size, budgetMs, logger }) : null);
-  const serverOptions = (pool: ToolPool | null) => ({ logError, noCorpus, runTool: pool ? (tool: ToolDef, args: unknown) => pool.run(tool.name, args) : undefined });
+  const toolPool = (size: number, budgetMs: number) => (noCorpus === undefined ? new ToolPool({ config, size, budgetMs, logger }) : null);
+  const serverOptions = (pool: ToolPool | null) => ({ logError, noCorpus, today: opened?.ctx.today, runTool: pool ? (tool: ToolDef, args: unknown) => pool.run(tool.name, args) : undefined });
 
   if (!options) {
     // Tool calls run in a thread of their own, as over HTTP: a call over its budget or its heap is
@@ -81,9 +85,9 @@ async function main(): Promise<void> {
   if (tokens.size === 0) logger.warn({ host: options.host }, 'no tokens configured: anyone who can reach this address can call the tools');
   const pool = toolPool(options.workers, options.callBudgetMs);
   let serving = false;
-  // Each feed request reads the store as it is then, so a feed follows the issues ingested since start.
-  const feeds = feedRoute(new FeedStore(feedsFile(dbPath)), () => (noCorpus === undefined ? new SqliteGazette(dbPath) : emptyGazette()));
-  const http = serveHttp(() => createServer(gazette, serverOptions(pool)), options, tokens, logger, () => serving, feeds);
+  // A feed request reads the version published then, so a feed follows the issues ingested since start.
+  const feeds = feedRoute(new FeedStore(feedsFile(dbPath)), gazette);
+  const http = serveHttp(() => createServer(gazette, serverOptions(pool)), options, tokens, logger, () => (serving ? { version: opened?.version() ?? null } : null), feeds);
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
     http.server.listen(options.port, options.host, resolve);

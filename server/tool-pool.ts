@@ -6,6 +6,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
+import type { GazetteConfig } from './open-gazette.js';
 
 interface Job {
   id: number;
@@ -26,7 +27,8 @@ interface Slot {
 }
 
 export interface PoolOptions {
-  dbPath: string;
+  /** What each thread opens the gazette with: the server's own, so every call answers as the server would. */
+  config: GazetteConfig;
   size: number;
   /** A call not answered in this time (waiting included) gets an isError answer. */
   budgetMs: number;
@@ -107,16 +109,18 @@ export class ToolPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.workerScript ?? new URL('./tool-worker.js', import.meta.url), { workerData: { dbPath: this.options.dbPath }, resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(this.options.workerScript ?? new URL('./tool-worker.js', import.meta.url), { workerData: this.options.config, resourceLimits: WORKER_LIMITS });
     let markReady!: () => void;
     const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), job: null, started: false };
-    worker.on('message', (msg: { ready?: true; id?: number; result?: CallToolResult; log?: { tool: string; message: string } }) => {
+    type Note = { level: 'info' | 'warn'; message: string; fields: Record<string, unknown> };
+    worker.on('message', (msg: { ready?: true; id?: number; result?: CallToolResult; log?: { tool: string; message: string }; note?: Note }) => {
       if (msg.ready) {
         slot.started = true;
         this.failedStarts = 0;
         markReady();
         this.dispatch();
       } else if (msg.log) this.options.logger.error({ tool: msg.log.tool, err: msg.log.message }, 'tool failed');
+      else if (msg.note) this.options.logger[msg.note.level]({ ...msg.note.fields, thread: worker.threadId }, msg.note.message);
       else if (slot.job && msg.id === slot.job.id) {
         const job = slot.job;
         slot.job = null;

@@ -1,17 +1,16 @@
-// A worker thread that runs tool calls for the server: its own read-only view of the store,
-// so a call that runs long can be stopped (the thread is ended) without touching the others.
+// A worker thread that runs tool calls for the server: its own read-only view of the store, opened
+// by openGazette with the server's own config (so today is the server's), following each version
+// an ingest publishes. A call that runs long can be stopped (the thread is ended) without
+// touching the others.
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteGazette } from '../store/sqlite-gazette.js';
 import { findTool, runTool } from '../tools/index.js';
+import { openGazette, type GazetteConfig } from './open-gazette.js';
 
-const { dbPath } = workerData as { dbPath: string };
-const gazette = new SqliteGazette(dbPath);
-gazette.warmUp();
-const ctx = {
-  gazette,
-  logError: (tool: string, err: unknown) => parentPort!.postMessage({ log: { tool, message: (err as Error).stack ?? String(err) } }),
-  today: () => new Date().toISOString().slice(0, 10),
-};
+const { ctx } = openGazette(workerData as GazetteConfig, {
+  logError: (tool, err) => parentPort!.postMessage({ log: { tool, message: (err as Error).stack ?? String(err) } }),
+  note: (level, message, fields) => parentPort!.postMessage({ note: { level, message, fields } }),
+  warm: true,
+});
 
 parentPort!.on('message', (job: { id: number; tool: string; args: unknown }) => {
   const tool = findTool(job.tool);

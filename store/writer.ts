@@ -1,9 +1,10 @@
 // The SQLite store: one file holding every notice, its texts, outline nodes and paragraphs, the
-// search index, plus the ingest report. A full build is written into a temp file and swapped in; an
-// update adds, replaces or removes issues in the live file inside one transaction. Either way a
-// reader never sees half a corpus, and a failed or killed ingest leaves the last good state.
+// search index, plus the ingest report. The published file is never written: every ingest writes a
+// new file beside it (a full build from nothing, an update from a copy) and renames it into place,
+// so a reader holds one whole version, and a failed or killed ingest leaves the last good file.
 import Database from 'better-sqlite3';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, copyFileSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IssueDoc } from '../corpus/issue.js';
 import type { OutlineNode, Paragraph } from '../corpus/outline.js';
@@ -13,11 +14,11 @@ import { indexIssue, SEARCH_SCHEMA, SEGMENT_ISSUES, SegmentBuilder, unindexIssue
 import { learnVocabulary, teachVocabulary } from './search/tokens.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '19';
+export const STORE_VERSION = '20';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE issues (id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, title TEXT, passages INTEGER NOT NULL DEFAULT 0, passage_length REAL NOT NULL DEFAULT 0, texts INTEGER NOT NULL DEFAULT 0, tasks INTEGER NOT NULL DEFAULT 0,
+CREATE TABLE issues (id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, title TEXT, checksum TEXT, passages INTEGER NOT NULL DEFAULT 0, passage_length REAL NOT NULL DEFAULT 0, texts INTEGER NOT NULL DEFAULT 0, tasks INTEGER NOT NULL DEFAULT 0,
   segment INTEGER, passage_from INTEGER, passage_to INTEGER, task_from INTEGER, task_to INTEGER);
 CREATE TABLE notices (
   id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL REFERENCES issues(id), ord INTEGER NOT NULL,
@@ -137,13 +138,13 @@ export interface ReportRow {
   message: string;
 }
 
-/** How a writer changes the store: a new file swapped in whole, or the live file in one transaction. */
-type WriteMode = { kind: 'build'; tmp: string } | { kind: 'update' };
+/** How a writer changes the store: a new file built from nothing, or a copy of the published one updated. */
+export type WriteMode = 'build' | 'update';
 
 /**
  * Writes issues into the store, one at a time, nothing of an issue kept in memory once it is
- * written. `build` writes a new file and swaps it in; `update` changes the live file in one
- * transaction (a rollback journal on disk), so a kill at any point leaves the state before it.
+ * written, into a private file beside the published one (a build's empty, an update's a copy of
+ * the published file) that commit renames into place. A reader never sees a file being written.
  */
 export class StoreWriter {
   private noticeOrd: number;
@@ -154,13 +155,16 @@ export class StoreWriter {
   private constructor(
     private readonly db: Database.Database,
     private readonly mode: WriteMode,
+    private readonly tmp: string,
     private readonly dbPath: string,
+    private readonly unlock: () => void,
   ) {
     const prep = (sql: string) => db.prepare(sql);
     this.noticeOrd = ((db.prepare('SELECT MAX(ord) FROM notices').pluck().get() as number | null) ?? -1) + 1;
     this.ins = {
       meta: prep('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       issue: prep('INSERT INTO issues (source, sha256, title) VALUES (?, ?, ?)'),
+      checksum: prep('UPDATE issues SET checksum = ? WHERE id = ?'),
       notice: prep('INSERT INTO notices (issue_id, ord, doc_number, title, issuer, date, recipients, public_note, page, unplaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       text: prep('INSERT INTO texts (notice_id, ord, role, title, kind, label, text, valid_from, valid_until, repeals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       textPassages: prep('UPDATE texts SET passage_from = ?, passage_to = ? WHERE id = ?'),
@@ -182,46 +186,46 @@ export class StoreWriter {
     };
   }
 
-  /** A new store in a temp file beside `dbPath`, swapped in by commit. */
+  /** A new store built from nothing, published by commit. */
   static create(dbPath: string): StoreWriter {
-    const tmp = `${dbPath}.tmp-${process.pid}-${Date.now()}`;
-    let db: Database.Database;
-    try {
-      mkdirSync(dirname(dbPath), { recursive: true });
-      db = new Database(tmp);
-    } catch (err) {
-      throw new Error(`cannot write a database in ${dirname(dbPath)}: ${(err as Error).message}`);
-    }
-    try {
-      // A private temp file: nothing to roll back to, so the journal stays in memory and no
-      // -journal file is left if the build is killed (OFF is refused by defensive builds).
-      db.pragma('journal_mode = MEMORY');
-      db.pragma('synchronous = OFF');
-      db.exec(SCHEMA);
-      db.exec('BEGIN');
-      return new StoreWriter(db, { kind: 'build', tmp }, dbPath);
-    } catch (err) {
-      db.close();
-      rmSync(tmp, { force: true });
-      throw err;
-    }
+    return StoreWriter.open(dbPath, 'build');
   }
 
   /**
-   * The live store opened for an update: one transaction with its rollback journal on disk, so a
-   * kill mid-way is rolled back the next time the file is opened. Words learned from the issues
-   * already stored are taught to the segmenter first, so new issues are cut as the old ones were.
+   * Next month's issue: a copy of the published file (a reflink where the file system has them),
+   * updated and published by commit. Words learned from the issues already stored are taught to
+   * the segmenter first, so new issues are cut as the old ones were.
    */
   static update(dbPath: string): StoreWriter {
-    const db = new Database(dbPath, { fileMustExist: true });
+    return StoreWriter.open(dbPath, 'update');
+  }
+
+  private static open(dbPath: string, mode: WriteMode): StoreWriter {
+    const tmp = `${dbPath}.tmp-${process.pid}-${Date.now()}`;
+    let unlock: () => void;
     try {
-      db.pragma('journal_mode = DELETE');
-      db.pragma('synchronous = NORMAL');
-      teachVocabulary(db.prepare('SELECT word FROM learned_words').pluck().all() as string[]);
-      db.exec('BEGIN IMMEDIATE');
-      return new StoreWriter(db, { kind: 'update' }, dbPath);
+      mkdirSync(dirname(dbPath), { recursive: true });
+      unlock = lockWriters(dbPath);
     } catch (err) {
-      db.close();
+      throw new Error(`cannot write a database in ${dirname(dbPath)}: ${(err as Error).message}`);
+    }
+    let db: Database.Database | null = null;
+    try {
+      if (mode === 'update') copyFileSync(dbPath, tmp, constants.COPYFILE_FICLONE);
+      db = new Database(tmp);
+      // A private file until it is published: nothing to roll back to, so the journal stays in
+      // memory and a killed ingest leaves only the temp file (removed by the next one); the file
+      // is synced once, before it is published.
+      db.pragma('journal_mode = MEMORY');
+      db.pragma('synchronous = OFF');
+      if (mode === 'build') db.exec(SCHEMA);
+      else teachVocabulary(db.prepare('SELECT word FROM learned_words').pluck().all() as string[]);
+      db.exec('BEGIN');
+      return new StoreWriter(db, mode, tmp, dbPath, unlock);
+    } catch (err) {
+      db?.close();
+      rmSync(tmp, { force: true });
+      unlock();
       throw err;
     }
   }
@@ -330,7 +334,8 @@ export class StoreWriter {
     for (const word of learnVocabulary(passages.iterate(issueId) as Iterable<string>)) ins.learned.run(word);
     indexIssue(this.db, issueId, this.segment);
     // A build writes a segment every SEGMENT_ISSUES issues; an update writes its issues as one.
-    if (this.mode.kind === 'build' && this.segment.issues.length >= SEGMENT_ISSUES) this.flushSegment();
+    if (this.mode === 'build' && this.segment.issues.length >= SEGMENT_ISSUES) this.flushSegment();
+    this.ins.checksum.run(issueChecksum(this.db, issueId), issueId);
     return issueId;
   }
 
@@ -339,27 +344,100 @@ export class StoreWriter {
     this.segment = new SegmentBuilder();
   }
 
-  /** Writes the meta data and makes the change the state readers see. */
+  /** Writes the meta data and publishes the file: readers see the new version whole, or the old one. */
   commit(meta: Record<string, string>): void {
     try {
       this.flushSegment();
       for (const [key, value] of Object.entries({ ...meta, store_version: STORE_VERSION })) this.ins.meta.run(key, value);
       this.db.exec('COMMIT');
       this.db.close();
-      if (this.mode.kind === 'build') renameSync(this.mode.tmp, this.dbPath);
+      // On disk before it is named: a crash after the rename must not publish a torn file.
+      const fd = openSync(this.tmp, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(this.tmp, this.dbPath);
+      this.unlock();
     } catch (err) {
       this.abandon();
       throw err;
     }
   }
 
-  /** Drops what this writer did; the last good state stays. */
+  /** Drops what this writer did; the published file stays as it was. */
   abandon(): void {
     if (this.db.open) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.db.close();
     }
-    if (this.mode.kind === 'build') rmSync(this.mode.tmp, { force: true });
+    rmSync(this.tmp, { force: true });
+    this.unlock();
+  }
+}
+
+/** The tables holding an issue's text and facts, each with the rows of one issue in a stable order. */
+const ISSUE_ROWS: [string, string][] = (() => {
+  const notices = 'SELECT id FROM notices WHERE issue_id = ?';
+  const texts = `SELECT id FROM texts WHERE notice_id IN (${notices})`;
+  const tasks = `SELECT id FROM tasks WHERE notice_id IN (${notices})`;
+  return [
+    ['issues', 'SELECT source, sha256, title FROM issues WHERE id = ?'],
+    ['notices', 'SELECT * FROM notices WHERE issue_id = ? ORDER BY id'],
+    ['texts', `SELECT * FROM texts WHERE notice_id IN (${notices}) ORDER BY id`],
+    ['nodes', `SELECT * FROM nodes WHERE text_id IN (${texts}) ORDER BY id`],
+    ['paragraphs', `SELECT * FROM paragraphs WHERE text_id IN (${texts}) ORDER BY id`],
+    ['passages', `SELECT * FROM passages WHERE text_id IN (${texts}) ORDER BY id`],
+    ['aliases', `SELECT * FROM aliases WHERE text_id IN (${texts}) ORDER BY rowid`],
+    ['tasks', `SELECT * FROM tasks WHERE notice_id IN (${notices}) ORDER BY id`],
+    ['task_units', `SELECT * FROM task_units WHERE task_id IN (${tasks}) ORDER BY rowid`],
+    ['appointments', `SELECT * FROM appointments WHERE notice_id IN (${notices}) ORDER BY id`],
+    ['report', 'SELECT * FROM report WHERE issue_id = ? ORDER BY id'],
+  ];
+})();
+
+/**
+ * The hash of an issue's stored text and facts, row by row. SQLite's own checks see pages, not
+ * values: a byte changed inside a row (53.29 read as 93.29) passes them and only this finds it.
+ */
+export function issueChecksum(db: Database.Database, issueId: number): string {
+  const h = createHash('sha256');
+  for (const [table, sql] of ISSUE_ROWS) {
+    h.update(`${table}\n`);
+    for (const row of db.prepare(sql).raw().iterate(issueId)) h.update(`${JSON.stringify(row)}\n`);
+  }
+  return h.digest('hex');
+}
+
+/**
+ * One writer at a time per database: two ingests that each copied the published file would each
+ * publish without the other's issues. A lock left by a process that is gone is taken over.
+ */
+function lockWriters(dbPath: string): () => void {
+  const lock = `${dbPath}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
+      const holder = Number(readFileSync(lock, 'utf8').trim());
+      if (holder && processAlive(holder)) throw new Error(`another ingest (process ${holder}) is writing ${dbPath}; try again when it has finished`);
+      rmSync(lock, { force: true });
+    }
+  }
+}
+
+/** Whether a process runs (one we may not signal runs too). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,11 +1,11 @@
 // Next month's issue without a rebuild: adding, changing or removing one issue touches only that
-// issue, answers come out as a full build's would, and a kill in the middle leaves the store as it
-// was before the update.
+// issue, answers come out as a full build's would, and a kill in the middle leaves the published
+// file as it was.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueCopy } from '../evals/corpora.js';
 import { ensureDatabase, ingestCorpus, type IngestSummary } from '../ingest/ingest.js';
@@ -96,30 +96,46 @@ describe('incremental ingest', () => {
     expect(r.warnings.join('\n')).toContain('was written by store version 1; rebuilding it whole');
   });
 
-  it('leaves the store as it was when an update is killed half-way, and finishes it next time', async () => {
+  it('leaves the published file untouched when an update is killed half-way, and finishes it next time', async () => {
     const dir = corpus([0]);
     const db = build(dir);
     const before = answers(db);
+    const published = statSync(db);
     corpus([1, 2, 3, 4, 5, 6, 7, 8], dir);
     const child = spawn(process.execPath, [CLI, 'ingest', dir, '--db', db], { stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    // The update has written pages once its rollback journal exists; kill it then, with no warning.
+    // The update writes a copy of the published file beside it; kill it while it does, with no warning.
+    const tmp = () => readdirSync(dirname(db)).find((name) => name.startsWith(`${basename(db)}.tmp-`));
     const started = Date.now();
-    while (!existsSync(`${db}-journal`) && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 5));
-    expect(existsSync(`${db}-journal`)).toBe(true);
+    while (!tmp() && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 5));
+    expect(tmp()).toBeDefined();
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGKILL');
     await exited;
-    const r = ensureDatabase(join(dir, 'missing-on-purpose'), db);
-    // Whether the killed update had changed pages yet is timing; either way nothing of it is left
-    // (store/health.ts says "rolled back" only when it did: test/stays-up.test.ts).
-    expect(r.warnings.filter((w) => /could not roll back/.test(w))).toEqual([]);
+    // The file readers hold was never written: same file, same bytes, no journal beside it.
+    expect(statSync(db)).toMatchObject({ ino: published.ino, size: published.size, mtimeMs: published.mtimeMs });
     expect(existsSync(`${db}-journal`)).toBe(false);
-    expect(storeProblem(db)).toBeNull();
     expect(answers(db)).toEqual(before);
+    const r = ensureDatabase(join(dir, 'missing-on-purpose'), db);
+    expect(r.warnings.join('\n')).toMatch(/removed what a stopped ingest left beside .*\.tmp-/);
+    expect(tmp()).toBeUndefined();
+    expect(storeProblem(db)).toBeNull();
+    // The killed ingest's lock is taken over: the next ingest runs.
     const done = ensureDatabase(dir, db);
     expect(done.summary!.mode).toBe('update');
     expect(done.summary!.issues).toHaveLength(8);
     expect(answers(db).notices).toHaveLength(9 * 12);
+    expect(existsSync(`${db}.lock`)).toBe(false);
   }, 120_000);
+
+  it('lets one ingest write at a time', () => {
+    const dir = corpus([0]);
+    const db = build(dir);
+    // A lock held by a live process (this one's parent stands in for another ingest).
+    writeFileSync(`${db}.lock`, String(process.ppid));
+    corpus([1], dir);
+    expect(() => update(dir, db)).toThrow(`another ingest (process ${process.ppid}) is writing ${db}`);
+    rmSync(`${db}.lock`);
+    expect(update(dir, db).issues).toHaveLength(1);
+  });
 });

@@ -1,29 +1,24 @@
 // What a fault-injection pass found that must not end or mislead the server, each reproduced in
 // process: arguments that cannot be copied to a tool thread, a revoked token, a wildcard listen
-// address, and a journal left by an update killed before it changed a page.
-import Database from 'better-sqlite3';
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// address.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { issueCopy } from '../evals/corpora.js';
-import { ensureDatabase, ingestCorpus } from '../ingest/ingest.js';
 import { hostDefaults } from '../server/http-options.js';
 import { TokenCheck, TokenStore } from '../server/tokens.js';
 import { ToolPool } from '../server/tool-pool.js';
-import { recoverInterruptedUpdate, storeProblem } from '../store/health.js';
 import { ARGUMENT_LIMITS, argumentsTooLarge } from '../tools/common.js';
-import { SEED_FILE, seedDatabase } from './support/seed.js';
+import { seedDatabase } from './support/seed.js';
 
-const CLI = join(import.meta.dirname, '..', 'dist', 'cli', 'gazette.js');
 const fresh = () => mkdtempSync(join(tmpdir(), 'gazette-up-'));
 
 const silent = pino({ level: 'silent' });
 
 describe('arguments on their way to a tool thread', () => {
-  const pool = new ToolPool({ dbPath: seedDatabase(), size: 1, budgetMs: 30_000, logger: silent, workerScript: new URL('../dist/server/tool-worker.js', import.meta.url) });
+  const pool = new ToolPool({ config: { dbPath: seedDatabase() }, size: 1, budgetMs: 30_000, logger: silent, workerScript: new URL('../dist/server/tool-worker.js', import.meta.url) });
   afterAll(() => pool.close());
 
   it('a call whose arguments cannot be copied fails alone, and the next is answered', async () => {
@@ -104,52 +99,5 @@ describe('a wildcard listen address', () => {
     expect(hostDefaults('::', 8787, { hostname: 'pc', addresses: [] }).hosts[0]).toBe('localhost:8787');
     // Any other address is accepted by its own name only, as before.
     expect(hostDefaults('10.0.0.5', 8787, machine).hosts).toEqual(['10.0.0.5:8787']);
-  });
-});
-
-describe('an update stopped before it finished', () => {
-  it('is not said to be rolled back when it changed nothing, and leaves no journal behind', async () => {
-    const dir = fresh();
-    const seed = readFileSync(SEED_FILE, 'utf8');
-    writeFileSync(join(dir, 'issue-0.txt'), issueCopy(seed, 0));
-    const db = join(fresh(), 'gazette.db');
-    ingestCorpus(dir, db);
-    for (const k of [1, 2, 3, 4]) writeFileSync(join(dir, `issue-${k}.txt`), issueCopy(seed, k));
-    const child = spawn(process.execPath, [CLI, 'ingest', dir, '--db', db], { stdio: 'ignore' });
-    const exited = new Promise((r) => child.on('exit', r));
-    while (!existsSync(`${db}-journal`)) await new Promise((r) => setTimeout(r, 5));
-    await new Promise((r) => setTimeout(r, 200));
-    child.kill('SIGKILL');
-    await exited;
-    expect(existsSync(`${db}-journal`)).toBe(true);
-    const missing = join(dir, 'missing-on-purpose');
-    expect(ensureDatabase(missing, db).warnings.join('\n')).not.toContain('rolled back');
-    expect(existsSync(`${db}-journal`)).toBe(false);
-    expect(storeProblem(db)).toBeNull();
-    expect(ensureDatabase(missing, db).warnings.join('\n')).not.toContain('rolled back');
-  }, 60_000);
-
-  it('is rolled back, and said to be, when it had changed pages', () => {
-    const db = join(fresh(), 'g.db');
-    const writer = new Database(db);
-    writer.pragma('journal_mode = DELETE');
-    writer.exec('CREATE TABLE t (x TEXT)');
-    writer.prepare('INSERT INTO t VALUES (?)').run('before');
-    // A tiny cache spills changed pages into the file mid-transaction, as a long update does.
-    writer.pragma('cache_size = 1');
-    writer.exec('BEGIN');
-    const insert = writer.prepare('INSERT INTO t VALUES (?)');
-    for (let k = 0; k < 2000; k++) insert.run('x'.repeat(200));
-    // The files as a kill would leave them: changed pages in the file, the old ones in the journal.
-    const killed = join(fresh(), 'g.db');
-    copyFileSync(db, killed);
-    copyFileSync(`${db}-journal`, `${killed}-journal`);
-    writer.exec('ROLLBACK');
-    writer.close();
-    expect(recoverInterruptedUpdate(killed)).toBe(true);
-    expect(existsSync(`${killed}-journal`)).toBe(false);
-    const after = new Database(killed, { readonly: true });
-    expect(after.prepare('SELECT x FROM t').pluck().all()).toEqual(['before']);
-    after.close();
   });
 });

@@ -7,7 +7,7 @@ import { call, seedContext, seedDatabase } from './support/seed.js';
 
 const silent = pino({ level: 'silent' });
 // The threads run the built worker, as the server does (npm test builds first).
-const pool = new ToolPool({ dbPath: seedDatabase(), size: 1, budgetMs: 30_000, logger: silent, workerScript: new URL('../dist/server/tool-worker.js', import.meta.url) });
+const pool = new ToolPool({ config: { dbPath: seedDatabase() }, size: 1, budgetMs: 30_000, logger: silent, workerScript: new URL('../dist/server/tool-worker.js', import.meta.url) });
 afterAll(() => pool.close());
 
 describe('tool threads', () => {
@@ -25,7 +25,7 @@ describe('tool threads', () => {
   });
 
   it('stops starting threads that cannot start, says so, and answers calls with an error instead of hanging', async () => {
-    const broken = new ToolPool({ dbPath: seedDatabase(), size: 2, budgetMs: 30_000, logger: silent, workerScript: new URL('./no-such-worker.js', import.meta.url) });
+    const broken = new ToolPool({ config: { dbPath: seedDatabase() }, size: 2, budgetMs: 30_000, logger: silent, workerScript: new URL('./no-such-worker.js', import.meta.url) });
     await expect(broken.ready()).rejects.toThrow('failed to start 3 times in a row');
     const r = await broken.run('search_gazette', { query: '湿地' });
     expect(r.isError).toBe(true);

@@ -98,7 +98,7 @@ function described(body: unknown): { rpc?: string; tool?: string } {
 export type FeedRoute = (req: IncomingMessage, res: ServerResponse, path: string) => string | null;
 export const FEEDS_PREFIX = '/feeds/';
 
-export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tokens: TokenCheck, logger: Logger, isReady: () => boolean, feeds?: FeedRoute): HttpServing {
+export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tokens: TokenCheck, logger: Logger, readiness: () => Record<string, unknown> | null, feeds?: FeedRoute): HttpServing {
   keepServingOnRejection(logger);
   const sessions = new Map<string, Session>();
   const limit = new RateLimit(options.ratePerMinute);
@@ -189,7 +189,10 @@ export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tok
     try {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-      if (path === '/readyz') return isReady() ? sendJson(res, 200, { status: 'ready', sessions: sessions.size }) : sendJson(res, 503, { status: 'starting' });
+      if (path === '/readyz') {
+        const ready = readiness();
+        return ready ? sendJson(res, 200, { status: 'ready', sessions: sessions.size, ...ready }) : sendJson(res, 503, { status: 'starting' });
+      }
       if (path === '/.well-known/oauth-protected-resource' || path === `/.well-known/oauth-protected-resource${options.path}`) {
         // RFC 9728: where this resource is and how to present a token; the tokens are issued by
         // `gazette tokens add`, so there is no authorization server to name.

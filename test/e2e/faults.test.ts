@@ -103,7 +103,7 @@ describe('the store under faults', () => {
     await new Promise((r) => child.on('exit', r));
     expect(readdirSync(dir).some((f) => f.includes('.tmp-'))).toBe(true);
     const { warnings } = ensureDatabase(SEED_DIR, db);
-    expect(warnings[0]).toMatch(/^removed what a stopped build left beside .*gazette\.db: gazette\.db\.tmp-\d+-\d+/);
+    expect(warnings[0]).toMatch(/^removed what a stopped ingest left beside .*gazette\.db: .*gazette\.db\.tmp-\d+-\d+/);
     expect(readdirSync(dir)).toEqual(['gazette.db']);
   });
 

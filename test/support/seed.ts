@@ -6,7 +6,7 @@ import { parseIssue, type IssueDoc, type NoticeDoc } from '../../corpus/issue.js
 import type { BuiltText } from '../../corpus/outline.js';
 import type { OutlineNode } from '../../corpus/outline.js';
 import { ingestCorpus } from '../../ingest/ingest.js';
-import { SqliteGazette } from '../../store/sqlite-gazette.js';
+import { openGazette } from '../../server/open-gazette.js';
 import type { ToolContext } from '../../tools/common.js';
 import { findTool, runTool } from '../../tools/index.js';
 
@@ -64,7 +64,7 @@ export function seedDatabase(): string {
 }
 
 export function seedContext(): ToolContext {
-  return { gazette: new SqliteGazette(seedDatabase()), logError: (tool, err) => { throw new Error(`${tool}: ${(err as Error).message}`); }, today: () => '2026-11-29' };
+  return openGazette({ dbPath: seedDatabase(), today: '2026-11-29' }, { logError: (tool, err) => { throw new Error(`${tool}: ${(err as Error).message}`); } }).ctx;
 }
 
 /** Runs a tool by name in this process, as the server would. */
