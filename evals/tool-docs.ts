@@ -12,21 +12,6 @@ import { explainerPromptText } from '../tools/explainer-prompt.js';
 import { renderIcs } from '../tools/ical.js';
 import { runTool, serverInstructions, TOOLS } from '../tools/index.js';
 
-/** One real call per tool, on the bundled issue; dates are given so the answers do not age. */
-const EXAMPLES: Record<string, Record<string, unknown>> = {
-  search_gazette: { query: '湿地面积不低于多少', limit: 2 },
-  list_documents: { limit: 3 },
-  get_document: { document: '国有资产出租' },
-  verify_quote: { quote: '全市湿地面积不低于 53.29 万亩' },
-  compute_deadline: { expression: '15个工作日内', referenceDate: '2019-09-20', asOf: '2019-10-01' },
-  find_lead_unit: { task: '谁牵头秸秆禁烧' },
-  list_tasks: { unit: '住建局', dueTo: '2019-08-31', limit: 3 },
-  cite_clause: { document: '法律顾问管理办法', clause: '第十八条', asOf: '2020-01-01' },
-  list_appointments: { person: '董兴华', asOf: '2020-06-01' },
-  draft_explainer: { document: '国有资产出租', asOf: '2020-01-01' },
-  check_draft: { text: '没有具体要求的，公告期应当不少于15个工作日。【卫政办规发〔2019〕2号 · 第五条（三）】', docNumber: '卫政办规发〔2019〕2号' },
-};
-
 interface JsonSchema {
   type?: string | string[];
   description?: string;
@@ -72,8 +57,7 @@ function fieldTable(shape: z.ZodRawShape, io: 'input' | 'output'): string {
 }
 
 function toolSection(ctx: ToolContext, tool: ToolDef): string {
-  const args = EXAMPLES[tool.name];
-  if (!args) throw new Error(`no example for ${tool.name}: add one to EXAMPLES`);
+  const args = tool.example;
   const r = runTool(ctx, tool, args);
   const text = (r.content[0] as { text: string }).text;
   return [

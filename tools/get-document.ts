@@ -83,6 +83,8 @@ export function candidateList(notices: Notice[]): string {
 
 export const getDocument = defineTool({
   name: 'get_document',
+  use: '某件文件的发文信息、结构与全文',
+  example: { document: '国有资产出租' },
   config: {
     title: 'Get a gazette notice / 查看公报文件',
     description:

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectServer, formatResults, runSuites } from '../../evals/harness.js';
+import { TOOLS } from '../../tools/index.js';
 import { expectBudgetStopsAndRecovers } from '../support/budget.js';
 
 type ToolResult = { isError?: boolean; content: { type: string; text: string }[]; structuredContent?: Record<string, unknown> };
@@ -26,13 +27,14 @@ describe('the stdio server', () => {
     expect(client.getInstructions()).toContain('本服务器回答关于《中卫市人民政府公报》2019.NO.4（12 件通知，2019-04-26 至 2019-10-29）的问题');
   });
 
-  it('lists its tools, read-only, with input and output schemas', async () => {
+  it('lists its tools, read-only, with input and output schemas, and names each in its instructions', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['check_draft', 'cite_clause', 'compute_deadline', 'draft_explainer', 'find_lead_unit', 'get_document', 'list_appointments', 'list_documents', 'list_tasks', 'search_gazette', 'verify_quote']);
+    expect(tools.map((t) => t.name)).toEqual(TOOLS.map((t) => t.name));
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBe(true);
       expect(t.outputSchema, t.name).toBeDefined();
       expect(t.description, t.name).toMatch(/[\u4e00-\u9fff]/);
+      expect(client.getInstructions()).toContain(`→ ${t.name}`);
     }
   });
 
