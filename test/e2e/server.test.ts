@@ -1,5 +1,6 @@
 // The built server over stdio, driven by the SDK client as a chat client drives it.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,17 @@ describe('the stdio server', () => {
       expect(t.outputSchema, t.name).toBeDefined();
       expect(t.description, t.name).toMatch(/[\u4e00-\u9fff]/);
       expect(client.getInstructions()).toContain(`→ ${t.name}`);
+    }
+  });
+
+  it('answers every tool’s example with structured content its listed outputSchema accepts', async () => {
+    const { tools } = await client.listTools();
+    const validator = new AjvJsonSchemaValidator();
+    for (const tool of TOOLS) {
+      const r = await call(tool.name, tool.example);
+      expect(r.isError, `${tool.name}: ${r.content[0].text}`).toBeFalsy();
+      const check = validator.getValidator(tools.find((t) => t.name === tool.name)!.outputSchema!)(r.structuredContent);
+      expect(check.valid ? '' : check.errorMessage, tool.name).toBe('');
     }
   });
 
