@@ -4,7 +4,7 @@
 // arguments in its own English words and an unknown tool as a tool result, and re-derives every
 // JSON schema at each listing, where every argument must be refused in Chinese and English the
 // way the CLI refuses it (runTool), an unknown tool is -32602, and a stateless HTTP server made
-// per request lists from a cache. runTool checks each answer against the tool's outputSchema.
+// per request lists from a cache. Each answer is checked against the tool's outputSchema here.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
@@ -36,7 +36,7 @@ import { argumentsTooLarge, fail, type ToolContext, type ToolDef } from '../tool
 import { registerDocumentsResource } from '../tools/documents-resource.js';
 import { registerExplainerPrompt } from '../tools/explainer-prompt.js';
 import { registerCalendarResource } from '../tools/ical.js';
-import { findTool, noCorpusMessage, runTool, serverInstructions, TOOLS } from '../tools/index.js';
+import { findTool, internalError, noCorpusMessage, runTool, serverInstructions, TOOLS } from '../tools/index.js';
 
 export interface ServerOptions {
   /** Reports a tool's own failure (logged to stderr, never to the client). */
@@ -72,6 +72,20 @@ function listedTools(): Record<string, unknown>[] {
   return listing;
 }
 
+const outputSchemas = new Map<ToolDef, z.ZodObject>();
+
+/**
+ * A tool's answer as tools/list promises it, or an internal error: an answer off its outputSchema
+ * is our bug, logged and never sent. Checked here rather than in the tool thread, where building
+ * each schema's parser would count against a call's time budget.
+ */
+function checkedOutput(tool: ToolDef, result: CallToolResult, logError: ServerOptions['logError']): CallToolResult {
+  if (result.isError) return result;
+  if (!outputSchemas.has(tool)) outputSchemas.set(tool, z.object(tool.config.outputSchema));
+  const output = outputSchemas.get(tool)!.safeParse(result.structuredContent);
+  return output.success ? result : internalError(logError, tool.name, new Error(`structuredContent does not fit the output schema: ${z.prettifyError(output.error)}`));
+}
+
 /** The server, its transports guarded by the shape of the requests they bring (refuseMalformed). */
 class GazetteServer extends McpServer {
   override connect(transport: Transport): Promise<void> {
@@ -97,7 +111,7 @@ export function createServer(gazette: GazetteReader, options: ServerOptions): Mc
       const name = params.name.length > 64 ? `${params.name.slice(0, 64)}…` : params.name;
       throw new McpError(ErrorCode.InvalidParams, `unknown tool: ${name} / 没有名为 ${name} 的工具`);
     }
-    return run(tool, params.arguments ?? {});
+    return checkedOutput(tool, await run(tool, params.arguments ?? {}), options.logError);
   });
   registerDocumentsResource(server, ctx);
   registerCalendarResource(server, ctx);

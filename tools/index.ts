@@ -2,7 +2,6 @@
 // the tool's own schema, bad input turned into a readable isError answer, anything else logged
 // and answered without a stack trace. The server and the CLI both run tools through runTool.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import { checkDraft } from './check-draft.js';
 import { citeClause } from './cite-clause.js';
@@ -23,23 +22,19 @@ export function findTool(name: string): ToolDef | undefined {
   return TOOLS.find((t) => t.name === name);
 }
 
-/** Each tool's output schema as an object, made once. */
-const outputSchemas = new WeakMap<ToolDef, z.ZodObject>();
-
 export function runTool(ctx: ToolContext, tool: ToolDef, args: unknown): CallToolResult {
   try {
-    const result = tool.run(ctx, parseArgs(tool.config.inputSchema, args));
-    if (result.isError) return result;
-    // An answer that breaks the schema tools/list promises is our bug: logged, never sent.
-    if (!outputSchemas.has(tool)) outputSchemas.set(tool, z.object(tool.config.outputSchema));
-    const output = outputSchemas.get(tool)!.safeParse(result.structuredContent);
-    if (!output.success) throw new Error(`structuredContent does not fit the output schema: ${z.prettifyError(output.error)}`);
-    return result;
+    return tool.run(ctx, parseArgs(tool.config.inputSchema, args));
   } catch (err) {
     if (err instanceof InputError) return fail(err.message);
-    ctx.logError(tool.name, err);
-    return fail(`内部错误，请稍后重试或换个问法。\nInternal error in ${tool.name}: ${(err as Error).message}`);
+    return internalError(ctx.logError, tool.name, err);
   }
+}
+
+/** A tool's own failure: logged (to stderr, never to the client) and answered without a stack trace. */
+export function internalError(logError: ToolContext['logError'], tool: string, err: unknown): CallToolResult {
+  logError(tool, err);
+  return fail(`内部错误，请稍后重试或换个问法。\nInternal error in ${tool}: ${(err as Error).message}`);
 }
 
 /**
