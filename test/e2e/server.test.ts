@@ -80,7 +80,9 @@ describe('the stdio server', () => {
   });
 
   it('get_document resolves title words and returns validity, outline and text', async () => {
-    const r = await call('get_document', { document: '国有资产出租', includeText: true, part: 1 });
+    const first = await call('get_document', { document: '国有资产出租' });
+    const start = (first.structuredContent as { parts: { textOffset: number }[] }).parts[0].textOffset;
+    const r = await call('get_document', { document: '国有资产出租', includeText: true, offset: start });
     expect(r.isError).toBeFalsy();
     const doc = r.structuredContent as { docNumber: string; parts: { validFrom: string; validUntil: string; outline: { locator: string }[]; text: string }[] };
     expect(doc.docNumber).toBe('卫政办规发〔2019〕2号');
@@ -89,21 +91,24 @@ describe('the stdio server', () => {
     expect(doc.parts[0].text).toContain('（四）法律法规规章或国家和自治区有关文件规定不得出租（对外承包）的。');
   });
 
-  it('get_document pages through a whole notice, part by part, each page within the text budget', async () => {
-    let next: { part: number; offset: number } | null = { part: 0, offset: 0 };
-    const pages: string[] = [];
-    const parts = new Set<number>();
-    while (next) {
-      const r = await call('get_document', { document: '卫政办发〔2019〕43号', includeText: true, ...next });
+  it('get_document pages through a whole notice by offset/nextOffset/total, as lists do, each page within the text budget', async () => {
+    let offset: number | null = 0;
+    const texts = ['', '', '', ''];
+    let pages = 0;
+    let total = 0;
+    while (offset !== null) {
+      const r = await call('get_document', { document: '卫政办发〔2019〕43号', includeText: true, offset });
       expect(Buffer.byteLength(r.content[0].text as string)).toBeLessThanOrEqual(4096);
-      const doc = r.structuredContent as { notice: { text?: string }; parts: { text?: string }[]; textPage: { part: number; next: typeof next } };
-      pages.push(doc.textPage.part === 0 ? doc.notice.text! : doc.parts[doc.textPage.part - 1].text!);
-      parts.add(doc.textPage.part);
-      next = doc.textPage.next;
+      const doc = r.structuredContent as { notice: { text?: string }; parts: { text?: string }[]; offset: number; nextOffset: number | null; total: number };
+      expect(doc.offset).toBe(offset);
+      [doc.notice, ...doc.parts].forEach((p, k) => (texts[k] += p.text ?? ''));
+      ({ total, nextOffset: offset } = doc);
+      pages++;
     }
-    expect([...parts]).toEqual([0, 1, 2, 3]);
-    expect(pages.length).toBeGreaterThan(20);
-    expect(pages.join('')).toContain('中卫市第四排水沟黑臭水体达到长制久清目标');
+    expect(pages).toBeGreaterThan(20);
+    expect(texts.every((t) => t.length > 0)).toBe(true);
+    expect(texts.join('')).toHaveLength(total);
+    expect(texts[2]).toContain('中卫市第四排水沟黑臭水体达到长制久清目标');
   });
 
   it('get_document lists the candidates of an ambiguous reference', async () => {
