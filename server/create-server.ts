@@ -72,6 +72,7 @@ function listedTools(): Record<string, unknown>[] {
   return listing;
 }
 
+/** Each tool's output schema as a parser, made at its first answer. */
 const outputSchemas = new Map<ToolDef, z.ZodObject>();
 
 /**
