@@ -30,7 +30,7 @@ const USAGE = `gazette — 政府公报查询 / query the gazette
   gazette cite <文号或标题词> <条款>      [--as-of YYYY-MM-DD]
   gazette appointments [--person 姓名] [--position 职务词] [--doc 文号] [--as-of YYYY-MM-DD]
   gazette docs
-  gazette doc <文号或标题词>             [--text [--part N --offset N | --all]]
+  gazette doc <文号或标题词>             [--text [--offset N | --all]]
   gazette verify <引文>                  [--doc 文号]
   gazette verify                         [--db 数据库文件]   核对数据库每页和每期的校验和，损坏的期号从源文件重建；发现损坏时退出码为 1 / checks every page and each issue's checksum, rebuilds a damaged issue from its file; exit 1 when damage was found
   gazette explain <文号或标题词>         [--as-of YYYY-MM-DD]   政策解读提纲 / an explainer's outline
@@ -65,7 +65,6 @@ const OPTIONS = {
   json: { type: 'boolean' },
   full: { type: 'boolean' },
   offset: { type: 'string' },
-  part: { type: 'string' },
   all: { type: 'boolean' },
   within: { type: 'string' },
   probation: { type: 'boolean' },
@@ -243,54 +242,44 @@ function joinPages(pages: { result: CallToolResult; shown: number }[]): string {
   ].join('\n');
 }
 
-interface TextPage {
-  part: number;
-  title: string;
-  total: number;
-  next: { part: number; offset: number } | null;
-}
+type Doc = { title: string; notice: { text?: string }; parts: { title: string; text?: string }[]; nextOffset?: number | null };
 
 /**
  * gazette doc --text: the whole text, every part, at a terminal or with --all; else one page and
- * how to go on (--part, --offset).
+ * how to go on (--offset).
  */
 function documentCommand(run: ToolRun, args: Record<string, unknown>, o: Values): number {
-  const whole = o.text === true && (o.all === true || (process.stdout.isTTY === true && o.offset === undefined && o.part === undefined));
+  const whole = o.text === true && (o.all === true || (process.stdout.isTTY === true && o.offset === undefined));
   const pages: CallToolResult[] = [];
-  let at: { part: unknown; offset: unknown } = { part: num(o.part), offset: num(o.offset) };
+  let offset = num(o.offset);
   for (;;) {
-    const result = run('get_document', { ...args, ...at });
+    const result = run('get_document', { ...args, offset });
     if (result.isError) {
       process.stderr.write(`${textOf(result)}\n`);
       return 1;
     }
     pages.push(result);
-    const next = (result.structuredContent as { textPage?: TextPage }).textPage?.next ?? null;
-    if (!whole || !next) break;
-    at = next;
+    const next = (result.structuredContent as Doc).nextOffset ?? null;
+    if (!whole || next === null) break;
+    offset = next;
   }
   if (!whole) {
-    process.stdout.write(o.json ? `${JSON.stringify(pages[0].structuredContent, null, 2)}\n` : `${textOf(pages[0]).replace(/（下一页：part=(\d+), offset=(\d+)）/, '（下一页加 --part $1 --offset $2，全文加 --all）')}\n`);
+    process.stdout.write(o.json ? `${JSON.stringify(pages[0].structuredContent, null, 2)}\n` : `${textOf(pages[0]).replace(/（下一页用 offset=(\d+)）/, '（下一页加 --offset $1，全文加 --all）')}\n`);
     return 0;
   }
-  type Doc = { notice: { text?: string }; parts: { text?: string }[]; textPage: TextPage };
-  // Each part's text, its pages joined in order.
-  const texts = new Map<number, { title: string; total: number; text: string }>();
-  for (const page of pages) {
-    const d = page.structuredContent as Doc;
-    const text = (d.textPage.part === 0 ? d.notice.text : d.parts[d.textPage.part - 1].text) ?? '';
-    const seen = texts.get(d.textPage.part);
-    texts.set(d.textPage.part, { title: d.textPage.title, total: d.textPage.total, text: (seen?.text ?? '') + text });
-  }
+  // Each part's text (0 the notice's own words), its pages joined in order.
+  const docs = pages.map((p) => p.structuredContent as Doc);
+  const first = docs[0];
+  const texts = [first.notice, ...first.parts].map((_, k) => docs.map((d) => [d.notice, ...d.parts][k].text ?? '').join(''));
   if (o.json) {
-    const first = pages[0].structuredContent as Doc;
-    const merged = { ...first, notice: { ...first.notice, text: texts.get(0)?.text }, parts: first.parts.map((p, k) => ({ ...p, text: texts.get(k + 1)?.text })), textPage: null };
+    const merged = { ...first, notice: { ...first.notice, text: texts[0] }, parts: first.parts.map((p, k) => ({ ...p, text: texts[k + 1] })), offset: 0, nextOffset: null };
     process.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
     return 0;
   }
   const lines = textOf(pages[0]).split('\n');
   const head = lines.slice(0, lines.findIndex((l) => l.startsWith('正文（第 ')));
-  const body = [...texts].flatMap(([part, t]) => [`正文（第 ${part} 部分《${t.title}》，共 ${t.total} 字）：`, t.text]);
+  const titles = [first.title, ...first.parts.map((p) => p.title)];
+  const body = texts.flatMap((text, k) => [`正文（第 ${k} 部分《${titles[k]}》，共 ${text.length} 字）：`, text]);
   process.stdout.write(`${[...head, ...body, '（全文已完）', lines[lines.length - 1]].join('\n')}\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 // Accounting for every fact-bearing marker: a 文号 line, a 第X条 or （一）/一、 marker, a
 // responsibility note (牵头单位：…, （X牵头…）), a 任/免/试用期 clause, and prose itself. What
 // no extracted fact took is unplaced, with its line and the reason, never silently dropped.
+import { NOTE_LABELS } from '../domain/markers.js';
 
 export type AuditKind = 'header' | 'outline' | 'responsibility' | 'appointment' | 'text';
 
@@ -48,12 +49,14 @@ export function addCounts(into: AuditCounts, from: Partial<AuditCounts>): void {
  * would make 免去, so it is not one).
  */
 export const MARKER_WORDS: { word: string; kind: AuditKind }[] = [
-  { word: '牵头', kind: 'responsibility' },
-  { word: '配合', kind: 'responsibility' },
-  { word: '责任单位', kind: 'responsibility' },
-  { word: '完成时限', kind: 'responsibility' },
+  ...responsibilityWords(['牵头', '配合']).map((word) => ({ word, kind: 'responsibility' as const })),
   { word: '试用期', kind: 'appointment' },
 ];
+
+/** The free-form words given and every note label (NOTE_LABELS) that does not hold one of them, which finds it already (牵头 finds 牵头单位). */
+function responsibilityWords(free: string[]): string[] {
+  return [...free, ...NOTE_LABELS.map((l) => l.label).filter((label) => !free.some((w) => label.includes(w)))];
+}
 
 const CHINESE = /[\u4e00-\u9fff]/;
 

@@ -148,3 +148,23 @@ export class Numbering {
     this.afterHeading = false;
   }
 }
+
+/** What the units (or words) after a note's label are: 责任单位's lead unless its clause says otherwise (责任单位：X牵头，Y配合). */
+export type NoteRole = 'lead' | 'support' | 'implementing' | 'responsible' | 'deadline';
+
+/**
+ * The labels a responsibility note's clauses carry (［牵头单位：…；配合单位：…；完成时限：…］), each
+ * with the role of what follows it. The one list of them: the note parser, its clause split, the
+ * task audit (a label outside any note) and the hidden-marker check all read it, so a new label
+ * is one row here.
+ */
+export const NOTE_LABELS: { label: string; role: NoteRole }[] = [
+  { label: '牵头单位', role: 'lead' },
+  { label: '配合单位', role: 'support' },
+  { label: '落实单位', role: 'implementing' },
+  { label: '责任单位', role: 'responsible' },
+  { label: '完成时限', role: 'deadline' },
+];
+
+/** Any note label, as a pattern to build on: (?:牵头单位|…). */
+export const NOTE_LABEL = `(?:${NOTE_LABELS.map((l) => l.label).join('|')})`;

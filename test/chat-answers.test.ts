@@ -13,7 +13,7 @@ const DEFAULT_CALLS: [string, Record<string, unknown>][] = [
   ['search_gazette', { query: '湿地', limit: 50 }],
   ['list_documents', {}],
   ['get_document', { document: '卫政办发〔2019〕43号' }],
-  ['get_document', { document: '卫政办发〔2019〕43号', includeText: true, part: 1 }],
+  ['get_document', { document: '卫政办发〔2019〕43号', includeText: true, offset: 102 }],
   ['verify_quote', { quote: '湿地' }],
   ['compute_deadline', { expression: '15个工作日内', referenceDate: '2019-04-26' }],
   ['find_lead_unit', { task: '谁牵头秸秆禁烧' }],

@@ -1,8 +1,12 @@
 // Responsibility notes in every form the gazette prints, read off the real 2019.NO.4 text.
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../corpus/facts/responsibility.js';
+import { hiddenMarkers } from '../corpus/audit.js';
+import { NOTE_WORDS, parseNote, type NoteReading } from '../corpus/facts/responsibility.js';
+import { allUnplaced, parseIssue } from '../corpus/issue.js';
+import { NOTE_LABELS, type NoteRole } from '../domain/markers.js';
 import { unitList } from '../domain/unit-name.js';
 import type { Task } from '../corpus/facts/tasks.js';
+import { PARKING_ISSUE } from './support/made-up.js';
 import { notice, seedIssue } from './support/seed.js';
 
 const issue = seedIssue();
@@ -90,6 +94,29 @@ describe('note forms', () => {
     expect(peak.task.startsWith('在冬防期（12月1日至来年3月10日）实施重点行业错峰生产')).toBe(true);
     expect(peak.leadUnits).toEqual(['市工业和信息化局']);
     expect(peak.supportUnits).toEqual(['市生态环境局', '中卫工业园区管委会']);
+  });
+});
+
+describe('note labels: each row of NOTE_LABELS is honoured everywhere a note is read', () => {
+  const READ: Record<NoteRole, (n: NoteReading) => string[] | string | null> = {
+    lead: (n) => n.leadUnits,
+    support: (n) => n.supportUnits,
+    implementing: (n) => n.implementingUnits,
+    responsible: (n) => n.leadUnits,
+    deadline: (n) => n.deadline,
+  };
+
+  it.each(NOTE_LABELS)('$label', ({ label, role }) => {
+    const words = role === 'deadline' ? '2019年底' : '市财政局';
+    // Read after a comma that joins it to the clause before (the clause split), into its role.
+    const note = parseNote(`牵头单位：市水务局，${label}：${words}`);
+    expect(READ[role](note!)).toContain(words);
+    expect(NOTE_WORDS.test(label)).toBe(true);
+    // Standing outside any note, it is reported by the task audit, not lost.
+    const issue = parseIssue(PARKING_ISSUE.replace('（市机关事务管理局牵头。）', `${label}：市机关事务管理局。`), 'next.txt');
+    expect(allUnplaced(issue).map((u) => u.message)).toContainEqual(expect.stringContaining(`a label outside any bracketed note: ${label}：`));
+    // Broken by something between its characters, the hidden-marker check reports it.
+    expect(hiddenMarkers([`（${label[0]}·${label.slice(1)}：市财政局）`]).some((h) => label.includes(h.word))).toBe(true);
   });
 });
 

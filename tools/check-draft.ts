@@ -37,6 +37,8 @@ function line(f: Finding): string {
 
 export const checkDraft = defineTool({
   name: 'check_draft',
+  use: '核对解读稿',
+  example: { text: '没有具体要求的，公告期应当不少于15个工作日。【卫政办规发〔2019〕2号 · 第五条（三）】', docNumber: '卫政办规发〔2019〕2号' },
   config: {
     title: 'Check a draft explainer / 核对解读稿',
     description:

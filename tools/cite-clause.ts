@@ -43,6 +43,8 @@ function locate(ctx: ToolContext, text: GazetteText, clauseRef: string) {
 
 export const citeClause = defineTool({
   name: 'cite_clause',
+  use: '某条款的原文',
+  example: { document: '法律顾问管理办法', clause: '第十八条', asOf: '2020-01-01' },
   config: {
     title: 'Cite a clause / 引用条款原文',
     description:

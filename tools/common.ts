@@ -16,9 +16,17 @@ export interface ToolContext {
   today: () => string;
 }
 
-/** A tool: its name, its MCP config (schemas, description, annotations) and its handler, side by side. */
+/**
+ * A tool: its name, what it is for, its MCP config (schemas, description, annotations), one real
+ * call and its handler, side by side. Everything that lists tools (the server's instructions,
+ * tools/list, docs/tools.md, the tests) reads them from here and TOOLS.
+ */
 export interface ToolDef<Shape extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
+  /** The questions it answers, a short Chinese phrase: the server's instructions show it beside the name. */
+  use: string;
+  /** One real call on the bundled issue (dates given, so the answer does not age): docs/tools.md shows it, the tests check its answer against outputSchema. */
+  example: z.input<z.ZodObject<Shape>>;
   config: {
     title: string;
     description: string;

@@ -21,6 +21,8 @@ const output = {
 
 export const computeDeadline = defineTool({
   name: 'compute_deadline',
+  use: '期限换算成日期（工作日、月底、年底）',
+  example: { expression: '15个工作日内', referenceDate: '2019-09-20', asOf: '2019-10-01' },
   config: {
     title: 'Compute a deadline / 计算期限',
     description:

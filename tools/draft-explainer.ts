@@ -129,6 +129,8 @@ function clipAfterFigures(text: string, max: number): string {
 
 export const draftExplainer = defineTool({
   name: 'draft_explainer',
+  use: '政策解读提纲',
+  example: { document: '国有资产出租', asOf: '2020-01-01' },
   config: {
     title: 'Outline a policy explainer / 政策解读提纲',
     description:

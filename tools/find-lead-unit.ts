@@ -15,6 +15,8 @@ const output = {
 
 export const findLeadUnit = defineTool({
   name: 'find_lead_unit',
+  use: '谁牵头、谁配合、何时完成某项工作',
+  example: { task: '谁牵头秸秆禁烧' },
   config: {
     title: 'Who leads a task / 查牵头单位',
     description:

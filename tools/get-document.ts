@@ -1,16 +1,12 @@
 // get_document: one notice by 文号 or title words, with its texts' outlines, validity and text.
 import { z } from 'zod';
 import { citationIn, type Notice, type OutlineEntry } from '../domain/reader.js';
-import { citeTag, defineTool, fail, incompleteNote, offsetField, ok, readOnly, textField } from './common.js';
-
-/** The most parts a notice may issue that a page can name. */
-const MAX_PARTS = 100;
+import { citeTag, defineTool, fail, incompleteNote, offsetField, ok, pageSchema, readOnly, textField } from './common.js';
 
 const input = {
   document: textField('文号（任意写法）或标题中的词 / a 文号 in any spelling, or words of a title, e.g. 卫政办发[2019]43号, 法律顾问管理办法', 200, '卫政办发〔2019〕43号'),
-  includeText: z.boolean().describe('是否返回正文，默认否；正文按部分、按页返回 / include the cleaned text, by part and by page, default false').meta({ examples: [true] }).optional(),
-  part: z.number().int().min(0).max(MAX_PARTS).describe('第几部分：0 为通知本身，1 起为所印发的文本和附件，默认 0 / which part: 0 the notice itself, 1… the texts it issues, default 0').meta({ examples: [1] }).optional(),
-  offset: offsetField('从该部分的第几个字开始（上一页的 next.offset），默认 0 / where the page starts in the part: the previous page’s next.offset').optional(),
+  includeText: z.boolean().describe('是否返回正文，默认否；正文按页返回，通知本身在前，印发的文本依次在后 / include the cleaned text, by page: the notice’s own words, then each text it issues, default false').meta({ examples: [true] }).optional(),
+  offset: offsetField('从正文第几个字开始（上一页的 nextOffset，或某文本的 textOffset），默认 0 / where the page starts in the text: the previous page’s nextOffset, or a part’s textOffset; default 0').optional(),
 };
 
 const outlineSchema = z.array(z.object({ locator: z.string(), heading: z.string() }));
@@ -23,7 +19,7 @@ const output = {
   publicNote: z.string().nullable(),
   page: z.number().nullable(),
   unplaced: z.number().describe('fact markers in this notice the ingest could not place; when above 0 its facts may be incomplete'),
-  notice: z.object({ outline: outlineSchema, text: z.string().optional() }).describe("the notice's own words (part 0)"),
+  notice: z.object({ outline: outlineSchema, text: z.string().optional() }).describe("the notice's own words, first in its text"),
   parts: z.array(
     z.object({
       title: z.string(),
@@ -32,29 +28,23 @@ const output = {
       validUntil: z.string().nullable(),
       replaces: z.array(z.object({ title: z.string(), docNumber: z.string().nullable() })).describe('texts it says it repeals (…同时废止)'),
       outline: outlineSchema,
-      text: z.string().optional().describe('the page of text asked for, in the part asked for'),
+      textOffset: z.number().int().describe('where its text starts: pass it as offset to read from it'),
+      text: z.string().optional().describe('what of its text the page holds'),
     }),
   ),
-  textPage: z
-    .object({
-      part: z.number().int(),
-      title: z.string(),
-      offset: z.number().int(),
-      total: z.number().int().describe('characters in the part'),
-      next: z.object({ part: z.number().int(), offset: z.number().int() }).nullable().describe('the page after this one (the next part when this one ends), or null at the end'),
-    })
-    .optional()
-    .describe('where the text returned stands, present with includeText'),
+  // With includeText, the text pages as every list does: the notice's own words and then each text it issues, read as one.
+  total: pageSchema.total.optional().describe('characters of text in all, present with includeText'),
+  offset: pageSchema.offset.optional(),
+  nextOffset: pageSchema.nextOffset.optional(),
 };
 
 /** Characters of text in one page: with the header, a page stays within the text budget. */
 export const TEXT_PAGE_CHARS = 900;
 
-/** A page of a text from `offset`, not splitting a surrogate pair. */
-function pageOf(text: string, offset: number): string {
-  let end = Math.min(text.length, offset + TEXT_PAGE_CHARS);
-  if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end++;
-  return text.slice(offset, end);
+/** Where a page of `text` from `offset` ends, not splitting a surrogate pair. */
+function pageEnd(text: string, offset: number): number {
+  const end = Math.min(text.length, offset + TEXT_PAGE_CHARS);
+  return end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]) ? end + 1 : end;
 }
 
 /** A short table of contents: chapter and section headings, and how many articles or rows. */
@@ -83,6 +73,8 @@ export function candidateList(notices: Notice[]): string {
 
 export const getDocument = defineTool({
   name: 'get_document',
+  use: '某件文件的发文信息、结构与全文',
+  example: { document: '国有资产出租' },
   config: {
     title: 'Get a gazette notice / 查看公报文件',
     description:
@@ -92,7 +84,7 @@ export const getDocument = defineTool({
     outputSchema: output,
     annotations: { title: 'Get a gazette notice', ...readOnly },
   },
-  run: (ctx, { document: ref, includeText = false, part = 0, offset = 0 }) => {
+  run: (ctx, { document: ref, includeText = false, offset = 0 }) => {
     const found = ctx.gazette.resolveDocument(ref);
     if (found.kind === 'ambiguous') {
       return fail(`“${ref}”对应多件通知，请用文号指定：\n${candidateList(found.candidates)}\n"${ref}" matches several notices; name one by its 文号.`);
@@ -107,18 +99,21 @@ export const getDocument = defineTool({
     const issued = texts.filter((t) => t.role !== 'notice');
     const outlines = new Map(texts.map((t) => [t.id, ctx.gazette.outline(t)]));
     const outlineOf = (id: number) => outlines.get(id)!.map(({ locator, heading }) => ({ locator, heading }));
-    // Part 0 is the notice's own words, 1… the texts it issues; with includeText one page of one part.
+    // The notice's own words, then each text it issues, read as one text that pages by offset.
     const ordered = [body, ...issued];
-    if (includeText && part >= ordered.length) {
-      return fail(`${n.docNumber} 只有 ${ordered.length} 个部分（0 为通知本身，1–${ordered.length - 1} 为印发的文本）。\nInvalid part: ${n.docNumber} has parts 0–${ordered.length - 1}.`);
+    const whole = ordered.map((t) => t.text).join('');
+    const starts = ordered.map((_, k) => ordered.slice(0, k).reduce((sum, t) => sum + t.text.length, 0));
+    if (includeText && offset > whole.length) {
+      return fail(`offset 超过正文长度（共 ${whole.length} 字）。\nInvalid offset: the text of ${n.docNumber} has ${whole.length} characters.`);
     }
-    const chosen = ordered[part];
-    if (includeText && offset > chosen.text.length) {
-      return fail(`offset 超过该部分的长度（${chosen.text.length} 字）。\nInvalid offset: part ${part} has ${chosen.text.length} characters.`);
-    }
-    const page = includeText ? pageOf(chosen.text, offset) : '';
-    const pageEnd = offset + page.length;
-    const next = pageEnd < chosen.text.length ? { part, offset: pageEnd } : part + 1 < ordered.length ? { part: part + 1, offset: 0 } : null;
+    const end = includeText ? pageEnd(whole, offset) : offset;
+    const nextOffset = end < whole.length ? end : null;
+    // What of each text the page holds, with where it stands.
+    const pieces = ordered.map((t, k) => {
+      const [from, to] = [Math.max(offset, starts[k]), Math.min(end, starts[k] + t.text.length)];
+      return from < to ? { title: k === 0 ? n.title : t.title, text: whole.slice(from, to), continued: from > starts[k] } : null;
+    });
+    const textOf = (k: number) => (pieces[k] ? { text: pieces[k].text } : {});
     const parts = issued.map((t, k) => ({
       title: t.title,
       kind: t.kind,
@@ -126,7 +121,8 @@ export const getDocument = defineTool({
       validUntil: t.validUntil,
       replaces: t.repeals,
       outline: outlineOf(t.id),
-      ...(includeText && k + 1 === part ? { text: page } : {}),
+      textOffset: starts[k + 1],
+      ...textOf(k + 1),
     }));
     const structured = {
       docNumber: n.docNumber,
@@ -137,9 +133,9 @@ export const getDocument = defineTool({
       publicNote: n.publicNote,
       page: n.page,
       unplaced: n.unplaced,
-      notice: { outline: outlineOf(body.id), ...(includeText && part === 0 ? { text: page } : {}) },
+      notice: { outline: outlineOf(body.id), ...textOf(0) },
       parts,
-      ...(includeText ? { textPage: { part, title: part === 0 ? n.title : chosen.title, offset, total: chosen.text.length, next } } : {}),
+      ...(includeText ? { total: whole.length, offset, nextOffset } : {}),
     };
     const partLines = issued.map((t) => {
       const validity = t.validFrom || t.validUntil ? `，有效期 ${t.validFrom ?? '?'} 至 ${t.validUntil ?? '?'}` : '';
@@ -153,9 +149,9 @@ export const getDocument = defineTool({
       ...(parts.length ? ['印发文本：', ...partLines] : []),
       ...(includeText
         ? [
-            `正文（第 ${part} 部分《${part === 0 ? n.title : chosen.title}》，第 ${offset + 1}–${pageEnd} 字，共 ${chosen.text.length} 字）：`,
-            page,
-            next ? `（下一页：part=${next.part}, offset=${next.offset}）` : '（全文已完）',
+            `正文（第 ${offset + 1}–${end} 字，共 ${whole.length} 字）：`,
+            ...pieces.flatMap((p) => (p ? [`《${p.title}》${p.continued ? '（续）' : ''}：`, p.text] : [])),
+            nextOffset !== null ? `（下一页用 offset=${nextOffset}）` : '（全文已完）',
           ]
         : []),
       citeTag(citationIn(n, body, '', n.page, firstWords(body.text))),

@@ -27,9 +27,14 @@ export function runTool(ctx: ToolContext, tool: ToolDef, args: unknown): CallToo
     return tool.run(ctx, parseArgs(tool.config.inputSchema, args));
   } catch (err) {
     if (err instanceof InputError) return fail(err.message);
-    ctx.logError(tool.name, err);
-    return fail(`内部错误，请稍后重试或换个问法。\nInternal error in ${tool.name}: ${(err as Error).message}`);
+    return internalError(ctx.logError, tool.name, err);
   }
+}
+
+/** A tool's own failure: logged (to stderr, never to the client) and answered without a stack trace. */
+export function internalError(logError: ToolContext['logError'], tool: string, err: unknown): CallToolResult {
+  logError(tool, err);
+  return fail(`内部错误，请稍后重试或换个问法。\nInternal error in ${tool}: ${(err as Error).message}`);
 }
 
 /**
@@ -41,10 +46,7 @@ export function serverInstructions(ctx: ToolContext): string {
   return [
     `本服务器回答关于${corpusScope(ctx)}的问题，每个事实都附出处（文号、标题、条款位置、页码、原文引文）。语料之外的问题（其他城市、其他年份或期号的公报）无法回答，请如实告知用户。`,
     '选用工具：',
-    '- 谁牵头、谁配合、何时完成某项工作 → find_lead_unit；某单位的全部任务、按期限筛选 → list_tasks',
-    '- 某条款的原文 → cite_clause；引文是否逐字出自公报 → verify_quote；查找某个话题、数字或规定 → search_gazette',
-    '- 人事任免、试用期何时结束 → list_appointments；期限换算成日期（工作日、月底、年底）→ compute_deadline',
-    '- 文件目录与全文 → list_documents、get_document；政策解读提纲 → draft_explainer；核对解读稿 → check_draft',
+    ...TOOLS.map((t) => `- ${t.use} → ${t.name}`),
     '回答时照录工具给出的出处标记【文号 · 位置 · 页码：“引文”】。列表按页返回：需要更多时用 nextOffset 作为 offset 再次调用。',
     `This server answers questions about ${corpusScope(ctx)}, every fact with its citation. Questions outside this corpus cannot be answered from it.`,
   ].join('\n');

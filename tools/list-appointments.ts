@@ -46,6 +46,8 @@ const MAX_PEOPLE_NAMED = 30;
 
 export const listAppointments = defineTool({
   name: 'list_appointments',
+  use: '人事任免、试用期何时结束',
+  example: { person: '董兴华', asOf: '2020-06-01' },
   config: {
     title: 'Appointments register / 人事任免',
     description:

@@ -22,6 +22,8 @@ const output = {
 
 export const listDocuments = defineTool({
   name: 'list_documents',
+  use: '文件目录',
+  example: { limit: 3 },
   config: {
     title: 'List gazette notices / 公报文件目录',
     description:

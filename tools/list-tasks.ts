@@ -28,6 +28,8 @@ const ROLE_CN: Record<Role, string> = { lead: '牵头', support: '配合或落�
 
 export const listTasks = defineTool({
   name: 'list_tasks',
+  use: '某单位的全部任务、按期限筛选',
+  example: { unit: '住建局', dueTo: '2019-08-31', limit: 3 },
   config: {
     title: 'List tasks / 列出任务',
     description:

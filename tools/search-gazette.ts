@@ -18,6 +18,8 @@ const output = {
 
 export const searchGazette = defineTool({
   name: 'search_gazette',
+  use: '查找某个话题、数字或规定',
+  example: { query: '湿地面积不低于多少', limit: 2 },
   config: {
     title: 'Search the gazette / 搜索政府公报',
     description:

@@ -19,6 +19,8 @@ const output = {
 
 export const verifyQuote = defineTool({
   name: 'verify_quote',
+  use: '引文是否逐字出自公报',
+  example: { quote: '全市湿地面积不低于 53.29 万亩' },
   config: {
     title: 'Verify a quotation / 核对引文',
     description:

@@ -3,6 +3,7 @@
 //   （市水务局牵头，市自然资源局参与。）   （…按照职责分别负责；完成时限：…。）
 //   （责任单位：市自然资源局牵头，…配合）  ［责任单位：…］
 // A note's clauses are read by LABELLED_CLAUSES, then by FREE_FORM_PARTS; a new form is a new row.
+import { NOTE_LABEL, NOTE_LABELS, type NoteRole } from '../../domain/markers.js';
 import { dropCjkSpaces } from '../../domain/text.js';
 import { unitList } from '../../domain/unit-name.js';
 
@@ -25,8 +26,11 @@ export interface ResponsibilityNote extends NoteReading {
   end: number;
 }
 
-/** Words that make a bracketed span a responsibility note, and words that name a unit in it. */
-export const NOTE_WORDS = /牵头|配合|参与|责任单位|分别负责|负责落实|落实单位|完成时限/;
+/** The words of a note's free form (FREE_FORM_PARTS): X牵头, X配合, X参与, X按职责分别负责, X负责落实. */
+const FREE_FORM_WORDS = ['牵头', '配合', '参与', '分别负责', '负责落实'];
+
+/** Words that make a bracketed span a responsibility note (a label or a free-form word), and words that name a unit in it. */
+export const NOTE_WORDS = new RegExp([...NOTE_LABELS.map((l) => l.label), ...FREE_FORM_WORDS].join('|'));
 const UNIT_WORDS = /局|委|政府|部门|单位|公司|办公室|管委会/;
 const OPENERS: Record<string, string> = { '（': '）', '(': ')', '［': '］', '[': ']' };
 
@@ -85,12 +89,19 @@ interface ClauseRule {
   apply: (m: RegExpExecArray, out: NoteReading) => void;
 }
 
-/** Clauses of a note that carry their own label, in the order they are tried. */
+/** Where the words after a label go; 责任单位's are read part by part in parseNote. */
+const LABELLED: Record<Exclude<NoteRole, 'responsible'>, (words: string, out: NoteReading) => void> = {
+  lead: (words, out) => extend(out.leadUnits, unitList(words)),
+  support: (words, out) => extend(out.supportUnits, unitList(words)),
+  implementing: (words, out) => extend(out.implementingUnits, unitList(words)),
+  deadline: (words, out) => (out.deadline = words.trim()),
+};
+
+/** Clauses of a note that carry their own label, in the order they are tried: one per NOTE_LABELS row, then the scope clause. */
 export const LABELLED_CLAUSES: ClauseRule[] = [
-  { name: '牵头单位：…', pattern: /^牵头单位[：:](.+)$/, apply: (m, out) => extend(out.leadUnits, unitList(m[1])) },
-  { name: '配合单位：…', pattern: /^配合单位[：:](.+)$/, apply: (m, out) => extend(out.supportUnits, unitList(m[1])) },
-  { name: '落实单位：…', pattern: /^落实单位[：:](.+)$/, apply: (m, out) => extend(out.implementingUnits, unitList(m[1])) },
-  { name: '完成时限：…', pattern: /^完成时限[：:](.+)$/, apply: (m, out) => (out.deadline = m[1].trim()) },
+  ...NOTE_LABELS.flatMap(({ label, role }): ClauseRule[] =>
+    role === 'responsible' ? [] : [{ name: `${label}：…`, pattern: new RegExp(`^${label}[：:](.+)$`), apply: (m, out) => LABELLED[role](m[1], out) }],
+  ),
   { name: '以下均需…落实', pattern: /^以下均需(.+?)落实$/, apply: (m, out) => extend(out.scopeImplementing, unitList(m[1])) },
   { name: '不再列出', pattern: /^不再列出$/, apply: () => undefined },
 ];
@@ -120,16 +131,22 @@ function applyFirst(rules: ClauseRule[], text: string, out: NoteReading): Clause
   return null;
 }
 
+/** Clauses end at ；。 and at a comma that opens the next labelled clause (…，配合单位：…). */
+const CLAUSE_END = new RegExp(`[；;。]|[，,](?=${NOTE_LABEL}[：:])`);
+/** A clause headed by a label whose units lead unless its parts say otherwise (责任单位：…). */
+const RESPONSIBLE = `(?:${NOTE_LABELS.filter((l) => l.role === 'responsible').map((l) => l.label).join('|')})`;
+const RESPONSIBLE_HEAD = new RegExp(`^${RESPONSIBLE}`);
+const RESPONSIBLE_LABEL = new RegExp(`^${RESPONSIBLE}[：:]`);
+
 /** Reads the inside of a note; null when it names no responsible unit. */
 export function parseNote(inner: string): NoteReading | null {
   const out: NoteReading = { leadUnits: [], supportUnits: [], implementingUnits: [], deadline: null, scopeImplementing: [] };
   const body = dropCjkSpaces(inner);
-  // Clauses end at ；。 and at a comma that opens the next labelled clause (…，配合单位：…).
-  const clauses = body.split(/[；;。]|[，,](?=(?:牵头单位|配合单位|落实单位|责任单位|完成时限)[：:])/).map((c) => c.trim()).filter(Boolean);
+  const clauses = body.split(CLAUSE_END).map((c) => c.trim()).filter(Boolean);
   for (const clause of clauses) {
     if (applyFirst(LABELLED_CLAUSES, clause, out)) continue;
-    const responsibleList = /^责任单位/.test(clause);
-    const parts = clause.replace(/^责任单位[：:]/, '').split(/[，,](?![^（(]*[）)])/).map((p) => p.trim()).filter(Boolean);
+    const responsibleList = RESPONSIBLE_HEAD.test(clause);
+    const parts = clause.replace(RESPONSIBLE_LABEL, '').split(/[，,](?![^（(]*[）)])/).map((p) => p.trim()).filter(Boolean);
     let matched = false;
     for (const part of parts) {
       const rule = applyFirst(FREE_FORM_PARTS, part, out);
@@ -140,7 +157,7 @@ export function parseNote(inner: string): NoteReading | null {
         matched = true;
       }
     }
-    if (!matched && responsibleList) extend(out.leadUnits, unitList(clause.replace(/^责任单位[：:]/, '')));
+    if (!matched && responsibleList) extend(out.leadUnits, unitList(clause.replace(RESPONSIBLE_LABEL, '')));
   }
   // 以下均需…落实，不再列出 is one clause when the comma joins its two halves.
   const scope = /以下均需(.+?)落实/.exec(body);

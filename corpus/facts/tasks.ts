@@ -3,6 +3,7 @@
 import { resolveDeadline } from '../../domain/deadlines.js';
 import { normalizeDocNumbersIn } from '../../domain/doc-number.js';
 import { InputError } from '../../domain/errors.js';
+import { NOTE_LABEL } from '../../domain/markers.js';
 import type { TaskDeadline, TaskRecord } from '../../domain/reader.js';
 import { dropCjkSpaces } from '../../domain/text.js';
 import { UNIT_BOUNDARY, UNIT_START, unitList } from '../../domain/unit-name.js';
@@ -80,10 +81,9 @@ export function extractTasks(notice: NoticeTexts): TaskExtraction {
   return out;
 }
 
-const ROLE_LABELS = '牵头单位|配合单位|责任单位|落实单位|完成时限';
-const LABEL = new RegExp(`(${ROLE_LABELS})[：:]`, 'g');
+const LABEL = new RegExp(`${NOTE_LABEL}[：:]`, 'g');
 /** A role label, wherever it stands. */
-const ROLE_LABEL = new RegExp(ROLE_LABELS);
+const ROLE_LABEL = new RegExp(NOTE_LABEL);
 
 /**
  * Where a paragraph names a responsibility: each labelled clause (牵头单位：…) and each bracketed

@@ -102,8 +102,12 @@ describe('gazette CLI', () => {
     expect(JSON.parse(gazette('tasks', '--unit', '住建局', '--all', '--json').stdout).tasks).toHaveLength(48);
     expect(JSON.parse(gazette('appointments', '--all', '--json').stdout).appointments).toHaveLength(16);
     expect(gazette('tasks', '--offset', 'x').status).toBe(1);
-    // A document's text pages on by part and offset; --all prints every part whole.
-    expect(gazette('doc', '卫政办发〔2019〕43号', '--text').stdout).toContain('（下一页加 --part 1 --offset 0，全文加 --all）');
+    // A document's text pages on by offset, across its parts; --all prints every part whole.
+    const docPage = gazette('doc', '卫政办发〔2019〕43号', '--text').stdout;
+    expect(docPage).toContain('正文（第 1–900 字，共 25210 字）：\n《关于印发2019年度中卫市打赢蓝天保卫战行动计划重点工作安排等3个安排的通知》：');
+    expect(docPage).toContain('\n《2019年度中卫市打赢蓝天保卫战行动计划重点工作安排》：\n');
+    expect(docPage).toContain('（下一页加 --offset 900，全文加 --all）');
+    expect(gazette('doc', '卫政办发〔2019〕43号', '--text', '--offset', '900').stdout).toContain('\n《2019年度中卫市打赢蓝天保卫战行动计划重点工作安排》（续）：\n');
     const text = gazette('doc', '卫政办发〔2019〕43号', '--text', '--all');
     expect(text.stdout.split('\n').filter((l) => l.startsWith('正文（第 '))).toEqual([
       '正文（第 0 部分《关于印发2019年度中卫市打赢蓝天保卫战行动计划重点工作安排等3个安排的通知》，共 102 字）：',

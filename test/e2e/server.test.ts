@@ -1,11 +1,13 @@
 // The built server over stdio, driven by the SDK client as a chat client drives it.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectServer, formatResults, runSuites } from '../../evals/harness.js';
+import { TOOLS } from '../../tools/index.js';
 import { expectBudgetStopsAndRecovers } from '../support/budget.js';
 
 type ToolResult = { isError?: boolean; content: { type: string; text: string }[]; structuredContent?: Record<string, unknown> };
@@ -26,13 +28,25 @@ describe('the stdio server', () => {
     expect(client.getInstructions()).toContain('本服务器回答关于《中卫市人民政府公报》2019.NO.4（12 件通知，2019-04-26 至 2019-10-29）的问题');
   });
 
-  it('lists its tools, read-only, with input and output schemas', async () => {
+  it('lists its tools, read-only, with input and output schemas, and names each in its instructions', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['check_draft', 'cite_clause', 'compute_deadline', 'draft_explainer', 'find_lead_unit', 'get_document', 'list_appointments', 'list_documents', 'list_tasks', 'search_gazette', 'verify_quote']);
+    expect(tools.map((t) => t.name)).toEqual(TOOLS.map((t) => t.name));
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBe(true);
       expect(t.outputSchema, t.name).toBeDefined();
       expect(t.description, t.name).toMatch(/[\u4e00-\u9fff]/);
+      expect(client.getInstructions()).toContain(`→ ${t.name}`);
+    }
+  });
+
+  it('answers every tool’s example with structured content its listed outputSchema accepts', async () => {
+    const { tools } = await client.listTools();
+    const validator = new AjvJsonSchemaValidator();
+    for (const tool of TOOLS) {
+      const r = await call(tool.name, tool.example);
+      expect(r.isError, `${tool.name}: ${r.content[0].text}`).toBeFalsy();
+      const check = validator.getValidator(tools.find((t) => t.name === tool.name)!.outputSchema!)(r.structuredContent);
+      expect(check.valid ? '' : check.errorMessage, tool.name).toBe('');
     }
   });
 
@@ -66,7 +80,9 @@ describe('the stdio server', () => {
   });
 
   it('get_document resolves title words and returns validity, outline and text', async () => {
-    const r = await call('get_document', { document: '国有资产出租', includeText: true, part: 1 });
+    const first = await call('get_document', { document: '国有资产出租' });
+    const start = (first.structuredContent as { parts: { textOffset: number }[] }).parts[0].textOffset;
+    const r = await call('get_document', { document: '国有资产出租', includeText: true, offset: start });
     expect(r.isError).toBeFalsy();
     const doc = r.structuredContent as { docNumber: string; parts: { validFrom: string; validUntil: string; outline: { locator: string }[]; text: string }[] };
     expect(doc.docNumber).toBe('卫政办规发〔2019〕2号');
@@ -75,21 +91,24 @@ describe('the stdio server', () => {
     expect(doc.parts[0].text).toContain('（四）法律法规规章或国家和自治区有关文件规定不得出租（对外承包）的。');
   });
 
-  it('get_document pages through a whole notice, part by part, each page within the text budget', async () => {
-    let next: { part: number; offset: number } | null = { part: 0, offset: 0 };
-    const pages: string[] = [];
-    const parts = new Set<number>();
-    while (next) {
-      const r = await call('get_document', { document: '卫政办发〔2019〕43号', includeText: true, ...next });
+  it('get_document pages through a whole notice by offset/nextOffset/total, as lists do, each page within the text budget', async () => {
+    let offset: number | null = 0;
+    const texts = ['', '', '', ''];
+    let pages = 0;
+    let total = 0;
+    while (offset !== null) {
+      const r = await call('get_document', { document: '卫政办发〔2019〕43号', includeText: true, offset });
       expect(Buffer.byteLength(r.content[0].text as string)).toBeLessThanOrEqual(4096);
-      const doc = r.structuredContent as { notice: { text?: string }; parts: { text?: string }[]; textPage: { part: number; next: typeof next } };
-      pages.push(doc.textPage.part === 0 ? doc.notice.text! : doc.parts[doc.textPage.part - 1].text!);
-      parts.add(doc.textPage.part);
-      next = doc.textPage.next;
+      const doc = r.structuredContent as { notice: { text?: string }; parts: { text?: string }[]; offset: number; nextOffset: number | null; total: number };
+      expect(doc.offset).toBe(offset);
+      [doc.notice, ...doc.parts].forEach((p, k) => (texts[k] += p.text ?? ''));
+      ({ total, nextOffset: offset } = doc);
+      pages++;
     }
-    expect([...parts]).toEqual([0, 1, 2, 3]);
-    expect(pages.length).toBeGreaterThan(20);
-    expect(pages.join('')).toContain('中卫市第四排水沟黑臭水体达到长制久清目标');
+    expect(pages).toBeGreaterThan(20);
+    expect(texts.every((t) => t.length > 0)).toBe(true);
+    expect(texts.join('')).toHaveLength(total);
+    expect(texts[2]).toContain('中卫市第四排水沟黑臭水体达到长制久清目标');
   });
 
   it('get_document lists the candidates of an ambiguous reference', async () => {
