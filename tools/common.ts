@@ -128,8 +128,8 @@ export function limitField(description: string, max: number, fallback: number) {
   return example(z.number().int().min(1).max(max), description, fallback);
 }
 
-/** The most a page may skip: past any list the corpus holds, and a bound on the work. */
-export const MAX_OFFSET = 100_000;
+/** The most a page may skip: past any list or notice text a large corpus holds (1,000 issues), and a bound on the work. */
+export const MAX_OFFSET = 10_000_000;
 
 /** Where a page starts: the nextOffset of the page before. */
 export function offsetField(description = '从第几项开始（上一页的 nextOffset），默认 0 / where the page starts: the previous page’s nextOffset, default 0') {
