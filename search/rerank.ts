@@ -4,10 +4,12 @@
 // over one that repeats a single word; a table row that only names another document (《…》)
 // yields to that document's own text. The final score adds these to the BM25 score scaled to the
 // best candidate's, each with its weight.
-import { findDates, findMeasures } from '../../domain/measures.js';
-import { questionSubject, type QuestionWants } from '../../domain/question.js';
-import { foldCharacters, matchKey } from '../../domain/text.js';
-import { type Paraphrase, paraphrases } from '../../domain/thesaurus.js';
+import { findDates, findMeasures } from '../domain/measures.js';
+import { questionSubject, type QuestionWants } from '../domain/question.js';
+import { matchKey } from '../domain/text.js';
+import type { Paraphrase } from '../domain/thesaurus.js';
+import type { SearchOptions } from './options.js';
+import type { Question } from './question.js';
 
 export interface Candidate {
   id: number;
@@ -16,29 +18,10 @@ export interface Candidate {
   context: string;
 }
 
-/**
- * When the second passage scores within this share of the first, the first is a close call. On
- * the tune questions the first was right 72% of the time then and 92% otherwise; on questions
- * never tuned on (evals/paraphrase-3.jsonl), 44% against 85%. A chat model is told to read on.
- */
-export const CLOSE_CALL = 0.1;
-
-/** Whether the best two of a ranking are too close to trust the first alone. */
-export function isCloseCall(ranked: { score: number }[]): boolean {
-  return ranked.length > 1 && ranked[0].score > 0 && (ranked[0].score - ranked[1].score) / ranked[0].score < CLOSE_CALL;
+/** Whether the best two of a ranking are within `closeCall` of each other: too close to trust the first alone. */
+export function isCloseCall(ranked: { score: number }[], closeCall: number): boolean {
+  return ranked.length > 1 && ranked[0].score > 0 && (ranked[0].score - ranked[1].score) / ranked[0].score < closeCall;
 }
-
-/** How many BM25 candidates the second pass orders. */
-export const RERANK_POOL = 100;
-
-/** Each signal's weight beside the BM25 score (1 for the best candidate). */
-export const RERANK_WEIGHTS = { bm25: 1, passage: 1, sentence: 3, kind: 1.6, namesOnlyOthers: 0.6 };
-
-/** What the second and third best sentences add for a question asking for several things. */
-const LIST_SHARE = 0.25;
-
-/** A paraphrase is a word: it counts as much as two of the question's character pairs (a gazette word the question says, with its synonyms, as one). */
-const PARAPHRASE_WEIGHT = 2;
 
 const UNIT = /局|委员会|办公室|人民政府|管委会|中心|公司|部门|单位|机构/;
 const DEADLINE = /年底|月底|年末|前完成|完成时限/;
@@ -73,12 +56,11 @@ interface Concept {
  * concept, found by any of its words; the rest of the question's wording counts by character
  * pairs, the asking words (多少, 谁…) left out.
  */
-function conceptsOf(question: string, phrased: Paraphrase[]): Concept[] {
-  const q = foldCharacters(question);
-  let rest = q;
+function conceptsOf(folded: string, phrased: Paraphrase[], paraphraseWeight: number): Concept[] {
+  let rest = folded;
   const concepts: Concept[] = [];
   for (const p of phrased) {
-    concepts.push({ variants: [p.asked, ...p.printed].map(matchKey), weight: p.ownWord ? 1 : PARAPHRASE_WEIGHT });
+    concepts.push({ variants: [p.asked, ...p.printed].map(matchKey), weight: p.ownWord ? 1 : paraphraseWeight });
     rest = rest.slice(0, p.at) + ' '.repeat(p.asked.length) + rest.slice(p.at + p.asked.length);
   }
   for (const run of questionSubject(rest).split(/\s+/).map(matchKey)) {
@@ -104,18 +86,14 @@ function covers(concepts: Concept[], text: string): number {
  * question the passage with its headings covers, and the best sentence — one that covers the
  * question and states the kind of answer it wants — so the words asked must stand together.
  */
-export function rerank(
-  question: string,
-  wants: QuestionWants,
-  candidates: Candidate[],
-  phrased: Paraphrase[] = paraphrases(foldCharacters(question)),
-  weights = RERANK_WEIGHTS,
-): Candidate[] {
+export function rerank<C extends Candidate>(question: Question, candidates: C[], options: SearchOptions['rerank']): C[] {
   if (!candidates.length) return [];
-  const concepts = conceptsOf(question, phrased);
+  const { weights, listShare } = options;
+  const { wants } = question;
+  const concepts = conceptsOf(question.folded, question.paraphrases, options.paraphraseWeight);
   const top = Math.max(...candidates.map((c) => c.score)) || 1;
   const kinded = asksKind(wants);
-  const asksForDocument = DOCUMENT_ASKED.test(questionSubject(foldCharacters(question)));
+  const asksForDocument = DOCUMENT_ASKED.test(question.subject);
   const scored = candidates.map((c) => {
     // Words inside 《…》 name another document; they are not what the passage itself says,
     // unless the question asks for a document (…有没有管理办法).
@@ -129,7 +107,7 @@ export function rerank(
     });
     sentences.sort((a, b) => b - a);
     // A question asking for several things (哪些) is answered by a passage where several sentences answer.
-    const best = (sentences[0] ?? 0) + (wants.list ? LIST_SHARE * ((sentences[1] ?? 0) + (sentences[2] ?? 0)) : 0);
+    const best = (sentences[0] ?? 0) + (wants.list ? listShare * ((sentences[1] ?? 0) + (sentences[2] ?? 0)) : 0);
     let score = (weights.bm25 * c.score) / top + weights.passage * covers(concepts, `${c.text}${c.context}`) + best;
     if (namesOnlyOthers(c.text)) score -= weights.namesOnlyOthers;
     return { ...c, score };
