@@ -66,9 +66,8 @@ export class Bm25 {
    * the texts (的 of every 关于…的通知) names none of them.
    */
   private textsTitled(term: string): TextSpan[] {
-    const gram = titleGramOf(term);
-    if (this.store.titledCount(gram) > this.options.bm25.commonShare * this.textCount) return [];
-    return this.store.textsTitled(gram).filter((t) => t.topic.includes(term));
+    const titled = this.store.textsTitled(titleGramOf(term), Math.floor(this.options.bm25.commonShare * this.textCount));
+    return titled ? titled.filter((t) => t.topic.includes(term)) : [];
   }
 
   /**

@@ -74,12 +74,10 @@ export class MemorySearchStore implements SearchStore {
     return ids ? [ids] : [];
   }
 
-  titledCount(gram: string): number {
-    return this.titled.get(gram)?.length ?? 0;
-  }
-
-  textsTitled(gram: string): (TextSpan & { topic: string })[] {
-    return (this.titled.get(gram) ?? []).flatMap((t) => (t.from === null || t.to === null ? [] : [{ id: t.id, from: t.from, to: t.to, topic: t.topic }]));
+  textsTitled(gram: string, most: number): (TextSpan & { topic: string })[] | null {
+    const titled = this.titled.get(gram) ?? [];
+    if (titled.length > most) return null;
+    return titled.flatMap((t) => (t.from === null || t.to === null ? [] : [{ id: t.id, from: t.from, to: t.to, topic: t.topic }]));
   }
 
   textsSpanning(from: number, to: number): TextSpan[] {
@@ -99,8 +97,12 @@ export class MemorySearchStore implements SearchStore {
     return this.corpus.texts.filter((t) => t.noticeId === notice?.id).map((t) => t.id);
   }
 
-  passage(id: number): PassageRow {
-    return this.passageById.get(id)!;
+  passages(ids: number[]): PassageRow[] {
+    return ids.map((id) => this.passageById.get(id)!);
+  }
+
+  passageTexts(ids: number[]): Pick<PassageRow, 'id' | 'text' | 'context'>[] {
+    return this.passages(ids);
   }
 
   text(id: number): Pick<GazetteText, 'noticeId' | 'role' | 'title'> {

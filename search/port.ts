@@ -57,17 +57,21 @@ export interface SearchStore {
   taskDf(term: string): number;
   /** The ids of the tasks holding a term, segment by segment, in printed order. */
   taskIds(term: string): Int32Array[];
-  /** How many texts have a title holding this run of up to INDEX_TIME.titleGram characters. */
-  titledCount(gram: string): number;
-  /** The texts with passages whose title holds this run, each with its title's subject (topicOf). */
-  textsTitled(gram: string): (TextSpan & { topic: string })[];
+  /**
+   * The texts with passages whose title holds this run of up to INDEX_TIME.titleGram characters,
+   * each with its title's subject (topicOf); null when more than `most` texts' titles hold it.
+   */
+  textsTitled(gram: string, most: number): (TextSpan & { topic: string })[] | null;
   /** The texts whose passage range meets from..to, by their first passage. */
   textsSpanning(from: number, to: number): TextSpan[];
   /** The passage ids of a notice (null when it has none or no such 文号). */
   noticePassages(docNumber: string): { from: number; to: number } | null;
   /** The texts of a notice. */
   noticeTexts(docNumber: string): number[];
-  passage(id: number): PassageRow;
+  /** The passages of these ids, in the order given. */
+  passages(ids: number[]): PassageRow[];
+  /** Just the words of these passages, in the order given: what the rerank reads of a hundred candidates. */
+  passageTexts(ids: number[]): Pick<PassageRow, 'id' | 'text' | 'context'>[];
   text(id: number): Pick<GazetteText, 'noticeId' | 'role' | 'title'>;
   /** A text's paragraphs in printed order. */
   paragraphs(textId: number): { locator: string; text: string; page: number | null }[];

@@ -50,8 +50,9 @@ export class QuoteFinder {
     const found = this.findIn(this.candidateTexts(words, docNumber), wanted).slice(0, max);
     if (found.length) return found;
     const range = docNumber ? this.store.noticePassages(docNumber) : undefined;
-    const near = this.bm25.query(queryTerms(quote, this.vocabulary, this.options.question.maxTerms), [], range, this.options.quotes.searchFallback).hits.map((h) => this.store.passage(h.id).textId);
-    return this.findIn([...new Set(near)].sort((a, b) => a - b), wanted).slice(0, max);
+    const near = this.bm25.query(queryTerms(quote, this.vocabulary, this.options.question.maxTerms), [], range, this.options.quotes.searchFallback).hits;
+    const nearTexts = this.store.passages(near.map((h) => h.id)).map((p) => p.textId);
+    return this.findIn([...new Set(nearTexts)].sort((a, b) => a - b), wanted).slice(0, max);
   }
 
   /** The passages holding the rarest word, narrowed by each next rarest one while some passages hold them all. */
@@ -73,7 +74,7 @@ export class QuoteFinder {
     const texts = new Set<number>();
     for (const id of ids) {
       if (out.length >= max) break;
-      const p = this.store.passage(id);
+      const [p] = this.store.passages([id]);
       if (!matchKey(p.text).includes(wanted) || texts.has(p.textId)) continue;
       // The paragraph: the text is read once, for its places.
       texts.add(p.textId);

@@ -83,12 +83,11 @@ export class GazetteSearch {
     const q = this.question(raw);
     const range = docNumber ? this.store.noticePassages(docNumber) : undefined;
     const { hits, total, terms } = this.bm25().query(q.terms, q.printed, range, Math.max(limit, this.options.rerank.pool));
-    const candidates = hits.map((h) => {
-      const passage = this.store.passage(h.id);
-      return { id: h.id, score: h.score, text: passage.text, context: passage.context, passage };
-    });
-    const reranked = rerank(q, candidates, this.options.rerank);
-    const ranked = reranked.slice(0, limit).map((c) => ({ passage: c.passage, score: c.score, quote: bestSentence(c.text, terms) }));
+    const words = this.store.passageTexts(hits.map((h) => h.id));
+    const reranked = rerank(q, hits.map((h, k) => ({ ...words[k], score: h.score })), this.options.rerank);
+    const best = reranked.slice(0, limit);
+    const rows = this.store.passages(best.map((c) => c.id));
+    const ranked = best.map((c, k) => ({ passage: rows[k], score: c.score, quote: bestSentence(c.text, terms) }));
     return { hits: ranked, total, closeCall: isCloseCall(reranked, this.options.rerank.closeCall) };
   }
 

@@ -40,19 +40,14 @@ export class SqliteSearchStore implements SearchStore {
       segments: lazy(db, 'SELECT df, postings FROM search_postings WHERE term = ?'),
       taskDf: lazy(db, 'SELECT df FROM task_vocab WHERE term = ?', true),
       taskSegments: lazy(db, 'SELECT df, postings FROM task_postings WHERE term = ?'),
-      titledCount: lazy(db, 'SELECT COUNT(*) FROM title_grams WHERE gram = ?', true),
       titled: lazy(
         db,
         `SELECT tg.text_id AS id, t.passage_from AS "from", t.passage_to AS "to", CASE WHEN t.role = 'part' THEN t.title ELSE n.title END AS title
-         FROM title_grams tg JOIN texts t ON t.id = tg.text_id JOIN notices n ON n.id = t.notice_id WHERE tg.gram = ?`,
+         FROM title_grams tg JOIN texts t ON t.id = tg.text_id JOIN notices n ON n.id = t.notice_id WHERE tg.gram = ? LIMIT ?`,
       ),
       spanning: lazy(db, 'SELECT id, passage_from AS "from", passage_to AS "to" FROM texts WHERE passage_from <= ? AND passage_to >= ? ORDER BY passage_from'),
       noticePassages: lazy(db, 'SELECT MIN(t.passage_from) AS "from", MAX(t.passage_to) AS "to" FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.doc_number = ?'),
       noticeTexts: lazy(db, 'SELECT id FROM texts WHERE notice_id = (SELECT id FROM notices WHERE doc_number = ?)', true),
-      passage: lazy(
-        db,
-        'SELECT p.id, p.text_id AS textId, t.notice_id AS noticeId, t.role, t.title AS textTitle, p.locator, p.text, p.context, p.page FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id = ?',
-      ),
       text: lazy(db, 'SELECT notice_id AS noticeId, role, title FROM texts WHERE id = ?'),
       paragraphs: lazy(db, 'SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord'),
       tasksAt: lazy(db, 'SELECT id FROM tasks WHERE notice_id = ? AND locator = ? ORDER BY id', true),
@@ -92,12 +87,10 @@ export class SqliteSearchStore implements SearchStore {
     });
   }
 
-  titledCount(gram: string): number {
-    return this.sql.titledCount().get(gram) as number;
-  }
-
-  textsTitled(gram: string): (TextSpan & { topic: string })[] {
-    const rows = this.sql.titled().all(gram) as { id: number; from: number | null; to: number | null; title: string }[];
+  textsTitled(gram: string, most: number): (TextSpan & { topic: string })[] | null {
+    // One more row than allowed says there are too many, without counting them all.
+    const rows = this.sql.titled().all(gram, most + 1) as { id: number; from: number | null; to: number | null; title: string }[];
+    if (rows.length > most) return null;
     return rows.flatMap((r) => (r.from === null || r.to === null ? [] : [{ id: r.id, from: r.from, to: r.to, topic: topicOf(r.title) }]));
   }
 
@@ -114,8 +107,21 @@ export class SqliteSearchStore implements SearchStore {
     return this.sql.noticeTexts().all(docNumber) as number[];
   }
 
-  passage(id: number): PassageRow {
-    return this.sql.passage().get(id) as PassageRow;
+  passages(ids: number[]): PassageRow[] {
+    if (!ids.length) return [];
+    // One statement for a question's candidates; ids are the index's integers, listed as they are.
+    const rows = this.db
+      .prepare(`SELECT p.id, p.text_id AS textId, t.notice_id AS noticeId, t.role, t.title AS textTitle, p.locator, p.text, p.context, p.page FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id IN (${ids.join(',')})`)
+      .all() as PassageRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)!);
+  }
+
+  passageTexts(ids: number[]): Pick<PassageRow, 'id' | 'text' | 'context'>[] {
+    if (!ids.length) return [];
+    const rows = this.db.prepare(`SELECT id, text, context FROM passages WHERE id IN (${ids.join(',')})`).all() as Pick<PassageRow, 'id' | 'text' | 'context'>[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)!);
   }
 
   text(id: number): Pick<GazetteText, 'noticeId' | 'role' | 'title'> {

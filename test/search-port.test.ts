@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { topicOf } from '../search/index-time.js';
 import { MemorySearchStore, type MemoryCorpus, type MemoryText } from '../search/memory-store.js';
-import type { PassagePostings, PassageRow, TaskWords } from '../search/port.js';
+import type { PassagePostings, TaskWords } from '../search/port.js';
 import { GazetteSearch } from '../search/search.js';
 import { SqliteSearchStore } from '../store/sqlite-search-store.js';
 import { seedDatabase } from './support/seed.js';
@@ -49,7 +49,7 @@ function memoryCopy(db: Database.Database, sqlite: SqliteSearchStore): MemoryCor
   return {
     notices: db.prepare('SELECT id, doc_number AS docNumber FROM notices ORDER BY id').all() as { id: number; docNumber: string }[],
     texts: texts.map(({ titled, ...t }) => ({ ...t, topic: topicOf(titled) })),
-    passages: passageIds.map((id): PassageRow => sqlite.passage(id)),
+    passages: sqlite.passages(passageIds),
     passageLength,
     paragraphs,
     postings,
