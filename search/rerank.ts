@@ -11,11 +11,11 @@ import type { Paraphrase } from '../domain/thesaurus.js';
 import type { SearchOptions } from './options.js';
 import type { Question } from './question.js';
 
+/** A BM25 candidate with its reading (readPassage). */
 export interface Candidate {
   id: number;
   score: number;
-  text: string;
-  context: string;
+  reading: PassageReading;
 }
 
 /** Whether the best two of a ranking are within `closeCall` of each other: too close to trust the first alone. */
@@ -32,15 +32,38 @@ const DOCUMENT_ASKED = /(?:办法|条例|规定|制度|规划|细则|方案)$/;
 const PROCEDURE = /程序|流程|步骤|手续|按以下|按照以下/;
 const POSITION = /主任|局长|书记|主席|市长|区长|县长|委员|调研员|部长|处长|科长|经理|院长|校长|所长|站长|队长|秘书长/;
 
+/** The kinds of answer a sentence states, whatever the question. */
+interface Kinds {
+  measures: string[];
+  dates: boolean;
+  units: boolean;
+  places: boolean;
+  positions: boolean;
+  procedure: boolean;
+  definition: boolean;
+}
+
+function kindsOf(text: string): Kinds {
+  return {
+    measures: findMeasures(text).map((m) => m.measure),
+    dates: findDates(text).length > 0 || DEADLINE.test(text),
+    units: UNIT.test(text),
+    places: PLACE.test(text),
+    positions: POSITION.test(text),
+    procedure: PROCEDURE.test(text),
+    definition: DEFINITION.test(text),
+  };
+}
+
 /** Whether a sentence states the kind of answer the question wants. */
-function answersKind(wants: QuestionWants, text: string): boolean {
-  if (wants.measures.length && findMeasures(text).some((m) => wants.measures.includes('*') || wants.measures.includes(m.measure))) return true;
-  if (wants.dates && (findDates(text).length > 0 || DEADLINE.test(text))) return true;
-  if (wants.units && UNIT.test(text)) return true;
-  if (wants.places && PLACE.test(text)) return true;
-  if (wants.positions && POSITION.test(text)) return true;
-  if (wants.procedure && PROCEDURE.test(text)) return true;
-  return wants.definition && DEFINITION.test(text);
+function answersKind(wants: QuestionWants, k: Kinds): boolean {
+  if (wants.measures.length && k.measures.some((m) => wants.measures.includes('*') || wants.measures.includes(m))) return true;
+  if (wants.dates && k.dates) return true;
+  if (wants.units && k.units) return true;
+  if (wants.places && k.places) return true;
+  if (wants.positions && k.positions) return true;
+  if (wants.procedure && k.procedure) return true;
+  return wants.definition && k.definition;
 }
 
 const asksKind = (w: QuestionWants) => w.measures.length > 0 || w.dates || w.units || w.definition || w.places || w.positions || w.procedure;
@@ -69,9 +92,8 @@ function conceptsOf(folded: string, phrased: Paraphrase[], paraphraseWeight: num
   return concepts;
 }
 
-/** The share of the question's concepts a text holds. */
-function covers(concepts: Concept[], text: string): number {
-  const key = matchKey(text);
+/** The share of the question's concepts a text (its matchKey) holds. */
+function covers(concepts: Concept[], key: string): number {
   let held = 0;
   let all = 0;
   for (const c of concepts) {
@@ -95,24 +117,56 @@ export function rerank<C extends Candidate>(question: Question, candidates: C[],
   const kinded = asksKind(wants);
   const asksForDocument = DOCUMENT_ASKED.test(question.subject);
   const scored = candidates.map((c) => {
+    const r = c.reading;
     // Words inside 《…》 name another document; they are not what the passage itself says,
     // unless the question asks for a document (…有没有管理办法).
-    // A lead-in (…报酬标准：) belongs to each item after it.
-    let leadIn = '';
-    const own = asksForDocument ? c.text : c.text.replace(/《[^《》]*》/g, '《》');
-    const sentences = (own.match(/[^。；！？\n]+[。；！？]?/g) ?? []).map((sentence) => {
-      const s = weights.sentence * covers(concepts, `${leadIn}${sentence}`) + (kinded && answersKind(wants, sentence) ? weights.kind : 0);
-      if (/[：:]\s*$/.test(sentence)) leadIn = sentence;
-      return s;
-    });
+    const read = asksForDocument ? (r.asPrinted ??= sentencesOf(r.text)) : r.own;
+    const sentences = read.map((x) => weights.sentence * covers(concepts, x.key) + (kinded && answersKind(wants, (x.kinds ??= kindsOf(x.text))) ? weights.kind : 0));
     sentences.sort((a, b) => b - a);
     // A question asking for several things (哪些) is answered by a passage where several sentences answer.
     const best = (sentences[0] ?? 0) + (wants.list ? listShare * ((sentences[1] ?? 0) + (sentences[2] ?? 0)) : 0);
-    let score = (weights.bm25 * c.score) / top + weights.passage * covers(concepts, `${c.text}${c.context}`) + best;
-    if (namesOnlyOthers(c.text)) score -= weights.namesOnlyOthers;
+    let score = (weights.bm25 * c.score) / top + weights.passage * covers(concepts, r.key) + best;
+    if (r.namesOnlyOthers) score -= weights.namesOnlyOthers;
     return { ...c, score };
   });
   return scored.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/**
+ * What the rerank reads of a passage whatever the question, so a passage ranked for many
+ * questions is read once (GazetteSearch keeps readings): its sentences as matched, and the kinds
+ * of answer each states, found when a question first asks for one.
+ */
+export interface PassageReading {
+  text: string;
+  /** The passage with its headings, as matched (matchKey). */
+  key: string;
+  namesOnlyOthers: boolean;
+  /** Its sentences, other documents' titles (《…》) blanked. */
+  own: SentenceReading[];
+  /** Its sentences as printed, for a question asking for a document; read when one first does. */
+  asPrinted?: SentenceReading[];
+}
+
+interface SentenceReading {
+  text: string;
+  /** The sentence after the lead-in it belongs to (…报酬标准：), as matched. */
+  key: string;
+  kinds?: Kinds;
+}
+
+export function readPassage(text: string, context: string): PassageReading {
+  return { text, key: matchKey(`${text}${context}`), namesOnlyOthers: namesOnlyOthers(text), own: sentencesOf(text.replace(/《[^《》]*》/g, '《》')) };
+}
+
+/** A text's sentences, each matched with the lead-in before it (…报酬标准：), which belongs to each item after it. */
+function sentencesOf(text: string): SentenceReading[] {
+  let leadIn = '';
+  return (text.match(/[^。；！？\n]+[。；！？]?/g) ?? []).map((sentence) => {
+    const read = { text: sentence, key: matchKey(`${leadIn}${sentence}`) };
+    if (/[：:]\s*$/.test(sentence)) leadIn = sentence;
+    return read;
+  });
 }
 
 /** A row of a table that lists other documents: most of its words are their titles. */

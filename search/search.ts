@@ -11,7 +11,7 @@ import { searchOptions, type SearchOptions, type SearchOptionsOverride } from '.
 import type { PassageRow, SearchStore, TaskWords } from './port.js';
 import { questionTerms, readQuestion, type Question } from './question.js';
 import { QuoteFinder, type QuoteHit } from './quotes.js';
-import { isCloseCall, rerank } from './rerank.js';
+import { type Candidate, isCloseCall, type PassageReading, readPassage, rerank } from './rerank.js';
 import { ownParts, rankTasks, relevant } from './tasks.js';
 import type { Vocabulary } from './terms.js';
 
@@ -25,6 +25,9 @@ export interface PassageHit {
   quote: string;
 }
 
+/** The most passage readings kept (a few KB each): past it they are dropped and read again as asked. */
+const READINGS_KEPT = 5_000;
+
 /** Particles at the edge of a stretch of a question no term covers. */
 const EDGE_PARTICLES = /^[的了和与及或之在把被将对]+|[的了和与及或之]+$/g;
 
@@ -36,6 +39,8 @@ export class GazetteSearch {
   private thesaurusRows: ThesaurusRow[] | null = null;
   /** The last question read: a tool asks for its passages, then for its unindexed words. */
   private last: Question | null = null;
+  /** Passages as the rerank reads them, kept by id: a passage is read once for every question that ranks it. */
+  private readonly readings = new Map<number, PassageReading>();
 
   constructor(
     private readonly store: SearchStore,
@@ -83,12 +88,22 @@ export class GazetteSearch {
     const q = this.question(raw);
     const range = docNumber ? this.store.noticePassages(docNumber) : undefined;
     const { hits, total, terms } = this.bm25().query(q.terms, q.printed, range, Math.max(limit, this.options.rerank.pool));
-    const words = this.store.passageTexts(hits.map((h) => h.id));
-    const reranked = rerank(q, hits.map((h, k) => ({ ...words[k], score: h.score })), this.options.rerank);
+    const reranked = rerank(q, this.read(hits), this.options.rerank);
     const best = reranked.slice(0, limit);
     const rows = this.store.passages(best.map((c) => c.id));
-    const ranked = best.map((c, k) => ({ passage: rows[k], score: c.score, quote: bestSentence(c.text, terms) }));
+    const ranked = best.map((c, k) => ({ passage: rows[k], score: c.score, quote: bestSentence(rows[k].text, terms) }));
     return { hits: ranked, total, closeCall: isCloseCall(reranked, this.options.rerank.closeCall) };
+  }
+
+  /** Candidates with their readings: those not read before are read in one statement. */
+  private read(hits: { id: number; score: number }[]): Candidate[] {
+    let unread = hits.filter((h) => !this.readings.has(h.id)).map((h) => h.id);
+    if (this.readings.size + unread.length > READINGS_KEPT) {
+      this.readings.clear();
+      unread = hits.map((h) => h.id);
+    }
+    for (const p of this.store.passageTexts(unread)) this.readings.set(p.id, readPassage(p.text, p.context));
+    return hits.map((h) => ({ id: h.id, score: h.score, reading: this.readings.get(h.id)! }));
   }
 
   /**
