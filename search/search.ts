@@ -12,7 +12,7 @@ import type { PassageRow, SearchStore, TaskWords } from './port.js';
 import { questionTerms, readQuestion, type Question } from './question.js';
 import { QuoteFinder, type QuoteHit } from './quotes.js';
 import { type Candidate, isCloseCall, type PassageReading, readPassage, rerank } from './rerank.js';
-import { ownParts, rankTasks, relevant } from './tasks.js';
+import { ownParts, rankTasks, readTask, relevant, type TaskReading } from './tasks.js';
 import type { Vocabulary } from './terms.js';
 
 export type { QuoteHit } from './quotes.js';
@@ -25,7 +25,7 @@ export interface PassageHit {
   quote: string;
 }
 
-/** The most passage readings kept (a few KB each): past it they are dropped and read again as asked. */
+/** The most passage (or task) readings kept, a few KB each: past it they are dropped and read again as asked. */
 const READINGS_KEPT = 5_000;
 
 /** Particles at the edge of a stretch of a question no term covers. */
@@ -41,6 +41,8 @@ export class GazetteSearch {
   private last: Question | null = null;
   /** Passages as the rerank reads them, kept by id: a passage is read once for every question that ranks it. */
   private readonly readings = new Map<number, PassageReading>();
+  /** Tasks as ranking reads them, kept by id likewise. */
+  private readonly taskReadings = new Map<number, TaskReading>();
 
   constructor(
     private readonly store: SearchStore,
@@ -106,6 +108,17 @@ export class GazetteSearch {
     return hits.map((h) => ({ id: h.id, score: h.score, reading: this.readings.get(h.id)! }));
   }
 
+  /** Tasks with their readings, in the order given: those not read before are read in one statement. */
+  private readTasks(ids: number[]): TaskReading[] {
+    let unread = ids.filter((id) => !this.taskReadings.has(id));
+    if (this.taskReadings.size + unread.length > READINGS_KEPT) {
+      this.taskReadings.clear();
+      unread = ids;
+    }
+    for (const t of this.store.taskWords(unread)) this.taskReadings.set(t.id, readTask(t));
+    return ids.map((id) => this.taskReadings.get(id)!);
+  }
+
   /**
    * A question's words beyond the index terms: stretches of two or more Chinese characters no
    * term covers. Those the corpus contains (煤改电, which jieba splits) are phrases worth matching
@@ -158,7 +171,7 @@ export class GazetteSearch {
       for (const ids of this.store.taskIds(t)) for (const id of ids) candidates.add(id);
     }
     const chosen = [...candidates].slice(0, this.options.tasks.candidates).sort((a, b) => a - b);
-    let ranked = relevant(rankTasks(this.store.taskWords(chosen), [...ownParts(terms), ...paraphrased], this.options.tasks), this.options.tasks.floor).map((r) => r.task);
+    let ranked = relevant(rankTasks(this.readTasks(chosen), [...ownParts(terms), ...paraphrased], this.options.tasks), this.options.tasks.floor).map((r) => r.task);
     if (!ranked.length) {
       // Nothing in the tasks' own words: look where full-text search finds the question, and take the tasks there.
       const places = this.passages(words, 5, null).hits;

@@ -19,6 +19,17 @@ export interface AskedPart {
 /** Parts of a question from its own terms, each one part. */
 export const ownParts = (terms: string[]): AskedPart[] => terms.map((t) => ({ variants: [t], length: t.length }));
 
+/** A task's words as ranking matches them (folded, lower case), kept between questions. */
+export interface TaskReading {
+  task: TaskWords;
+  head: string;
+  ctx: string;
+}
+
+export function readTask(task: TaskWords): TaskReading {
+  return { task, head: normalize(task.task), ctx: normalize(task.context) };
+}
+
 export interface RankedTask {
   task: TaskWords;
   score: number;
@@ -27,15 +38,13 @@ export interface RankedTask {
 }
 
 /** Ranks tasks (given in printed order) for a question's parts. */
-export function rankTasks(tasks: TaskWords[], parts: AskedPart[], options: SearchOptions['tasks']): RankedTask[] {
+export function rankTasks(tasks: TaskReading[], parts: AskedPart[], options: SearchOptions['tasks']): RankedTask[] {
   if (!parts.length) return [];
   const variants = parts.map((p) => p.variants.map(normalize));
   // One pass finds where each part occurs (headWeight in the heading, 1 in the sentence), the next scores.
   const matches: { t: TaskWords; weights: number[] }[] = [];
   const df = new Array<number>(parts.length).fill(0);
-  for (const t of tasks) {
-    const head = normalize(t.task);
-    const ctx = normalize(t.context);
+  for (const { task: t, head, ctx } of tasks) {
     let weights: number[] | null = null;
     variants.forEach((vs, k) => {
       const w = vs.some((v) => head.includes(v)) ? options.headWeight : vs.some((v) => ctx.includes(v)) ? 1 : 0;

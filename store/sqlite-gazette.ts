@@ -40,6 +40,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private unitCache: string[] | null = null;
   private noticeCache: Notice[] | null = null;
   private titleCache: Map<number, TextTitle[]> | null = null;
+  private taskStatement: Database.Statement | null = null;
 
   /** `options`: ranking options other than the defaults (evals sweep them). */
   constructor(dbPath: string, options: SearchOptionsOverride = {}) {
@@ -149,15 +150,14 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   /** The tasks of these ids, in the order given. */
   private tasksIn(ids: number[]): TaskRecord[] {
     if (!ids.length) return [];
-    // Ids come from the store's own rows, never from input: they are listed in the statement as they are.
-    const rows = this.db
-      .prepare(
-        `SELECT id, notice_id AS noticeId, task, lead_units AS lead, support_units AS support, implementing_units AS implementing,
-           deadline_text AS deadlineText, deadline_date AS deadlineDate, deadline_kind AS deadlineKind, deadline_source AS deadlineSource, start_year AS startYear,
-           text_title AS textTitle, text_role AS textRole, locator, page, quote
-         FROM tasks WHERE id IN (${ids.join(',')})`,
-      )
-      .all() as TaskRow[];
+    // The ids as one JSON array: one prepared statement whatever their number.
+    this.taskStatement ??= this.db.prepare(
+      `SELECT id, notice_id AS noticeId, task, lead_units AS lead, support_units AS support, implementing_units AS implementing,
+         deadline_text AS deadlineText, deadline_date AS deadlineDate, deadline_kind AS deadlineKind, deadline_source AS deadlineSource, start_year AS startYear,
+         text_title AS textTitle, text_role AS textRole, locator, page, quote
+       FROM tasks WHERE id IN (SELECT value FROM json_each(?))`,
+    );
+    const rows = this.taskStatement.all(JSON.stringify(ids)) as TaskRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => {
       const r = byId.get(id)!;

@@ -24,6 +24,12 @@ function passageColumns(blob: Buffer, n: number): PassagePostings {
 
 type Segment = { df: number; postings: Buffer };
 
+/** Rows read by id, in the order of the ids asked (an id asked twice, twice). */
+function inOrder<R extends { id: number }>(ids: number[], rows: R[]): R[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
+}
+
 /** A lazily prepared statement: the store opens fast and prepares what a question uses. */
 function lazy(db: Database.Database, sql: string, pluck = false): () => Database.Statement {
   let s: Database.Statement | null = null;
@@ -51,6 +57,13 @@ export class SqliteSearchStore implements SearchStore {
       text: lazy(db, 'SELECT notice_id AS noticeId, role, title FROM texts WHERE id = ?'),
       paragraphs: lazy(db, 'SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord'),
       tasksAt: lazy(db, 'SELECT id FROM tasks WHERE notice_id = ? AND locator = ? ORDER BY id', true),
+      // A list of ids is passed as one JSON array: one prepared statement whatever its length.
+      passages: lazy(
+        db,
+        'SELECT p.id, p.text_id AS textId, t.notice_id AS noticeId, t.role, t.title AS textTitle, p.locator, p.text, p.context, p.page FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id IN (SELECT value FROM json_each(?))',
+      ),
+      passageTexts: lazy(db, 'SELECT id, text, context FROM passages WHERE id IN (SELECT value FROM json_each(?))'),
+      taskWords: lazy(db, 'SELECT id, notice_id AS noticeId, locator, task, context FROM tasks WHERE id IN (SELECT value FROM json_each(?))'),
       aliases: lazy(db, 'SELECT full, short FROM aliases GROUP BY full, short ORDER BY COUNT(*) DESC, full LIMIT ?'),
     };
   }
@@ -108,20 +121,11 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   passages(ids: number[]): PassageRow[] {
-    if (!ids.length) return [];
-    // One statement for a question's candidates; ids are the index's integers, listed as they are.
-    const rows = this.db
-      .prepare(`SELECT p.id, p.text_id AS textId, t.notice_id AS noticeId, t.role, t.title AS textTitle, p.locator, p.text, p.context, p.page FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id IN (${ids.join(',')})`)
-      .all() as PassageRow[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)!);
+    return inOrder(ids, this.sql.passages().all(JSON.stringify(ids)) as PassageRow[]);
   }
 
   passageTexts(ids: number[]): Pick<PassageRow, 'id' | 'text' | 'context'>[] {
-    if (!ids.length) return [];
-    const rows = this.db.prepare(`SELECT id, text, context FROM passages WHERE id IN (${ids.join(',')})`).all() as Pick<PassageRow, 'id' | 'text' | 'context'>[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)!);
+    return inOrder(ids, this.sql.passageTexts().all(JSON.stringify(ids)) as Pick<PassageRow, 'id' | 'text' | 'context'>[]);
   }
 
   text(id: number): Pick<GazetteText, 'noticeId' | 'role' | 'title'> {
@@ -133,11 +137,7 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   taskWords(ids: number[]): TaskWords[] {
-    if (!ids.length) return [];
-    // Ids are integers from the index, never text: they are listed in the statement as they are.
-    const rows = this.db.prepare(`SELECT id, notice_id AS noticeId, locator, task, context FROM tasks WHERE id IN (${ids.join(',')})`).all() as TaskWords[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    return inOrder(ids, this.sql.taskWords().all(JSON.stringify(ids)) as TaskWords[]);
   }
 
   tasksAt(noticeId: number, locator: string): number[] {
