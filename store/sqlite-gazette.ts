@@ -210,8 +210,22 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
           .pluck()
           .get(...filter.units!, ...unitRoles(filter.role), ...[filter.dueFrom, filter.dueTo].filter((d) => d !== null)) as number)
       : (this.db.prepare(`SELECT COUNT(*) FROM tasks t WHERE ${condition}`).pluck().get(...params) as number);
-    const ids = this.db.prepare(`SELECT t.id FROM tasks t INDEXED BY tasks_by_due WHERE ${condition} ORDER BY t.due, t.id LIMIT ? OFFSET ?`).pluck().all(...params, page.limit, page.offset) as number[];
-    return { tasks: this.tasksIn(ids), total };
+    return { tasks: this.tasksIn(byUnit ? this.unitPage(filter, dueRange, page) : this.db.prepare(`SELECT t.id FROM tasks t INDEXED BY tasks_by_due WHERE ${condition} ORDER BY t.due, t.id LIMIT ? OFFSET ?`).pluck().all(...params, page.limit, page.offset) as number[]), total };
+  }
+
+  /**
+   * A page of a unit filter's tasks by deadline, from the unit index alone: each (unit, role) is
+   * a range of it in (due, task) order, so the first offset + limit of each hold the page, merged
+   * and deduplicated. (Walking every task in deadline order for a unit's few took 30 ms at 1,000×.)
+   */
+  private unitPage(filter: TaskFilter, dueRange: string, page: Page): number[] {
+    const pairs = filter.units!.flatMap((unit) => unitRoles(filter.role).map((role) => [unit, role]));
+    const dues = [filter.dueFrom, filter.dueTo].filter((d) => d !== null);
+    const each = `SELECT * FROM (SELECT task_id, due FROM task_units WHERE unit = ? AND role = ?${dueRange} ORDER BY due, task_id LIMIT ?)`;
+    return this.db
+      .prepare(`SELECT task_id FROM (${pairs.map(() => each).join(' UNION ')}) ORDER BY due, task_id LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...pairs.flatMap((pair) => [...pair, ...dues, page.offset + page.limit]), page.limit, page.offset) as number[];
   }
 
   units(): string[] {
