@@ -16,15 +16,15 @@ export interface QuoteHit {
   quote: string;
 }
 
-/** Where the `k`-th non-whitespace character of a text sits in it. */
-function offsetOfKey(original: string, k: number): number {
-  let seen = 0;
-  for (let i = 0; i < original.length; i++) {
-    if (/\s/.test(original[i])) continue;
-    if (seen++ === k) return i;
-  }
-  return original.length;
+/** Where each non-whitespace character of a text sits in it: the k-th at [k]. */
+function nonWhitespace(original: string): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < original.length; i++) if (!/\s/.test(original[i])) at.push(i);
+  return at;
 }
+
+/** Passages read at a time while looking for a quotation's places. */
+const PASSAGE_BATCH = 50;
 
 export class QuoteFinder {
   constructor(
@@ -72,13 +72,14 @@ export class QuoteFinder {
   private inPassages(ids: number[], wanted: string, max: number): QuoteHit[] {
     const out: QuoteHit[] = [];
     const texts = new Set<number>();
-    for (const id of ids) {
-      if (out.length >= max) break;
-      const [p] = this.store.passages([id]);
-      if (!matchKey(p.text).includes(wanted) || texts.has(p.textId)) continue;
-      // The paragraph: the text is read once, for its places.
-      texts.add(p.textId);
-      out.push(...this.findIn([p.textId], wanted));
+    for (let from = 0; from < ids.length && out.length < max; from += PASSAGE_BATCH) {
+      for (const p of this.store.passages(ids.slice(from, from + PASSAGE_BATCH))) {
+        if (out.length >= max) break;
+        if (texts.has(p.textId) || !matchKey(p.text).includes(wanted)) continue;
+        // The paragraph: the text is read once, for its places.
+        texts.add(p.textId);
+        out.push(...this.findIn([p.textId], wanted));
+      }
     }
     return out.slice(0, max);
   }
@@ -95,9 +96,14 @@ export class QuoteFinder {
         original += r.text;
       }
       const key = matchKey(original);
+      let chars: number[] | null = null;
+      const offsetOf = (k: number) => {
+        chars ??= nonWhitespace(original);
+        return k < chars.length ? chars[k] : original.length;
+      };
       for (let at = key.indexOf(wanted); at >= 0; at = key.indexOf(wanted, at + 1)) {
-        const from = offsetOfKey(original, at);
-        const to = offsetOfKey(original, at + wanted.length - 1) + 1;
+        const from = offsetOf(at);
+        const to = offsetOf(at + wanted.length - 1) + 1;
         const para = [...starts].reverse().find((p) => p.start <= from) ?? starts[0];
         out.push({ text: { noticeId: t.noticeId, role: t.role, title: t.title }, locator: para.locator, page: para.page, quote: original.slice(from, to) });
       }
