@@ -16,11 +16,14 @@ export interface QuoteHit {
   quote: string;
 }
 
-/** Where each non-whitespace character of a text sits in it: the k-th at [k]. */
-function nonWhitespace(original: string): number[] {
-  const at: number[] = [];
-  for (let i = 0; i < original.length; i++) if (!/\s/.test(original[i])) at.push(i);
-  return at;
+/** Where the `k`-th non-whitespace character of a text sits in it (a scan up to it: places are mostly near a text's start). */
+function offsetOfKey(original: string, k: number): number {
+  let seen = 0;
+  for (let i = 0; i < original.length; i++) {
+    if (/\s/.test(original[i])) continue;
+    if (seen++ === k) return i;
+  }
+  return original.length;
 }
 
 /** Passages read at a time while looking for a quotation's places. */
@@ -96,14 +99,9 @@ export class QuoteFinder {
         original += r.text;
       }
       const key = matchKey(original);
-      let chars: number[] | null = null;
-      const offsetOf = (k: number) => {
-        chars ??= nonWhitespace(original);
-        return k < chars.length ? chars[k] : original.length;
-      };
       for (let at = key.indexOf(wanted); at >= 0; at = key.indexOf(wanted, at + 1)) {
-        const from = offsetOf(at);
-        const to = offsetOf(at + wanted.length - 1) + 1;
+        const from = offsetOfKey(original, at);
+        const to = offsetOfKey(original, at + wanted.length - 1) + 1;
         const para = [...starts].reverse().find((p) => p.start <= from) ?? starts[0];
         out.push({ text: { noticeId: t.noticeId, role: t.role, title: t.title }, locator: para.locator, page: para.page, quote: original.slice(from, to) });
       }
