@@ -25,8 +25,26 @@ export interface PassageHit {
   quote: string;
 }
 
-/** The most passage (or task) readings kept, a few KB each: past it they are dropped and read again as asked. */
+/** The most readings of passages (or tasks) kept, a few KB each: past it they are dropped and read again as asked. */
 const READINGS_KEPT = 5_000;
+
+/** What is read of rows whatever the question, kept by id; those not kept are read together. */
+class Kept<T> {
+  private readonly byId = new Map<number, T>();
+
+  constructor(private readonly readRows: (ids: number[]) => [number, T][]) {}
+
+  /** The readings of these ids, in their order. */
+  of(ids: number[]): T[] {
+    let unread = ids.filter((id) => !this.byId.has(id));
+    if (this.byId.size + unread.length > READINGS_KEPT) {
+      this.byId.clear();
+      unread = ids;
+    }
+    for (const [id, reading] of this.readRows(unread)) this.byId.set(id, reading);
+    return ids.map((id) => this.byId.get(id)!);
+  }
+}
 
 /** Particles at the edge of a stretch of a question no term covers. */
 const EDGE_PARTICLES = /^[的了和与及或之在把被将对]+|[的了和与及或之]+$/g;
@@ -39,10 +57,10 @@ export class GazetteSearch {
   private thesaurusRows: ThesaurusRow[] | null = null;
   /** The last question read: a tool asks for its passages, then for its unindexed words. */
   private last: Question | null = null;
-  /** Passages as the rerank reads them, kept by id: a passage is read once for every question that ranks it. */
-  private readonly readings = new Map<number, PassageReading>();
-  /** Tasks as ranking reads them, kept by id likewise. */
-  private readonly taskReadings = new Map<number, TaskReading>();
+  /** Passages as the rerank reads them: a passage is read once for every question that ranks it. */
+  private readonly readings = new Kept<PassageReading>((ids) => this.store.passageTexts(ids).map((p) => [p.id, readPassage(p.text, p.context)]));
+  /** Tasks as ranking reads them, likewise. */
+  private readonly taskReadings = new Kept<TaskReading>((ids) => this.store.taskWords(ids).map((t) => [t.id, readTask(t)]));
 
   constructor(
     private readonly store: SearchStore,
@@ -97,26 +115,10 @@ export class GazetteSearch {
     return { hits: ranked, total, closeCall: isCloseCall(reranked, this.options.rerank.closeCall) };
   }
 
-  /** Candidates with their readings: those not read before are read in one statement. */
+  /** Candidates with their readings. */
   private read(hits: { id: number; score: number }[]): Candidate[] {
-    let unread = hits.filter((h) => !this.readings.has(h.id)).map((h) => h.id);
-    if (this.readings.size + unread.length > READINGS_KEPT) {
-      this.readings.clear();
-      unread = hits.map((h) => h.id);
-    }
-    for (const p of this.store.passageTexts(unread)) this.readings.set(p.id, readPassage(p.text, p.context));
-    return hits.map((h) => ({ id: h.id, score: h.score, reading: this.readings.get(h.id)! }));
-  }
-
-  /** Tasks with their readings, in the order given: those not read before are read in one statement. */
-  private readTasks(ids: number[]): TaskReading[] {
-    let unread = ids.filter((id) => !this.taskReadings.has(id));
-    if (this.taskReadings.size + unread.length > READINGS_KEPT) {
-      this.taskReadings.clear();
-      unread = ids;
-    }
-    for (const t of this.store.taskWords(unread)) this.taskReadings.set(t.id, readTask(t));
-    return ids.map((id) => this.taskReadings.get(id)!);
+    const readings = this.readings.of(hits.map((h) => h.id));
+    return hits.map((h, k) => ({ id: h.id, score: h.score, reading: readings[k] }));
   }
 
   /**
@@ -171,7 +173,7 @@ export class GazetteSearch {
       for (const ids of this.store.taskIds(t)) for (const id of ids) candidates.add(id);
     }
     const chosen = [...candidates].slice(0, this.options.tasks.candidates).sort((a, b) => a - b);
-    let ranked = relevant(rankTasks(this.readTasks(chosen), [...ownParts(terms), ...paraphrased], this.options.tasks), this.options.tasks.floor).map((r) => r.task);
+    let ranked = relevant(rankTasks(this.taskReadings.of(chosen), [...ownParts(terms), ...paraphrased], this.options.tasks), this.options.tasks.floor).map((r) => r.task);
     if (!ranked.length) {
       // Nothing in the tasks' own words: look where full-text search finds the question, and take the tasks there.
       const places = this.passages(words, 5, null).hits;
