@@ -1,5 +1,6 @@
-// The GazetteReader over the SQLite store: notices, texts, outline nodes, passages, tasks and
-// appointments, each answer with its citation. Plain queries over plain rows; no MCP here.
+// The GazetteReader over the SQLite store: notices, texts, outline nodes, tasks and appointments
+// by plain queries over plain rows, each answer with its citation; questions (search, tasks,
+// quotations) go to the search layer (GazetteSearch) over this store's port. No MCP here.
 import Database from 'better-sqlite3';
 import type { DeadlineKind } from '../domain/deadlines.js';
 import { resolveDocumentRef, type DocumentCatalog, type TextTitle } from '../domain/document-ref.js';
