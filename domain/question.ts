@@ -1,5 +1,7 @@
 // What a question asks about, as opposed to the words that make it a question. One grammar for
 // every tool that takes a question: the asking words are dropped before the rest is searched.
+// questionSubject and questionWants read a question already folded (foldCharacters), as search
+// reads it once (search/question.ts); taskSubject, which tools call on what they are given, folds.
 import { foldCharacters } from './text.js';
 
 // Words that make a sentence a question (请问…是多少, 哪些…, …吗).
@@ -21,9 +23,9 @@ const ASKING_RE = alternation(ASKING);
 const RESPONSIBILITY_RE = alternation([...ABOUT_RESPONSIBILITY, ...ASKING]);
 const PUNCTUATION = /[？?。，,！!\s]+/g;
 
-/** The question without its asking words and punctuation: 请问湿地面积是多少 → 湿地面积. */
-export function questionSubject(question: string): string {
-  return foldCharacters(question).replace(ASKING_RE, ' ').replace(PUNCTUATION, ' ').trim();
+/** The (folded) question without its asking words and punctuation: 请问湿地面积是多少 → 湿地面积. */
+export function questionSubject(folded: string): string {
+  return folded.replace(ASKING_RE, ' ').replace(PUNCTUATION, ' ').trim();
 }
 
 /** The task a responsibility question names: 谁牵头柴油货车污染治理？ → 柴油货车污染治理. */
@@ -73,9 +75,8 @@ const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
   { asks: /什么是|是什么意思|指什么|是指|什么叫|含义|定义|什么办法|哪种办法|什么方式/, wants: { definition: true } },
 ];
 
-/** The kinds of answer a question wants: 法律顾问聘期几年 wants years; 谁牵头 wants units. */
-export function questionWants(question: string): QuestionWants {
-  const q = foldCharacters(question);
+/** The kinds of answer a (folded) question wants: 法律顾问聘期几年 wants years; 谁牵头 wants units. */
+export function questionWants(q: string): QuestionWants {
   const wants: QuestionWants = { measures: [], dates: false, units: false, definition: false, places: false, positions: false, procedure: false, list: false };
   for (const { asks, wants: w } of QUESTION_SIGNALS) {
     if (!asks.test(q)) continue;

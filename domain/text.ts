@@ -94,6 +94,9 @@ function standsFor(c: string): string {
   return n.length === 1 ? n : c;
 }
 
+/** Every character foldCharacters may change: full-width letters and digits, stand-ins, soft hyphens and invisible characters. */
+const FOLDED = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff\ufe50-\ufe5e\uff61-\uff64\u2236\u2015\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/;
+
 /**
  * The one character folding the corpus and every question, quotation and draft go through, one
  * character for one (offsets into the text stay valid): full-width ASCII letters and digits to
@@ -102,6 +105,8 @@ function standsFor(c: string): string {
  * comparison ignores.
  */
 export function foldCharacters(s: string): string {
+  // Most text holds none of them: it is returned as it is, without the four passes (search folds every candidate sentence).
+  if (!FOLDED.test(s)) return s;
   return s
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(STAND_IN, standsFor)

@@ -5,6 +5,7 @@
 //   npm run eval -- --drafter         the drafter's eval of evals/user/ (evals/drafter.ts), per half
 //   npm run eval -- --extractors          the fixture PDFs read by us and by real extractors (evals/extractors.ts)
 //   npm run eval -- --answers             whether each question's answer phrase stands in the default text answer (evals/answers.ts)
+//   npm run eval -- --set rerank.pool=50 --set bm25.k1=1.5   the ranking table with these SearchOptions beside the defaults (search/options.ts)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,10 @@ import { parseArgs } from 'node:util';
 import { allUnplaced, parseIssue } from '../corpus/issue.js';
 import { databasePath, projectRoot } from '../corpus/paths.js';
 import { ftsTrigramRanking, rankOf, ranking, type Ranking, type SearchCase } from './baseline.js';
+import type { GazetteReader } from '../domain/reader.js';
 import { openGazette } from '../server/open-gazette.js';
+import { DEFAULT_SEARCH_OPTIONS, type SearchOptionsOverride } from '../search/options.js';
+import { SqliteGazette } from '../store/sqlite-gazette.js';
 import { connectServer, formatResults, readCases, runSuites, type SuiteResult } from './harness.js';
 import { answerRows, formatAnswerRows } from './answers.js';
 import { extractorTable } from './extractors.js';
@@ -20,7 +24,7 @@ import { drafterEval, formatDrafter } from './drafter.js';
 import { diffSize } from './facts.js';
 import { reprint, variant, VARIANTS } from './layouts.js';
 
-const { values } = parseArgs({ options: { answers: { type: 'boolean' }, variant: { type: 'string' }, extractors: { type: 'boolean' }, drafter: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { answers: { type: 'boolean' }, variant: { type: 'string' }, extractors: { type: 'boolean' }, drafter: { type: 'boolean' }, set: { type: 'string', multiple: true } } });
 const SEED = join(projectRoot(), 'seeds', 'zhongwei-gazette-2019-no04.txt');
 
 async function evaluate(env: Record<string, string>): Promise<SuiteResult[]> {
@@ -50,8 +54,42 @@ async function onVariant(name: string) {
   return { name, facts, results };
 }
 
+/** Ranking on the literal questions and each half of the paraphrase sets. */
+function rankingSets(): [string, SearchCase[]][] {
+  return [
+    ['search.jsonl (literal)', readCases<SearchCase>('search.jsonl')],
+    ...['paraphrase.jsonl', 'paraphrase-2.jsonl', 'paraphrase-3.jsonl'].flatMap((file) =>
+      ['tune', 'held-out'].map((split): [string, SearchCase[]] => [`${file}, ${split}`, readCases<SearchCase & { split: string }>(file).filter((c) => c.split === split)]),
+    ),
+  ];
+}
+
+const rankingOf = (gazette: GazetteReader, cases: SearchCase[]) => ranking(cases.map((c) => rankOf(c, gazette.search(c.question, 10, null).results.map((h) => ({ text: h.text, doc: h.citation.docNumber })))));
+const rankingRow = (name: string, who: string, r: Ranking) => `| ${name} | ${who} | ${r.cases} | ${(r.top1 * 100).toFixed(1)}% | ${(r.recall5 * 100).toFixed(1)}% | ${r.mrr.toFixed(3)} |`;
+
+/** `group.field=value` settings as a SearchOptions override (a number, or JSON for an object). */
+function optionsOf(settings: string[]): SearchOptionsOverride {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const setting of settings) {
+    const m = /^(\w+)\.(\w+)=(.+)$/.exec(setting);
+    if (!m || !(m[1] in DEFAULT_SEARCH_OPTIONS) || !(m[2] in DEFAULT_SEARCH_OPTIONS[m[1] as keyof SearchOptionsOverride])) throw new Error(`--set ${setting}: expected group.field=value with a field of SearchOptions (search/options.ts)`);
+    (out[m[1]] ??= {})[m[2]] = JSON.parse(m[3]);
+  }
+  return out as SearchOptionsOverride;
+}
+
 let failed: boolean;
-if (values.answers) {
+if (values.set) {
+  // A sweep: the ranking with the options given beside the defaults, on the same store.
+  const options = optionsOf(values.set);
+  const [defaults, swept] = [new SqliteGazette(databasePath()), new SqliteGazette(databasePath(), options)];
+  const lines = ['| questions | options | cases | top-1 | in top 5 | MRR |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const [name, cases] of rankingSets()) lines.push(rankingRow(name, 'defaults', rankingOf(defaults, cases)), rankingRow(name, values.set.join(' '), rankingOf(swept, cases)));
+  defaults.close();
+  swept.close();
+  process.stdout.write(`${lines.join('\n')}\n`);
+  failed = false;
+} else if (values.answers) {
   const client = await connectServer({});
   const rows = await answerRows(client);
   await client.close();
@@ -97,17 +135,9 @@ if (values.answers) {
   process.stdout.write(`${formatResults(results)}\n`);
   // Ranking beside the FTS5 trigram baseline, on the literal questions and on each half of the paraphrases.
   const { gazette } = openGazette({ dbPath: databasePath() }, { logError: (tool, err) => process.stderr.write(`${tool}: ${String(err)}\n`) });
-  const sets: [string, SearchCase[]][] = [
-    ['search.jsonl (literal)', readCases<SearchCase>('search.jsonl')],
-    ...['paraphrase.jsonl', 'paraphrase-2.jsonl', 'paraphrase-3.jsonl'].flatMap((file) =>
-      ['tune', 'held-out'].map((split): [string, SearchCase[]] => [`${file}, ${split}`, readCases<SearchCase & { split: string }>(file).filter((c) => c.split === split)]),
-    ),
-  ];
-  const row = (name: string, who: string, r: Ranking) => `| ${name} | ${who} | ${r.cases} | ${(r.top1 * 100).toFixed(1)}% | ${(r.recall5 * 100).toFixed(1)}% | ${r.mrr.toFixed(3)} |`;
   const lines = ['', '| questions | search | cases | top-1 | in top 5 | MRR |', '| --- | --- | --- | --- | --- | --- |'];
-  for (const [name, cases] of sets) {
-    const ours = ranking(cases.map((c) => rankOf(c, gazette.search(c.question, 10, null).results.map((h) => ({ text: h.text, doc: h.citation.docNumber })))));
-    lines.push(row(name, 'gazette-mcp (jieba BM25 + question-aware rerank)', ours), row(name, 'SQLite FTS5 trigram, bm25', ftsTrigramRanking(databasePath(), cases)));
+  for (const [name, cases] of rankingSets()) {
+    lines.push(rankingRow(name, 'gazette-mcp (jieba BM25 + question-aware rerank)', rankingOf(gazette, cases)), rankingRow(name, 'SQLite FTS5 trigram, bm25', ftsTrigramRanking(databasePath(), cases)));
   }
   gazette.close();
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,9 +1,9 @@
-// The GazetteReader over the SQLite store: notices, texts, outline nodes, passages, tasks and
-// appointments, each answer with its citation. Plain queries over plain rows; no MCP here.
+// The GazetteReader over the SQLite store: notices, texts, outline nodes, tasks and appointments
+// by plain queries over plain rows, each answer with its citation; questions (search, tasks,
+// quotations) go to the search layer (GazetteSearch) over this store's port. No MCP here.
 import Database from 'better-sqlite3';
 import type { DeadlineKind } from '../domain/deadlines.js';
 import { resolveDocumentRef, type DocumentCatalog, type TextTitle } from '../domain/document-ref.js';
-import { questionSubject, questionWants, taskSubject } from '../domain/question.js';
 import {
   citationIn,
   type AppointmentFilter,
@@ -22,45 +22,31 @@ import {
   type TaskFilter,
   type TaskRecord,
 } from '../domain/reader.js';
-import { foldCharacters } from '../domain/text.js';
-import type { Alias } from '../domain/aliases.js';
-import { type Paraphrase, paraphrases, printedOf, type ThesaurusRow, withAliases } from '../domain/thesaurus.js';
-import { expandUnitNames } from '../domain/unit-name.js';
 import type { Repeal } from '../domain/validity.js';
-import { QuoteIndex } from './quote-index.js';
-import { SearchIndex } from './search/index.js';
-import { isCloseCall, rerank, RERANK_POOL } from './search/rerank.js';
-import { type AskedPart, ownParts, rankTasks, relevant, type StoredTask } from './task-search.js';
+import type { SearchOptionsOverride } from '../search/options.js';
+import { GazetteSearch } from '../search/search.js';
+import { SqliteSearchStore } from './sqlite-search-store.js';
 
 const NOTICE_COLUMNS = 'n.id, n.doc_number AS docNumber, n.title, n.issuer, n.date, n.recipients, n.public_note AS publicNote, n.page, n.unplaced';
 /** Notices kept by id between calls (the citations of one answer name a few). */
 const NOTICE_CACHE = 1_000;
-/** The most tasks a question reads in full to rank them: those holding its rarest words first. */
-const TASK_CANDIDATES = 500;
 const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
 
 
-/** The most names a corpus introduces (以下简称) that search reads as synonyms: each is tried on every question. */
-const MAX_ALIASES = 2_000;
-
-/** Particles at the edge of a stretch of a question no term covers. */
-const EDGE_PARTICLES = /^[的了和与及或之在把被将对]+|[的了和与及或之]+$/g;
-
-/** Stretches of a question the index has no term for that are looked up as they are. */
-const MAX_UNINDEXED_RUNS = 8;
-
 export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private readonly db: Database.Database;
-  private searchIndex: SearchIndex | null = null;
-  private quoteIndex: QuoteIndex | null = null;
+  /** Search, quotations and task ranking (search/), over this store's rows and postings. */
+  readonly searcher: GazetteSearch;
   private readonly byId = new Map<number, Notice>();
   private unitCache: string[] | null = null;
   private noticeCache: Notice[] | null = null;
   private titleCache: Map<number, TextTitle[]> | null = null;
-  private thesaurusCache: ThesaurusRow[] | null = null;
+  private taskStatement: Database.Statement | null = null;
 
-  constructor(dbPath: string) {
+  /** `options`: ranking options other than the defaults (evals sweep them). */
+  constructor(dbPath: string, options: SearchOptionsOverride = {}) {
     this.db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    this.searcher = new GazetteSearch(new SqliteSearchStore(this.db), options);
   }
 
   close(): void {
@@ -139,151 +125,57 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     return [...cover, ...issued].join('\n');
   }
 
-  /** The thesaurus with the names the corpus's texts introduce (以下简称), the most frequent first up to a bound. */
-  private thesaurus(): ThesaurusRow[] {
-    this.thesaurusCache ??= withAliases(
-      this.db.prepare(`SELECT full, short FROM aliases GROUP BY full, short ORDER BY COUNT(*) DESC, full LIMIT ${MAX_ALIASES}`).all() as Alias[],
-    );
-    return this.thesaurusCache;
-  }
-
-  private index(): SearchIndex {
-    this.searchIndex ??= new SearchIndex(this.db);
-    return this.searchIndex;
-  }
-
-  /** Terms of a question as the search index segments it, short unit names expanded. */
-  private terms(question: string): string[] {
-    return this.index().terms(expandUnitNames(question));
-  }
-
-  /**
-   * A question's words beyond the index terms: stretches of two or more Chinese characters no
-   * term covers. Those the corpus contains (煤改电, which jieba splits) are phrases worth matching
-   * as they are; those it never uses (噪声) are unknown, so an answer can say it matched the rest.
-   */
   questionWords(question: string): { phrases: string[]; unknown: string[] } {
-    const text = questionSubject(question).toLowerCase();
-    const terms = this.terms(text).filter((t) => t.length > 1);
-    const covered = new Array<boolean>(text.length).fill(false);
-    for (const t of terms) for (let at = text.indexOf(t); at >= 0; at = text.indexOf(t, at + 1)) covered.fill(true, at, at + t.length);
-    // A paraphrase (冬天, 大货车) is read as the gazette's words for it: not a word the gazette lacks.
-    for (const p of paraphrases(text, this.thesaurus())) covered.fill(true, p.at, p.at + p.asked.length);
-    const runs: string[] = [];
-    let run = '';
-    // A particle at a run's edge (的噪声) is grammar, not a word the gazette may lack.
-    const close = () => {
-      const word = run.replace(EDGE_PARTICLES, '');
-      if (word.length >= 2) runs.push(word);
-      run = '';
-    };
-    [...text].forEach((ch, i) => {
-      if (/[\u4e00-\u9fff]/.test(ch) && !covered[i]) run += ch;
-      else close();
-    });
-    close();
-    // Each run is looked up in the whole corpus: a question of many stray words is read for its
-    // first few, so its cost stays bounded.
-    const checked = runs.slice(0, MAX_UNINDEXED_RUNS);
-    const inCorpus = new Map(checked.map((r) => [r, this.quotes().contains(r)]));
-    return { phrases: checked.filter((r) => inCorpus.get(r)), unknown: checked.filter((r) => !inCorpus.get(r)) };
+    return this.searcher.questionWords(question);
   }
 
   /** Loads the search index now rather than on the first question. */
   warmUp(): void {
-    this.index();
+    this.searcher.warmUp();
   }
 
   search(question: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number; closeCall: boolean } {
-    const phrased = this.paraphrased(question);
-    const { hits, total, terms } = this.index().query(expandUnitNames(question), docNumber, Math.max(limit, RERANK_POOL), printedOf(phrased));
-    const passage = this.db.prepare('SELECT p.locator, p.text, p.context, p.page, t.role, t.title AS textTitle, t.notice_id AS noticeId FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id = ?');
-    type Row = { locator: string; text: string; context: string; page: number | null; role: GazetteText['role']; textTitle: string; noticeId: number };
-    const rows = new Map(hits.map((h) => [h.id, passage.get(h.id) as Row]));
-    const reranked = rerank(question, questionWants(question), hits.map((h) => ({ ...h, text: rows.get(h.id)!.text, context: rows.get(h.id)!.context })), phrased);
-    const ranked = reranked.slice(0, limit);
-    const results = ranked.map((h) => {
-      const p = rows.get(h.id)!;
-      const citation = citationIn(this.noticeById(p.noticeId), { role: p.role, title: p.textTitle }, p.locator, p.page, bestSentence(p.text, terms));
-      return { text: p.text, score: Math.round(h.score * 1000) / 1000, citation };
-    });
-    return { results, total, closeCall: isCloseCall(reranked) };
+    const { hits, total, closeCall } = this.searcher.passages(question, limit, docNumber);
+    const results = hits.map(({ passage: p, score, quote }) => ({
+      text: p.text,
+      score: Math.round(score * 1000) / 1000,
+      citation: citationIn(this.noticeById(p.noticeId), { role: p.role, title: p.textTitle }, p.locator, p.page, quote),
+    }));
+    return { results, total, closeCall };
   }
 
   verifyQuote(quote: string, docNumber: string | null): Citation[] {
-    return this.quotes().find(quote, docNumber).map((h) => citationIn(this.noticeById(h.text.noticeId), h.text, h.locator, h.page, h.quote));
+    return this.searcher.findQuote(quote, docNumber).map((h) => citationIn(this.noticeById(h.text.noticeId), h.text, h.locator, h.page, h.quote));
   }
 
-  private quotes(): QuoteIndex {
-    this.quoteIndex ??= new QuoteIndex(this.db, this.index());
-    return this.quoteIndex;
-  }
-
-  /** Tasks as the store serves them, from rows of the tasks table. */
-  private taskRows(where: string, params: unknown[], tail = ''): StoredTask[] {
-    const rows = this.db
-      .prepare(
-        `SELECT t.id, t.notice_id AS noticeId, t.task, t.lead_units AS lead, t.support_units AS support, t.implementing_units AS implementing,
-           t.deadline_text AS deadlineText, t.deadline_date AS deadlineDate, t.deadline_kind AS deadlineKind, t.deadline_source AS deadlineSource, t.start_year AS startYear,
-           t.text_title AS textTitle, t.text_role AS textRole, t.locator, t.page, t.quote, t.context
-         FROM tasks t WHERE ${where} ${tail}`,
-      )
-      .all(...params) as Record<string, unknown>[];
-    return rows.map((r) => ({
-      task: r.task as string,
-      leadUnits: JSON.parse(r.lead as string) as string[],
-      supportUnits: JSON.parse(r.support as string) as string[],
-      implementingUnits: JSON.parse(r.implementing as string) as string[],
-      deadline: r.deadlineText
-        ? { text: r.deadlineText as string, date: (r.deadlineDate as string | null) ?? null, kind: r.deadlineKind as DeadlineKind, source: r.deadlineSource as TaskDeadline['source'] }
-        : null,
-      startYear: (r.startYear as string | null) ?? null,
-      citation: citationIn(this.noticeById(r.noticeId as number), { role: r.textRole as GazetteText['role'], title: r.textTitle as string }, r.locator as string, (r.page as number | null) ?? null, r.quote as string),
-      context: r.context as string,
-      // Printed order: tasks are stored notice by notice, in order.
-      order: r.id as number,
-    }));
-  }
-
-  /** How the question asks in other words, read as the index segments it (see search). */
-  private paraphrased(question: string): Paraphrase[] {
-    // A one-character paraphrase counts where the question uses it as a word (交给, not 交易).
-    const alone = new Set(this.index().words(question).filter((w) => w.length === 1));
-    return paraphrases(foldCharacters(question), this.thesaurus(), alone);
-  }
-
-  /** A task question's paraphrases (烧秸秆 → 秸秆禁烧…), each a part found by the gazette's words for it. */
-  private paraphraseParts(question: string): AskedPart[] {
-    return this.paraphrased(question).map((p) => ({ variants: p.printed, length: p.asked.length }));
+  /** The tasks of these ids, in the order given. */
+  private tasksIn(ids: number[]): TaskRecord[] {
+    if (!ids.length) return [];
+    // The ids as one JSON array: one prepared statement whatever their number.
+    this.taskStatement ??= this.db.prepare(
+      `SELECT id, notice_id AS noticeId, task, lead_units AS lead, support_units AS support, implementing_units AS implementing,
+         deadline_text AS deadlineText, deadline_date AS deadlineDate, deadline_kind AS deadlineKind, deadline_source AS deadlineSource, start_year AS startYear,
+         text_title AS textTitle, text_role AS textRole, locator, page, quote
+       FROM tasks WHERE id IN (SELECT value FROM json_each(?))`,
+    );
+    const rows = this.taskStatement.all(JSON.stringify(ids)) as TaskRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const r = byId.get(id)!;
+      return {
+        task: r.task,
+        leadUnits: JSON.parse(r.lead) as string[],
+        supportUnits: JSON.parse(r.support) as string[],
+        implementingUnits: JSON.parse(r.implementing) as string[],
+        deadline: r.deadlineText ? { text: r.deadlineText, date: r.deadlineDate, kind: r.deadlineKind, source: r.deadlineSource } : null,
+        startYear: r.startYear,
+        citation: citationIn(this.noticeById(r.noticeId), { role: r.textRole, title: r.textTitle }, r.locator, r.page, r.quote),
+      };
+    });
   }
 
   findTasks(question: string, limit: number): TaskRecord[] {
-    const words = taskSubject(question) || question;
-    // Index terms, and the question's phrases the corpus spells that jieba split apart (煤改电).
-    const terms = [...this.terms(words), ...this.questionWords(words).phrases];
-    const paraphrased = this.paraphraseParts(words);
-    // The tasks holding the question's rarest words, or the gazette's words for its paraphrases,
-    // are read and ranked on their own words.
-    const candidates = new Set<number>();
-    const df = this.db.prepare('SELECT df FROM task_vocab WHERE term = ?').pluck();
-    const segments = this.db.prepare('SELECT df, postings FROM task_postings WHERE term = ?');
-    const withTerm = (term: string) => (segments.all(term) as { df: number; postings: Buffer }[]).flatMap((s) => [...taskIds(s.postings, s.df)]);
-    const sought = [...terms, ...paraphrased.flatMap((p) => p.variants)];
-    const byRarity = [...new Set(sought.flatMap((t) => (this.index().has(t) ? [t] : this.terms(t))))].map((t) => ({ t, n: (df.get(t) as number | undefined) ?? 0 })).filter((x) => x.n > 0);
-    byRarity.sort((a, b) => a.n - b.n);
-    for (const { t } of byRarity) {
-      if (candidates.size >= TASK_CANDIDATES) break;
-      for (const id of withTerm(t)) candidates.add(id);
-    }
-    const tasks = candidates.size ? this.taskRows(`t.id IN (${[...candidates].slice(0, TASK_CANDIDATES).join(',')})`, [], 'ORDER BY t.id') : [];
-    let ranked = relevant(rankTasks(tasks, [...ownParts(terms), ...paraphrased])).map((r) => r.task);
-    if (!ranked.length) {
-      // Nothing in the tasks' own words: look where full-text search finds the question, and take the tasks there.
-      const places = this.search(words, 5, null).results;
-      ranked = places.flatMap((p) => this.taskRows('t.notice_id = (SELECT id FROM notices WHERE doc_number = ?) AND t.locator = ?', [p.citation.docNumber, p.citation.locator], 'ORDER BY t.id'));
-    }
-    const seen = new Set<string>();
-    return ranked.filter((t) => !seen.has(`${t.citation.docNumber}|${t.citation.locator}|${t.task}`) && !!seen.add(`${t.citation.docNumber}|${t.citation.locator}|${t.task}`)).slice(0, limit);
+    return this.tasksIn(this.searcher.tasks(question, limit).map((t) => t.id));
   }
 
   listTasks(filter: TaskFilter, page: Page): { tasks: TaskRecord[]; total: number } {
@@ -319,9 +211,22 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
           .pluck()
           .get(...filter.units!, ...unitRoles(filter.role), ...[filter.dueFrom, filter.dueTo].filter((d) => d !== null)) as number)
       : (this.db.prepare(`SELECT COUNT(*) FROM tasks t WHERE ${condition}`).pluck().get(...params) as number);
-    const ids = this.db.prepare(`SELECT t.id FROM tasks t INDEXED BY tasks_by_due WHERE ${condition} ORDER BY t.due, t.id LIMIT ? OFFSET ?`).pluck().all(...params, page.limit, page.offset) as number[];
-    const tasks = ids.length ? this.taskRows(`t.id IN (${ids.join(',')})`, [], 'ORDER BY t.due, t.id') : [];
-    return { tasks, total };
+    return { tasks: this.tasksIn(byUnit ? this.unitPage(filter, dueRange, page) : this.db.prepare(`SELECT t.id FROM tasks t INDEXED BY tasks_by_due WHERE ${condition} ORDER BY t.due, t.id LIMIT ? OFFSET ?`).pluck().all(...params, page.limit, page.offset) as number[]), total };
+  }
+
+  /**
+   * A page of a unit filter's tasks by deadline, from the unit index alone: each (unit, role) is
+   * a range of it in (due, task) order, so the first offset + limit of each hold the page, merged
+   * and deduplicated. (Walking every task in deadline order for a unit's few took 30 ms at 1,000×.)
+   */
+  private unitPage(filter: TaskFilter, dueRange: string, page: Page): number[] {
+    const pairs = filter.units!.flatMap((unit) => unitRoles(filter.role).map((role) => [unit, role]));
+    const dues = [filter.dueFrom, filter.dueTo].filter((d) => d !== null);
+    const each = `SELECT * FROM (SELECT task_id, due FROM task_units WHERE unit = ? AND role = ?${dueRange} ORDER BY due, task_id LIMIT ?)`;
+    return this.db
+      .prepare(`SELECT task_id FROM (${pairs.map(() => each).join(' UNION ')}) ORDER BY due, task_id LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...pairs.flatMap((pair) => [...pair, ...dues, page.offset + page.limit]), page.limit, page.offset) as number[];
   }
 
   units(): string[] {
@@ -375,29 +280,27 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 }
 
+/** A row of the tasks table, as tasksIn reads it. */
+interface TaskRow {
+  id: number;
+  noticeId: number;
+  task: string;
+  lead: string;
+  support: string;
+  implementing: string;
+  deadlineText: string | null;
+  deadlineDate: string | null;
+  deadlineKind: DeadlineKind;
+  deadlineSource: TaskDeadline['source'];
+  startYear: string | null;
+  textTitle: string;
+  textRole: GazetteText['role'];
+  locator: string;
+  page: number | null;
+  quote: string;
+}
+
 /** The roles a unit filter asks for: lead, support (配合 and 落实), or any. */
 function unitRoles(role: TaskFilter['role']): string[] {
   return role === 'lead' ? ['lead'] : role === 'support' ? ['support', 'implementing'] : ['lead', 'support', 'implementing'];
-}
-
-/** The task ids of a task postings segment (ids, then weights, as postings.ts writes them). */
-function taskIds(blob: Buffer, n: number): Int32Array {
-  const b = blob.byteOffset % 4 === 0 ? blob : Buffer.from(new Uint8Array(blob));
-  return new Int32Array(b.buffer, b.byteOffset, n);
-}
-
-/** The sentence of a passage that holds most of the question's terms: a short quote to cite. */
-function bestSentence(text: string, terms: string[]): string {
-  const sentences = text.match(/[^。；！？\n]+[。；！？]?/g) ?? [text];
-  let best = sentences[0];
-  let bestScore = -1;
-  for (const s of sentences) {
-    const lower = foldCharacters(s).toLowerCase();
-    const score = terms.reduce((n, t) => n + (lower.includes(t) ? t.length : 0), 0);
-    if (score > bestScore) {
-      best = s;
-      bestScore = score;
-    }
-  }
-  return best.trim();
 }

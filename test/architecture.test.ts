@@ -1,23 +1,25 @@
 // The layers, checked from the sources: each folder imports only the layers below it, tools see
-// the corpus only through the GazetteReader interface, and no file imports itself in a circle.
+// the corpus only through the GazetteReader interface, search/ sees a store only through its
+// storage port, and no file imports itself in a circle.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
-const LAYERS = ['domain', 'corpus', 'store', 'ingest', 'tools', 'server', 'cli', 'evals'] as const;
+const LAYERS = ['domain', 'search', 'corpus', 'store', 'ingest', 'tools', 'server', 'cli', 'evals'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** What each layer may import besides itself. */
 const ALLOWED: Record<Layer, Layer[]> = {
   domain: [],
+  search: ['domain'],
   corpus: ['domain'],
-  store: ['domain', 'corpus'],
-  ingest: ['domain', 'corpus', 'store'],
+  store: ['domain', 'search', 'corpus'],
+  ingest: ['domain', 'search', 'corpus', 'store'],
   tools: ['domain'],
-  server: ['domain', 'corpus', 'store', 'ingest', 'tools'],
-  cli: ['domain', 'corpus', 'store', 'ingest', 'tools', 'server'],
-  evals: ['domain', 'corpus', 'store', 'ingest', 'tools', 'server'],
+  server: ['domain', 'search', 'corpus', 'store', 'ingest', 'tools'],
+  cli: ['domain', 'search', 'corpus', 'store', 'ingest', 'tools', 'server'],
+  evals: ['domain', 'search', 'corpus', 'store', 'ingest', 'tools', 'server'],
 };
 
 function sources(dir: string): string[] {
@@ -48,6 +50,13 @@ describe('architecture', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('search/ is backend-independent: it imports no package, only node: modules and the layers it may', () => {
+    const packages = files
+      .filter((f) => layerOf(f) === 'search')
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^.'][^']*)'/g)].filter((m) => !m[1].startsWith('node:')).map((m) => `${relative(ROOT, f)} → ${m[1]}`));
+    expect(packages).toEqual([]);
   });
 
   it('has no import cycles', () => {

@@ -3,7 +3,8 @@
 // the answer comes, and what it says.)
 import { describe, expect, it } from 'vitest';
 import { addDays, day, workingDaysBetween } from '../domain/calendar.js';
-import { MAX_QUERY_TERMS, queryTerms } from '../store/search/tokens.js';
+import { DEFAULT_SEARCH_OPTIONS } from '../search/options.js';
+import { queryTerms } from '../search/terms.js';
 import { call, seedContext } from './support/seed.js';
 
 const ctx = seedContext();
@@ -56,7 +57,7 @@ describe('long inputs with many terms', () => {
 
   it('a question is searched with at most a fixed number of its terms', () => {
     const vocabulary = new Set(Array.from(noise.matchAll(/../g), (m) => m[0]));
-    expect(queryTerms(noise, vocabulary).length).toBe(MAX_QUERY_TERMS);
+    expect(queryTerms(noise, vocabulary).length).toBe(DEFAULT_SEARCH_OPTIONS.question.maxTerms);
   });
 
   it.each([

@@ -5,15 +5,8 @@
 // corpus and the totals BM25 needs. A posting carries its passage's length, so a question never
 // loads a row per passage.
 import type Database from 'better-sqlite3';
-import { foldCharacters, titleSubject } from '../../domain/text.js';
+import { INDEX_TIME, titleGrams, topicOf } from '../../search/index-time.js';
 import { indexTerms } from './tokens.js';
-
-// Words in a passage count fully; words of the headings above it (its context) count a little.
-export const TEXT_WEIGHT = 2;
-export const CONTEXT_WEIGHT = 0.5;
-// A task's own heading counts most, the sentence it stands for less.
-const TASK_HEAD_WEIGHT = 3;
-const TASK_CONTEXT_WEIGHT = 1;
 
 /** Bytes of one posting: passage id (int32), weighted term frequency (float32), passage length (float32). */
 export const POSTING_BYTES = 12;
@@ -29,22 +22,6 @@ CREATE INDEX task_postings_by_segment ON task_postings(segment);
 CREATE TABLE task_vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE learned_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 `;
-
-/** The subject a text's title names: 办法（试行） is about 办法, not 试行. */
-export function topicOf(title: string): string {
-  return foldCharacters(titleSubject(title)).toLowerCase();
-}
-
-/** The longest title run indexed as it is; a longer word is found by its first TITLE_GRAM characters and checked. */
-export const TITLE_GRAM = 4;
-
-/** Every run of a title's characters up to TITLE_GRAM long, each once. */
-export function titleGrams(topic: string): Set<string> {
-  const out = new Set<string>();
-  const chars = [...topic];
-  for (let i = 0; i < chars.length; i++) for (let len = 1; len <= TITLE_GRAM && i + len <= chars.length; len++) out.add(chars.slice(i, i + len).join(''));
-  return out;
-}
 
 /** Columns of numbers laid end to end in one blob (little-endian, as typed arrays are on the platforms served). */
 function packed(...columns: (Int32Array | Float32Array)[]): Buffer {
@@ -81,10 +58,10 @@ export function indexIssue(db: Database.Database, issueId: number, segment: Segm
   let totalLength = 0;
   for (const p of passages) {
     const tf = new Map<string, number>();
-    for (const t of indexTerms(p.text)) tf.set(t, (tf.get(t) ?? 0) + TEXT_WEIGHT);
+    for (const t of indexTerms(p.text)) tf.set(t, (tf.get(t) ?? 0) + INDEX_TIME.textWeight);
     let context = contexts.get(p.context);
     if (!context) contexts.set(p.context, (context = indexTerms(p.context)));
-    for (const t of context) tf.set(t, (tf.get(t) ?? 0) + CONTEXT_WEIGHT);
+    for (const t of context) tf.set(t, (tf.get(t) ?? 0) + INDEX_TIME.contextWeight);
     let length = 0;
     for (const w of tf.values()) length += w;
     totalLength += length;
@@ -100,8 +77,8 @@ export function indexIssue(db: Database.Database, issueId: number, segment: Segm
   bump(db, 'passage_count', passages.length);
   bump(db, 'passage_length', totalLength);
 
-  // Title words name every passage of their text (see SearchIndex.query): each text is found by
-  // the character runs of its title up to TITLE_GRAM long, and a longer word is checked in full.
+  // Title words name every passage of their text (see search/bm25.ts): each text is found by
+  // the character runs of its title up to INDEX_TIME.titleGram long, and a longer word is checked in full.
   const titleGram = db.prepare('INSERT OR IGNORE INTO title_grams (gram, text_id) VALUES (?, ?)');
   const texts = db.prepare("SELECT t.id, CASE WHEN t.role = 'part' THEN t.title ELSE n.title END AS title FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ?").all(issueId) as { id: number; title: string }[];
   for (const t of texts) for (const gram of titleGrams(topicOf(t.title))) titleGram.run(gram, t.id);
@@ -111,8 +88,8 @@ export function indexIssue(db: Database.Database, issueId: number, segment: Segm
   const tasks = db.prepare('SELECT t.id, t.task, t.context FROM tasks t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY t.id').all(issueId) as { id: number; task: string; context: string }[];
   for (const t of tasks) {
     const weights = new Map<string, number>();
-    for (const term of indexTerms(t.context)) weights.set(term, TASK_CONTEXT_WEIGHT);
-    for (const term of indexTerms(t.task)) weights.set(term, TASK_HEAD_WEIGHT);
+    for (const term of indexTerms(t.context)) weights.set(term, INDEX_TIME.taskContextWeight);
+    for (const term of indexTerms(t.task)) weights.set(term, INDEX_TIME.taskHeadWeight);
     for (const [term, w] of weights) {
       let list = segment.tasks.get(term);
       if (!list) segment.tasks.set(term, (list = { ids: [], weights: [] }));

@@ -1,0 +1,176 @@
+// The second pass of passage search: BM25 finds the candidates by their words; this orders them
+// by what the question asks. A question that asks 多少钱 wants a passage stating an amount, one
+// that asks 什么时候 a date, 谁 a unit; a passage covering more of the question's characters wins
+// over one that repeats a single word; a table row that only names another document (《…》)
+// yields to that document's own text. The final score adds these to the BM25 score scaled to the
+// best candidate's, each with its weight.
+import { findDates, findMeasures } from '../domain/measures.js';
+import { questionSubject, type QuestionWants } from '../domain/question.js';
+import { matchKey } from '../domain/text.js';
+import type { Paraphrase } from '../domain/thesaurus.js';
+import type { SearchOptions } from './options.js';
+import type { Question } from './question.js';
+
+/** A BM25 candidate with its reading (readPassage). */
+export interface Candidate {
+  id: number;
+  score: number;
+  reading: PassageReading;
+}
+
+/** Whether the best two of a ranking are within `closeCall` of each other: too close to trust the first alone. */
+export function isCloseCall(ranked: { score: number }[], closeCall: number): boolean {
+  return ranked.length > 1 && ranked[0].score > 0 && (ranked[0].score - ranked[1].score) / ranked[0].score < closeCall;
+}
+
+const UNIT = /局|委员会|办公室|人民政府|管委会|中心|公司|部门|单位|机构/;
+const DEADLINE = /年底|月底|年末|前完成|完成时限/;
+const DEFINITION = /是指|所称|所指|以下简称/;
+const PLACE = /平台|中心|窗口|网站|大厅|场所|办公室/;
+/** A question whose subject ends in a kind of document (…有没有管理办法) asks for one by its title. */
+const DOCUMENT_ASKED = /(?:办法|条例|规定|制度|规划|细则|方案)$/;
+const PROCEDURE = /程序|流程|步骤|手续|按以下|按照以下/;
+const POSITION = /主任|局长|书记|主席|市长|区长|县长|委员|调研员|部长|处长|科长|经理|院长|校长|所长|站长|队长|秘书长/;
+
+/** The kinds of answer a sentence states, whatever the question. */
+interface Kinds {
+  measures: string[];
+  dates: boolean;
+  units: boolean;
+  places: boolean;
+  positions: boolean;
+  procedure: boolean;
+  definition: boolean;
+}
+
+function kindsOf(text: string): Kinds {
+  return {
+    measures: findMeasures(text).map((m) => m.measure),
+    dates: findDates(text).length > 0 || DEADLINE.test(text),
+    units: UNIT.test(text),
+    places: PLACE.test(text),
+    positions: POSITION.test(text),
+    procedure: PROCEDURE.test(text),
+    definition: DEFINITION.test(text),
+  };
+}
+
+/** Whether a sentence states the kind of answer the question wants. */
+function answersKind(wants: QuestionWants, k: Kinds): boolean {
+  if (wants.measures.length && k.measures.some((m) => wants.measures.includes('*') || wants.measures.includes(m))) return true;
+  if (wants.dates && k.dates) return true;
+  if (wants.units && k.units) return true;
+  if (wants.places && k.places) return true;
+  if (wants.positions && k.positions) return true;
+  if (wants.procedure && k.procedure) return true;
+  return wants.definition && k.definition;
+}
+
+const asksKind = (w: QuestionWants) => w.measures.length > 0 || w.dates || w.units || w.definition || w.places || w.positions || w.procedure;
+
+/** Something a question asks about: its own words, or a paraphrase with the gazette's words for it. */
+interface Concept {
+  variants: string[];
+  weight: number;
+}
+
+/**
+ * What a question asks about, to be covered by an answer: each paraphrase (钱 → 经费, 资金…) is one
+ * concept, found by any of its words; the rest of the question's wording counts by character
+ * pairs, the asking words (多少, 谁…) left out.
+ */
+function conceptsOf(folded: string, phrased: Paraphrase[], paraphraseWeight: number): Concept[] {
+  let rest = folded;
+  const concepts: Concept[] = [];
+  for (const p of phrased) {
+    concepts.push({ variants: [p.asked, ...p.printed].map(matchKey), weight: p.ownWord ? 1 : paraphraseWeight });
+    rest = rest.slice(0, p.at) + ' '.repeat(p.asked.length) + rest.slice(p.at + p.asked.length);
+  }
+  for (const run of questionSubject(rest).split(/\s+/).map(matchKey)) {
+    for (let i = 0; i + 1 < run.length; i++) concepts.push({ variants: [run.slice(i, i + 2)], weight: 1 });
+  }
+  return concepts;
+}
+
+/** The share of the question's concepts a text (its matchKey) holds. */
+function covers(concepts: Concept[], key: string): number {
+  let held = 0;
+  let all = 0;
+  for (const c of concepts) {
+    all += c.weight;
+    if (c.variants.some((v) => key.includes(v))) held += c.weight;
+  }
+  return all ? held / all : 0;
+}
+
+/**
+ * Passages best first for the question: BM25 (scaled to the best candidate's), how much of the
+ * question the passage with its headings covers, and the best sentence — one that covers the
+ * question and states the kind of answer it wants — so the words asked must stand together.
+ */
+export function rerank<C extends Candidate>(question: Question, candidates: C[], options: SearchOptions['rerank']): C[] {
+  if (!candidates.length) return [];
+  const { weights, listShare } = options;
+  const { wants } = question;
+  const concepts = conceptsOf(question.folded, question.paraphrases, options.paraphraseWeight);
+  const top = Math.max(...candidates.map((c) => c.score)) || 1;
+  const kinded = asksKind(wants);
+  const asksForDocument = DOCUMENT_ASKED.test(question.subject);
+  const scored = candidates.map((c) => {
+    const r = c.reading;
+    // Words inside 《…》 name another document; they are not what the passage itself says,
+    // unless the question asks for a document (…有没有管理办法).
+    const read = asksForDocument ? (r.asPrinted ??= sentencesOf(r.text)) : r.own;
+    const sentences = read.map((x) => weights.sentence * covers(concepts, x.key) + (kinded && answersKind(wants, (x.kinds ??= kindsOf(x.text))) ? weights.kind : 0));
+    sentences.sort((a, b) => b - a);
+    // A question asking for several things (哪些) is answered by a passage where several sentences answer.
+    const best = (sentences[0] ?? 0) + (wants.list ? listShare * ((sentences[1] ?? 0) + (sentences[2] ?? 0)) : 0);
+    let score = (weights.bm25 * c.score) / top + weights.passage * covers(concepts, r.key) + best;
+    if (r.namesOnlyOthers) score -= weights.namesOnlyOthers;
+    return { ...c, score };
+  });
+  return scored.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/**
+ * What the rerank reads of a passage whatever the question, so a passage ranked for many
+ * questions is read once (GazetteSearch keeps readings): its sentences as matched, and the kinds
+ * of answer each states, found when a question first asks for one.
+ */
+export interface PassageReading {
+  text: string;
+  /** The passage with its headings, as matched (matchKey). */
+  key: string;
+  namesOnlyOthers: boolean;
+  /** Its sentences, other documents' titles (《…》) blanked. */
+  own: SentenceReading[];
+  /** Its sentences as printed, for a question asking for a document; read when one first does. */
+  asPrinted?: SentenceReading[];
+}
+
+interface SentenceReading {
+  text: string;
+  /** The sentence after the lead-in it belongs to (…报酬标准：), as matched. */
+  key: string;
+  kinds?: Kinds;
+}
+
+export function readPassage(text: string, context: string): PassageReading {
+  return { text, key: matchKey(`${text}${context}`), namesOnlyOthers: namesOnlyOthers(text), own: sentencesOf(text.replace(/《[^《》]*》/g, '《》')) };
+}
+
+/** A text's sentences, each matched with the lead-in before it (…报酬标准：), which belongs to each item after it. */
+function sentencesOf(text: string): SentenceReading[] {
+  let leadIn = '';
+  return (text.match(/[^。；！？\n]+[。；！？]?/g) ?? []).map((sentence) => {
+    const read = { text: sentence, key: matchKey(`${leadIn}${sentence}`) };
+    if (/[：:]\s*$/.test(sentence)) leadIn = sentence;
+    return read;
+  });
+}
+
+/** A row of a table that lists other documents: most of its words are their titles. */
+function namesOnlyOthers(text: string): boolean {
+  const titled = (text.match(/《[^《》]*》/g) ?? []).reduce((n, t) => n + t.length, 0);
+  return titled > 0 && titled / text.replace(/\s+/g, '').length > 0.5;
+}

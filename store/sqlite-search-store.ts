@@ -1,0 +1,150 @@
+// The search layer's storage port (search/port.ts) over the SQLite store: postings blobs read as
+// typed arrays, the vocabulary asked one word at a time (answers cached), rows by id.
+import type Database from 'better-sqlite3';
+import type { Alias } from '../domain/aliases.js';
+import type { GazetteText } from '../domain/reader.js';
+import { topicOf } from '../search/index-time.js';
+import type { PassagePostings, PassageRow, SearchStore, TaskWords, TextSpan } from '../search/port.js';
+import { POSTING_BYTES } from './search/postings.js';
+
+/** Vocabulary answers kept between questions: a question asks for every run of its characters. */
+const VOCABULARY_CACHE = 50_000;
+
+/** A blob's bytes where typed arrays can view them (SQLite's buffers need not be 4-byte aligned). */
+function aligned(blob: Buffer): Buffer {
+  return blob.byteOffset % 4 === 0 ? blob : Buffer.from(new Uint8Array(blob));
+}
+
+/** A search postings segment as its columns (ids, weighted frequencies, lengths; postings.ts writes them so). */
+function passageColumns(blob: Buffer, n: number): PassagePostings {
+  const b = aligned(blob);
+  if (b.length < n * POSTING_BYTES) throw new Error('search index segment is shorter than its count');
+  return { ids: new Int32Array(b.buffer, b.byteOffset, n), tfs: new Float32Array(b.buffer, b.byteOffset + n * 4, n), lengths: new Float32Array(b.buffer, b.byteOffset + n * 8, n) };
+}
+
+type Segment = { df: number; postings: Buffer };
+
+/** Rows read by id, in the order of the ids asked (an id asked twice, twice). */
+function inOrder<R extends { id: number }>(ids: number[], rows: R[]): R[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
+}
+
+/** A lazily prepared statement: the store opens fast and prepares what a question uses. */
+function lazy(db: Database.Database, sql: string, pluck = false): () => Database.Statement {
+  let s: Database.Statement | null = null;
+  return () => (s ??= pluck ? db.prepare(sql).pluck() : db.prepare(sql));
+}
+
+export class SqliteSearchStore implements SearchStore {
+  private readonly known = new Map<string, number>();
+  private readonly sql;
+
+  constructor(private readonly db: Database.Database) {
+    this.sql = {
+      df: lazy(db, 'SELECT df FROM search_vocab WHERE term = ?', true),
+      segments: lazy(db, 'SELECT df, postings FROM search_postings WHERE term = ?'),
+      taskDf: lazy(db, 'SELECT df FROM task_vocab WHERE term = ?', true),
+      taskSegments: lazy(db, 'SELECT df, postings FROM task_postings WHERE term = ?'),
+      titled: lazy(
+        db,
+        `SELECT tg.text_id AS id, t.passage_from AS "from", t.passage_to AS "to", CASE WHEN t.role = 'part' THEN t.title ELSE n.title END AS title
+         FROM title_grams tg JOIN texts t ON t.id = tg.text_id JOIN notices n ON n.id = t.notice_id WHERE tg.gram = ? LIMIT ?`,
+      ),
+      spanning: lazy(db, 'SELECT id, passage_from AS "from", passage_to AS "to" FROM texts WHERE passage_from <= ? AND passage_to >= ? ORDER BY passage_from'),
+      noticePassages: lazy(db, 'SELECT MIN(t.passage_from) AS "from", MAX(t.passage_to) AS "to" FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.doc_number = ?'),
+      noticeTexts: lazy(db, 'SELECT id FROM texts WHERE notice_id = (SELECT id FROM notices WHERE doc_number = ?)', true),
+      text: lazy(db, 'SELECT notice_id AS noticeId, role, title FROM texts WHERE id = ?'),
+      paragraphs: lazy(db, 'SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord'),
+      tasksAt: lazy(db, 'SELECT id FROM tasks WHERE notice_id = ? AND locator = ? ORDER BY id', true),
+      // A list of ids is passed as one JSON array: one prepared statement whatever its length.
+      passages: lazy(
+        db,
+        'SELECT p.id, p.text_id AS textId, t.notice_id AS noticeId, t.role, t.title AS textTitle, p.locator, p.text, p.context, p.page FROM passages p JOIN texts t ON t.id = p.text_id WHERE p.id IN (SELECT value FROM json_each(?))',
+      ),
+      passageTexts: lazy(db, 'SELECT id, text, context FROM passages WHERE id IN (SELECT value FROM json_each(?))'),
+      taskWords: lazy(db, 'SELECT id, notice_id AS noticeId, locator, task, context FROM tasks WHERE id IN (SELECT value FROM json_each(?))'),
+      aliases: lazy(db, 'SELECT full, short FROM aliases GROUP BY full, short ORDER BY COUNT(*) DESC, full LIMIT ?'),
+    };
+  }
+
+  totals(): { passages: number; passageLength: number; texts: number; maxPassageId: number } {
+    const meta = (key: string) => Number((this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? 0);
+    const maxPassageId = (this.db.prepare('SELECT MAX(id) FROM passages').pluck().get() as number | null) ?? 0;
+    return { passages: meta('passage_count'), passageLength: meta('passage_length'), texts: meta('text_count'), maxPassageId };
+  }
+
+  passageDf(term: string): number {
+    let n = this.known.get(term);
+    if (n === undefined) {
+      n = (this.sql.df().get(term) as number | undefined) ?? 0;
+      if (this.known.size >= VOCABULARY_CACHE) this.known.clear();
+      this.known.set(term, n);
+    }
+    return n;
+  }
+
+  passagePostings(term: string): PassagePostings[] {
+    return (this.sql.segments().all(term) as Segment[]).map((s) => passageColumns(s.postings, s.df));
+  }
+
+  taskDf(term: string): number {
+    return (this.sql.taskDf().get(term) as number | undefined) ?? 0;
+  }
+
+  taskIds(term: string): Int32Array[] {
+    // A task segment is its ids, then their weights (postings.ts).
+    return (this.sql.taskSegments().all(term) as Segment[]).map((s) => {
+      const b = aligned(s.postings);
+      return new Int32Array(b.buffer, b.byteOffset, s.df);
+    });
+  }
+
+  textsTitled(gram: string, most: number): (TextSpan & { topic: string })[] | null {
+    // One more row than allowed says there are too many, without counting them all.
+    const rows = this.sql.titled().all(gram, most + 1) as { id: number; from: number | null; to: number | null; title: string }[];
+    if (rows.length > most) return null;
+    return rows.flatMap((r) => (r.from === null || r.to === null ? [] : [{ id: r.id, from: r.from, to: r.to, topic: topicOf(r.title) }]));
+  }
+
+  textsSpanning(from: number, to: number): TextSpan[] {
+    return this.sql.spanning().all(to, from) as TextSpan[];
+  }
+
+  noticePassages(docNumber: string): { from: number; to: number } | null {
+    const r = this.sql.noticePassages().get(docNumber) as { from: number | null; to: number | null };
+    return r.from === null || r.to === null ? null : { from: r.from, to: r.to };
+  }
+
+  noticeTexts(docNumber: string): number[] {
+    return this.sql.noticeTexts().all(docNumber) as number[];
+  }
+
+  passages(ids: number[]): PassageRow[] {
+    return inOrder(ids, this.sql.passages().all(JSON.stringify(ids)) as PassageRow[]);
+  }
+
+  passageTexts(ids: number[]): Pick<PassageRow, 'id' | 'text' | 'context'>[] {
+    return inOrder(ids, this.sql.passageTexts().all(JSON.stringify(ids)) as Pick<PassageRow, 'id' | 'text' | 'context'>[]);
+  }
+
+  text(id: number): Pick<GazetteText, 'noticeId' | 'role' | 'title'> {
+    return this.sql.text().get(id) as Pick<GazetteText, 'noticeId' | 'role' | 'title'>;
+  }
+
+  paragraphs(textId: number): { locator: string; text: string; page: number | null }[] {
+    return this.sql.paragraphs().all(textId) as { locator: string; text: string; page: number | null }[];
+  }
+
+  taskWords(ids: number[]): TaskWords[] {
+    return inOrder(ids, this.sql.taskWords().all(JSON.stringify(ids)) as TaskWords[]);
+  }
+
+  tasksAt(noticeId: number, locator: string): number[] {
+    return this.sql.tasksAt().all(noticeId, locator) as number[];
+  }
+
+  aliases(limit: number): Alias[] {
+    return this.sql.aliases().all(limit) as Alias[];
+  }
+}
