@@ -7,6 +7,8 @@ import { foldCharacters } from './text.js';
 // Words that make a sentence a question (请问…是多少, 哪些…, …吗).
 export const ASKING = [
   '请问', '是多少', '多少', '什么', '哪些', '哪个', '哪里', '怎么', '怎样', '如何', '是否', '有没有', '能不能', '可不可以', '能否', '要不要', '谁', '吗', '呢', '吧',
+  // As people speak (啥时候, 有啥, 咋办): asking words, never words the gazette lacks.
+  '什么时候', '啥时候', '多会儿', '有啥', '是啥', '干啥', '咋办', '怎么办', '咋', '啥', '只有', '到底', '一下',
   // 几 with the measure it asks for (几年: how many years).
   '几个月', '几个', '几年', '几天', '几日', '几次', '几号', '几岁', '几级', '几类', '几种', '几项', '几套', '几名', '几家', '几位',
 ];

@@ -159,6 +159,8 @@ export type DocumentResolution =
 
 export interface SearchHit {
   text: string;
+  /** The words of the passage that answer the question, verbatim pieces joined by … (what a model should read). */
+  answer: string;
   score: number;
   citation: Citation;
 }

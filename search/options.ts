@@ -68,6 +68,15 @@ export interface SearchOptions {
     /** The most texts one quotation reads; a phrase common enough to pass it is answered as far as read. */
     maxTexts: number;
   };
+  /** The words of each hit shown as its answer (domain/answer-focus.ts, read in search.ts). */
+  answer: {
+    /** Characters of a hit shown at most: its answering sentence whole, else a window holding the asked-for figure. */
+    maxChars: number;
+    /** Another sentence matching this share of the best one's words is shown too, where room is left. */
+    alsoShare: number;
+    /** The most items read after a lead-in (…应符合以下条件：) that a hit is. */
+    leadInItems: number;
+  };
   /** Questions (search/question.ts). */
   question: {
     /** The most terms a question is searched with; past it the longest are kept. */
@@ -84,6 +93,7 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   rerank: { pool: 100, weights: { bm25: 1, passage: 1, sentence: 3, kind: 1.6, namesOnlyOthers: 0.6 }, listShare: 0.25, paraphraseWeight: 2, closeCall: 0.1 },
   tasks: { candidates: 500, headWeight: 3, singleCharWeight: 0.3, floor: { ofBest: 0.4, covered: 0.5 } },
   quotes: { rarestWords: 3, edge: 2, containsChecked: 300, searchFallback: 20, maxTexts: 200 },
+  answer: { maxChars: 160, alsoShare: 0.6, leadInItems: 12 },
   question: { maxTerms: 32, maxUnindexedRuns: 8, maxAliases: 2_000 },
 };
 

@@ -6,6 +6,7 @@ import { withAliases, paraphrases, type ThesaurusRow } from '../domain/thesaurus
 import { foldCharacters } from '../domain/text.js';
 import { questionSubject, taskSubject } from '../domain/question.js';
 import { MAX_QUOTE_PLACES } from '../domain/reader.js';
+import { answeringWords } from '../domain/answer-focus.js';
 import { Bm25 } from './bm25.js';
 import { searchOptions, type SearchOptions, type SearchOptionsOverride } from './options.js';
 import type { PassageRow, SearchStore, TaskWords } from './port.js';
@@ -23,6 +24,12 @@ export interface PassageHit {
   score: number;
   /** The sentence holding most of the question's terms. */
   quote: string;
+  /**
+   * The words that answer the question, as a model should read them (domain/answer-focus.ts): the
+   * sentence with the asked-for figure, a list item under its lead-in (a lead-in's items read with
+   * it), a table row's matching cells; else the quote.
+   */
+  answer: string;
 }
 
 /** The most readings of passages (or tasks) kept, a few KB each: past it they are dropped and read again as asked. */
@@ -111,8 +118,24 @@ export class GazetteSearch {
     const reranked = rerank(q, this.read(hits), this.options.rerank);
     const best = reranked.slice(0, limit);
     const rows = this.store.passages(best.map((c) => c.id));
-    const ranked = best.map((c, k) => ({ passage: rows[k], score: c.score, quote: bestSentence(rows[k].text, terms) }));
+    const focus = { terms: [...q.terms, ...q.printed], wants: q.wants };
+    const ranked = best.map((c, k) => {
+      const quote = bestSentence(rows[k].text, terms);
+      return { passage: rows[k], score: c.score, quote, answer: answeringWords(this.withItems(rows[k]), focus, this.options.answer) ?? quote };
+    });
     return { hits: ranked, total, closeCall: isCloseCall(reranked, this.options.rerank.closeCall) };
+  }
+
+  /** A passage with the items a lead-in of it introduces: the passages after it in its text whose locator extends its own (第十二条 → 第十二条（三）). */
+  private withItems(p: PassageRow): string {
+    if (!/[：:]$/.test(p.text)) return p.text;
+    const next = Array.from({ length: this.options.answer.leadInItems }, (_, k) => p.id + 1 + k);
+    let text = p.text;
+    for (const r of this.store.passages(next)) {
+      if (!r || r.textId !== p.textId || r.locator === p.locator || !r.locator.startsWith(p.locator)) break;
+      text += r.text;
+    }
+    return text;
   }
 
   /** Candidates with their readings. */

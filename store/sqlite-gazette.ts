@@ -136,8 +136,9 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
 
   search(question: string, limit: number, docNumber: string | null): { results: SearchHit[]; total: number; closeCall: boolean } {
     const { hits, total, closeCall } = this.searcher.passages(question, limit, docNumber);
-    const results = hits.map(({ passage: p, score, quote }) => ({
+    const results = hits.map(({ passage: p, score, quote, answer }) => ({
       text: p.text,
+      answer,
       score: Math.round(score * 1000) / 1000,
       citation: citationIn(this.noticeById(p.noticeId), { role: p.role, title: p.textTitle }, p.locator, p.page, quote),
     }));

@@ -75,6 +75,13 @@ describe('words a question says that the gazette does not', () => {
     expect(message('find_lead_unit', { task: '洋垃圾谁来管' })).not.toContain('没有出现');
     expect(message('find_lead_unit', { task: '冬天错峰生产的噪声谁来管' })).toContain('公报中没有出现“噪声”');
   });
+
+  it('never names the words that only say what is asked (啥时候, 有啥, 只有, 怎么办)', () => {
+    for (const query of ['湿地保护规划啥时候完成', '法律顾问有啥条件', '只有国控断面要达到Ⅱ类吗', '污泥不达标怎么办']) {
+      expect([query, message('search_gazette', { query })]).toEqual([query, '']);
+    }
+    expect(message('search_gazette', { query: '湿地保护规划啥时候完成，噪声怎么办' })).toBe('公报中没有出现“噪声”；以下只按其余词语检索。');
+  });
 });
 
 describe('lead units for a task asked in other words', () => {

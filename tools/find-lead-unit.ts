@@ -13,6 +13,9 @@ const output = {
   message: z.string().optional(),
 };
 
+/** Characters of the printed responsibility note quoted after each task: a whole note, as most are. */
+const NOTE_QUOTE_CHARS = 90;
+
 export const findLeadUnit = defineTool({
   name: 'find_lead_unit',
   use: '谁牵头、谁配合、何时完成某项工作',
@@ -33,7 +36,8 @@ export const findLeadUnit = defineTool({
       const message = `没有找到与“${question}”对应的任务分工。可换用任务名称中的词，如“柴油货车”“秸秆”“湿地”，或用 list_tasks 按单位列出任务。`;
       return ok({ matches, message }, message);
     }
-    const lines = matches.map((m, i) => `${i + 1}. ${taskLine(m)}${citeTag(m.citation)}`);
+    // The note is quoted as printed (交通运输局, not the normalised 市交通运输局), so a reader can match it to the page.
+    const lines = matches.map((m, i) => `${i + 1}. ${taskLine(m)}${citeTag(m.citation, NOTE_QUOTE_CHARS)}`);
     const { unknown } = ctx.gazette.questionWords(taskSubject(question) || question);
     const words = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按问题中的其余词语找到，请核对是否相关。` : '';
     // Fewer matches rather than unrelated ones: say so when only one task answers.

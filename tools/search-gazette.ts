@@ -10,7 +10,7 @@ const input = {
 };
 
 const output = {
-  results: z.array(z.object({ text: z.string(), score: z.number(), citation: citationSchema })),
+  results: z.array(z.object({ text: z.string(), answer: z.string().describe('the words of the passage that answer the question: verbatim pieces joined by …'), score: z.number(), citation: citationSchema })),
   closeCall: z.boolean().describe('the first two passages scored within 10% of each other: the first may not be the answer, read the next ones too'),
   ...pageSchema,
   message: z.string().optional(),
@@ -40,7 +40,7 @@ export const searchGazette = defineTool({
         : `公报中没有与“${query}”相关的内容${docNumber ? `（限 ${docNumber}）` : ''}。本公报只收录${corpusScope(ctx)}；可换用更具体的词，如单位名称、工作名称或数字。`;
       return ok({ results: [], closeCall: false, total, offset, nextOffset: null, message }, message);
     }
-    const lines = page.map((r, i) => `${offset + i + 1}. 《${r.citation.title}》${r.citation.locator}：${clip(r.citation.quote, 90)}${citeTag(r.citation)}`);
+    const lines = page.map((r, i) => `${offset + i + 1}. 《${r.citation.title}》${r.citation.locator}：${r.answer}${citeTag(r.citation)}`);
     const { unknown } = ctx.gazette.questionWords(query);
     const message = unknown.length ? `公报中没有出现“${unknown.join('”“')}”；以下只按其余词语检索。` : undefined;
     // Said where the first hit is shown: on the first page.

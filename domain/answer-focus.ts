@@ -1,0 +1,117 @@
+// The words of a passage that answer a question, for the text a model reads: the sentence that
+// carries the asked-for figure, date or unit, a list's items under their lead-in, a table row's
+// matching cells. Every piece shown is a verbatim span of the passage; gaps between pieces are
+// marked with …, and a piece is never cut before the figure it was chosen for.
+import { findDates, findMeasures } from './measures.js';
+import type { QuestionWants } from './question.js';
+import { foldCharacters } from './text.js';
+
+export interface FocusQuestion {
+  /** The question's content words, folded as the passage is (search terms, paraphrases). */
+  terms: string[];
+  wants: QuestionWants;
+}
+
+export interface FocusOptions {
+  /** Characters shown at most (the … marks not counted). */
+  maxChars: number;
+  /** A piece matching this share of the best piece's words is shown too, where room is left. */
+  alsoShare: number;
+}
+
+/** Sentences, list items and table cells: a piece ends after 。；！？, or after a lead-in's ： before its first item. */
+const PIECE_END = /(?<=[。；！？;])|(?<=[：:])(?=\s*(?:（[一二三四五六七八九十]+）|\d{1,2}[.．、]|[一二三四五六七八九十]+、))/;
+/** A lead-in: the piece before a list (…应符合以下条件：). */
+const LEAD_IN = /[：:]$/;
+/** Responsibility words a 谁 question is answered by. */
+const UNIT_WORDS = /牵头|负责|责任单位|配合|承办|主管|解读单位|实施单位/;
+
+interface Piece {
+  text: string;
+  start: number;
+  /** How much of the question it matches: the length of the question's words it holds. */
+  score: number;
+  /** Whether it states what is asked (a figure of the asked measure, a date, a unit) beside a matched word. */
+  answers: boolean;
+}
+
+const piece = (text: string, start: number): Piece => ({ text, start, score: 0, answers: false });
+
+/** Whether a piece states what is asked for: a figure of an asked measure, a date, a unit. */
+function statesAsked(text: string, wants: QuestionWants): boolean {
+  if (wants.measures.length && findMeasures(text).some((x) => wants.measures.includes('*') || wants.measures.includes(x.measure))) return true;
+  if (wants.dates && findDates(text).length) return true;
+  return wants.units && UNIT_WORDS.test(text);
+}
+
+function scored(p: Piece, q: FocusQuestion): Piece {
+  // Read as the question's terms are (folded, lower case); extraction spaces inside words (第三污水 处理厂) do not hide a word.
+  const key = foldCharacters(p.text).toLowerCase().replace(/\s+/g, '');
+  const score = q.terms.reduce((n, t) => (t && key.includes(t) ? n + t.length : n), 0);
+  return { ...p, score, answers: score > 0 && statesAsked(p.text, q.wants) };
+}
+
+/** A piece that states what is asked comes first; among those, the one matching more of the question. */
+const better = (a: Piece, b: Piece | null): boolean => a.score > 0 && (!b || (Number(a.answers) - Number(b.answers) || a.score - b.score) > 0);
+
+/**
+ * A span of `max` characters of a piece longer than that: from just before its clause (between
+ * commas) that best answers, so the figure and what leads up to it stand together.
+ */
+function window(p: Piece, q: FocusQuestion, max: number): { text: string; start: number } {
+  if (p.text.length <= max) return p;
+  let best: Piece | null = null;
+  let at = 0;
+  for (const clause of p.text.split(/(?<=[，,])/)) {
+    const c = scored(piece(clause, at), q);
+    if (better(c, best)) best = c;
+    at += clause.length;
+  }
+  const from = Math.max(0, Math.min((best?.start ?? 0) - 4, p.text.length - max));
+  return { text: p.text.slice(from, from + max), start: p.start + from };
+}
+
+/**
+ * The words of `text` that answer `q`, within `maxChars`: its best piece, the lead-in of a list
+ * item, a matched lead-in's first items, and other pieces nearly as good, in the passage's order.
+ * Null when nothing in the text matches the question (the caller shows the passage's opening).
+ */
+export function answeringWords(text: string, q: FocusQuestion, { maxChars, alsoShare }: FocusOptions): string | null {
+  const all: Piece[] = [];
+  let start = 0;
+  for (const t of text.split(PIECE_END)) {
+    if (t) all.push(scored(piece(t, start), q));
+    start += t.length;
+  }
+  const best = all.reduce<Piece | null>((b, p) => (better(p, b) ? p : b), null);
+  if (!best) return null;
+  const chosen = new Set<Piece>([best]);
+  let room = maxChars - Math.min(best.text.length, maxChars);
+  const take = (p: Piece): boolean => {
+    if (chosen.has(p) || p.text.length > room) return false;
+    chosen.add(p);
+    room -= p.text.length;
+    return true;
+  };
+  const index = all.indexOf(best);
+  if (LEAD_IN.test(best.text)) {
+    // A lead-in that matched is followed by its items, in order, as many as fit.
+    for (const p of all.slice(index + 1)) if (!take(p)) break;
+  } else {
+    // A list item is read under its lead-in.
+    const leadIn = all
+      .slice(0, index)
+      .reverse()
+      .find((p) => LEAD_IN.test(p.text));
+    if (leadIn) take(leadIn);
+  }
+  for (const p of all.filter((x) => x.score >= alsoShare * best.score && x.answers >= best.answers).sort((a, b) => b.score - a.score)) take(p);
+  let out = '';
+  let end = 0;
+  for (const p of [...chosen].sort((a, b) => a.start - b.start)) {
+    const s = p === best ? window(p, q, maxChars) : p;
+    out += (s.start > end ? '…' : '') + s.text;
+    end = s.start + s.text.length;
+  }
+  return end < text.length ? `${out}…` : out;
+}

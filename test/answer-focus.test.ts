@@ -1,0 +1,43 @@
+// The words of a hit a model reads: the sentence with the asked-for figure, never cut before it;
+// a list item under its lead-in; a table row's matching cells. Passages are the bundled issue's.
+import { describe, expect, it } from 'vitest';
+import { answeringWords } from '../domain/answer-focus.js';
+import { questionWants } from '../domain/question.js';
+import { DEFAULT_SEARCH_OPTIONS } from '../search/options.js';
+
+const SHOWN = DEFAULT_SEARCH_OPTIONS.answer;
+
+const ask = (question: string, terms: string[]) => ({ terms, wants: questionWants(question) });
+
+const WATER_3 =
+  '3.强化城镇生活污水治理。实施城镇污水处理“提质增效”行动，加快污水管网建设，强化城中村、老旧城区和城乡结合部污水截流、收集，进一步完善、提升、优化城镇污水收集处理系统。现有城镇生活污水处理设施不能满足需求的，要加快新建或扩建，补齐短板。2019年，中卫市第一污水处理厂生活污水处理率达到94%以上，中宁县第一、第二、第三、海原县第二污水处理厂生活污水处理率达到84%以上，现有5个城镇污水处理厂稳定达到或优于一级A排放标准。加快污泥无害化处理处置设施建设，对城镇污水处理设施产生的污泥进行稳定化、无害化和资源化处理处置，禁止处理处置不达标的污泥进入耕地。未进行无害化和资源化处理处置的污泥须全部进入正规垃圾无害化填埋场进行填埋处理，依法取缔非法污泥堆放点。中卫市第一污水处理厂污泥无害化处理处置率2019年争取达到85%以上。';
+
+const LEGAL_AIDE =
+  '第十二条 法律助理应符合以下条件：（一）具有中华人民共和国国籍；（二）遵守宪法、法律、法规，思想品德端正，廉洁奉公，责任心强；（三）年龄在20周岁以上40周岁以下；（四）具有国家承认的高等院校法学专科学历以上；（五）自愿从事法律顾问工作及行政辅助工作。';
+
+describe('answeringWords', () => {
+  it('shows the sentence that states the asked-for figure, far into a long passage, whole', () => {
+    const words = answeringWords(WATER_3, ask('第一污水处理厂污泥无害化处理处置率要达到多少', ['第一污水处理厂', '污泥', '无害化', '处置率']), SHOWN);
+    expect(words).toBe('…中卫市第一污水处理厂污泥无害化处理处置率2019年争取达到85%以上。');
+  });
+
+  it('shows a list item under its lead-in', () => {
+    const words = answeringWords(LEGAL_AIDE, ask('法律助理的年龄要求是多少', ['法律助理', '年龄', '要求']), SHOWN);
+    expect(words).toBe('第十二条 法律助理应符合以下条件：…（三）年龄在20周岁以上40周岁以下；…');
+  });
+
+  it('shows a lead-in that matched with as many of its items as fit', () => {
+    const words = answeringWords(LEGAL_AIDE, ask('法律助理应符合哪些条件', ['法律助理', '条件']), { ...SHOWN, maxChars: 80 });
+    expect(words).toBe('第十二条 法律助理应符合以下条件：（一）具有中华人民共和国国籍；（二）遵守宪法、法律、法规，思想品德端正，廉洁奉公，责任心强；…');
+  });
+
+  it('keeps the figure when the sentence is longer than the room: the window holds it', () => {
+    const words = answeringWords(WATER_3, ask('中宁县污水处理厂生活污水处理率要达到多少', ['中宁县', '污水处理厂', '处理率']), { ...SHOWN, maxChars: 40 })!;
+    expect(words).toContain('84%');
+    expect(WATER_3).toContain(words.replace(/^…|…$/g, ''));
+  });
+
+  it('is null when nothing in the passage matches the question', () => {
+    expect(answeringWords(LEGAL_AIDE, ask('渣土车要安装什么', ['渣土车']), SHOWN)).toBeNull();
+  });
+});
