@@ -61,7 +61,9 @@ const RIVAL = 0.15;
 const MIN_ALTERED_QUOTE = 6;
 
 /** Words that make a sentence's date the date a document was issued. */
-const ISSUING = /印发|发布|下发|发文|签发|公布/;
+const ISSUING = /印发|发布(?!会)|下发|发文|签发|公布/;
+/** A date followed by 前 (2019年5月24日前) is a deadline, whatever else its clause speaks of (公布, 印发). */
+const isDeadline = (sentence: string, d: DateMention) => /^\s*(?:之|以)?前/.test(sentence.slice(d.index + d.text.length));
 const QUOTE_MARKS = /“([^“”]+)”|「([^「」]+)」|『([^『』]+)』|"([^"\n]+)"/g;
 const BOOK_TITLE = /《([^《》]{2,150})》/g;
 const TAG = /【([^【】]{2,400})】/g;
@@ -178,7 +180,10 @@ export class DraftChecker {
           .map((m) => ({ kind: 'number' as const, text: m.text, offset: sentence.from + m.index, verdict: () => this.alignedFigure(sentence, pool, m.index, measureTest(m)) ?? this.checkFigure(sentence, scope, measureTest(m)) })),
         ...findDates(sentence.text)
           .filter((x) => open(x.index))
-          .map((d) => ({ kind: 'date' as const, text: d.text, offset: sentence.from + d.index, verdict: () => this.datedBy(sentence, pool, d) ?? this.alignedFigure(sentence, pool, d.index, dateTest(d)) ?? this.checkFigure(sentence, scope, dateTest(d)) })),
+          .map((d) => {
+            const test = dateTest(d, isDeadline(sentence.text, d));
+            return { kind: 'date' as const, text: d.text, offset: sentence.from + d.index, verdict: () => this.datedBy(sentence, pool, d) ?? this.alignedFigure(sentence, pool, d.index, test) ?? this.checkFigure(sentence, scope, test) };
+          }),
         ...this.claims(sentence, pool, closed),
       ];
       const room = MAX_FINDINGS - findings.length;
@@ -201,7 +206,7 @@ export class DraftChecker {
   /** Words a sentence says, to pick among a 文号's texts: its quotations, else the sentence itself. */
   private wordsOf(sentence: string, quotes: (Span & { m: RegExpExecArray })[], from: number, draft: string): string[] {
     const own = quotes.filter((q) => q.from >= from && q.from < from + sentence.length).map((q) => draft.slice(q.from + 1, q.to - 1));
-    return own.length ? own : [sentence];
+    return own.length ? own : [sentence.replace(TAG, '')];
   }
 
   /** A 文号's serial digits are not numbers of the draft (卫政办发〔2019〕43号). */
@@ -458,6 +463,7 @@ export class DraftChecker {
 
   /** A date whose clause says what it is the date of: issuing (印发), taking effect (起施行), or the end of validity (有效期至). */
   private datedBy(sentence: Sentence, pool: Pool, d: DateMention): Omit<Finding, 'kind' | 'text' | 'offset'> | null {
+    if (isDeadline(sentence.text, d)) return null;
     const clause = withoutTitles(clauseAt(sentence.text, d.index).text);
     const kinds: [RegExp, string, (string | null)[]][] = [
       [ISSUING, '印发日期', pool.notices.map((n) => n.date)],
@@ -485,9 +491,10 @@ export class DraftChecker {
     const wide = [...pool.doc, ...pool.paragraphs];
     for (const [i, c] of clauses.entries()) {
       if (inside(closed, sentence.from + c.from) && inside(closed, sentence.from + c.from + c.text.length - 1)) continue;
-      // A short clause (不得现场调研, ［X牵头) says little alone: it is aligned with the clauses before it.
+      // A short clause (不得现场调研) says little alone: it is aligned with the clauses before it, or after it when it leads (［X牵头，Y配合).
       let said = c;
       for (let k = i - 1; k >= 0 && slotKey(said.text).length < MIN_CLAUSE; k--) said = { text: sentence.text.slice(clauses[k].from, c.from + c.text.length), from: clauses[k].from };
+      for (let k = i + 1; k < clauses.length && slotKey(said.text).length < MIN_CLAUSE; k++) said = { text: sentence.text.slice(said.from, clauses[k].from + clauses[k].text.length), from: said.from };
       const key = slotKey(said.text);
       if (key.length < 6) continue;
       // Aligned with what it asserts blanked, so that a wrong unit or modal does not hide the sentence it misstates:
@@ -510,7 +517,9 @@ export class DraftChecker {
         continue;
       }
       if (top.score < CLOSE_CLAIM) continue;
-      const diff = claimDifference(said.text, top.text);
+      // A sentence that names no unit (a table row's project) has its units in its paragraph (the row's 责任单位).
+      const paragraph = pool.paragraphs.find((x) => x.citation.locator === top.citation.locator && x.citation.title === top.citation.title && x.text.includes(top.text));
+      const diff = claimDifference(said.text, top.text, paragraph?.text ?? top.text);
       const at = diff ? sentence.from + said.from + diff.at : -1;
       if (!diff || flagged.has(at)) continue;
       flagged.add(at);
@@ -566,7 +575,7 @@ export class DraftChecker {
     const dated = sentence.docs.find((d) => test.isNoticeDate(d.notice));
     if (dated) return { verdict: 'verified', source: this.citeDocument(dated.notice, undefined), note: '是该文件的印发日期。' };
     // A sentence about issuing a document (…于2019年4月26日印发…) states its date: compare with the one printed.
-    const issued = test.what === '日期' && ISSUING.test(withoutTitles(sentence.text)) ? sentence.docs.find((d) => d.notice.date) : undefined;
+    const issued = test.what === '日期' && ISSUING.test(withoutTitles(sentence.text)) && !test.deadline ? sentence.docs.find((d) => d.notice.date) : undefined;
     if (issued) {
       const [y, m, d] = issued.notice.date!.split('-').map(Number);
       return { verdict: 'mismatch', source: this.citeDocument(issued.notice, undefined), expected: `${y}年${m}月${d}日`, note: `${issued.notice.docNumber} 的印发日期是 ${y}年${m}月${d}日。` };
@@ -596,6 +605,8 @@ interface FigureTest {
   /** The source's figure of the same kind, nearest in wording to the draft's; null when it has none. */
   alternative: (source: string, draftSentence: string, at?: number) => string | null;
   isNoticeDate: (notice: Notice) => boolean;
+  /** A date that is a deadline, never an issuing date. */
+  deadline?: boolean;
   /** A table cell prints a long number without the unit its header gives (合计 60611.48 under 万元). */
   printed?: (source: string) => boolean;
   /** Where a source lists the same figures in another order (3%和5% written 5%和3%, or 70%、50% written 50%、30%): the source's figure at this place. */
@@ -633,9 +644,10 @@ function measureTest(m: Measure): FigureTest {
   };
 }
 
-function dateTest(d: DateMention): FigureTest {
+function dateTest(d: DateMention, deadline: boolean): FigureTest {
   return {
     what: '日期',
+    deadline,
     holds: (source) => findDates(source).some((x) => sameDate(d, x)),
     alternative: (source, draftSentence, at = d.index) => nearestInWording(findDates(source), source, draftSentence, at),
     isNoticeDate: (notice) => notice.date !== null && isoOf(d) === notice.date,
@@ -783,8 +795,7 @@ function boundsOf(text: string): { at: number; word: string; dir: string; value:
 }
 
 /** The first thing a draft clause asserts that the source sentence it says does not: where, as written, and the source's words. */
-function claimDifference(clause: string, source: string): { at: number; written: string; expected: string; what: string } | null {
-  const src = matchKey(source);
+function claimDifference(clause: string, source: string, paragraph: string): { at: number; written: string; expected: string; what: string } | null {
   for (const [word, other] of Object.entries(PARITY)) {
     const at = clause.indexOf(word);
     if (at >= 0 && !source.includes(word) && source.includes(other)) return { at, written: word, expected: other, what: '奇偶' };
@@ -799,30 +810,32 @@ function claimDifference(clause: string, source: string): { at: number; written:
     if (t) return { at: m.index, written: m[0], expected: widened(source, t.index, t.index + t[0].length), what: '允许、禁止与义务' };
   }
   // A bound on the same number turned the other way: 不少于 for 不超过, 以上 for 以下.
+  // Where the source bounds the number more than once (5000元以上…，5000元以下…), the bound whose words follow as the draft's do.
   const sourceBounds = boundsOf(source);
   for (const b of boundsOf(clause)) {
-    const same = sourceBounds.filter((x) => x.value === b.value);
-    if (same.length && !same.some((x) => x.dir === b.dir)) return { at: b.at, written: b.word, expected: widened(source, same[0].at, same[0].at + same[0].word.length), what: '数量界限' };
+    const next = after(clause, b.at + b.word.length, 8);
+    const same = sourceBounds.filter((x) => x.value === b.value).sort((x, y) => similarity(next, after(source, y.at + y.word.length, 8)) - similarity(next, after(source, x.at + x.word.length, 8)));
+    if (same.length && same[0].dir !== b.dir) return { at: b.at, written: b.word, expected: widened(source, same[0].at, same[0].at + same[0].word.length), what: '数量界限' };
   }
   const theirs = [...source.matchAll(FREQUENCY)].map((x) => x[0]);
   for (const f of clause.matchAll(FREQUENCY)) {
     if (theirs.length && !theirs.some((x) => frequencyKey(x) === frequencyKey(f[0]))) return { at: f.index, written: f[0], expected: theirs.join('、'), what: '频次' };
   }
-  const units = [...source.matchAll(UNIT_NAME_G)].map((x) => x[0]);
+  const [units, holder] = [source, paragraph].map((x) => [[...x.matchAll(UNIT_NAME_G)].map((y) => y[0]), x] as const).find(([xs]) => xs.length) ?? [[], source];
   for (const u of clause.matchAll(UNIT_IN_ROLE)) {
     const unit = u[1] ?? u[2];
     const at = u.index + u[0].indexOf(unit);
     if (!units.length) continue;
-    if (!src.includes(matchKey(unit))) {
+    if (!matchKey(holder).includes(matchKey(unit))) {
       // The source's unit in the same role (设在X), else every unit it names that the clause does not.
       const role = u[0].slice(0, u[0].indexOf(unit));
-      const same = role ? [...source.matchAll(new RegExp(`${role}(${UNIT_NAME})`, 'g'))].map((x) => x[1]) : [];
+      const same = role ? [...holder.matchAll(new RegExp(`${role}(${UNIT_NAME})`, 'g'))].map((x) => x[1]) : [];
       return { at, written: unit, expected: (same.length ? same : units.filter((x) => !clause.includes(x))).join('、') || units.join('、'), what: '责任单位' };
     }
     // The act the unit is said to do (牵头, 优先安排, 签批), done in the source by another unit.
     const act = clause.slice(u.index + u[0].length, u.index + u[0].length + 2);
-    if (!/^[\u4e00-\u9fa5]{2}$/.test(act) || /^[的和及与、]/.test(act) || src.includes(matchKey(unit + act))) continue;
-    const doers = [...source.matchAll(new RegExp(act, 'g'))].map((x) => new RegExp(`(${UNIT_NAME})$`).exec(source.slice(Math.max(0, x.index - 16), x.index))?.[1]).filter((x): x is string => !!x);
+    if (!/^[\u4e00-\u9fa5]{2}$/.test(act) || /^[的和及与、]/.test(act) || matchKey(holder).includes(matchKey(unit + act))) continue;
+    const doers = [...holder.matchAll(new RegExp(act, 'g'))].map((x) => new RegExp(`(${UNIT_NAME})$`).exec(holder.slice(Math.max(0, x.index - 16), x.index))?.[1]).filter((x): x is string => !!x);
     if (doers.length && !doers.some((d) => matchKey(d).endsWith(matchKey(unit)))) return { at, written: unit, expected: `${doers.join('、')}${act}`, what: '责任单位' };
   }
   // A rate's base: 元每件次 is not 元每小时.

@@ -224,7 +224,8 @@ export function mutants(gazette: GazetteReader): Mutant[] {
     const there = neighbour ? gazette.clause(text, neighbour) : null;
     if (there && !locator.startsWith(neighbour!) && !neighbour!.startsWith(locator) && !matchKey(there.text).includes(matchKey(sentence).slice(0, 12))) {
       const wrong = `【${notice.docNumber} · ${neighbour}】`;
-      all.push({ kind: 'wrong-citation', half, error: true, draft: sentence + wrong, scope: notice.docNumber, span: [sentence.length, sentence.length + wrong.length] });
+      // Flagged anywhere: a checker may call the citation wrong, or a claim of the sentence absent from the clause cited.
+      all.push({ kind: 'wrong-citation', half, error: true, draft: sentence + wrong, scope: notice.docNumber, span: [0, sentence.length + wrong.length] });
     }
   }
   // A bounded, deterministic sample of each kind and half.
