@@ -335,7 +335,21 @@ export class DraftChecker {
         continue;
       }
       const clause = locators.map((l) => this.gazette.clause(text, l)).find(Boolean);
-      if (clause) places.push({ notice: doc.notice, text, locator: clause.locator, body: clause.text, page: clause.pageFrom });
+      if (clause) {
+        places.push({ notice: doc.notice, text, locator: clause.locator, body: clause.text, page: clause.pageFrom });
+        continue;
+      }
+      // A locator the tools print that is no outline node: 附件 (a table's header) with the rows under it, or one row
+      // of rows printed together (a task's 附件 序号25 in 附件 序号24-26).
+      const paragraphs = this.gazette.paragraphs(text);
+      const row = /^(.*序号)(\d+)$/.exec(printed);
+      const within = (l: string) => {
+        const range = row && l.startsWith(row[1]) ? /^(\d+)-(\d+)$/.exec(l.slice(row[1].length)) : null;
+        return !!range && +range[1] <= +row![2] && +row![2] <= +range[2];
+      };
+      const held = paragraphs.filter((p) => p.locator === printed || within(p.locator));
+      const under = held.length ? [...held, ...paragraphs.filter((p) => p.locator.startsWith(`${printed} `))] : [];
+      if (under.length) places.push({ notice: doc.notice, text, locator: held[0].locator, body: under.map((p) => p.text).join('\n'), page: under[0].page });
     }
     if (!places.length) {
       const near = doc.texts.flatMap((t) => nearestLocators(locators[0] ?? written, this.gazette.outline(t).map((o) => o.locator), 2));
