@@ -798,12 +798,12 @@ const after = (text: string, at: number, n: number) => matchKey(text.slice(at, a
 
 const numberValue = (n: string) => (/\d/.test(n) ? Number(n) : parseNumber(n));
 
-/** Each bound of a text with the number it bounds: the one after a bound word before it, else the one before a bound word after it. */
-function boundsOf(text: string): { at: number; word: string; dir: string; value: number }[] {
+/** Each bound of a text with the number it bounds (the one after a bound word before it, else the one before a bound word after it), or null where it bounds words (不高于现状). */
+function boundsOf(text: string): { at: number; word: string; dir: string; value: number | null }[] {
   return BOUNDS.flatMap(([dir, re]) =>
-    [...text.matchAll(re)].flatMap((m) => {
-      const n = m[0].endsWith('上') || m[0].endsWith('下') || m[0].endsWith('内') ? /(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)[^，。；、\d]{0,5}$/.exec(text.slice(0, m.index))?.[1] : /^\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)/.exec(text.slice(m.index + m[0].length))?.[1];
-      return n ? [{ at: m.index, word: m[0], dir, value: numberValue(n) }] : [];
+    [...text.matchAll(re)].map((m) => {
+      const n = /[上下内]$/.test(m[0]) ? /(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)[^，。；、\d]{0,5}$/.exec(text.slice(0, m.index))?.[1] : /^\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)/.exec(text.slice(m.index + m[0].length))?.[1];
+      return { at: m.index, word: m[0], dir, value: n ? numberValue(n) : null };
     }),
   );
 }
@@ -828,7 +828,8 @@ function claimDifference(clause: string, source: string, paragraph: string): { a
   const sourceBounds = boundsOf(source);
   for (const b of boundsOf(clause)) {
     const next = after(clause, b.at + b.word.length, 8);
-    const same = sourceBounds.filter((x) => x.value === b.value).sort((x, y) => similarity(next, after(source, y.at + y.word.length, 8)) - similarity(next, after(source, x.at + x.word.length, 8)));
+    // A bound on words (不高于现状) is the source's bound on the same words.
+    const same = sourceBounds.filter((x) => (b.value === null ? x.value === null && similarity(next, after(source, x.at + x.word.length, 8)) >= 0.5 : x.value === b.value)).sort((x, y) => similarity(next, after(source, y.at + y.word.length, 8)) - similarity(next, after(source, x.at + x.word.length, 8)));
     if (same.length && same[0].dir !== b.dir) return { at: b.at, written: b.word, expected: widened(source, same[0].at, same[0].at + same[0].word.length), what: '数量界限' };
   }
   const theirs = [...source.matchAll(FREQUENCY)].map((x) => x[0]);
