@@ -77,8 +77,8 @@ const QUANTITY_SWAPS: [RegExp, string][] = [
 ];
 /** A unit's name as the gazette prints it. */
 const UNIT_NAME = '(?:市|县|区|自治区)[\\u4e00-\\u9fa5]{1,12}?(?:局|委员会|委|办公室|中心|公司|政府)';
-/** The forms a draft gives a responsibility in; X is the unit. */
-const ROLE_FORMS = ['由X牵头', 'X牵头', '设在X', '由X负责', 'X负责实施', '由X安排'];
+/** The forms a draft gives a task's lead unit in; X is the unit (设在X is met in the sentences that print it). */
+const ROLE_FORMS = ['由X牵头', 'X牵头', '由X负责', 'X负责实施', '由X安排'];
 const ROLE_IN_SOURCE = new RegExp(`(?:由|设在)(${UNIT_NAME})|(${UNIT_NAME})(?=牵头|负责)`);
 
 /** Light rewordings that keep every claim: each must verify. */
@@ -226,6 +226,25 @@ export function mutants(gazette: GazetteReader): Mutant[] {
       const wrong = `【${notice.docNumber} · ${neighbour}】`;
       // Flagged anywhere: a checker may call the citation wrong, or a claim of the sentence absent from the clause cited.
       all.push({ kind: 'wrong-citation', half, error: true, draft: sentence + wrong, scope: notice.docNumber, span: [0, sentence.length + wrong.length] });
+    }
+  }
+  // Each task restated with its lead unit in each form, right and with another unit of the corpus.
+  for (const notice of gazette.notices()) {
+    for (const task of gazette.listTasks({ units: null, role: 'lead', docNumber: notice.docNumber, dueFrom: null, dueTo: null }, { offset: 0, limit: 1000 }).tasks) {
+      const lead = task.leadUnits[0];
+      const name = task.task.replace(/[。；，\s]+$/, '');
+      if (task.leadUnits.length !== 1 || !new RegExp(`^${UNIT_NAME}$`).test(lead) || matchKey(name).length < 6) continue;
+      const half = hash(`${notice.docNumber} ${task.citation.title} ${task.citation.locator}`) % 2 === 0 ? 'tune' : 'heldout';
+      const others = units.filter((u) => u !== lead && !u.includes(lead) && !lead.includes(u));
+      const other = others[hash(name) % Math.max(1, others.length)];
+      if (!other) continue;
+      const tag = `【${notice.docNumber} · ${task.citation.locator}】`;
+      for (const form of ROLE_FORMS) {
+        const [right, wrong] = [lead, other].map((u) => `${name}，${form.replace('X', u)}。`);
+        all.push({ kind: `task lead as ${form}`, half, error: false, draft: right + tag, scope: notice.docNumber, span: [0, right.length + tag.length] });
+        const at = wrong.indexOf(other, name.length);
+        all.push({ kind: `responsible-unit: ${form}`, half, error: true, draft: wrong + tag, scope: notice.docNumber, span: [at, at + other.length] });
+      }
     }
   }
   // A bounded, deterministic sample of each kind and half.
