@@ -536,6 +536,8 @@ export class DraftChecker {
       const diff = claimDifference(said.text, top.text, paragraph?.text ?? top.text);
       const at = diff ? sentence.from + said.from + diff.at : -1;
       if (!diff || flagged.has(at)) continue;
+      // Words the cited clause itself holds (a table row's 责任单位) are not shown wrong by another clause's sentence.
+      if (top !== inCited && sentence.places.some((p) => matchKey(p.body).includes(matchKey(diff.written)))) continue;
       flagged.add(at);
       const where = top.citation;
       out.push({ kind: 'claim', text: diff.written, offset: at, verdict: () => ({ verdict: 'mismatch', source: where, expected: diff.expected, note: `${diff.what}不符：${where.locator}写的是“${diff.expected}”。` }) });
@@ -787,6 +789,8 @@ const UNIT_NAME = `${UNIT_LEVEL}${UNIT_BODY}`;
 const UNIT_NAME_G = new RegExp(UNIT_NAME, 'g');
 /** A unit in a role: 由X牵头, 设在X, 经X审查, 会同X, X牵头, X负责(实施), X安排; after 由 or 设在 a draft may leave out its level (由退役军人事务局). */
 const UNIT_IN_ROLE = new RegExp(`(?:由|设在|经(?![费过济营常])|会同)((?:${UNIT_LEVEL}|(?![由经的及与向对将]))${UNIT_BODY}(?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT_NAME})(?=牵头|负责|安排|组织|统筹)`, 'g');
+/** Acts of the unit that leads a task (责任 as in 责任单位：X). */
+const LEAD_ACTS = '牵头|负责|责任';
 const RATE = /(?<=元|%)(?:每|\/)(?:件次|人次|小时|次|件|天|日|月|年|人|户|亩)/g;
 const COUNT = /(?<![第\d一二两三四五六七八九十])(\d+|[一二两三四五六七八九十]+)(个|名|类|条|批|阶段)(?!工作日|月|百分点)/g;
 
@@ -850,7 +854,12 @@ function claimDifference(clause: string, source: string, paragraph: string): { a
     // The act the unit is said to do (牵头, 优先安排, 签批), done in the source by another unit.
     const act = clause.slice(u.index + u[0].length, u.index + u[0].length + 2);
     if (!/^[\u4e00-\u9fa5]{2}$/.test(act) || /^[的和及与、]/.test(act) || matchKey(holder).includes(matchKey(unit + act))) continue;
-    const doers = [...holder.matchAll(new RegExp(act, 'g'))].map((x) => new RegExp(`(${UNIT_NAME})$`).exec(holder.slice(Math.max(0, x.index - 16), x.index))?.[1]).filter((x): x is string => !!x);
+    // The doer is written before the act (X牵头) or labelled after it (牵头单位：X); leading a task and being
+    // responsible for it are one role (由X负责 is checked against 牵头单位, not against 配合单位).
+    const acts = LEAD_ACTS.split('|').includes(act) ? LEAD_ACTS : act;
+    const doers = [...holder.matchAll(new RegExp(`(?:${acts})(?:单位[：:]\\s*)?`, 'g'))]
+      .map((x) => (x[0].length > 2 ? new RegExp(`^${UNIT_NAME}`).exec(holder.slice(x.index + x[0].length))?.[0] : new RegExp(`(${UNIT_NAME})$`).exec(holder.slice(Math.max(0, x.index - 16), x.index))?.[1]))
+      .filter((x): x is string => !!x);
     if (doers.length && !doers.some((d) => matchKey(d).endsWith(matchKey(unit)))) return { at, written: unit, expected: `${doers.join('、')}${act}`, what: '责任单位' };
   }
   // A rate's base: 元每件次 is not 元每小时.

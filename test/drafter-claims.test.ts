@@ -32,6 +32,7 @@ describe('check_draft: each kind of error, with the words of the clause that hol
     ],
     ['a bound on words, not a number', '卫政办发〔2019〕43号', '中宁县康滩水源地水质不高于现状。', [['claim', '不高于', 'mismatch', '中宁县康滩水源地水质不低于现状', '一、']]],
     ['the unit of a table row, in its 责任单位 column', '卫政办发〔2019〕49号', '沙坡头区第九排水沟下段治理工程由市生态环境局负责实施。', [['claim', '市生态环境局', 'mismatch', '市水务局', '附件 序号1']]],
+    ['a supporting unit said to be responsible, against the note 牵头单位：X', '卫政办发〔2019〕43号', '严格控制煤炭消费总量，由市生态环境局负责。【卫政办发〔2019〕43号 · 二、（五）1.】', [['claim', '市生态环境局', 'mismatch', '市发展和改革委员会负责', '二、（五）1.'], ['citation', '卫政办发〔2019〕43号 · 二、（五）1.', 'verified', null, '二、（五）1.']]],
     ['a unit for a level of government', '卫政办发〔2019〕43号', '未达到治理要求的，由市国资委依法责令停业或关闭。', [['claim', '市国资委', 'mismatch', '县级以上人民政府', '二、（一）2.']]],
     ['a lead unit in a note, its clause too short to align alone', '卫政办发〔2019〕43号', '（市水务局牵头，市水务局、住房和城乡建设局、卫生健康委员会等参与。【卫政办发〔2019〕43号 · 二、（三）21.】', [['claim', '市水务局', 'mismatch', '市生态环境局牵头', '二、（三）21.'], ['citation', '卫政办发〔2019〕43号 · 二、（三）21.', 'verified', null, '二、（三）21.']]],
   ])('%s', (_kind, scope, text, expected) => {
