@@ -61,7 +61,9 @@ const RIVAL = 0.15;
 const MIN_ALTERED_QUOTE = 6;
 
 /** Words that make a sentence's date the date a document was issued. */
-const ISSUING = /印发|发布|下发|发文|签发|公布/;
+const ISSUING = /印发|发布(?!会)|下发|发文|签发|公布/;
+/** A date followed by 前 (2019年5月24日前) is a deadline, whatever else its clause speaks of (公布, 印发). */
+const isDeadline = (sentence: string, d: DateMention) => /^\s*(?:之|以)?前/.test(sentence.slice(d.index + d.text.length));
 const QUOTE_MARKS = /“([^“”]+)”|「([^「」]+)」|『([^『』]+)』|"([^"\n]+)"/g;
 const BOOK_TITLE = /《([^《》]{2,150})》/g;
 const TAG = /【([^【】]{2,400})】/g;
@@ -178,7 +180,10 @@ export class DraftChecker {
           .map((m) => ({ kind: 'number' as const, text: m.text, offset: sentence.from + m.index, verdict: () => this.alignedFigure(sentence, pool, m.index, measureTest(m)) ?? this.checkFigure(sentence, scope, measureTest(m)) })),
         ...findDates(sentence.text)
           .filter((x) => open(x.index))
-          .map((d) => ({ kind: 'date' as const, text: d.text, offset: sentence.from + d.index, verdict: () => this.datedBy(sentence, pool, d) ?? this.alignedFigure(sentence, pool, d.index, dateTest(d)) ?? this.checkFigure(sentence, scope, dateTest(d)) })),
+          .map((d) => {
+            const test = dateTest(d, isDeadline(sentence.text, d));
+            return { kind: 'date' as const, text: d.text, offset: sentence.from + d.index, verdict: () => this.datedBy(sentence, pool, d) ?? this.alignedFigure(sentence, pool, d.index, test) ?? this.checkFigure(sentence, scope, test) };
+          }),
         ...this.claims(sentence, pool, closed),
       ];
       const room = MAX_FINDINGS - findings.length;
@@ -201,7 +206,7 @@ export class DraftChecker {
   /** Words a sentence says, to pick among a 文号's texts: its quotations, else the sentence itself. */
   private wordsOf(sentence: string, quotes: (Span & { m: RegExpExecArray })[], from: number, draft: string): string[] {
     const own = quotes.filter((q) => q.from >= from && q.from < from + sentence.length).map((q) => draft.slice(q.from + 1, q.to - 1));
-    return own.length ? own : [sentence];
+    return own.length ? own : [sentence.replace(TAG, '')];
   }
 
   /** A 文号's serial digits are not numbers of the draft (卫政办发〔2019〕43号). */
@@ -330,7 +335,21 @@ export class DraftChecker {
         continue;
       }
       const clause = locators.map((l) => this.gazette.clause(text, l)).find(Boolean);
-      if (clause) places.push({ notice: doc.notice, text, locator: clause.locator, body: clause.text, page: clause.pageFrom });
+      if (clause) {
+        places.push({ notice: doc.notice, text, locator: clause.locator, body: clause.text, page: clause.pageFrom });
+        continue;
+      }
+      // A locator the tools print that is no outline node: 附件 (a table's header) with the rows under it, or one row
+      // of rows printed together (a task's 附件 序号25 in 附件 序号24-26).
+      const paragraphs = this.gazette.paragraphs(text);
+      const row = /^(.*序号)(\d+)$/.exec(printed);
+      const within = (l: string) => {
+        const range = row && l.startsWith(row[1]) ? /^(\d+)-(\d+)$/.exec(l.slice(row[1].length)) : null;
+        return !!range && +range[1] <= +row![2] && +row![2] <= +range[2];
+      };
+      const held = paragraphs.filter((p) => p.locator === printed || within(p.locator));
+      const under = held.length ? [...held, ...paragraphs.filter((p) => p.locator.startsWith(`${printed} `))] : [];
+      if (under.length) places.push({ notice: doc.notice, text, locator: held[0].locator, body: under.map((p) => p.text).join('\n'), page: under[0].page });
     }
     if (!places.length) {
       const near = doc.texts.flatMap((t) => nearestLocators(locators[0] ?? written, this.gazette.outline(t).map((o) => o.locator), 2));
@@ -458,7 +477,8 @@ export class DraftChecker {
 
   /** A date whose clause says what it is the date of: issuing (印发), taking effect (起施行), or the end of validity (有效期至). */
   private datedBy(sentence: Sentence, pool: Pool, d: DateMention): Omit<Finding, 'kind' | 'text' | 'offset'> | null {
-    const clause = clauseAt(sentence.text, d.index).text;
+    if (isDeadline(sentence.text, d)) return null;
+    const clause = withoutTitles(clauseAt(sentence.text, d.index).text);
     const kinds: [RegExp, string, (string | null)[]][] = [
       [ISSUING, '印发日期', pool.notices.map((n) => n.date)],
       [/起\s*(?:施行|实施|执行|试行)/, '施行日期', pool.texts.map((t) => t.validFrom)],
@@ -476,42 +496,51 @@ export class DraftChecker {
     return { verdict: 'mismatch', source, expected: spelled.join('、'), note: `${pool.notices[0].docNumber}的${what}是${spelled.join('、')}。` };
   }
 
-  /** What each clause asserts beyond its figures, compared with the source sentence it says: roles, units, frequencies, permission, parity, counts; and an obligation no sentence holds. */
+  /** What each clause asserts beyond its figures, compared with the source sentence it says: roles, units, frequencies, modals, parity, bounds, counts; and an obligation no sentence holds. */
   private claims(sentence: Sentence, pool: Pool, closed: Span[]): { kind: FindingKind; text: string; offset: number; verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'> }[] {
     if (!pool.doc.length) return [];
     const out: ReturnType<DraftChecker['claims']> = [];
     const clauses = clausesOf(sentence.text);
     const flagged = new Set<number>();
+    const wide = [...pool.doc, ...pool.paragraphs];
     for (const [i, c] of clauses.entries()) {
       if (inside(closed, sentence.from + c.from) && inside(closed, sentence.from + c.from + c.text.length - 1)) continue;
-      // Aligned with what it asserts blanked, so that a wrong unit or modal does not hide the sentence it misstates.
-      const key = maskSlots(maskFigures(c.text));
-      if (key.length < 6) continue;
-      const inCited = pool.cited.length ? rankBy(key, pool.cited, maskSlots)[0] : undefined;
-      let top = inCited && inCited.score >= CLOSE_CLAIM ? inCited : rankBy(key, pool.doc, maskSlots)[0];
+      // A short clause (不得现场调研) says little alone: it is aligned with the clauses before it, or after it when it leads (［X牵头，Y配合).
       let said = c;
-      // A clause that leans on the one before it (…的地块，经批准后可以…; …研究，该项任务由X牵头) is read with it, against sentences and whole paragraphs.
+      for (let k = i - 1; k >= 0 && slotKey(said.text).length < MIN_CLAUSE; k--) said = { text: sentence.text.slice(clauses[k].from, c.from + c.text.length), from: clauses[k].from };
+      for (let k = i + 1; k < clauses.length && slotKey(said.text).length < MIN_CLAUSE; k++) said = { text: sentence.text.slice(said.from, clauses[k].from + clauses[k].text.length), from: said.from };
+      const key = slotKey(said.text);
+      if (key.length < 6) continue;
+      // Aligned with what it asserts blanked, so that a wrong unit or modal does not hide the sentence it misstates:
+      // in the clauses cited, else in the document's sentences and whole paragraphs (a task and the note of who leads it).
+      const inCited = pool.cited.length ? rankBy(key, pool.cited, maskSlots)[0] : undefined;
+      let top = inCited && inCited.score >= CLOSE_CLAIM ? inCited : rankBy(key, wide, maskSlots)[0];
+      // A clause that leans on the one before it (…的地块，经批准后可以…; …研究，该项任务由X牵头) is read with it.
       const before = clauses[i - 1];
-      if (top.score < CLOSE_CLAIM && before && before.from + before.text.length + 1 === c.from) {
+      if (top.score < CLOSE_CLAIM && said === c && before) {
         const joined = { text: sentence.text.slice(before.from, c.from + c.text.length), from: before.from };
-        const wide = rankBy(maskSlots(maskFigures(joined.text)), [...pool.doc, ...pool.paragraphs], maskSlots)[0];
-        if (wide.score >= CLOSE_CLAIM) [top, said] = [wide, joined];
+        const best = rankBy(slotKey(joined.text), wide, maskSlots)[0];
+        if (best.score >= CLOSE_CLAIM) [top, said] = [best, joined];
       }
-      if (top.score >= CLOSE_CLAIM) {
-        const diff = claimDifference(said.text, top.text);
-        const at = diff ? sentence.from + said.from + diff.at : -1;
-        if (diff && !flagged.has(at)) {
-          flagged.add(at);
-          const where = top.citation;
-          out.push({ kind: 'claim', text: diff.written, offset: at, verdict: () => ({ verdict: 'mismatch', source: where, expected: diff.expected, note: `${diff.what}不符：${where.locator}写的是“${diff.expected}”。` }) });
-        }
+      // An obligation is judged on its own words: joined to a clause the source holds, it would pass as said.
+      const duty = OBLIGATION.exec(c.text);
+      const own = slotKey(c.text).length >= 6 ? rankBy(slotKey(c.text), wide, maskSlots)[0] : top;
+      if (duty && own.score < INVENTED) {
+        const nearest = own.citation;
+        out.push({ kind: 'claim', text: c.text.trim(), offset: sentence.from + c.from + c.text.length - c.text.trimStart().length, verdict: () => ({ verdict: 'mismatch', source: nearest, note: `${pool.notices.map((n) => n.docNumber).join('、')}中没有这项要求（“${duty[0]}”）；最接近的是${nearest.locator}。` }) });
         continue;
       }
-      const duty = OBLIGATION.exec(c.text);
-      if (duty && top.score < INVENTED) {
-        const nearest = top.citation;
-        out.push({ kind: 'claim', text: c.text, offset: sentence.from + c.from, verdict: () => ({ verdict: 'mismatch', source: nearest, note: `${pool.notices.map((n) => n.docNumber).join('、')}中没有这项要求（“${duty[0]}”）；最接近的是${nearest.locator}。` }) });
-      }
+      if (top.score < CLOSE_CLAIM) continue;
+      // A sentence that names no unit (a table row's project) has its units in its paragraph (the row's 责任单位).
+      const paragraph = pool.paragraphs.find((x) => x.citation.locator === top.citation.locator && x.citation.title === top.citation.title && x.text.includes(top.text));
+      const diff = claimDifference(said.text, top.text, paragraph?.text ?? top.text);
+      const at = diff ? sentence.from + said.from + diff.at : -1;
+      if (!diff || flagged.has(at)) continue;
+      // Words the cited clause itself holds (a table row's 责任单位) are not shown wrong by another clause's sentence.
+      if (top !== inCited && sentence.places.some((p) => matchKey(p.body).includes(matchKey(diff.written)))) continue;
+      flagged.add(at);
+      const where = top.citation;
+      out.push({ kind: 'claim', text: diff.written, offset: at, verdict: () => ({ verdict: 'mismatch', source: where, expected: diff.expected, note: `${diff.what}不符：${where.locator}写的是“${diff.expected}”。` }) });
     }
     return out;
   }
@@ -562,7 +591,7 @@ export class DraftChecker {
     const dated = sentence.docs.find((d) => test.isNoticeDate(d.notice));
     if (dated) return { verdict: 'verified', source: this.citeDocument(dated.notice, undefined), note: '是该文件的印发日期。' };
     // A sentence about issuing a document (…于2019年4月26日印发…) states its date: compare with the one printed.
-    const issued = test.what === '日期' && ISSUING.test(sentence.text) ? sentence.docs.find((d) => d.notice.date) : undefined;
+    const issued = test.what === '日期' && ISSUING.test(withoutTitles(sentence.text)) && !test.deadline ? sentence.docs.find((d) => d.notice.date) : undefined;
     if (issued) {
       const [y, m, d] = issued.notice.date!.split('-').map(Number);
       return { verdict: 'mismatch', source: this.citeDocument(issued.notice, undefined), expected: `${y}年${m}月${d}日`, note: `${issued.notice.docNumber} 的印发日期是 ${y}年${m}月${d}日。` };
@@ -592,6 +621,8 @@ interface FigureTest {
   /** The source's figure of the same kind, nearest in wording to the draft's; null when it has none. */
   alternative: (source: string, draftSentence: string, at?: number) => string | null;
   isNoticeDate: (notice: Notice) => boolean;
+  /** A date that is a deadline, never an issuing date. */
+  deadline?: boolean;
   /** A table cell prints a long number without the unit its header gives (合计 60611.48 under 万元). */
   printed?: (source: string) => boolean;
   /** Where a source lists the same figures in another order (3%和5% written 5%和3%, or 70%、50% written 50%、30%): the source's figure at this place. */
@@ -629,9 +660,10 @@ function measureTest(m: Measure): FigureTest {
   };
 }
 
-function dateTest(d: DateMention): FigureTest {
+function dateTest(d: DateMention, deadline: boolean): FigureTest {
   return {
     what: '日期',
+    deadline,
     holds: (source) => findDates(source).some((x) => sameDate(d, x)),
     alternative: (source, draftSentence, at = d.index) => nearestInWording(findDates(source), source, draftSentence, at),
     isNoticeDate: (notice) => notice.date !== null && isoOf(d) === notice.date,
@@ -652,8 +684,14 @@ function nearestInWording(figures: { text: string; index: number }[], source: st
   return scored[0].f.text;
 }
 
+/** A title's words (《…印发…的通知》) say nothing of the sentence's own dates. */
+const withoutTitles = (s: string) => s.replace(/《[^《》]*》/g, '《》');
+
 /** A sentence with its figures blanked, for comparing wording alone. */
 function maskFigures(s: string): string {
+  // Figures in Chinese numerals too (二〇一九年五月一日, 十个工作日): dates in every spelling align alike.
+  const spans = [...findDates(s), ...findMeasures(s)].filter((x) => /^[零〇一二两三四五六七八九十百千]/.test(x.text)).sort((a, b) => b.index - a.index);
+  for (const x of spans) s = s.slice(0, x.index) + x.text.replace(/[零〇一二两三四五六七八九十百千]+/g, '0') + s.slice(x.index + x.text.length);
   return matchKey(withoutDocSerials(s.replace(/[【《][^】》]*[】》]/g, ''), '').replace(/[\d.%]+/g, '#'));
 }
 
@@ -718,20 +756,41 @@ function rankBy(key: string, sources: SourceSentence[], mask: (s: string) => str
   return sources.map((s) => ({ ...s, score: coverage(key, mask(maskFigures(s.text))) })).sort((a, b) => b.score - a.score);
 }
 
-/** Units, frequencies, modals and counts blanked: the words a claim is compared on, not aligned by. */
+/** Units, frequencies, modals, bounds and counts blanked: the words a claim is compared on, not aligned by. */
 function maskSlots(key: string): string {
-  return key.replace(UNIT_IN_ROLE, (m: string, a?: string, b?: string) => m.replace((a ?? b)!, '◇')).replace(SOURCE_UNIT, '◇').replace(FREQUENCY, '◎').replace(/可以|允许|准予|无需|不需|不必|不得|禁止|严禁|不准|不允许|不能|不予|必须|须|应当|务必/g, '△').replace(COUNT, '#');
+  return key.replace(UNIT_NAME_G, '◇').replace(FREQUENCY, '◎').replace(MODAL, '△').replace(BOUND, '▽').replace(COUNT, '#');
 }
 
-const OBLIGATION = /必须|须|应当|务必/;
-const PERMIT = /可以|允许|准予|无需|不需|不必/;
-const FORBID = /不得|禁止|严禁|不准|不允许|不能|不予/;
+/** A clause as it is aligned: figures and slots blanked. */
+const slotKey = (clause: string) => maskSlots(maskFigures(clause));
+/** A clause shorter than this (blanked) is aligned together with the one before it. */
+const MIN_CLAUSE = 8;
+
+/** What a modal says of an act, one grammar for the draft and the source. */
+const MODALS: [string, RegExp][] = [
+  ['permit', /(?<!不)可以|允许|准予|无需|不需|不必/g],
+  ['forbid', /不得|禁止|严禁|不准|不允许|不能|不予|不可以/g],
+  ['oblige', /必须|(?<![无不必])须|应当|务必/g],
+];
+const MODAL = new RegExp(MODALS.map(([, re]) => re.source).join('|'), 'g');
+const OBLIGATION = /必须|(?<![无不必])须|应当|务必/;
+/** A bound on a figure, before it (不少于5个) or after it (5个以上): 'min' or 'max'. */
+const BOUNDS: [string, RegExp][] = [
+  ['min', /不少于|不低于|至少|最少|(?<!不)(?:超过|高于|多于)|(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,5})(?:及)?以上/g],
+  ['max', /不多于|不高于|不超过|不足|最多|(?<!不)(?:低于|少于)|(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,5})(?:及)?(?:以下|以内)/g],
+];
+const BOUND = new RegExp(BOUNDS.map(([, re]) => re.source).join('|'), 'g');
 const PARITY: Record<string, string> = { 奇数: '偶数', 偶数: '奇数', 单数: '双数', 双数: '单数' };
 const FREQUENCY = /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)/g;
-const UNIT = '(?:(?![由经的及与向对将])[\\u4e00-\\u9fa5]){2,14}?(?:局|委员会|委|办公室|中心|公司|政府|军分区)';
-/** A unit in a role: 由X牵头, 设在X, 经X审查, 由X局长签批, X牵头. */
-const UNIT_IN_ROLE = new RegExp(`(?:由|设在|经(?![费过济营常])|会同)(${UNIT}(?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT})(?=牵头)`, 'g');
-const SOURCE_UNIT = /(?:市|县|区)[\u4e00-\u9fa5]{1,12}?(?:局|委员会|委|办公室|中心|公司)/g;
+/** A unit as the gazette names it: 市生态环境局, 县级以上人民政府, 市国资委, 各县（区）人民政府. */
+const UNIT_LEVEL = '(?:市|县|区|自治区|各级|各县（区）)';
+const UNIT_BODY = '[\\u4e00-\\u9fa5（）]{0,14}?(?:局|委员会|委|办公室|中心|公司|政府|管委会|军分区|顾问室)';
+const UNIT_NAME = `${UNIT_LEVEL}${UNIT_BODY}`;
+const UNIT_NAME_G = new RegExp(UNIT_NAME, 'g');
+/** A unit in a role: 由X牵头, 设在X, 经X审查, 会同X, X牵头, X负责(实施), X安排; after 由 or 设在 a draft may leave out its level (由退役军人事务局). */
+const UNIT_IN_ROLE = new RegExp(`(?:由|设在|经(?![费过济营常])|会同)((?:${UNIT_LEVEL}|(?![由经的及与向对将]))${UNIT_BODY}(?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT_NAME})(?=牵头|负责|安排|组织|统筹)`, 'g');
+/** Acts of the unit that leads a task (责任 as in 责任单位：X). */
+const LEAD_ACTS = '牵头|负责|责任';
 const RATE = /(?<=元|%)(?:每|\/)(?:件次|人次|小时|次|件|天|日|月|年|人|户|亩)/g;
 const COUNT = /(?<![第\d一二两三四五六七八九十])(\d+|[一二两三四五六七八九十]+)(个|名|类|条|批|阶段)(?!工作日|月|百分点)/g;
 
@@ -741,40 +800,66 @@ const frequencyKey = (f: string) => f.replace(/^按/, '每').replace(/^每个/, 
 /** The source's words around a modal, for telling whether two modals govern the same act. */
 const after = (text: string, at: number, n: number) => matchKey(text.slice(at, at + n));
 
+const numberValue = (n: string) => (/\d/.test(n) ? Number(n) : parseNumber(n));
+
+/** Each bound of a text with the number it bounds (the one after a bound word before it, else the one before a bound word after it), or null where it bounds words (不高于现状). */
+function boundsOf(text: string): { at: number; word: string; dir: string; value: number | null }[] {
+  return BOUNDS.flatMap(([dir, re]) =>
+    [...text.matchAll(re)].map((m) => {
+      const n = /[上下内]$/.test(m[0]) ? /(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)[^，。；、\d]{0,5}$/.exec(text.slice(0, m.index))?.[1] : /^\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)/.exec(text.slice(m.index + m[0].length))?.[1];
+      return { at: m.index, word: m[0], dir, value: n ? numberValue(n) : null };
+    }),
+  );
+}
+
 /** The first thing a draft clause asserts that the source sentence it says does not: where, as written, and the source's words. */
-function claimDifference(clause: string, source: string): { at: number; written: string; expected: string; what: string } | null {
-  const src = matchKey(source);
+function claimDifference(clause: string, source: string, paragraph: string): { at: number; written: string; expected: string; what: string } | null {
   for (const [word, other] of Object.entries(PARITY)) {
     const at = clause.indexOf(word);
     if (at >= 0 && !source.includes(word) && source.includes(other)) return { at, written: word, expected: other, what: '奇偶' };
   }
-  // A permission where the source forbids the same act, or a prohibition where it permits it.
-  for (const [mine, theirs] of [[PERMIT, FORBID], [FORBID, PERMIT]] as const) {
-    const m = mine.exec(clause);
-    if (!m || mine.test(source)) continue;
+  // A modal the source puts otherwise on the same act: 可以 where it says 不得 or 应当, 不得 where it says 可以…
+  for (const [kind, mine] of MODALS) {
+    const m = [...clause.matchAll(mine)][0];
+    if (!m || [...source.matchAll(mine)].length) continue;
     const act = after(clause, m.index + m[0].length, 8);
-    const t = [...source.matchAll(new RegExp(theirs.source, 'g'))].find((x) => coverage(act, after(source, x.index + x[0].length, 16)) >= 0.3);
-    if (t) return { at: m.index, written: m[0], expected: widened(source, t.index, t.index + t[0].length), what: '允许与禁止' };
+    const theirs = MODALS.filter(([k]) => k !== kind).flatMap(([, re]) => [...source.matchAll(re)]);
+    const t = theirs.find((x) => coverage(act, after(source, x.index + x[0].length, 16)) >= 0.3);
+    if (t) return { at: m.index, written: m[0], expected: widened(source, t.index, t.index + t[0].length), what: '允许、禁止与义务' };
+  }
+  // A bound on the same number turned the other way: 不少于 for 不超过, 以上 for 以下.
+  // Where the source bounds the number more than once (5000元以上…，5000元以下…), the bound whose words follow as the draft's do.
+  const sourceBounds = boundsOf(source);
+  for (const b of boundsOf(clause)) {
+    const next = after(clause, b.at + b.word.length, 8);
+    // A bound on words (不高于现状) is the source's bound on the same words.
+    const same = sourceBounds.filter((x) => (b.value === null ? x.value === null && similarity(next, after(source, x.at + x.word.length, 8)) >= 0.5 : x.value === b.value)).sort((x, y) => similarity(next, after(source, y.at + y.word.length, 8)) - similarity(next, after(source, x.at + x.word.length, 8)));
+    if (same.length && same[0].dir !== b.dir) return { at: b.at, written: b.word, expected: widened(source, same[0].at, same[0].at + same[0].word.length), what: '数量界限' };
   }
   const theirs = [...source.matchAll(FREQUENCY)].map((x) => x[0]);
   for (const f of clause.matchAll(FREQUENCY)) {
     if (theirs.length && !theirs.some((x) => frequencyKey(x) === frequencyKey(f[0]))) return { at: f.index, written: f[0], expected: theirs.join('、'), what: '频次' };
   }
+  const [units, holder] = [source, paragraph].map((x) => [[...x.matchAll(UNIT_NAME_G)].map((y) => y[0]), x] as const).find(([xs]) => xs.length) ?? [[], source];
   for (const u of clause.matchAll(UNIT_IN_ROLE)) {
     const unit = u[1] ?? u[2];
     const at = u.index + u[0].indexOf(unit);
-    const units = [...source.matchAll(SOURCE_UNIT)].map((x) => x[0]);
     if (!units.length) continue;
-    if (!src.includes(matchKey(unit))) {
+    if (!matchKey(holder).includes(matchKey(unit))) {
       // The source's unit in the same role (设在X), else every unit it names that the clause does not.
       const role = u[0].slice(0, u[0].indexOf(unit));
-      const same = role ? [...source.matchAll(new RegExp(`${role}(${SOURCE_UNIT.source})`, 'g'))].map((x) => x[1]) : [];
+      const same = role ? [...holder.matchAll(new RegExp(`${role}(${UNIT_NAME})`, 'g'))].map((x) => x[1]) : [];
       return { at, written: unit, expected: (same.length ? same : units.filter((x) => !clause.includes(x))).join('、') || units.join('、'), what: '责任单位' };
     }
     // The act the unit is said to do (牵头, 优先安排, 签批), done in the source by another unit.
     const act = clause.slice(u.index + u[0].length, u.index + u[0].length + 2);
-    if (!/^[\u4e00-\u9fa5]{2}$/.test(act) || /^[的和及与、]/.test(act) || src.includes(matchKey(unit + act))) continue;
-    const doers = [...source.matchAll(new RegExp(act, 'g'))].map((x) => /((?:市|县|区)?[\u4e00-\u9fa5]{1,10}?(?:局|委员会|委|办公室|中心|公司))$/.exec(source.slice(Math.max(0, x.index - 14), x.index))?.[1]).filter((x): x is string => !!x);
+    if (!/^[\u4e00-\u9fa5]{2}$/.test(act) || /^[的和及与、]/.test(act) || matchKey(holder).includes(matchKey(unit + act))) continue;
+    // The doer is written before the act (X牵头) or labelled after it (牵头单位：X); leading a task and being
+    // responsible for it are one role (由X负责 is checked against 牵头单位, not against 配合单位).
+    const acts = LEAD_ACTS.split('|').includes(act) ? LEAD_ACTS : act;
+    const doers = [...holder.matchAll(new RegExp(`(?:${acts})(?:单位[：:]\\s*)?`, 'g'))]
+      .map((x) => (x[0].length > 2 ? new RegExp(`^${UNIT_NAME}`).exec(holder.slice(x.index + x[0].length))?.[0] : new RegExp(`(${UNIT_NAME})$`).exec(holder.slice(Math.max(0, x.index - 16), x.index))?.[1]))
+      .filter((x): x is string => !!x);
     if (doers.length && !doers.some((d) => matchKey(d).endsWith(matchKey(unit)))) return { at, written: unit, expected: `${doers.join('、')}${act}`, what: '责任单位' };
   }
   // A rate's base: 元每件次 is not 元每小时.
@@ -785,8 +870,7 @@ function claimDifference(clause: string, source: string): { at: number; written:
   const counts = [...source.matchAll(COUNT)];
   for (const c of clause.matchAll(COUNT)) {
     const same = counts.filter((x) => x[2] === c[2]);
-    const value = (n: string) => (/\d/.test(n) ? Number(n) : parseNumber(n));
-    if (same.length && !same.some((x) => value(x[1]) === value(c[1]))) return { at: c.index, written: c[0], expected: same.map((x) => x[0]).join('、'), what: '数量' };
+    if (same.length && !same.some((x) => numberValue(x[1]) === numberValue(c[1]))) return { at: c.index, written: c[0], expected: same.map((x) => x[0]).join('、'), what: '数量' };
   }
   return null;
 }

@@ -50,7 +50,11 @@ export interface OutlinePoint extends Point {
 
 /** Whole sentences of a paragraph, each a verbatim span ending at its stop (。！？): a figure stays with the rule it belongs to. */
 function wholeSentences(p: SourceParagraph): Point[] {
-  return (p.text.match(/[^。！？\n]+[。！？]?/g) ?? []).map((s) => s.trim()).filter((s) => s.length >= 4).map((text) => ({ ...p, text }));
+  const spans = [...p.text.matchAll(/[^。！？\n]+[。！？]?/g)].map((m) => ({ from: m.index, to: m.index + m[0].length }));
+  // A paragraph's unstopped tail (a table row's 投资 5000 市自然资源局 2020年 after its description) belongs to the sentence before it.
+  const last = spans.at(-1);
+  if (last && spans.length > 1 && !/[。！？]$/.test(p.text.slice(last.from, last.to)) && !p.text.slice(spans[spans.length - 2].from, last.from).includes('\n')) spans.splice(-2, 2, { from: spans[spans.length - 2].from, to: last.to });
+  return spans.map((x) => p.text.slice(x.from, x.to).trim()).filter((s) => s.length >= 4).map((text) => ({ ...p, text }));
 }
 
 /** An item of a list: a paragraph under the lead-in's clause, or numbered as one. */
@@ -85,6 +89,8 @@ interface ElementRule {
   lacks: string;
   /** Whether a point does what the element is about. */
   takes: (p: OutlinePoint, at: Place) => boolean;
+  /** Where no sentence does what the element is about, the sentences that still touch it: the element is addressed, if less squarely. */
+  touches?: (p: OutlinePoint) => boolean;
 }
 
 /** Where a point stands: at the head of the text (its preamble or first article), under which headings. */
@@ -125,11 +131,15 @@ export const ELEMENT_RULES: ElementRule[] = [
     element: '涉及范围',
     lacks: '适用范围或对象',
     takes: (p) => /适用于|适用范围|范围(?:主要)?(?:包括|为|是)|范围[：:]|对象为|对象是|参照本办法执行|不适用|不包括|覆盖|纳入.{0,10}范围|流域/.test(p.text),
+    // Whom it names and what duties it spans (本办法所称…, 各县（区）…, 负责…涉及…事项).
+    touches: (p) => /所(?:称|指)|县（区）|涉及|对象|全市/.test(p.text),
   },
   {
     element: '注意事项',
     lacks: '禁止性规定、罚则、隐私保护或除外情形',
     takes: (p) => /不得|禁止|严禁|不予|不准|一律|必须|务必|处罚|处分|追究|问责|责令|违反|保密|隐私|个人信息|去标识化|除外|移送|解聘|回避|负总责|停止使用|停产/.test(p.text),
+    // Duties, conditions and the dates they run from (应当, 须, 确保, 自2019年起, 拆迁补偿).
+    touches: (p) => /应当|(?<![相供响适对])应(?![用急])|(?<![无必])须|确保|自\d{4}年起|起执行|拆迁|关停|搬迁/.test(p.text),
   },
   {
     element: '惠民利民措施',
@@ -203,7 +213,7 @@ export function explainerOutline(src: ExplainerSource): ElementOutline[] {
     .sort((a, b) => EXPLAINER_ELEMENTS.indexOf(a) - EXPLAINER_ELEMENTS.indexOf(b))
     .map((element) => {
       const rule = ELEMENT_RULES.find((r) => r.element === element)!;
-      const got = placed.get(element)!;
+      const got = placed.get(element)!.length ? placed.get(element)! : points.filter((p) => rule.touches?.(p));
       return got.length ? { element, points: got } : { element, points: got, note: `文本未涉及${rule.lacks}，未列要点。` };
     });
 }

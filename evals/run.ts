@@ -3,6 +3,7 @@
 //   npm run eval -- --variant rewrap-14   the same suites on the bundled issue re-printed in that layout
 //   npm run eval -- --variant all         every layout of the zoo, one row each
 //   npm run eval -- --drafter         the drafter's eval of evals/user/ (evals/drafter.ts), per half
+//   npm run eval -- --drafter-mutations   check_draft on claims generated from the corpus (evals/drafter-mutations.ts), per half and kind
 //   npm run eval -- --extractors          the fixture PDFs read by us and by real extractors (evals/extractors.ts)
 //   npm run eval -- --answers             whether each question's answer phrase stands in the default text answer (evals/answers.ts)
 //   npm run eval -- --set rerank.pool=50 --set bm25.k1=1.5   the ranking table with these SearchOptions beside the defaults (search/options.ts)
@@ -21,10 +22,11 @@ import { connectServer, formatResults, readCases, runSuites, type SuiteResult } 
 import { answerRows, formatAnswerRows } from './answers.js';
 import { extractorTable } from './extractors.js';
 import { drafterEval, formatDrafter } from './drafter.js';
+import { mutationEval } from './drafter-mutations.js';
 import { diffSize } from './facts.js';
 import { reprint, variant, VARIANTS } from './layouts.js';
 
-const { values } = parseArgs({ options: { answers: { type: 'boolean' }, variant: { type: 'string' }, extractors: { type: 'boolean' }, drafter: { type: 'boolean' }, set: { type: 'string', multiple: true } } });
+const { values } = parseArgs({ options: { answers: { type: 'boolean' }, variant: { type: 'string' }, extractors: { type: 'boolean' }, drafter: { type: 'boolean' }, 'drafter-mutations': { type: 'boolean' }, set: { type: 'string', multiple: true } } });
 const SEED = join(projectRoot(), 'seeds', 'zhongwei-gazette-2019-no04.txt');
 
 async function evaluate(env: Record<string, string>): Promise<SuiteResult[]> {
@@ -105,6 +107,14 @@ if (values.set) {
     await client.close();
   }
   // A measurement, not a gate: the issue's targets are read off the table.
+  failed = false;
+} else if (values['drafter-mutations']) {
+  // The server builds the store on start; the checker then reads it directly.
+  await (await connectServer({})).close();
+  const gazette = new SqliteGazette(databasePath());
+  const { report, misses } = mutationEval(gazette);
+  gazette.close();
+  process.stdout.write(`${formatDrafter(report)}\n\n${misses.map((m) => `- ${m}`).join('\n')}\n`);
   failed = false;
 } else if (values.extractors) {
   const { table, outcomes } = extractorTable();

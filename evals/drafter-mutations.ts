@@ -1,0 +1,278 @@
+// The drafter's mutation eval (npm run eval -- --drafter-mutations): claims generated from the
+// bundled corpus itself, so that check_draft is measured on every checkable sentence rather than on
+// the few hand-written drafts it was tuned on. Each source sentence is cited (or left uncited, its
+// document given as scope) and either kept, lightly reworded (must verify) or given one planted
+// error of a kind (must be flagged). Clauses are split into two halves by a hash of their place:
+// tune on one, report both; only the tune half's misses are printed.
+import { DraftChecker, type Finding } from '../domain/draft-check.js';
+import { sentencesOf } from '../domain/explainer.js';
+import { findDates, findMeasures, MEASURE_UNITS } from '../domain/measures.js';
+import { BODY_LOCATOR, type GazetteReader, type GazetteText, type Notice } from '../domain/reader.js';
+import { matchKey, toChineseNumber } from '../domain/text.js';
+
+export interface Mutant {
+  kind: string;
+  half: 'tune' | 'heldout';
+  /** A planted error (must be flagged) or a correct claim (must not be). */
+  error: boolean;
+  draft: string;
+  scope: string;
+  /** Where the error is in the draft; a finding not verified that overlaps it catches it. */
+  span: [number, number];
+}
+
+/** A rewrite of one sentence: the new sentence and where in it the change lies. */
+interface Edit {
+  kind: string;
+  error: boolean;
+  text: string;
+  at: [number, number];
+}
+
+/** Up to this many cases per kind and half, chosen by hash: bounded time on a bigger corpus. */
+const PER_KIND = 60;
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (const c of s) h = Math.imul(h ^ c.codePointAt(0)!, 16777619);
+  return h >>> 0;
+}
+
+/** Replace the first match of `re` (non-global) in `s` by `by(match)`; the edit, or null. */
+function edit(kind: string, error: boolean, s: string, re: RegExp, by: (m: RegExpExecArray) => string | null): Edit | null {
+  const m = re.exec(s);
+  if (!m) return null;
+  const to = by(m);
+  if (to === null || to === m[0]) return null;
+  return { kind, error, text: s.slice(0, m.index) + to + s.slice(m.index + m[0].length), at: [m.index, m.index + to.length] };
+}
+
+const UNIT_SWAPS: Record<string, string> = { 个工作日: '日', 工作日: '日', 日: '个工作日', 天: '个工作日', 万元: '元', 亿元: '万元', 元: '万元', '%': '个百分点', 个百分点: '%', 万亩: '万公顷', 亩: '公顷', 公顷: '亩', 米: '厘米', 公里: '米', 万吨: '吨', 吨: '万吨', 人: '户', 户: '人', 个月: '年', 年: '个月', 周: '日', 小时: '日' };
+const PERIODS = new Set(['workdays', 'days', 'weeks', 'months', 'years', 'hours']);
+const FREQUENCY_SWAPS: [RegExp, string][] = [
+  [/每季度末/, '每月末'],
+  [/每月末/, '每季度末'],
+  [/每半年/, '每年'],
+  [/每季度/, '每年度'],
+  [/每年度|每年/, '每季度'],
+  [/每月/, '每季度'],
+  [/每周/, '每月'],
+  [/按季度/, '按月'],
+  [/按月/, '按季度'],
+];
+const MODAL_SWAPS: [RegExp, string][] = [
+  [/可以/, '不得'],
+  [/不得/, '可以'],
+  [/严禁|禁止/, '可以'],
+  [/应当/, '可以'],
+  [/必须/, '可以'],
+];
+const QUANTITY_SWAPS: [RegExp, string][] = [
+  [/不少于/, '不超过'],
+  [/不超过/, '不少于'],
+  [/不低于/, '不高于'],
+  [/不高于/, '不低于'],
+  [/(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,4})以上/, '以下'],
+  [/(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,4})以下/, '以上'],
+];
+/** A unit's name as the gazette prints it. */
+const UNIT_NAME = '(?:市|县|区|自治区)[\\u4e00-\\u9fa5]{1,12}?(?:局|委员会|委|办公室|中心|公司|政府)';
+/** The forms a draft gives a task's lead unit in; X is the unit (设在X is met in the sentences that print it). */
+const ROLE_FORMS = ['由X牵头', 'X牵头', '由X负责', 'X负责实施', '由X安排'];
+const ROLE_IN_SOURCE = new RegExp(`(?:由|设在)(${UNIT_NAME})|(${UNIT_NAME})(?=牵头|负责)`);
+
+/** Light rewordings that keep every claim: each must verify. */
+function paraphrases(s: string): Edit[] {
+  const out: (Edit | null)[] = [];
+  const small = findMeasures(s).find((m) => /^\d{1,2}(?!\d|\.)/.test(m.text) && !/\d{3,}|\./.test(m.text) && /[个日天月年周名人项次]/.test(m.text) && !/%/.test(m.text));
+  if (small) {
+    const digits = /^\d+/.exec(small.text)![0];
+    out.push({ kind: 'paraphrase: numerals in words', error: false, text: s.slice(0, small.index) + toChineseNumber(Number(digits)) + s.slice(small.index + digits.length), at: [0, 0] });
+  }
+  out.push({ kind: 'paraphrase: lead-in', error: false, text: `文件明确，${s}`, at: [0, 0] });
+  out.push(edit('paraphrase: 应当→应', false, s, /应当/, () => '应'));
+  out.push(edit('paraphrase: 不得→严禁', false, s, /不得/, () => '严禁'));
+  // The first clauses of a long sentence, as a draft cuts a rule short.
+  const clauses = s.replace(/[。；]$/, '').split('，');
+  if (clauses.length >= 3) out.push({ kind: 'paraphrase: cut short', error: false, text: `${clauses.slice(0, Math.ceil(clauses.length / 2)).join('，')}。`, at: [0, 0] });
+  return out.filter((e): e is Edit => !!e);
+}
+
+/** One planted error of each kind the sentence allows. */
+function plantedErrors(s: string, units: string[], obligations: string[], seed: number): Edit[] {
+  const out: (Edit | null)[] = [];
+  // A figure in a title or quotation is not the draft's claim.
+  const closed = [...s.matchAll(/《[^》]*》|“[^”]*”/g)].map((m) => [m.index, m.index + m[0].length]);
+  const open = (x: { index: number }) => !closed.some(([a, b]) => x.index >= a && x.index < b);
+  const measures = findMeasures(s).filter(open);
+  const unitOf = (t: string) => MEASURE_UNITS.map((u) => u.unit).sort((a, b) => b.length - a.length).find((u) => t.endsWith(u));
+  const swappable = measures.find((m) => UNIT_SWAPS[unitOf(m.text) ?? '']);
+  if (swappable) {
+    const u = unitOf(swappable.text)!;
+    const to = swappable.text.slice(0, -u.length) + UNIT_SWAPS[u];
+    out.push({ kind: 'number-unit', error: true, text: s.slice(0, swappable.index) + to + s.slice(swappable.index + swappable.text.length), at: [swappable.index, swappable.index + to.length] });
+  }
+  const number = measures.find((m) => /^\d/.test(m.text) && !PERIODS.has(m.measure));
+  if (number) out.push(edit('number', true, s, new RegExp(`(?<=^[\\s\\S]{${number.index}})\\d+`), (m) => String(Number(m[0]) * 2 + 1)));
+  const period = measures.find((m) => PERIODS.has(m.measure));
+  if (period) {
+    out.push(
+      edit('duration', true, s, new RegExp(`(?<=^[\\s\\S]{${period.index}})(\\d+|[一二两三四五六七八九十百]+)`), (m) => (/\d/.test(m[0]) ? String(Number(m[0]) + 5) : m[0] === '一' ? '两' : m[0] === '两' ? '三' : '一')),
+    );
+  }
+  const full = findDates(s).filter(open).find((d) => d.year !== null && d.month !== null && d.day !== null && /^\d/.test(d.text));
+  if (full) {
+    const cn = (n: number) => toChineseNumber(n);
+    const words = `${[...String(full.year)].map((c) => '〇一二三四五六七八九'[Number(c)]).join('')}年${cn(full.month!)}月${cn(full.day!)}日`;
+    out.push({ kind: 'date-chinese-numerals', error: false, text: s.slice(0, full.index) + words + s.slice(full.index + full.text.length), at: [0, 0] });
+    const moved = `${full.year}年${(full.month! % 12) + 1}月${full.day}日`;
+    out.push({ kind: 'date', error: true, text: s.slice(0, full.index) + moved + s.slice(full.index + full.text.length), at: [full.index, full.index + moved.length] });
+  }
+  out.push(
+    edit('wrong-deadline', true, s, /(\d{1,2})(?=月(?:底|末|\d{1,2}日)?前)|(\d{4})(?=年(?:底|末)前)|(\d+)(?=(?:个工作日|日|天)内)/, (m) => (m[1] ? String((Number(m[1]) % 12) + 1) : m[2] ? String(Number(m[2]) + 1) : String(Number(m[3]) + 5))),
+  );
+  for (const [re, to] of FREQUENCY_SWAPS) {
+    const e = edit('frequency', true, s, re, () => to);
+    if (e) {
+      out.push(e);
+      break;
+    }
+  }
+  for (const [re, to] of MODAL_SWAPS) {
+    const e = edit('permission-vs-prohibition', true, s, re, () => to);
+    if (e) {
+      out.push(e);
+      break;
+    }
+  }
+  out.push(edit('parity', true, s, /奇数|偶数|单数|双数/, (m) => ({ 奇数: '偶数', 偶数: '奇数', 单数: '双数', 双数: '单数' })[m[0]]!));
+  for (const [re, to] of QUANTITY_SWAPS) {
+    const e = edit('quantity-word', true, s, re, () => to);
+    if (e) {
+      out.push(e);
+      break;
+    }
+  }
+  const role = ROLE_IN_SOURCE.exec(s);
+  if (role) {
+    const unit = role[1] ?? role[2];
+    const other = units.filter((u) => !s.includes(u) && !u.includes(unit) && !unit.includes(u))[seed % Math.max(1, units.length)];
+    if (other) {
+      const at = role.index + role[0].indexOf(unit);
+      out.push({ kind: 'responsible-unit', error: true, text: s.slice(0, at) + other + s.slice(at + unit.length), at: [at, at + other.length] });
+    }
+  }
+  const obligation = obligations[seed % Math.max(1, obligations.length)];
+  if (obligation) {
+    const body = s.replace(/[。；]$/, '');
+    out.push({ kind: 'invented-obligation', error: true, text: `${body}，${obligation}。`, at: [body.length + 1, body.length + 1 + obligation.length] });
+  }
+  return out.filter((e): e is Edit => !!e);
+}
+
+interface SourceSentence {
+  notice: Notice;
+  text: GazetteText;
+  locator: string;
+  sentence: string;
+}
+
+/** An article's or item's own number (第八条, 21., （三）, a table row's 3): a draft cites it, it does not write it. */
+const HEADING = /^(?:第[一二三四五六七八九十百]+条|\d+[.．、]|（[一二三四五六七八九十]+）|\d+(?=\s))\s*/;
+
+function sourceSentences(gazette: GazetteReader): SourceSentence[] {
+  return gazette.notices().flatMap((notice) =>
+    gazette.texts(notice).flatMap((text) => gazette.paragraphs(text).flatMap((p) => sentencesOf(p).map((s) => ({ notice, text, locator: p.locator || BODY_LOCATOR, sentence: s.text.replace(HEADING, '') })))),
+  );
+}
+
+/** Obligations (…应当…, …须…) a clause of each notice states, to append to another notice's sentence. */
+function obligationsByNotice(sentences: SourceSentence[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const s of sentences) {
+    for (const c of s.sentence.split(/[，；。：]/)) {
+      if (c.length >= 8 && c.length <= 30 && /应当|必须|须/.test(c) && !/[“”《》（）【】]/.test(c)) out.set(s.notice.id, [...(out.get(s.notice.id) ?? []), c]);
+    }
+  }
+  return out;
+}
+
+export function mutants(gazette: GazetteReader): Mutant[] {
+  const sentences = sourceSentences(gazette);
+  const units = gazette.units().filter((u) => new RegExp(`^${UNIT_NAME}$`).test(u));
+  const obligations = obligationsByNotice(sentences);
+  const all: Mutant[] = [];
+  const seen = new Set<string>();
+  for (const src of sentences) {
+    const { notice, text, locator, sentence } = src;
+    if (seen.has(`${notice.id} ${sentence}`) || matchKey(sentence).length < 10) continue;
+    seen.add(`${notice.id} ${sentence}`);
+    const place = `${notice.docNumber} ${text.title} ${locator}`;
+    const half = hash(place) % 2 === 0 ? 'tune' : 'heldout';
+    const seed = hash(sentence);
+    const foreign = [...obligations].filter(([id]) => id !== notice.id).flatMap(([, xs]) => xs).filter((c) => !matchKey(gazette.documentText(notice.docNumber) ?? '').includes(matchKey(c)));
+    // Cited as draft_explainer prints it, or (one sentence in three) uncited, with the document as scope.
+    const cited = seed % 3 !== 0;
+    const tag = `【${notice.docNumber} · ${locator}】`;
+    const draftOf = (e: Edit, t = cited ? tag : ''): Mutant => ({ kind: e.kind, half, error: e.error, draft: e.text + t, scope: notice.docNumber, span: e.error ? e.at : [0, e.text.length + t.length] });
+    const edits = [{ kind: 'unchanged', error: false, text: sentence, at: [0, 0] } as Edit, ...paraphrases(sentence), ...plantedErrors(sentence, units, foreign, seed)];
+    all.push(...edits.map((e) => draftOf(e)));
+    // The same sentence cited to the neighbouring clause, where that clause does not say it.
+    const outline = gazette.outline(text).map((o) => o.locator);
+    const k = outline.indexOf(locator);
+    const neighbour = k >= 0 ? outline[k + 1] ?? outline[k - 1] : undefined;
+    const there = neighbour ? gazette.clause(text, neighbour) : null;
+    if (there && !locator.startsWith(neighbour!) && !neighbour!.startsWith(locator) && !matchKey(there.text).includes(matchKey(sentence).slice(0, 12))) {
+      const wrong = `【${notice.docNumber} · ${neighbour}】`;
+      // Flagged anywhere: a checker may call the citation wrong, or a claim of the sentence absent from the clause cited.
+      all.push({ kind: 'wrong-citation', half, error: true, draft: sentence + wrong, scope: notice.docNumber, span: [0, sentence.length + wrong.length] });
+    }
+  }
+  // Each task restated with its lead unit in each form, right and with another unit of the corpus.
+  for (const notice of gazette.notices()) {
+    for (const task of gazette.listTasks({ units: null, role: 'lead', docNumber: notice.docNumber, dueFrom: null, dueTo: null }, { offset: 0, limit: 1000 }).tasks) {
+      const lead = task.leadUnits[0];
+      const name = task.task.replace(/[。；，\s]+$/, '');
+      if (task.leadUnits.length !== 1 || !new RegExp(`^${UNIT_NAME}$`).test(lead) || matchKey(name).length < 6) continue;
+      const half = hash(`${notice.docNumber} ${task.citation.title} ${task.citation.locator}`) % 2 === 0 ? 'tune' : 'heldout';
+      const others = units.filter((u) => u !== lead && !u.includes(lead) && !lead.includes(u));
+      const other = others[hash(name) % Math.max(1, others.length)];
+      if (!other) continue;
+      const tag = `【${notice.docNumber} · ${task.citation.locator}】`;
+      for (const form of ROLE_FORMS) {
+        const [right, wrong] = [lead, other].map((u) => `${name}，${form.replace('X', u)}。`);
+        all.push({ kind: `task lead as ${form}`, half, error: false, draft: right + tag, scope: notice.docNumber, span: [0, right.length + tag.length] });
+        const at = wrong.indexOf(other, name.length);
+        all.push({ kind: `responsible-unit: ${form}`, half, error: true, draft: wrong + tag, scope: notice.docNumber, span: [at, at + other.length] });
+      }
+    }
+  }
+  // A bounded, deterministic sample of each kind and half.
+  const byKind = new Map<string, Mutant[]>();
+  for (const m of all) byKind.set(`${m.kind} ${m.half}`, [...(byKind.get(`${m.kind} ${m.half}`) ?? []), m]);
+  return [...byKind.values()].flatMap((xs) => xs.sort((a, b) => hash(a.draft) - hash(b.draft)).slice(0, PER_KIND));
+}
+
+/** Per half, per kind: [flagged, cases]. */
+export type MutationReport = Record<string, Record<string, [number, number]>>;
+
+export function mutationEval(gazette: GazetteReader): { report: MutationReport; misses: string[] } {
+  const checker = new DraftChecker(gazette);
+  const report: MutationReport = {};
+  const misses: string[] = [];
+  for (const m of mutants(gazette)) {
+    const findings = checker.check(m.draft, m.scope).findings.filter((f: Finding) => f.verdict !== 'verified');
+    const flagged = findings.some((f) => f.offset < m.span[1] && f.offset + Math.max(1, f.text.length) > m.span[0]);
+    const row = (report[m.half] ??= {});
+    const measure = m.error ? `caught: ${m.kind}` : `false alarms: ${m.kind}`;
+    const [a, b] = row[measure] ?? [0, 0];
+    row[measure] = [a + (flagged ? 1 : 0), b + 1];
+    for (const total of [m.error ? 'caught: all' : 'false alarms: all']) {
+      const [x, y] = row[total] ?? [0, 0];
+      row[total] = [x + (flagged ? 1 : 0), y + 1];
+    }
+    // The held-out half is counted, never shown.
+    if (m.half === 'tune' && flagged !== m.error) misses.push(`${m.error ? 'missed' : 'false alarm'} ${m.kind}: ${m.draft}${m.error ? ` [${m.draft.slice(...m.span)}]` : ` → ${findings.map((f) => `${f.kind} “${f.text}” ${f.verdict}: ${f.note}`).join(' | ')}`}`);
+  }
+  return { report, misses };
+}
