@@ -23,6 +23,10 @@ export interface FocusOptions {
 const PIECE_END = /(?<=[。；！？;])|(?<=[：:])(?=\s*(?:（[一二三四五六七八九十]+）|\d{1,2}[.．、]|[一二三四五六七八九十]+、))/;
 /** A lead-in: the piece before a list (…应符合以下条件：). */
 const LEAD_IN = /[：:]$/;
+/** A table row as corpus/tables.ts prints it: its cells under the table's column names (序号：3；流域：黄河；…). */
+const TABLE_ROW = /^序号[：:]/;
+/** A row's cell shown whatever the question, where room is left: short enough to be a name, a figure or a date. */
+const SHORT_CELL = 24;
 /** Responsibility words a 谁 question is answered by. */
 const UNIT_WORDS = /牵头|负责|责任单位|配合|承办|主管|解读单位|实施单位/;
 
@@ -77,6 +81,8 @@ function window(p: Piece, q: FocusQuestion, max: number): { text: string; start:
  * Null when nothing in the text matches the question (the caller shows the passage's opening).
  */
 export function answeringWords(text: string, q: FocusQuestion, { maxChars, alsoShare }: FocusOptions): string | null {
+  const rows = rowAnswer(text, q, maxChars);
+  if (rows) return rows;
   const all: Piece[] = [];
   let start = 0;
   for (const t of text.split(PIECE_END)) {
@@ -114,4 +120,44 @@ export function answeringWords(text: string, q: FocusQuestion, { maxChars, alsoS
     end = s.start + s.text.length;
   }
   return end < text.length ? `${out}…` : out;
+}
+
+/**
+ * A table's best row for the question, its cells under their column names: the whole row when it
+ * fits, else the cells that match or state what is asked, then its short cells (names, figures,
+ * dates), in the row's order. Null when the text prints no row or none matches.
+ */
+function rowAnswer(text: string, q: FocusQuestion, maxChars: number): string | null {
+  const rows: Piece[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (TABLE_ROW.test(line)) rows.push(scored(piece(line, start), q));
+    start += line.length + 1;
+  }
+  const best = rows.reduce<Piece | null>((b, p) => (better(p, b) ? p : b), null);
+  if (!best) return null;
+  let shown = best.text;
+  if (best.text.length > maxChars) {
+    const cells: Piece[] = [];
+    let at = 0;
+    for (const c of best.text.split(/(?<=[；;])/)) {
+      cells.push(scored(piece(c, at), q));
+      at += c.length;
+    }
+    let room = maxChars;
+    const keep = new Set<Piece>();
+    for (const c of [...cells.filter((x) => x.answers || x.score > 0), ...cells.filter((x) => x.text.length <= SHORT_CELL)]) {
+      if (keep.has(c) || c.text.length > room) continue;
+      keep.add(c);
+      room -= c.text.length;
+    }
+    let end = 0;
+    shown = '';
+    for (const c of cells.filter((x) => keep.has(x))) {
+      shown += (c.start > end ? '…' : '') + c.text;
+      end = c.start + c.text.length;
+    }
+    if (end < best.text.length) shown += '…';
+  }
+  return `${best.start > 0 ? '…' : ''}${shown}${best.start + best.text.length < text.length ? '…' : ''}`;
 }

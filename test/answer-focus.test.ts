@@ -37,6 +37,24 @@ describe('answeringWords', () => {
     expect(WATER_3).toContain(words.replace(/^…|…$/g, ''));
   });
 
+  it('shows a table row whole, the row the question names, under its column names', () => {
+    const table =
+      '附件1\n黄河干流断面水质目标表\n序号 水体名称 所在地市 所在县区 监测断面（点位）名称 断面功能 断面属性 水质目标\n' +
+      '序号：1；水体名称：黄河干流；所在地市：中卫市；所在县区：沙坡头区；监测断面（点位）名称：下河沿；断面功能：甘肃—宁夏省界；断面属性：国控；水质目标：Ⅱ类\n' +
+      '序号：2；水体名称：黄河干流；所在地市：吴忠市；所在县区：青铜峡；监测断面（点位）名称：金沙湾；断面功能：中卫—吴忠市界；断面属性：国控；水质目标：Ⅱ类';
+    expect(answeringWords(table, ask('黄河金沙湾断面是哪两地交界的断面', ['黄河', '金沙湾', '断面', '交界']), SHOWN)).toBe(
+      '…序号：2；水体名称：黄河干流；所在地市：吴忠市；所在县区：青铜峡；监测断面（点位）名称：金沙湾；断面功能：中卫—吴忠市界；断面属性：国控；水质目标：Ⅱ类',
+    );
+  });
+
+  it('shows a long row by its matching and short cells, leaving out the long ones', () => {
+    const row =
+      '序号：3；流域：黄河；项目名称：中卫市第三污水处理厂及集污管网建设工程；建设地点：沙坡头区；项目类别：城镇水污染治理；项目建设内容及规模：新建处理规模为4万立方米/日的污水处理厂一座，建设粗格栅及提升泵房、细格栅及旋流沉砂池、串联多级A2/O生物反应池、二沉池、加药间等13座建构建筑；计划投资（万元）：24921.14；责任单位：市住房和城乡建设局；开工年度：2019年';
+    expect(answeringWords(row, ask('第三污水处理厂计划投资多少', ['第三污水处理厂', '计划投资']), SHOWN)).toBe(
+      '序号：3；流域：黄河；项目名称：中卫市第三污水处理厂及集污管网建设工程；建设地点：沙坡头区；项目类别：城镇水污染治理；…计划投资（万元）：24921.14；责任单位：市住房和城乡建设局；开工年度：2019年',
+    );
+  });
+
   it('is null when nothing in the passage matches the question', () => {
     expect(answeringWords(LEGAL_AIDE, ask('渣土车要安装什么', ['渣土车']), SHOWN)).toBeNull();
   });
