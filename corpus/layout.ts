@@ -24,6 +24,8 @@ export interface Line {
   opens?: boolean;
   /** Known from a PDF's positions: centred or right-aligned, a line standing alone (文号, a title, a date). */
   centred?: boolean;
+  /** Known from a PDF's positions: how far (in characters) the line stops short of its column's right margin. */
+  endsShort?: number;
 }
 
 export interface Furniture {
@@ -114,7 +116,7 @@ export interface PrintedItem {
   furniture?: Furniture['kind'];
   indented?: boolean;
   /** What the PDF's positions tell of the line. */
-  position?: Pick<Line, 'opens' | 'centred'>;
+  position?: Pick<Line, 'opens' | 'centred' | 'endsShort'>;
 }
 
 /** A line as every rule reads it, spaces collapsed: '' for a line that prints nothing. */

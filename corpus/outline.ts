@@ -6,6 +6,7 @@ import { Numbering, parseMarker, RANK, type Marker, type MarkerType } from '../d
 import { bracketsAfter, continuesLine, dropCjkSpaces, endsClause, endsSentence, joinWrapped, NOTE_MAX_CHARS, printedWidth, titleSubject } from '../domain/text.js';
 import type { Line } from './layout.js';
 import { isAttachmentDeclaration, ROW_START, typicalWidth, type RoutedText, type TextRole } from './routing.js';
+import { readTable, renderRow, WRAP, WRAP_SPACE } from './tables.js';
 
 export type NodeType = MarkerType | 'attachment' | 'row';
 
@@ -22,8 +23,12 @@ export interface OutlineNode {
   pageFrom: number | null;
   pageTo: number | null;
   children: OutlineNode[];
-  /** For a table row: its 序号 (several when rows are printed as one block) and printed lines. */
-  row?: { numbers: number[]; lines: string[] };
+  /**
+   * For a table row: its 序号 (several when rows printed as one block could not be told apart),
+   * its printed lines (the whole block's, when rows printed together were told apart: `block`
+   * then lists the block's 序号), and its cells under the table's column names where they were read.
+   */
+  row?: { numbers: number[]; lines: string[]; block?: number[]; cells?: { column: string | null; value: string | null }[] };
   /** First source line, where known (table rows). */
   lineFrom?: number;
   /** For an attachment that is a table: its header row as printed. */
@@ -52,6 +57,8 @@ export interface BuiltText {
   attachments: BuiltText[];
   /** Header row as printed, when the text is a flattened table. */
   tableHeader: string | null;
+  /** The table's column names as printed, 序号 first (null for a column the header does not name). */
+  tableColumns?: (string | null)[];
   /** Outline markers read (one per node), for the ingest's count of what it placed. */
   markers: number;
   /** What the builder could not place: a marker that breaks its text's numbering, a run that is not prose. */
@@ -60,7 +67,7 @@ export interface BuiltText {
 
 export interface OutlineProblem {
   /** A marker foreign to its text's numbering, a number the print skips, a run that is not prose. */
-  kind: 'foreign' | 'gap' | 'noise';
+  kind: 'foreign' | 'gap' | 'noise' | 'table';
   lineNo: number;
   page: number | null;
   message: string;
@@ -137,9 +144,10 @@ function headingOf(rest: string): string {
   return first.length > 40 ? `${first.slice(0, 40)}…` : first;
 }
 
-export function buildText(routed: RoutedText): BuiltText {
-  const built = routed.tableKey ? buildTable(routed) : buildProse(routed);
-  built.attachments = routed.attachments.map((a) => buildText(a));
+/** `tableNames`: the column names the text's tables read so far print, shared by its attachments. */
+export function buildText(routed: RoutedText, tableNames: Set<string> = new Set()): BuiltText {
+  const built = routed.tableKey ? buildTable(routed, tableNames) : buildProse(routed);
+  built.attachments = routed.attachments.map((a) => buildText(a, tableNames));
   for (const a of built.attachments) {
     const node: OutlineNode = {
       locator: a.label ?? '附件',
@@ -304,7 +312,24 @@ function buildProse(routed: RoutedText): BuiltText {
   };
 }
 
-function buildTable(routed: RoutedText): BuiltText {
+/**
+ * A PDF's wrapped lines (opens === false) joined back into the lines the table printed, for
+ * reading its cells. Where a line wrapped, its positions do not always tell a space between two
+ * cells from a word cut at the margin: the join is marked (WRAP, or WRAP_SPACE where the line
+ * stopped short of the margin), and the table reader decides.
+ */
+function printedLines(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    // A line that stopped short of the margin by more than a space's width wrapped at a space.
+    if (last && l.opens === false && !ROW_START.test(l.raw)) out[out.length - 1] = { ...last, raw: `${last.raw}${(last.endsShort ?? 0) >= 0.4 ? WRAP_SPACE : WRAP}${l.raw}`, endsShort: l.endsShort };
+    else out.push(l);
+  }
+  return out;
+}
+
+function buildTable(routed: RoutedText, tableNames: Set<string>): BuiltText {
   const label = routed.label ?? '附件';
   const rows: { nums: number[]; lines: Line[] }[] = [];
   const header: Line[] = [];
@@ -328,26 +353,43 @@ function buildTable(routed: RoutedText): BuiltText {
     (rows.length ? rows[rows.length - 1].lines : header).push(line);
   }
   const cells = (lines: Line[]) => normalizeDocNumbersIn(lines.map((l) => l.raw).join(' '));
-  const outline: OutlineNode[] = rows.map((r) => {
-    const span = r.nums.length > 1 ? `${r.nums[0]}-${r.nums[r.nums.length - 1]}` : `${r.nums[0]}`;
-    const text = cells(r.lines);
-    return {
-      locator: `${label} 序号${span}`,
-      type: 'row' as const,
-      heading: text.slice(0, 40),
-      depth: 0,
-      ownText: text,
-      text,
-      ...spanOf(r.lines.map((l) => l.page)),
-      children: [],
-      row: { numbers: r.nums, lines: r.lines.map((l) => l.raw) },
-      lineFrom: r.lines[0].lineNo,
-    };
-  });
-  const paragraphs: Paragraph[] = [
-    ...(header.length ? [{ text: cells(header), ...pageSpan(header), locator: label }] : []),
-    ...rows.map((r, k) => ({ text: outline[k].text, ...pageSpan(r.lines), locator: outline[k].locator })),
-  ];
+  const table = readTable(printedLines(header), rows.map((r) => ({ numbers: r.nums, lines: printedLines(r.lines) })), tableNames);
+  const problems: OutlineProblem[] = table.problems.map((p) => ({
+    kind: 'table' as const,
+    lineNo: p.lineNo,
+    page: p.page,
+    message: `${label} ${routed.title}: ${p.message}`,
+  }));
+  const outline: OutlineNode[] = [];
+  const paragraphs: Paragraph[] = header.length ? [{ text: cells(header), ...pageSpan(header), locator: label }] : [];
+  for (const r of rows) {
+    // Each 序号 its own row where its cells are known; a block whose cells could not be aligned stays whole.
+    const each = r.nums.every((n) => table.rows.has(n)) ? r.nums.map((n) => [n]) : [r.nums];
+    for (const nums of each) {
+      const span = nums.length > 1 ? `${nums[0]}-${nums[nums.length - 1]}` : `${nums[0]}`;
+      const read = nums.length === 1 ? table.rows.get(nums[0]) : undefined;
+      const text = normalizeDocNumbersIn(read ? renderRow(table.columns, read) : cells(r.lines));
+      const node: OutlineNode = {
+        locator: `${label} 序号${span}`,
+        type: 'row' as const,
+        heading: text.slice(0, 40),
+        depth: 0,
+        ownText: text,
+        text,
+        ...spanOf(r.lines.map((l) => l.page)),
+        children: [],
+        row: {
+          numbers: nums,
+          lines: r.lines.map((l) => l.raw),
+          ...(r.nums.length > 1 ? { block: r.nums } : {}),
+          ...(read ? { cells: read.cells.map((v, c) => ({ column: table.columns[c + 1], value: v })) } : {}),
+        },
+        lineFrom: r.lines[0].lineNo,
+      };
+      outline.push(node);
+      paragraphs.push({ text, ...pageSpan(r.lines), locator: node.locator });
+    }
+  }
   return {
     role: routed.role,
     title: routed.title,
@@ -358,7 +400,8 @@ function buildTable(routed: RoutedText): BuiltText {
     outline,
     attachments: [],
     tableHeader: cells(header),
+    ...(table.columns.length > 1 ? { tableColumns: table.columns } : {}),
     markers: 0,
-    problems: [],
+    problems,
   };
 }

@@ -316,7 +316,7 @@ export function readPdfLayout(pages: PdfPage[], options: Partial<PdfLayoutOption
       const sameColumn = !!prev && prev.line.page === l.page && prev.line.column === l.column;
       const spaced = sameColumn && l.y - prev!.line.y > opts.paragraphGap * m.pitch;
       const opens = !prev || alone || prev.alone || indented || spaced || !prev.full ? true : sameColumn || usesIndent ? false : undefined;
-      items.push({ text: l.text, pageIndex: index, pageStart: k === 0, position: { opens, centred: alone } });
+      items.push({ text: l.text, pageIndex: index, pageStart: k === 0, position: { opens, centred: alone, endsShort: Math.max(0, Math.round(short * 100) / 100) } });
       prev = { full: short < opts.shortBy, alone, line: l };
     });
     items.push(...marks.filter((f) => !f.top).map(furnitureItem));

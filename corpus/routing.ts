@@ -529,7 +529,19 @@ export const ROUTING_RULES: RoutingRule[] = [
         }
         r.switchTo(same, line, 'table header repeated');
         same.reached(line);
-        return end;
+        // A repeat cut short by a section heading printed inside it (序 / 号 / 二、统一信息数据平台 /
+        // 工作 / 任务 / 具体目标及措施…): the heading stays in the table, the rest of the header is dropped.
+        let last = end;
+        if (key.length < same.table!.key.length && r.lines[last + 1] && /^[一二三四五六七八九十]+、/.test(r.lines[last + 1].raw)) {
+          let j = last + 2;
+          const words = (l: Line) => matchKey(l.raw);
+          while (j < r.lines.length && !ROW_START.test(r.lines[j].raw) && words(r.lines[j]) && same.table!.key.includes(words(r.lines[j]))) j++;
+          if (j > last + 2) {
+            same.append(r.lines[last + 1], null);
+            last = j - 1;
+          }
+        }
+        return last;
       }
       const target = current.role === 'attachment' && !current.table ? current : r.pendingAttachment(current, line);
       target.table = { key, lastRow: 0 };

@@ -82,7 +82,7 @@ describe('marker words broken by a character no rule reads', () => {
     expect(allUnplaced(broken).filter((u) => u.message.includes('broken by')).map((u) => [u.kind, u.message])).toEqual([
       ['responsibility', '卫政办发〔2019〕43号 96 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
       ['responsibility', '卫政办发〔2019〕44号 4 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
-      ['responsibility', '卫政办发〔2019〕68号 41 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
+      ['responsibility', '卫政办发〔2019〕68号 40 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
       ['responsibility', '卫政办发〔2019〕74号 22 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
       ['responsibility', '卫政办发〔2019〕85号 6 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
       ['appointment', '卫政干发〔2019〕14号 3 occurrence(s) of 试用期 broken by U+034F: the marker(s) they belong to may not have been read'],

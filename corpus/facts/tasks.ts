@@ -110,7 +110,12 @@ function noteTasks(text: BuiltText, title: string, notice: NoticeTexts, extracti
   let scope: string[] = [];
   let lastChunk = '';
   let lastLocator = '';
-  for (const p of text.paragraphs) {
+  for (const para of text.paragraphs) {
+    // A table row read into cells is printed as 列名：值; its notes are read in its printed words
+    // (once for rows printed as one block), where a column name is no label.
+    const row = nodes.get(para.locator)?.row;
+    const printed = row?.cells && (!row.block || row.block[0] === row.numbers[0]) ? normalizeDocNumbersIn(row.lines.join(' ')) : row?.cells ? '' : null;
+    const p = printed === null ? para : { ...para, text: printed };
     if (p.locator !== lastLocator) lastChunk = '';
     lastLocator = p.locator;
     let from = 0;
@@ -178,7 +183,10 @@ function tableTasks(header: string, rows: OutlineNode[], title: string, role: Ta
   let name = '';
   for (const row of rows) {
     if (!row.row) continue;
-    const result = read(row.row.lines, row.row.numbers.length, name);
+    // Rows printed as one block and told apart share the block's lines: it is read once, at its first row.
+    const numbers = row.row.block ?? row.row.numbers;
+    if (row.row.block && row.row.numbers[0] !== numbers[0]) continue;
+    const result = read(row.row.lines, numbers.length, name);
     extraction.count.found++;
     if (!result) {
       extraction.unplaced.push({ kind: 'responsibility', lineNo: row.lineFrom ?? null, page: row.pageFrom, message: `${notice.docNumber} ${row.locator}: table row not read into a task: ${row.text.slice(0, 40)}` });
@@ -196,7 +204,7 @@ function tableTasks(header: string, rows: OutlineNode[], title: string, role: Ta
         startYear: r.startYear ?? null,
         textTitle: title,
         textRole: role,
-        locator: row.row!.numbers.length > 1 ? row.locator.replace(/序号.*$/, `序号${row.row!.numbers[k]}`) : row.locator,
+        locator: numbers.length > 1 ? row.locator.replace(/序号.*$/, `序号${numbers[k]}`) : row.locator,
         page: row.pageFrom,
         quote: r.quote,
         context: `${r.task} ${dropCjkSpaces(row.text)}`,
