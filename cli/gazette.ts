@@ -5,7 +5,17 @@ import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusDir, databasePath } from '../corpus/paths.js';
-import { DEFAULT_REMIND_WORKING_DAYS, dueDigest, feedOf, FEED_ROLES, MAX_REMIND_WORKING_DAYS, PROBATION_CATEGORY, type DueItem, type FeedRole, type FeedSpec } from '../domain/calendar-feed.js';
+import {
+  DEFAULT_REMIND_WORKING_DAYS,
+  dueDigest,
+  feedOf,
+  FEED_ROLES,
+  MAX_REMIND_WORKING_DAYS,
+  PROBATION_CATEGORY,
+  type DueItem,
+  type FeedRole,
+  type FeedSpec,
+} from '../domain/calendar-feed.js';
 import { addDays, day, WEEKDAY_CN } from '../domain/calendar.js';
 import { InputError } from '../domain/errors.js';
 import type { GazetteReader } from '../domain/reader.js';
@@ -176,7 +186,13 @@ function progressBar(): Progress | undefined {
 }
 
 /** Tools whose answers are lists, and the field that holds the list. */
-const LISTS: Record<string, string> = { list_tasks: 'tasks', list_appointments: 'appointments', list_documents: 'documents', verify_quote: 'citations', search_gazette: 'results' };
+const LISTS: Record<string, string> = {
+  list_tasks: 'tasks',
+  list_appointments: 'appointments',
+  list_documents: 'documents',
+  verify_quote: 'citations',
+  search_gazette: 'results',
+};
 
 /** The line a page of a list ends with (tools/common.ts pagedText). */
 const MORE_LINE = /^（第 \d+–\d+ 项，共 \d+ 项(?:；下一页用 offset=(\d+)|，已到末尾)）$/;
@@ -264,7 +280,11 @@ function documentCommand(run: ToolRun, args: Record<string, unknown>, o: Values)
     offset = next;
   }
   if (!whole) {
-    process.stdout.write(o.json ? `${JSON.stringify(pages[0].structuredContent, null, 2)}\n` : `${textOf(pages[0]).replace(/（下一页用 offset=(\d+)）/, '（下一页加 --offset $1，全文加 --all）')}\n`);
+    process.stdout.write(
+      o.json
+        ? `${JSON.stringify(pages[0].structuredContent, null, 2)}\n`
+        : `${textOf(pages[0]).replace(/（下一页用 offset=(\d+)）/, '（下一页加 --offset $1，全文加 --all）')}\n`,
+    );
     return 0;
   }
   // Each part's text (0 the notice's own words), its pages joined in order.
@@ -272,12 +292,21 @@ function documentCommand(run: ToolRun, args: Record<string, unknown>, o: Values)
   const first = docs[0];
   const texts = [first.notice, ...first.parts].map((_, k) => docs.map((d) => [d.notice, ...d.parts][k].text ?? '').join(''));
   if (o.json) {
-    const merged = { ...first, notice: { ...first.notice, text: texts[0] }, parts: first.parts.map((p, k) => ({ ...p, text: texts[k + 1] })), offset: 0, nextOffset: null };
+    const merged = {
+      ...first,
+      notice: { ...first.notice, text: texts[0] },
+      parts: first.parts.map((p, k) => ({ ...p, text: texts[k + 1] })),
+      offset: 0,
+      nextOffset: null,
+    };
     process.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
     return 0;
   }
   const lines = textOf(pages[0]).split('\n');
-  const head = lines.slice(0, lines.findIndex((l) => l.startsWith('正文（第 ')));
+  const head = lines.slice(
+    0,
+    lines.findIndex((l) => l.startsWith('正文（第 ')),
+  );
   const titles = [first.title, ...first.parts.map((p) => p.title)];
   const body = texts.flatMap((text, k) => [`正文（第 ${k} 部分《${titles[k]}》，共 ${text.length} 字）：`, text]);
   process.stdout.write(`${[...head, ...body, '（全文已完）', lines[lines.length - 1]].join('\n')}\n`);
@@ -288,7 +317,8 @@ function documentCommand(run: ToolRun, args: Record<string, unknown>, o: Values)
 function wholeNumber(value: string | undefined, field: string, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!(n >= min && n <= max)) throw new InputError(field, `应为 ${min} 到 ${max} 之间的整数`, `must be a whole number from ${min} to ${max}`, String(fallback));
+  if (!(n >= min && n <= max))
+    throw new InputError(field, `应为 ${min} 到 ${max} 之间的整数`, `must be a whole number from ${min} to ${max}`, String(fallback));
   return n;
 }
 
@@ -296,18 +326,37 @@ function dateOption(value: string | undefined, field: string, fallback: string):
   if (value === undefined) return fallback;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-  if (!date || !inDateRange(date)) throw new InputError(field, `应为 ${DATE_RANGE.from} 至 ${DATE_RANGE.to} 之间的真实日期（YYYY-MM-DD）`, `must be a real date ${DATE_RANGE.from}–${DATE_RANGE.to} (YYYY-MM-DD)`, '2019-09-01');
+  if (!date || !inDateRange(date))
+    throw new InputError(
+      field,
+      `应为 ${DATE_RANGE.from} 至 ${DATE_RANGE.to} 之间的真实日期（YYYY-MM-DD）`,
+      `must be a real date ${DATE_RANGE.from}–${DATE_RANGE.to} (YYYY-MM-DD)`,
+      '2019-09-01',
+    );
   return date;
 }
 
 /** The feed the calendar options name: a unit's (or every) task deadlines by role, or probation ends. */
 function feedSpec(o: Values): FeedSpec {
   if (o.probation) {
-    if (o.role !== undefined) throw new InputError('role', '--role 只用于任务日历，试用期日历不分角色', '--role is for task calendars; probation ends have no role', 'gazette calendar --probation --unit 工信局');
-    if (o.unit !== undefined && o.person !== undefined) throw new InputError('person', '--unit 和 --person 只能选一个', 'give --unit or --person, not both', 'gazette calendar --probation --person 田力');
+    if (o.role !== undefined)
+      throw new InputError(
+        'role',
+        '--role 只用于任务日历，试用期日历不分角色',
+        '--role is for task calendars; probation ends have no role',
+        'gazette calendar --probation --unit 工信局',
+      );
+    if (o.unit !== undefined && o.person !== undefined)
+      throw new InputError('person', '--unit 和 --person 只能选一个', 'give --unit or --person, not both', 'gazette calendar --probation --person 田力');
     return { kind: 'probation', unit: o.unit ?? null, person: o.person ?? null };
   }
-  if (o.person !== undefined) throw new InputError('person', '--person 只用于试用期日历（加 --probation）', '--person is for probation ends (add --probation)', 'gazette calendar --probation --person 田力');
+  if (o.person !== undefined)
+    throw new InputError(
+      'person',
+      '--person 只用于试用期日历（加 --probation）',
+      '--person is for probation ends (add --probation)',
+      'gazette calendar --probation --person 田力',
+    );
   const role = (o.role ?? 'lead') as FeedRole;
   if (!FEED_ROLES.includes(role)) throw new InputError('role', `应为 ${FEED_ROLES.join('、')} 之一`, `must be one of ${FEED_ROLES.join(', ')}`, 'lead');
   const remindWorkingDays = wholeNumber(o.remind, 'remind', 1, MAX_REMIND_WORKING_DAYS, DEFAULT_REMIND_WORKING_DAYS);
@@ -323,7 +372,11 @@ function calendarCommand(gazette: GazetteReader, o: Values): number {
 }
 
 function dueLine(i: DueItem): string {
-  const left = i.overdue ? `逾期 ${-i.workingDaysLeft} 个工作日（${-i.daysLeft} 天）` : i.daysLeft === 0 ? '今天到期' : `剩 ${i.workingDaysLeft} 个工作日（${i.daysLeft} 天）`;
+  const left = i.overdue
+    ? `逾期 ${-i.workingDaysLeft} 个工作日（${-i.daysLeft} 天）`
+    : i.daysLeft === 0
+      ? '今天到期'
+      : `剩 ${i.workingDaysLeft} 个工作日（${i.daysLeft} 天）`;
   const recurring = i.event.recurrence ? '，周期性' : '';
   return `- ${i.date} ${left} ${i.event.summary}——${i.event.categories[0] === PROBATION_CATEGORY ? '试用期' : '时限'}：${i.event.asWritten}${recurring}${citeTag(i.event.citation)}`;
 }
@@ -336,7 +389,14 @@ function dueCommand(gazette: GazetteReader, o: Values, today: string): number {
   const feed = feedOf(gazette, spec);
   const { overdue, dueSoon } = dueDigest(feed.events, asOf, within);
   if (o.json) {
-    const item = (i: DueItem) => ({ date: i.date, daysLeft: i.daysLeft, workingDaysLeft: i.workingDaysLeft, summary: i.event.summary, asWritten: i.event.asWritten, citation: i.event.citation });
+    const item = (i: DueItem) => ({
+      date: i.date,
+      daysLeft: i.daysLeft,
+      workingDaysLeft: i.workingDaysLeft,
+      summary: i.event.summary,
+      asWritten: i.event.asWritten,
+      citation: i.event.citation,
+    });
     process.stdout.write(`${JSON.stringify({ feed: feed.name, asOf, within, overdue: overdue.map(item), dueSoon: dueSoon.map(item) }, null, 2)}\n`);
     return overdue.length ? 1 : 0;
   }
@@ -360,7 +420,9 @@ function feedsCommand(gazette: GazetteReader, words: string[], o: Values, file: 
     const feed = feedOf(gazette, spec);
     const { id: made, secret } = store.add(spec);
     const base = (o['public-url'] ?? process.env.GAZETTE_PUBLIC_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
-    process.stderr.write(`订阅 ${made}：${feed.name}，${feed.events.length} 个日程。地址只显示这一次，请妥善保存（${file} 只保存其哈希）/ feed ${made}, shown once:\n`);
+    process.stderr.write(
+      `订阅 ${made}：${feed.name}，${feed.events.length} 个日程。地址只显示这一次，请妥善保存（${file} 只保存其哈希）/ feed ${made}, shown once:\n`,
+    );
     process.stdout.write(`${base}${feedPath(secret)}\n`);
     return 0;
   }
@@ -395,7 +457,11 @@ function verifyCommand(db: string): number {
     process.stdout.write(`${db}: every page and every issue's checksum check out\n`);
     return 0;
   }
-  process.stdout.write(rebuiltWhole ? `${db} could not be served as it was and was rebuilt from ${dir}\n` : `${db}: ${result.damaged.length} damaged issue(s): ${result.damaged.join(', ')}\n`);
+  process.stdout.write(
+    rebuiltWhole
+      ? `${db} could not be served as it was and was rebuilt from ${dir}\n`
+      : `${db}: ${result.damaged.length} damaged issue(s): ${result.damaged.join(', ')}\n`,
+  );
   return 1;
 }
 
@@ -427,7 +493,7 @@ function tokensCommand(words: string[], file: string): number {
 }
 
 function main(argv: string[]): number {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
@@ -463,7 +529,9 @@ function main(argv: string[]): number {
     const mode = values.full || !existsSync(db) ? 'build' : ingestMode(db, storeProblem(db), warnings);
     for (const w of warnings) process.stderr.write(`${w}\n`);
     const summary = ingestCorpus(dir, db, listCorpus(dir), progressBar(), mode);
-    process.stdout.write(values.json ? `${JSON.stringify({ ...summary, issues: summary.issues.map(({ report: _r, ...i }) => i) }, null, 2)}\n` : `${formatReport(summary)}\n`);
+    process.stdout.write(
+      values.json ? `${JSON.stringify({ ...summary, issues: summary.issues.map(({ report: _r, ...i }) => i) }, null, 2)}\n` : `${formatReport(summary)}\n`,
+    );
     // Skipped files and unplaced facts both make a clean ingest fail: someone must read the report.
     return summary.failures.length || !summary.written || summary.issues.some((i) => i.unplaced > 0) ? 1 : 0;
   }
@@ -481,7 +549,10 @@ function main(argv: string[]): number {
   }
   const dbPath = databasePath();
   for (const warning of ensureDatabase(corpusDir(), dbPath, progressBar()).warnings) process.stderr.write(`${warning}\n`);
-  const { gazette, ctx, close } = openGazette({ dbPath, today: process.env.GAZETTE_TODAY || undefined }, { logError: (tool, err) => process.stderr.write(`${tool}: ${(err as Error).stack ?? String(err)}\n`) });
+  const { gazette, ctx, close } = openGazette(
+    { dbPath, today: process.env.GAZETTE_TODAY || undefined },
+    { logError: (tool, err) => process.stderr.write(`${tool}: ${(err as Error).stack ?? String(err)}\n`) },
+  );
   try {
     const run: ToolRun = (name, args) => runTool(ctx, findTool(name)!, Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)));
     if (command === 'check') return checkCommand(words[0], values, run);

@@ -30,7 +30,13 @@ export interface AuditCount {
 export type AuditCounts = Record<AuditKind, AuditCount>;
 
 export function emptyCounts(): AuditCounts {
-  return { header: { found: 0, placed: 0 }, outline: { found: 0, placed: 0 }, responsibility: { found: 0, placed: 0 }, appointment: { found: 0, placed: 0 }, text: { found: 0, placed: 0 } };
+  return {
+    header: { found: 0, placed: 0 },
+    outline: { found: 0, placed: 0 },
+    responsibility: { found: 0, placed: 0 },
+    appointment: { found: 0, placed: 0 },
+    text: { found: 0, placed: 0 },
+  };
 }
 
 export function addCounts(into: AuditCounts, from: Partial<AuditCounts>): void {

@@ -87,7 +87,10 @@ export function parseLayout(layout: IssueLayout, source: string): IssueDoc {
     for (const t of [texts.body, ...texts.parts]) {
       const foreign = t.problems.filter((p) => p.kind === 'foreign').length;
       const noise = t.problems.filter((p) => p.kind === 'noise').length;
-      addCounts(audit, { outline: { found: t.markers, placed: t.markers - foreign }, text: { found: t.paragraphs.length + noise, placed: t.paragraphs.length } });
+      addCounts(audit, {
+        outline: { found: t.markers, placed: t.markers - foreign },
+        text: { found: t.paragraphs.length + noise, placed: t.paragraphs.length },
+      });
       for (const p of t.problems) {
         const item: Unplaced = { kind: p.kind === 'noise' ? 'text' : 'outline', lineNo: p.lineNo, page: p.page, message: `${texts.docNumber} ${p.message}` };
         // A table whose cells could not be told apart is read as printed (its rows whole, without column names): worth a look.
@@ -126,7 +129,12 @@ export function parseLayout(layout: IssueLayout, source: string): IssueDoc {
     for (const t of [n.body, ...n.parts].flatMap(texts)) {
       if (t.role !== 'attachment' || !/表$/.test(t.title) || !t.paragraphs.length || [...walkOutline(t.outline)].some((o) => o.type === 'row')) continue;
       const first = t.paragraphs[0];
-      n.unplaced.push({ kind: 'text', lineNo: first.lineFrom, page: first.pageFrom, message: `${n.docNumber} ${t.label ?? '附件'} ${t.title}: a table whose rows could not be read (no 序号 header with numbered rows): the facts of its rows are missing` });
+      n.unplaced.push({
+        kind: 'text',
+        lineNo: first.lineFrom,
+        page: first.pageFrom,
+        message: `${n.docNumber} ${t.label ?? '附件'} ${t.title}: a table whose rows could not be read (no 序号 header with numbered rows): the facts of its rows are missing`,
+      });
     }
   }
   // Notes whose opening or closing bracket was lost: each may not have been read as a note.
@@ -135,10 +143,20 @@ export function parseLayout(layout: IssueLayout, source: string): IssueDoc {
     for (const t of [n.body, ...n.parts].flatMap(texts)) {
       for (const p of t.paragraphs) {
         for (const before of strayNoteClosers(p.text)) {
-          n.unplaced.push({ kind: 'responsibility', lineNo: p.lineFrom, page: p.pageFrom, message: `${n.docNumber} ${p.locator}: a bracket closed after “${before.slice(-30)}” that never opened: a note whose opening bracket was lost may not have been read` });
+          n.unplaced.push({
+            kind: 'responsibility',
+            lineNo: p.lineFrom,
+            page: p.pageFrom,
+            message: `${n.docNumber} ${p.locator}: a bracket closed after “${before.slice(-30)}” that never opened: a note whose opening bracket was lost may not have been read`,
+          });
         }
         for (const after of unclosedNotes(p.text)) {
-          n.unplaced.push({ kind: 'responsibility', lineNo: p.lineFrom, page: p.pageFrom, message: `${n.docNumber} ${p.locator}: a bracket opened before “${after.slice(0, 30)}” that never closes: a note whose closing bracket was lost may not have been read` });
+          n.unplaced.push({
+            kind: 'responsibility',
+            lineNo: p.lineFrom,
+            page: p.pageFrom,
+            message: `${n.docNumber} ${p.locator}: a bracket opened before “${after.slice(0, 30)}” that never closes: a note whose closing bracket was lost may not have been read`,
+          });
         }
       }
     }
@@ -147,15 +165,26 @@ export function parseLayout(layout: IssueLayout, source: string): IssueDoc {
   for (const n of notices) {
     const lines = layout.lines.filter((l) => owner.get(l.lineNo) === n.docNumber);
     for (const h of hiddenMarkers(lines.map((l) => l.raw))) {
-      n.unplaced.push({ kind: h.kind, lineNo: lines[0]?.lineNo ?? null, page: lines[0]?.page ?? null, message: `${n.docNumber} ${h.count} occurrence(s) of ${h.word} broken by ${h.between.map(codePoints).join(', ')}: the marker(s) they belong to may not have been read` });
+      n.unplaced.push({
+        kind: h.kind,
+        lineNo: lines[0]?.lineNo ?? null,
+        page: lines[0]?.page ?? null,
+        message: `${n.docNumber} ${h.count} occurrence(s) of ${h.word} broken by ${h.between.map(codePoints).join(', ')}: the marker(s) they belong to may not have been read`,
+      });
     }
   }
   // Lines whose reading is in doubt, said once per notice with the first such line: table cells
   // printed side by side (a row's words may land in the wrong cells), and two printed lines joined
   // with the hyphen between them dropped.
   const doubtful = [
-    { lines: layout.spreadCells, why: "line(s) print table cells side by side (pdftotext -layout): a row's cells are cut across lines and its words may be read into the wrong cells; ingest the PDF itself, or pdftotext without -layout" },
-    { lines: layout.joinedLines, why: 'line(s) twice as wide as their column: two printed lines joined, as pdftotext (without -raw) joins a line ending in a hyphen and drops it, so a minus or range dash may be missing there; ingest the PDF itself, or pdftotext -raw' },
+    {
+      lines: layout.spreadCells,
+      why: "line(s) print table cells side by side (pdftotext -layout): a row's cells are cut across lines and its words may be read into the wrong cells; ingest the PDF itself, or pdftotext without -layout",
+    },
+    {
+      lines: layout.joinedLines,
+      why: 'line(s) twice as wide as their column: two printed lines joined, as pdftotext (without -raw) joins a line ending in a hyphen and drops it, so a minus or range dash may be missing there; ingest the PDF itself, or pdftotext -raw',
+    },
   ];
   for (const { lines, why } of doubtful) {
     const firstIn = new Map<string | undefined, { lineNo: number; page: number | null; count: number }>();
@@ -173,7 +202,12 @@ export function parseLayout(layout: IssueLayout, source: string): IssueDoc {
   for (const u of layout.unreadable) {
     const docNumber = owner.get(u.lineNo);
     const codes = codePoints([...new Set(u.chars)].join(''));
-    const item: Unplaced = { kind: 'text', lineNo: u.lineNo, page: u.page, message: `${docNumber ? `${docNumber} ` : ''}${u.chars.length} unreadable character(s) (${codes}): glyphs the extractor could not map, so printed characters are missing here` };
+    const item: Unplaced = {
+      kind: 'text',
+      lineNo: u.lineNo,
+      page: u.page,
+      message: `${docNumber ? `${docNumber} ` : ''}${u.chars.length} unreadable character(s) (${codes}): glyphs the extractor could not map, so printed characters are missing here`,
+    };
     const notice = notices.find((n) => n.docNumber === docNumber);
     (notice?.unplaced ?? unowned).push(item);
   }

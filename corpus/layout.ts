@@ -62,7 +62,8 @@ export interface IssueLayout {
 
 // "11- -" (two dashes: a line "2019-" is a wrapped year), "- 11 -", "— 11 —", "·11·", "第 11 页", "第 11 页 共 80 页": a page number alone on its
 // line. A bare number is not one: a flattened table prints its 序号 cells so.
-const PAGE_NUMBER = /^[-—–－\s]*(\d{1,4})(?:\s*[-—–－]){2,}\s*$|^[-—–－]+\s*(\d{1,4})\s*[-—–－\s]*$|^第\s*(\d{1,4})\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?$|^[·•]\s*(\d{1,4})\s*[·•]$/;
+const PAGE_NUMBER =
+  /^[-—–－\s]*(\d{1,4})(?:\s*[-—–－]){2,}\s*$|^[-—–－]+\s*(\d{1,4})\s*[-—–－\s]*$|^第\s*(\d{1,4})\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?$|^[·•]\s*(\d{1,4})\s*[·•]$/;
 // 《中卫市人民政府公报》 2019.NO.4【中卫市人民政府办公室文件】: the running header names the issue.
 const RUNNING_HEADER = /^(《?[^》\s]{2,30}公报》?)\s*(\d{4}\s*[.．]?\s*(?:NO|No|no)[.．]?\s*\d+|\d{4}\s*年\s*第\s*\d+\s*期)/;
 const BANNER = /^【[^】]{2,24}】$/;
@@ -121,7 +122,9 @@ export interface PrintedItem {
 
 /** A line as every rule reads it, spaces collapsed: '' for a line that prints nothing. */
 export function printedText(raw: string): string {
-  return foldExtraction(raw).replace(/[\s\u3000\f]+/g, ' ').trim();
+  return foldExtraction(raw)
+    .replace(/[\s\u3000\f]+/g, ' ')
+    .trim();
 }
 
 /** Which furniture a printed line is by its words alone (a page number, a running header, a banner), or null. */
@@ -209,7 +212,8 @@ function joinedLines(lines: Line[]): { lineNo: number; page: number | null }[] {
       if (j !== i && runsOn[j] && lines[j].pageIndex === line.pageIndex) near.push(widths[j]);
     }
     const column = Math.max(0, ...near);
-    if (near.filter((w) => w >= 0.9 * column).length >= COLUMN_AGREEING && widths[i] > JOINED_WIDTH * column) joined.push({ lineNo: line.lineNo, page: line.page });
+    if (near.filter((w) => w >= 0.9 * column).length >= COLUMN_AGREEING && widths[i] > JOINED_WIDTH * column)
+      joined.push({ lineNo: line.lineNo, page: line.page });
   });
   return joined;
 }
@@ -397,7 +401,11 @@ function findGutter(physical: string[], unit: (s: string) => number): number | n
 
 /** The lines whose gap ends at the gutter, with the widths of the text either side. */
 function gutterLines(physical: string[], unit: (s: string) => number, gutter: number): { left: number; right: number }[] {
-  return physical.flatMap((line) => gapsOf(line, unit).filter((g) => Math.abs(g.end - gutter) <= GUTTER_SLACK).slice(0, 1));
+  return physical.flatMap((line) =>
+    gapsOf(line, unit)
+      .filter((g) => Math.abs(g.end - gutter) <= GUTTER_SLACK)
+      .slice(0, 1),
+  );
 }
 
 /** Each page's lines: runs of two-column lines read left column first; a line across the gutter read where it stands. */

@@ -3,7 +3,17 @@
 // the 序号 column shows where a row starts.
 import { normalizeDocNumbersIn } from '../domain/doc-number.js';
 import { Numbering, parseMarker, RANK, type Marker, type MarkerType } from '../domain/markers.js';
-import { bracketsAfter, continuesLine, dropCjkSpaces, endsClause, endsSentence, joinWrapped, NOTE_MAX_CHARS, printedWidth, titleSubject } from '../domain/text.js';
+import {
+  bracketsAfter,
+  continuesLine,
+  dropCjkSpaces,
+  endsClause,
+  endsSentence,
+  joinWrapped,
+  NOTE_MAX_CHARS,
+  printedWidth,
+  titleSubject,
+} from '../domain/text.js';
 import type { Line } from './layout.js';
 import { isAttachmentDeclaration, ROW_START, typicalWidth, type RoutedText, type TextRole } from './routing.js';
 import { readTable, renderRow, WRAP, WRAP_SPACE } from './tables.js';
@@ -212,7 +222,8 @@ export function proseParagraphs(lines: Line[]): ProseParagraph[] {
       !declared &&
       (line.opens !== undefined
         ? !prev || line.opens
-        : !(prev && continuesLine(line.raw)) && (!prev || !!marker || prevHeading || isAttachmentDeclaration(line.raw) || (endsSentence(prevText) && prevWidth < column * 0.9 && !inNote)));
+        : !(prev && continuesLine(line.raw)) &&
+          (!prev || !!marker || prevHeading || isAttachmentDeclaration(line.raw) || (endsSentence(prevText) && prevWidth < column * 0.9 && !inNote)));
     declaring = isAttachmentDeclaration(line.raw) || (declaring && !opens);
     if (opens) {
       paragraphs.push({ lines: [line], marker });
@@ -241,7 +252,12 @@ function buildProse(routed: RoutedText): BuiltText {
     const first = p.lines[0];
     if (isNoise(text)) {
       const last = p.lines[p.lines.length - 1];
-      problems.push({ kind: 'noise', lineNo: first.lineNo, page: first.page, message: `lines ${first.lineNo}–${last.lineNo}: ${text.length} characters with no punctuation are not prose; left out (${text.slice(0, 12)}…)` });
+      problems.push({
+        kind: 'noise',
+        lineNo: first.lineNo,
+        page: first.page,
+        message: `lines ${first.lineNo}–${last.lineNo}: ${text.length} characters with no punctuation are not prose; left out (${text.slice(0, 12)}…)`,
+      });
       continue;
     }
     if (p.marker) {
@@ -323,7 +339,8 @@ function printedLines(lines: Line[]): Line[] {
   for (const l of lines) {
     const last = out[out.length - 1];
     // A line that stopped short of the margin by more than a space's width wrapped at a space.
-    if (last && l.opens === false && !ROW_START.test(l.raw)) out[out.length - 1] = { ...last, raw: `${last.raw}${(last.endsShort ?? 0) >= 0.4 ? WRAP_SPACE : WRAP}${l.raw}`, endsShort: l.endsShort };
+    if (last && l.opens === false && !ROW_START.test(l.raw))
+      out[out.length - 1] = { ...last, raw: `${last.raw}${(last.endsShort ?? 0) >= 0.4 ? WRAP_SPACE : WRAP}${l.raw}`, endsShort: l.endsShort };
     else out.push(l);
   }
   return out;
@@ -353,7 +370,11 @@ function buildTable(routed: RoutedText, tableNames: Set<string>): BuiltText {
     (rows.length ? rows[rows.length - 1].lines : header).push(line);
   }
   const cells = (lines: Line[]) => normalizeDocNumbersIn(lines.map((l) => l.raw).join(' '));
-  const table = readTable(printedLines(header), rows.map((r) => ({ numbers: r.nums, lines: printedLines(r.lines) })), tableNames);
+  const table = readTable(
+    printedLines(header),
+    rows.map((r) => ({ numbers: r.nums, lines: printedLines(r.lines) })),
+    tableNames,
+  );
   const problems: OutlineProblem[] = table.problems.map((p) => ({
     kind: 'table' as const,
     lineNo: p.lineNo,

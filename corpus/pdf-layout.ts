@@ -51,7 +51,15 @@ export interface PdfLayoutOptions {
   paragraphGap: number;
 }
 
-export const PDF_LAYOUT_DEFAULTS: PdfLayoutOptions = { spaceGap: 0.45, baselineTolerance: 0.4, minIndent: 1.2, maxIndent: 3.5, shortBy: 1.2, centreSlack: 1.6, paragraphGap: 1.25 };
+export const PDF_LAYOUT_DEFAULTS: PdfLayoutOptions = {
+  spaceGap: 0.45,
+  baselineTolerance: 0.4,
+  minIndent: 1.2,
+  maxIndent: 3.5,
+  shortBy: 1.2,
+  centreSlack: 1.6,
+  paragraphGap: 1.25,
+};
 
 interface PhysicalLine {
   text: string;
@@ -200,10 +208,25 @@ function gridsOf(rules: PdfRule[]): Grid[] {
   return groups.flatMap((g) => {
     const vertical = g.filter((r) => r.x1 - r.x0 < r.y1 - r.y0);
     const horizontal = g.filter((r) => r.x1 - r.x0 >= r.y1 - r.y0);
-    const cols = distinct(vertical.map((r) => (r.x0 + r.x1) / 2), 2);
-    const rows = distinct(horizontal.map((r) => (r.y0 + r.y1) / 2), 2);
+    const cols = distinct(
+      vertical.map((r) => (r.x0 + r.x1) / 2),
+      2,
+    );
+    const rows = distinct(
+      horizontal.map((r) => (r.y0 + r.y1) / 2),
+      2,
+    );
     if (cols.length < 3 || rows.length < 2) return [];
-    return [{ x0: Math.min(...g.map((r) => r.x0)), y0: Math.min(...g.map((r) => r.y0)), x1: Math.max(...g.map((r) => r.x1)), y1: Math.max(...g.map((r) => r.y1)), cols, rows }];
+    return [
+      {
+        x0: Math.min(...g.map((r) => r.x0)),
+        y0: Math.min(...g.map((r) => r.y0)),
+        x1: Math.max(...g.map((r) => r.x1)),
+        y1: Math.max(...g.map((r) => r.y1)),
+        cols,
+        rows,
+      },
+    ];
   });
 }
 
@@ -230,7 +253,17 @@ function tableLines(grid: Grid, runs: PdfRun[], index: number, opts: PdfLayoutOp
   return [...cells.keys()].sort().map((key) => {
     const lines = groupLines(cells.get(key)!, opts).map((g) => joinRuns(g, opts));
     const text = joinWrapped(lines.map((l) => l.text));
-    return { text, x0: lines[0].x0, x1: Math.max(...lines.map((l) => l.x1)), y: grid.y0, size: median(cells.get(key)!.map((r) => r.size)), page: index, column: 0, columns: 1, cell: true };
+    return {
+      text,
+      x0: lines[0].x0,
+      x1: Math.max(...lines.map((l) => l.x1)),
+      y: grid.y0,
+      size: median(cells.get(key)!.map((r) => r.size)),
+      page: index,
+      column: 0,
+      columns: 1,
+      cell: true,
+    };
   });
 }
 
@@ -245,7 +278,9 @@ function margins(lines: PhysicalLine[]): Map<string, { left: number; right: numb
     const left = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
     const rights = ls.map((l) => l.x1).sort((a, b) => a - b);
     const em = median(ls.map((l) => l.size));
-    const gaps = ls.slice(1).flatMap((l, k) => (l.page === ls[k].page && l.column === ls[k].column && l.y > ls[k].y && l.y - ls[k].y < 3 * em ? [l.y - ls[k].y] : []));
+    const gaps = ls
+      .slice(1)
+      .flatMap((l, k) => (l.page === ls[k].page && l.column === ls[k].column && l.y > ls[k].y && l.y - ls[k].y < 3 * em ? [l.y - ls[k].y] : []));
     // Lines of one paragraph stand closest: where paragraphs are spaced and short, most gaps are wider.
     const pitch = gaps.sort((a, b) => a - b)[Math.floor(gaps.length * 0.2)] ?? Infinity;
     out.set(slot, { left, right: rights[Math.floor(rights.length * 0.9)], em, pitch });
@@ -260,7 +295,12 @@ export function readPdfLayout(pages: PdfPage[], options: Partial<PdfLayoutOption
   const grids = pages.map((p) => gridsOf(p.rules ?? []));
   const printed = pages.map((p) => p.runs.filter((r) => r.s.trim() !== ''));
   const inTable = printed.map((runs, i) => runs.map((r) => grids[i].findIndex((g) => cellOf(g, r) !== null)));
-  const groups = printed.map((runs, i) => groupLines(runs.filter((_, k) => inTable[i][k] < 0), opts));
+  const groups = printed.map((runs, i) =>
+    groupLines(
+      runs.filter((_, k) => inTable[i][k] < 0),
+      opts,
+    ),
+  );
   const furniture = furnitureOf(groups, opts);
   const bodies = groups.map((g, i) => g.filter((_, k) => !furniture[i].has(k)).flat());
   // Columns belong to the whole issue's typesetting: pages are split at a gutter only where most
@@ -316,7 +356,12 @@ export function readPdfLayout(pages: PdfPage[], options: Partial<PdfLayoutOption
       const sameColumn = !!prev && prev.line.page === l.page && prev.line.column === l.column;
       const spaced = sameColumn && l.y - prev!.line.y > opts.paragraphGap * m.pitch;
       const opens = !prev || alone || prev.alone || indented || spaced || !prev.full ? true : sameColumn || usesIndent ? false : undefined;
-      items.push({ text: l.text, pageIndex: index, pageStart: k === 0, position: { opens, centred: alone, endsShort: Math.max(0, Math.round(short * 100) / 100) } });
+      items.push({
+        text: l.text,
+        pageIndex: index,
+        pageStart: k === 0,
+        position: { opens, centred: alone, endsShort: Math.max(0, Math.round(short * 100) / 100) },
+      });
       prev = { full: short < opts.shortBy, alone, line: l };
     });
     items.push(...marks.filter((f) => !f.top).map(furnitureItem));

@@ -249,7 +249,12 @@ function findHeaders(lines: Line[], report: ReportItem[]): HeaderBlock[] {
     }
     const title = issuerAt >= 0 ? joinLines(lines.slice(issuerAt + 1, k)) : '';
     if (issuerAt < 0 || !title.startsWith('关于') || !TITLE_END.test(title)) {
-      report.push({ kind: 'header', lineNo: line.lineNo, page: line.page, message: `文号 ${docNumber} has no issuer and 关于…的通知 title above it; left in the text` });
+      report.push({
+        kind: 'header',
+        lineNo: line.lineNo,
+        page: line.page,
+        message: `文号 ${docNumber} has no issuer and 关于…的通知 title above it; left in the text`,
+      });
       return;
     }
     const issuers = isIssuerLine(lines[issuerAt].raw)!;
@@ -422,7 +427,8 @@ export const CONTINUATION_RULES: ContinuationRule[] = [
   {
     name: 'unfinished sentence: unmarked words after a finished text complete another text left mid-sentence',
     // A text just opened by its title takes its own first words.
-    when: (r, line, marker, atCut) => !marker && !continuesLine(line.raw) && !r.current!.unfinished() && !r.current!.table && (atCut || r.current!.lines.length > 0),
+    when: (r, line, marker, atCut) =>
+      !marker && !continuesLine(line.raw) && !r.current!.unfinished() && !r.current!.table && (atCut || r.current!.lines.length > 0),
     pick: (r, line, _marker, atCut) => {
       // Only an interruption leaves a text cut off mid-sentence at the margin. At a cut any such
       // text is a candidate; away from one (an extraction that shows no pages), only a text whose
@@ -462,7 +468,7 @@ export const ROUTING_RULES: RoutingRule[] = [
   {
     name: 'detached recipients: a notice whose header is printed after its first words',
     apply: (r, i) => {
-      if (!r.someDetached || (r.current && r.current.unfinished())) return null;
+      if (!r.someDetached || r.current?.unfinished()) return null;
       const end = recipientsAt(r.lines, i);
       if (end === null) return null;
       const notice = r.newNotice(null, i);
@@ -525,7 +531,11 @@ export const ROUTING_RULES: RoutingRule[] = [
       if (same) {
         // A repeat missing words its first printing has: the extractor moved them, maybe into a row nearby.
         if (same.table!.key !== key && !same.table!.key.startsWith(key) && !key.startsWith(same.table!.key)) {
-          r.note('unplaced', line, `${same.describe()}: table header repeated without some of its words (${key}); an extractor moved them, maybe into a row nearby`);
+          r.note(
+            'unplaced',
+            line,
+            `${same.describe()}: table header repeated without some of its words (${key}); an extractor moved them, maybe into a row nearby`,
+          );
         }
         r.switchTo(same, line, 'table header repeated');
         same.reached(line);
@@ -577,7 +587,8 @@ export const ROUTING_RULES: RoutingRule[] = [
       // unless the marker continues the text's own numbering.
       const parsed = r.standingMarker(line);
       // A PDF's positions tell a wrapped line from one that opens a paragraph.
-      const wrapped = (m: Marker) => (line.opens !== undefined ? !line.opens : !atCut && r.current!.midSentence() && !r.current!.numbering.continues(m) && !r.interrupts(line, m));
+      const wrapped = (m: Marker) =>
+        line.opens !== undefined ? !line.opens : !atCut && r.current!.midSentence() && !r.current!.numbering.continues(m) && !r.interrupts(line, m);
       const marker = parsed && wrapped(parsed) ? null : parsed;
       for (const rule of CONTINUATION_RULES) {
         if (!rule.when(r, line, marker, atCut)) continue;
@@ -684,11 +695,22 @@ class Router {
     for (const r of this.routes) this.note('route', r.line, `${r.from?.describe() ?? '(none)'} → ${r.to.describe()}: ${r.why}`);
     this.report.sort((a, b) => a.lineNo - b.lineNo);
     for (const n of this.notices) {
-      if (!n.header) this.report.push({ kind: 'unplaced', lineNo: n.body.lines[0]?.lineNo ?? 0, page: n.body.lines[0]?.page ?? null, message: `notice text without a 文号 header (${n.body.lines.length} lines): ${n.body.lines[0]?.raw.slice(0, 30) ?? ''}` });
+      if (!n.header)
+        this.report.push({
+          kind: 'unplaced',
+          lineNo: n.body.lines[0]?.lineNo ?? 0,
+          page: n.body.lines[0]?.page ?? null,
+          message: `notice text without a 文号 header (${n.body.lines.length} lines): ${n.body.lines[0]?.raw.slice(0, 30) ?? ''}`,
+        });
     }
     for (const [key, n] of this.titleOwners) {
       if (!this.started.has(key) && !this.inferred.has(key)) {
-        this.report.push({ kind: 'title', lineNo: n.header?.lineNo ?? 0, page: n.header?.page ?? null, message: `${n.header?.docNumber}: declared text not found: ${key}` });
+        this.report.push({
+          kind: 'title',
+          lineNo: n.header?.lineNo ?? 0,
+          page: n.header?.page ?? null,
+          message: `${n.header?.docNumber}: declared text not found: ${key}`,
+        });
       }
     }
     // An attachment a text declares (附件：…) that was never printed under it: filed elsewhere, or lost.
@@ -696,7 +718,13 @@ class Router {
       for (const t of [n.body, ...n.parts.filter((p) => p.role === 'part')]) {
         const opened = new Set([...t.attachments, ...(t === n.body ? n.parts : [])].filter((a) => a.role === 'attachment').map((a) => matchKey(a.title)));
         for (const title of t.declaredAttachments) {
-          if (!opened.has(matchKey(title))) this.report.push({ kind: 'title', lineNo: n.header?.lineNo ?? 0, page: n.header?.page ?? null, message: `${n.header?.docNumber}: declared attachment not found under it: ${title}` });
+          if (!opened.has(matchKey(title)))
+            this.report.push({
+              kind: 'title',
+              lineNo: n.header?.lineNo ?? 0,
+              page: n.header?.page ?? null,
+              message: `${n.header?.docNumber}: declared attachment not found under it: ${title}`,
+            });
         }
       }
     }
@@ -808,7 +836,7 @@ class Router {
       titleText = two;
       titleEnd = i + 2;
     }
-    const owner = declarer(titleText) ?? (host.role === 'attachment' ? host.owner ?? host : host);
+    const owner = declarer(titleText) ?? (host.role === 'attachment' ? (host.owner ?? host) : host);
     const existing = [...owner.attachments, ...owner.notice.parts].find((a) => a.role === 'attachment' && matchKey(a.title) === matchKey(titleText));
     if (existing) return { text: existing, end: titleEnd, resumed: true };
     const text = new OpenText('attachment', owner.notice, titleText, owner.role === 'part' ? owner : null, this.column);
@@ -822,7 +850,7 @@ class Router {
 
   /** A table with no "附件" mark: the host's declared attachment not yet opened, else an untitled one. */
   pendingAttachment(host: OpenText, line: Line): OpenText {
-    const owner = host.role === 'attachment' ? host.owner ?? host : host;
+    const owner = host.role === 'attachment' ? (host.owner ?? host) : host;
     const openTitles = new Set([...owner.attachments, ...owner.notice.parts].map((a) => matchKey(a.title)));
     const index = owner.declaredAttachments.findIndex((t) => !openTitles.has(matchKey(t)));
     const text = new OpenText('attachment', owner.notice, owner.declaredAttachments[index] ?? '', owner.role === 'part' ? owner : null, this.column);

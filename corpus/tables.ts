@@ -92,7 +92,8 @@ function tokens(raw: string): string[] {
   const out: string[] = [];
   for (const t of raw.split(/\s+/).filter(Boolean)) {
     const last = out[out.length - 1];
-    if (last !== undefined && ((/[\d.]$/.test(last) && MEASURE_AFTER.test(t)) || /^[/+\-—、，,）)]/.test(t) || /[/+\-—（(]$/.test(last))) out[out.length - 1] = `${last} ${t}`;
+    if (last !== undefined && ((/[\d.]$/.test(last) && MEASURE_AFTER.test(t)) || /^[/+\-—、，,）)]/.test(t) || /[/+\-—（(]$/.test(last)))
+      out[out.length - 1] = `${last} ${t}`;
     else out.push(t);
   }
   return out;
@@ -125,7 +126,8 @@ export function headerColumns(header: string[]): string[] {
     for (const w of words) {
       const last = names[names.length - 1];
       // Two short words a space apart inside one line are one name cut by the cell (公开 时限).
-      if (last !== undefined && last !== '序号' && last.length === 2 && w.length === 2 && names.length > 1 && !/^序/.test(w)) names[names.length - 1] = last + w;
+      if (last !== undefined && last !== '序号' && last.length === 2 && w.length === 2 && names.length > 1 && !/^序/.test(w))
+        names[names.length - 1] = last + w;
       else names.push(w);
     }
   }
@@ -141,7 +143,35 @@ function spacedCells(rest: string): string[] {
 }
 
 /** How column names end: where names printed together can be cut. */
-const NAME_ENDS = ['名称', '文号', '地市', '县区', '城市', '地点', '流域', '断面', '功能', '属性', '目标', '类型', '类别', '级别', '单位', '时限', '渠道', '方式', '内容', '事项', '年度', '备注', '规模', '主体', '措施', '任务', '（万元）'];
+const NAME_ENDS = [
+  '名称',
+  '文号',
+  '地市',
+  '县区',
+  '城市',
+  '地点',
+  '流域',
+  '断面',
+  '功能',
+  '属性',
+  '目标',
+  '类型',
+  '类别',
+  '级别',
+  '单位',
+  '时限',
+  '渠道',
+  '方式',
+  '内容',
+  '事项',
+  '年度',
+  '备注',
+  '规模',
+  '主体',
+  '措施',
+  '任务',
+  '（万元）',
+];
 
 /**
  * Names printed together cut into n names where column names end (never before a bracket: 监测断面
@@ -149,7 +179,9 @@ const NAME_ENDS = ['名称', '文号', '地市', '县区', '城市', '地点', '
  */
 function cutNames(run: string, n: number): string[] | null {
   const at = new Set<number>();
-  for (const end of NAME_ENDS) for (let i = run.indexOf(end); i >= 0; i = run.indexOf(end, i + 1)) if (i + end.length < run.length && !/^[（(]/.test(run.slice(i + end.length))) at.add(i + end.length);
+  for (const end of NAME_ENDS)
+    for (let i = run.indexOf(end); i >= 0; i = run.indexOf(end, i + 1))
+      if (i + end.length < run.length && !/^[（(]/.test(run.slice(i + end.length))) at.add(i + end.length);
   const cuts = [...at].sort((a, b) => a - b);
   if (cuts.length < n - 1 || cuts.length > 16) return null;
   let best: { names: string[]; shortest: number } | null = null;
@@ -181,7 +213,7 @@ function withoutNumbers(block: RowBlock): string[] {
 
 /** Values a column holds elsewhere in the table: a column-by-column block is cut where its values fit. */
 function columnAffinity(value: string, known: Set<string> | undefined): number {
-  if (!known || !known.size) return 0;
+  if (!known?.size) return 0;
   const key = matchKey(value);
   if (known.has(key)) return 3;
   for (const k of known) if (k.slice(-1) === key.slice(-1)) return 1;
@@ -229,7 +261,8 @@ function columnBlock(values: string[], k: number, count: number, known: Map<numb
     const s = best.sizes[c];
     const col = values.slice(at, at + s).map((v) => joinCell([v]));
     at += s;
-    if (s < k && new Set(col.map(matchKey)).size > 1) return { problem: `column ${c + 2} prints ${s} cells for ${k} rows (a merged cell): which rows each spans cannot be told` };
+    if (s < k && new Set(col.map(matchKey)).size > 1)
+      return { problem: `column ${c + 2} prints ${s} cells for ${k} rows (a merged cell): which rows each spans cannot be told` };
     for (let r = 0; r < k; r++) cells[r].push(s === k ? col[r] : col[0]);
   }
   return { cells };
@@ -253,7 +286,9 @@ export function readTable(header: Line[], blocks: RowBlock[], knownNames: Set<st
   // A row's printed lines: one line wrapped (a cell cut at the margin, or a space between cells),
   // or, printed column by column, a cell a line.
   const rowReadings = printed.map((body, k) =>
-    blocks[k].numbers.length > 1 ? readings(body.join('\n')).map((r) => ({ ...r, lines: r.text.split('\n') })) : readings(body.join(WRAP_SPACE)).map((r) => ({ ...r, lines: [r.text] })),
+    blocks[k].numbers.length > 1
+      ? readings(body.join('\n')).map((r) => ({ ...r, lines: r.text.split('\n') }))
+      : readings(body.join(WRAP_SPACE)).map((r) => ({ ...r, lines: [r.text] })),
   );
   // A header line of several words wrapped: the next line goes on with its last word (水质 / 目标), or with the next name.
   const headerText = header.map((l) => l.raw.trim()).reduce((t, l, k, all) => (k === 0 ? l : t + (/\s/.test(all[k - 1]) ? WRAP_SPACE : '\n') + l), '');
@@ -264,14 +299,19 @@ export function readTable(header: Line[], blocks: RowBlock[], knownNames: Set<st
   });
   // A header whose names run together (序号水体名称所在地市…): cut where column names end, as many as the rows print.
   const counts = new Set(
-    rowReadings.flatMap((alts, k) => (blocks[k].numbers.length > 1 ? alts.map((r) => r.lines.length / blocks[k].numbers.length) : alts.map((r) => spacedOf(r.lines).length))).filter((c) => Number.isInteger(c) && c >= 2),
+    rowReadings
+      .flatMap((alts, k) =>
+        blocks[k].numbers.length > 1 ? alts.map((r) => r.lines.length / blocks[k].numbers.length) : alts.map((r) => spacedOf(r.lines).length),
+      )
+      .filter((c) => Number.isInteger(c) && c >= 2),
   );
   for (const h of [...allReadings]) {
     if (!h.names.some((x) => x.length > 12)) continue;
-    for (const c of counts) for (const n of [c, c - 1]) {
-      const cut = cutNames(h.names.join(''), n);
-      if (cut) allReadings.push({ names: cut, surprise: h.surprise + 2 });
-    }
+    for (const c of counts)
+      for (const n of [c, c - 1]) {
+        const cut = cutNames(h.names.join(''), n);
+        if (cut) allReadings.push({ names: cut, surprise: h.surprise + 2 });
+      }
   }
   // A name never stops inside its brackets (监测断面（点 / 位）名称 is one name).
   const headerReadings = allReadings.some((h) => balanced(h.names)) ? allReadings.filter((h) => balanced(h.names)) : allReadings;

@@ -82,8 +82,12 @@ function weekdaysBetween(from: string, to: string): number {
 // The exceptions to Monday–Friday, sorted: a weekday holiday takes a working day away, a make-up
 // Saturday or Sunday adds one.
 const exceptions = [
-  ...Object.keys(data.holidays).filter((d) => day(d).weekday % 6 !== 0).map((d) => ({ date: d, delta: -1 })),
-  ...Object.keys(data.workdays).filter((d) => day(d).weekday % 6 === 0).map((d) => ({ date: d, delta: 1 })),
+  ...Object.keys(data.holidays)
+    .filter((d) => day(d).weekday % 6 !== 0)
+    .map((d) => ({ date: d, delta: -1 })),
+  ...Object.keys(data.workdays)
+    .filter((d) => day(d).weekday % 6 === 0)
+    .map((d) => ({ date: d, delta: 1 })),
 ].sort((a, b) => a.date.localeCompare(b.date));
 
 /** Working days after `from` up to and including `to`: weekdays by arithmetic, then the table's exceptions. */

@@ -34,10 +34,11 @@ export function clauseLocators(ref: string, byArticles: boolean): string[] | nul
     const article = markerLabel('article', clauseNumber(m[1]));
     return [m[2] ? `${article}${markerLabel('item', clauseNumber(m[2]))}` : article];
   }
-  if ((m = new RegExp(`^第(${NUM})条（(${NUM})）$`).exec(t))) return [`${markerLabel('article', clauseNumber(m[1]))}${markerLabel('item', clauseNumber(m[2]))}`];
+  if ((m = new RegExp(`^第(${NUM})条（(${NUM})）$`).exec(t)))
+    return [`${markerLabel('article', clauseNumber(m[1]))}${markerLabel('item', clauseNumber(m[2]))}`];
   // A 方案 path: 二、（一）1.（2） with 、 and . optional.
   const path = new RegExp(`^(?:(${CN})、?)?(?:（(${CN})）)?(?:(\\d+)[.．、]?)?(?:（(\\d+)）)?$`).exec(t);
-  if (path && path[0]) {
+  if (path?.[0]) {
     const [, section, item, point, sub] = path;
     const parts = [
       section ? markerLabel('section', clauseNumber(section)) : '',

@@ -18,7 +18,15 @@ export type DeadlineKind =
   | 'unknown';
 
 export const DEADLINE_KINDS: readonly DeadlineKind[] = [
-  'date', 'end_of_month', 'end_of_quarter', 'end_of_year', 'working_days', 'calendar_days', 'recurring_monthly', 'recurring_quarterly', 'unknown',
+  'date',
+  'end_of_month',
+  'end_of_quarter',
+  'end_of_year',
+  'working_days',
+  'calendar_days',
+  'recurring_monthly',
+  'recurring_quarterly',
+  'unknown',
 ];
 
 export interface Deadline {
@@ -85,7 +93,8 @@ const UNIT_EN: Record<string, string> = { 工作日: 'working days', 天: 'days'
 /** A count a period names, within its cap. */
 function count(text: string, max: number, unit: keyof typeof UNIT_EN, example: string): number {
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 1 || n > max) throw inputError(`${unit}数应在 1 到 ${max} 之间`, `the number of ${UNIT_EN[unit]} must be 1–${max}`, example);
+  if (!Number.isSafeInteger(n) || n < 1 || n > max)
+    throw inputError(`${unit}数应在 1 到 ${max} 之间`, `the number of ${UNIT_EN[unit]} must be 1–${max}`, example);
   return n;
 }
 
@@ -119,14 +128,26 @@ interface Context {
 /** The year an expression means: written out, 次年/当年 relative to the reference date, or the reference date's own. */
 function yearOf(written: string | undefined, relative: string | undefined, ref: string | null): { year: number; note: string } {
   if (written) return { year: checkYear(Number(written)), note: '' };
-  if (!ref) throw inputError('期限未写年份，需提供 referenceDate（如通知日期）确定年份', 'the deadline has no year; give referenceDate (e.g. the notice date) to supply it', '2019-04-30', 'referenceDate');
+  if (!ref)
+    throw inputError(
+      '期限未写年份，需提供 referenceDate（如通知日期）确定年份',
+      'the deadline has no year; give referenceDate (e.g. the notice date) to supply it',
+      '2019-04-30',
+      'referenceDate',
+    );
   const refYear = Number(ref.slice(0, 4));
   if (relative && /次年|来年|明年/.test(relative)) return { year: checkYear(refYear + 1), note: `“${relative}”指参考日期 ${ref} 的下一年` };
   return { year: refYear, note: `未写年份，取参考日期 ${ref} 所在年份` };
 }
 
 function requireReference(ref: string | null, what: string): string {
-  if (!ref) throw inputError(`“${what}”是相对期限，需提供 referenceDate（起算日）`, `"${what}" is a relative period; give referenceDate, the day it runs from`, '2019-04-26', 'referenceDate');
+  if (!ref)
+    throw inputError(
+      `“${what}”是相对期限，需提供 referenceDate（起算日）`,
+      `"${what}" is a relative period; give referenceDate, the day it runs from`,
+      '2019-04-26',
+      'referenceDate',
+    );
   return ref;
 }
 
@@ -146,7 +167,8 @@ function addMonths(from: string, months: number): string {
   const [y, mo, d] = from.split('-').map(Number);
   const lastDay = new Date(Date.UTC(y, mo - 1 + months + 1, 0)).getUTCDate();
   const out = new Date(Date.UTC(y, mo - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
-  if (!inDateRange(out)) throw inputError(`期限超出 ${DATE_RANGE.from} 至 ${DATE_RANGE.to}`, `the deadline falls outside ${DATE_RANGE.from}–${DATE_RANGE.to}`, '3个月内');
+  if (!inDateRange(out))
+    throw inputError(`期限超出 ${DATE_RANGE.from} 至 ${DATE_RANGE.to}`, `the deadline falls outside ${DATE_RANGE.from}–${DATE_RANGE.to}`, '3个月内');
   return out;
 }
 
@@ -313,7 +335,12 @@ export const DEADLINE_RULES: Rule[] = [
       const month = checkedMonth(Number(m[2]), '7月前');
       const { year, note } = yearOf(m[1], undefined, c.ref);
       const date = plusDays(checkedDate(year, month, 1, m[0]), -1, '7月前');
-      return { date, kind: 'end_of_month', rule: `${[`“${month}月前”即${month}月1日之前，截止于上月最后一天`, note].filter(Boolean).join('，')}：${fmt(date)}。`, span: [date] };
+      return {
+        date,
+        kind: 'end_of_month',
+        rule: `${[`“${month}月前”即${month}月1日之前，截止于上月最后一天`, note].filter(Boolean).join('，')}：${fmt(date)}。`,
+        span: [date],
+      };
     },
   },
   {
@@ -324,7 +351,12 @@ export const DEADLINE_RULES: Rule[] = [
       const month = m[2] ? Number(m[2]) * 3 : m[3] === '上' ? 6 : 12;
       const date = monthEnd(year, month);
       const what = m[2] ? `第${m[2]}季度末` : `${m[3]}半年末`;
-      return { date, kind: m[2] ? 'end_of_quarter' : 'end_of_year', rule: `${[`${what}即${month}月最后一天`, note].filter(Boolean).join('，')}：${fmt(date)}。`, span: [date] };
+      return {
+        date,
+        kind: m[2] ? 'end_of_quarter' : 'end_of_year',
+        rule: `${[`${what}即${month}月最后一天`, note].filter(Boolean).join('，')}：${fmt(date)}。`,
+        span: [date],
+      };
     },
   },
   {
@@ -377,8 +409,12 @@ function read(t: string, c: Context): Reading {
 export function resolveDeadline(expression: string, opts: DeadlineOptions = {}): Deadline {
   const ref = opts.referenceDate ?? null;
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  for (const [field, value] of [['referenceDate', ref], ['asOf', opts.asOf]] as const) {
-    if (value && !inDateRange(value)) throw inputError(`日期应在 ${DATE_RANGE.from} 至 ${DATE_RANGE.to} 之间`, `dates must be ${DATE_RANGE.from}–${DATE_RANGE.to}`, '2019-04-26', field);
+  for (const [field, value] of [
+    ['referenceDate', ref],
+    ['asOf', opts.asOf],
+  ] as const) {
+    if (value && !inDateRange(value))
+      throw inputError(`日期应在 ${DATE_RANGE.from} 至 ${DATE_RANGE.to} 之间`, `dates must be ${DATE_RANGE.from}–${DATE_RANGE.to}`, '2019-04-26', field);
   }
   const base = opts.asOf ?? ref ?? today;
   const baseNote = opts.asOf ? `asOf（${opts.asOf}）` : ref ? `参考日期（${ref}）` : `今天（${today}）`;

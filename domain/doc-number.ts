@@ -72,5 +72,5 @@ export function findDocNumbers(text: string, known: ReadonlySet<string> = new Se
  * 卫政办发（2017〕19号 when a line break split two extractions' habits): one spelling to quote.
  */
 export function normalizeDocNumbersIn(text: string): string {
-  return text.replace(/(?<=[\u4e00-\u9fff]\s*)[［\[（(【〔]\s*(\d{4})\s*[］\]）)】〕](?=\s*第?\s*\d{1,4}\s*号)/g, '〔$1〕');
+  return text.replace(/(?<=[\u4e00-\u9fff]\s*)[［[（(【〔]\s*(\d{4})\s*[］\]）)】〕](?=\s*第?\s*\d{1,4}\s*号)/g, '〔$1〕');
 }

@@ -13,7 +13,7 @@ export interface DocumentRef {
 
 export function parseDocumentRef(ref: string): DocumentRef {
   const [mention] = findDocNumbers(ref);
-  const rest = mention ? foldCharacters(ref).slice(0, mention.index) + ' ' + foldCharacters(ref).slice(mention.index + mention.length) : ref;
+  const rest = mention ? `${foldCharacters(ref).slice(0, mention.index)} ${foldCharacters(ref).slice(mention.index + mention.length)}` : ref;
   const words = foldCharacters(rest)
     .replace(/[《》<>“”"'‘’「」]/g, ' ')
     .split(/\s+/)
@@ -33,9 +33,7 @@ export interface DocumentCatalog {
 
 export type RefResolution =
   /** `texts`: the texts the reference's title words name; all the notice's texts when they name the notice. */
-  | { kind: 'found'; notice: Notice; texts: TextTitle[] }
-  | { kind: 'ambiguous'; candidates: Notice[] }
-  | { kind: 'none'; suggestions: Notice[] };
+  { kind: 'found'; notice: Notice; texts: TextTitle[] } | { kind: 'ambiguous'; candidates: Notice[] } | { kind: 'none'; suggestions: Notice[] };
 
 /** The texts a notice's reference picks: those titled with every word, else all the texts it issues (its own words and attachments when it issues none). */
 function textsNamed(texts: TextTitle[], words: string[]): TextTitle[] {
@@ -49,7 +47,14 @@ export function resolveDocumentRef(ref: string, catalog: DocumentCatalog): RefRe
   const { docNumber, words } = parseDocumentRef(ref);
   if (docNumber) {
     const notice = catalog.notice(docNumber);
-    if (!notice) return { kind: 'none', suggestions: catalog.notices().filter((n) => similarity(n.docNumber, docNumber) >= 0.6).slice(0, 5) };
+    if (!notice)
+      return {
+        kind: 'none',
+        suggestions: catalog
+          .notices()
+          .filter((n) => similarity(n.docNumber, docNumber) >= 0.6)
+          .slice(0, 5),
+      };
     const texts = catalog.titles(notice);
     const named = textsNamed(texts, words);
     // Title words that name none of its texts do not name this notice either.
@@ -74,7 +79,13 @@ export function resolveDocumentRef(ref: string, catalog: DocumentCatalog): RefRe
   const one = exact.length === 1 ? exact[0] : full.length === 1 ? full[0] : null;
   if (one) return { kind: 'found', notice: one.notice, texts: textsNamed(one.texts, words) };
   if (full.length > 1) return { kind: 'ambiguous', candidates: full.map((s) => s.notice) };
-  return { kind: 'none', suggestions: scored.filter((s) => s.score >= 0.2).slice(0, 5).map((s) => s.notice) };
+  return {
+    kind: 'none',
+    suggestions: scored
+      .filter((s) => s.score >= 0.2)
+      .slice(0, 5)
+      .map((s) => s.notice),
+  };
 }
 
 /**
@@ -91,7 +102,9 @@ export function suggestDocuments(typed: string, catalog: DocumentCatalog, max: n
     const refs = issued.length > 1 ? issued.map((t) => t.title) : [notice.docNumber, ...issued.map((t) => t.title)];
     for (const ref of refs) {
       const key = matchKey(`${notice.docNumber} ${ref} ${notice.title}`);
-      const wanted = docNumber ? notice.docNumber === docNumber && words.every((w) => key.includes(w)) : !partial || key.includes(partial) || (words.length > 0 && words.every((w) => key.includes(w)));
+      const wanted = docNumber
+        ? notice.docNumber === docNumber && words.every((w) => key.includes(w))
+        : !partial || key.includes(partial) || (words.length > 0 && words.every((w) => key.includes(w)));
       if (wanted && !out.includes(ref)) out.push(ref);
     }
   }

@@ -75,7 +75,7 @@ const CLAUSE_IN_TEXT = new RegExp(`第${NUM}条(?:\\s*第?[（(]${NUM}[）)]项?
 const PATH_AFTER_DOC = new RegExp(`^[\\s）)]{0,2}的?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?(?:[（(]\\d+[）)])?)`);
 /** A 方案's path a draft points to in brackets: （见二、（二）2.）. */
 const SEE_PATH = new RegExp(`[（(]见\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?)[）)]`, 'g');
-const CLAUSE_AFTER_DOC = new RegExp(`^[\\s）)]{0,2}的?\\s*(?=第|附件)`);
+const CLAUSE_AFTER_DOC = /^[\s）)]{0,2}的?\s*(?=第|附件)/;
 
 interface Span {
   from: number;
@@ -174,15 +174,32 @@ export class DraftChecker {
       const open = (at: number) => !inside(closed, sentence.from + at);
       const pool = this.poolOf(sentence, scope);
       const checks: { kind: FindingKind; text: string; offset: number; verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'> }[] = [
-        ...quotes.filter((q) => q.from >= sentence.from && q.from < sentence.to).map((q) => ({ kind: 'quote' as const, text: draft.slice(q.from, q.to), offset: q.from, verdict: () => this.checkQuote(q.m[1] ?? q.m[2] ?? q.m[3] ?? q.m[4], sentence, scope) })),
+        ...quotes
+          .filter((q) => q.from >= sentence.from && q.from < sentence.to)
+          .map((q) => ({
+            kind: 'quote' as const,
+            text: draft.slice(q.from, q.to),
+            offset: q.from,
+            verdict: () => this.checkQuote(q.m[1] ?? q.m[2] ?? q.m[3] ?? q.m[4], sentence, scope),
+          })),
         ...findMeasures(sentence.text)
           .filter((x) => open(x.index) && !this.inCitation(sentence.text, x.index))
-          .map((m) => ({ kind: 'number' as const, text: m.text, offset: sentence.from + m.index, verdict: () => this.alignedFigure(sentence, pool, m.index, measureTest(m)) ?? this.checkFigure(sentence, scope, measureTest(m)) })),
+          .map((m) => ({
+            kind: 'number' as const,
+            text: m.text,
+            offset: sentence.from + m.index,
+            verdict: () => this.alignedFigure(sentence, pool, m.index, measureTest(m)) ?? this.checkFigure(sentence, scope, measureTest(m)),
+          })),
         ...findDates(sentence.text)
           .filter((x) => open(x.index))
           .map((d) => {
             const test = dateTest(d, isDeadline(sentence.text, d));
-            return { kind: 'date' as const, text: d.text, offset: sentence.from + d.index, verdict: () => this.datedBy(sentence, pool, d) ?? this.alignedFigure(sentence, pool, d.index, test) ?? this.checkFigure(sentence, scope, test) };
+            return {
+              kind: 'date' as const,
+              text: d.text,
+              offset: sentence.from + d.index,
+              verdict: () => this.datedBy(sentence, pool, d) ?? this.alignedFigure(sentence, pool, d.index, test) ?? this.checkFigure(sentence, scope, test),
+            };
           }),
         ...this.claims(sentence, pool, closed),
       ];
@@ -243,7 +260,14 @@ export class DraftChecker {
         // A document the gazette names but does not print (a repealed 文号, a superior one) is still real.
         const named = this.gazette.verifyQuote(d.docNumber, null)[0];
         if (named) {
-          findings.push({ kind: 'citation', text, offset: from, verdict: 'verified', source: named, note: `公报未收录 ${d.docNumber}，但《${named.title}》${named.locator}提到它。` });
+          findings.push({
+            kind: 'citation',
+            text,
+            offset: from,
+            verdict: 'verified',
+            source: named,
+            note: `公报未收录 ${d.docNumber}，但《${named.title}》${named.locator}提到它。`,
+          });
           continue;
         }
         const near = this.gazette
@@ -253,7 +277,13 @@ export class DraftChecker {
           .sort((a, b) => b.score - a.score)
           .slice(0, 3)
           .map((n) => n.docNumber);
-        findings.push({ kind: 'citation', text, offset: from, verdict: 'not_found', note: `公报中没有文号 ${d.docNumber}${near.length ? `；相近的文号：${near.join('、')}` : ''}。` });
+        findings.push({
+          kind: 'citation',
+          text,
+          offset: from,
+          verdict: 'not_found',
+          note: `公报中没有文号 ${d.docNumber}${near.length ? `；相近的文号：${near.join('、')}` : ''}。`,
+        });
         continue;
       }
       // A title written just before the 文号 must be one of its texts.
@@ -292,7 +322,11 @@ export class DraftChecker {
     const outside = [...tags, ...marks.quotes, ...marks.titles];
     const clauseRefs = [
       ...matches(CLAUSE_IN_TEXT, sentence.text).map((c) => ({ from: sentence.from + c.from, to: sentence.from + c.to, written: c.m[0] })),
-      ...matches(SEE_PATH, sentence.text).map((c) => ({ from: sentence.from + c.from + c.m[0].indexOf(c.m[1]), to: sentence.from + c.from + c.m[0].indexOf(c.m[1]) + c.m[1].length, written: c.m[1] })),
+      ...matches(SEE_PATH, sentence.text).map((c) => ({
+        from: sentence.from + c.from + c.m[0].indexOf(c.m[1]),
+        to: sentence.from + c.from + c.m[0].indexOf(c.m[1]) + c.m[1].length,
+        written: c.m[1],
+      })),
     ].filter((c) => !inside(outside, c.from));
     for (const doc of docs) {
       if (inside(tags, doc.from)) continue;
@@ -316,7 +350,14 @@ export class DraftChecker {
     }
     for (const doc of docs) {
       if (located.has(doc)) continue;
-      findings.push({ kind: 'citation', text: draft.slice(doc.from, doc.to), offset: doc.from, verdict: 'verified', source: this.citeDocument(doc.notice, doc.texts[0]), note: `${doc.notice.docNumber} 见于公报。` });
+      findings.push({
+        kind: 'citation',
+        text: draft.slice(doc.from, doc.to),
+        offset: doc.from,
+        verdict: 'verified',
+        source: this.citeDocument(doc.notice, doc.texts[0]),
+        note: `${doc.notice.docNumber} 见于公报。`,
+      });
     }
     sentence.docs = docs.filter((d) => !located.has(d));
     return docs.at(-1) ?? current;
@@ -325,8 +366,13 @@ export class DraftChecker {
   /** A cited clause of a document: verified with its places, or not found with the nearest ones. */
   private place(doc: DocMention, written: string, words: string[], sentence: Sentence): Omit<Finding, 'kind' | 'text' | 'offset'> {
     // A locator as the tools print it (附件 序号24-26, 正文) first, then as a reference is written.
-    const printed = foldCharacters(written).trim().replace(/\s*[—–－~～至]\s*/g, '-');
-    const locators = [printed, ...(attachmentLocator(written) ?? [...new Set([...(safeLocators(written, true) ?? []), ...(safeLocators(written, false) ?? [])])])];
+    const printed = foldCharacters(written)
+      .trim()
+      .replace(/\s*[—–－~～至]\s*/g, '-');
+    const locators = [
+      printed,
+      ...(attachmentLocator(written) ?? [...new Set([...(safeLocators(written, true) ?? []), ...(safeLocators(written, false) ?? [])])]),
+    ];
     const places: Place[] = [];
     for (const text of doc.texts) {
       if (printed === BODY_LOCATOR) {
@@ -352,8 +398,17 @@ export class DraftChecker {
       if (under.length) places.push({ notice: doc.notice, text, locator: held[0].locator, body: under.map((p) => p.text).join('\n'), page: under[0].page });
     }
     if (!places.length) {
-      const near = doc.texts.flatMap((t) => nearestLocators(locators[0] ?? written, this.gazette.outline(t).map((o) => o.locator), 2));
-      return { verdict: 'not_found', note: `${doc.notice.docNumber}${doc.texts.length === 1 && doc.texts[0].role === 'part' ? `《${doc.texts[0].title}》` : ''} 中没有${written}${near.length ? `；相近的条款：${[...new Set(near)].join('、')}` : ''}。` };
+      const near = doc.texts.flatMap((t) =>
+        nearestLocators(
+          locators[0] ?? written,
+          this.gazette.outline(t).map((o) => o.locator),
+          2,
+        ),
+      );
+      return {
+        verdict: 'not_found',
+        note: `${doc.notice.docNumber}${doc.texts.length === 1 && doc.texts[0].role === 'part' ? `《${doc.texts[0].title}》` : ''} 中没有${written}${near.length ? `；相近的条款：${[...new Set(near)].join('、')}` : ''}。`,
+      };
     }
     // A 文号 that issues two texts with the same article: the one that holds the sentence's words.
     const score = (p: Place) => Math.max(...words.map((w) => (matchKey(p.body).includes(matchKey(w)) ? 2 : coverage(matchKey(w), matchKey(p.body)))));
@@ -361,7 +416,11 @@ export class DraftChecker {
     const chosen = places.filter((p) => score(p) === best);
     sentence.places.push(...chosen);
     const p = chosen[0];
-    return { verdict: 'verified', source: citeSpan(p, firstSentence(p.body)), note: `《${p.text.role === 'part' ? p.text.title : p.notice.title}》${p.locator} 见于公报第${p.page ?? '?'}页。` };
+    return {
+      verdict: 'verified',
+      source: citeSpan(p, firstSentence(p.body)),
+      note: `《${p.text.role === 'part' ? p.text.title : p.notice.title}》${p.locator} 见于公报第${p.page ?? '?'}页。`,
+    };
   }
 
   private citeDocument(notice: Notice, text: GazetteText | undefined): Citation {
@@ -372,16 +431,33 @@ export class DraftChecker {
 
   private checkQuote(quoted: string, sentence: Sentence, scope: string | null): Omit<Finding, 'kind' | 'text' | 'offset'> {
     // An ellipsis marks words left out: every part must be there.
-    const parts = quoted.split(/…+|\.{3,}|⋯+/).map((s) => s.trim()).filter((s) => matchKey(s).length >= 2);
+    const parts = quoted
+      .split(/…+|\.{3,}|⋯+/)
+      .map((s) => s.trim())
+      .filter((s) => matchKey(s).length >= 2);
     if (!parts.length) return { verdict: 'unverifiable', note: '引号中没有可核对的文字。' };
     const longest = parts.reduce((a, b) => (matchKey(b).length > matchKey(a).length ? b : a));
     if (sentence.places.length) {
       const holder = sentence.places.find((p) => parts.every((s) => matchKey(p.body).includes(matchKey(s))));
       if (holder) return { verdict: 'verified', source: citeSpan(holder, sourceWords(holder.body, longest)), note: `逐字见于${holder.locator}。` };
       const elsewhere = this.gazette.verifyQuote(longest, null);
-      const where = elsewhere.find((c) => parts.every((s) => this.gazette.verifyQuote(s, c.docNumber).some((x) => x.locator === c.locator && x.title === c.title)));
-      if (where) return { verdict: 'mismatch', source: where, expected: `${where.docNumber} ${where.locator}`, note: `引文不在所引的${sentence.places[0].locator}，而见于《${where.title}》${where.locator}。` };
-      return this.closestQuote(quoted, sentence.places.map((p) => ({ text: p.body, citation: citeSpan(p, p.body) })), `所引的${sentence.places[0].locator}中没有这段引文`) ?? this.openQuote(quoted, sentence.places[0].notice.docNumber);
+      const where = elsewhere.find((c) =>
+        parts.every((s) => this.gazette.verifyQuote(s, c.docNumber).some((x) => x.locator === c.locator && x.title === c.title)),
+      );
+      if (where)
+        return {
+          verdict: 'mismatch',
+          source: where,
+          expected: `${where.docNumber} ${where.locator}`,
+          note: `引文不在所引的${sentence.places[0].locator}，而见于《${where.title}》${where.locator}。`,
+        };
+      return (
+        this.closestQuote(
+          quoted,
+          sentence.places.map((p) => ({ text: p.body, citation: citeSpan(p, p.body) })),
+          `所引的${sentence.places[0].locator}中没有这段引文`,
+        ) ?? this.openQuote(quoted, sentence.places[0].notice.docNumber)
+      );
     }
     const docs = sentence.docs.length ? sentence.docs.map((d) => d.notice.docNumber) : [scope];
     for (const doc of docs) {
@@ -391,7 +467,13 @@ export class DraftChecker {
     }
     if (sentence.docs.length) {
       const elsewhere = this.gazette.verifyQuote(longest, null)[0];
-      if (elsewhere) return { verdict: 'mismatch', source: elsewhere, expected: `${elsewhere.docNumber} ${elsewhere.locator}`, note: `引文不在所引的 ${docs.join('、')}，而见于 ${elsewhere.docNumber}《${elsewhere.title}》${elsewhere.locator}。` };
+      if (elsewhere)
+        return {
+          verdict: 'mismatch',
+          source: elsewhere,
+          expected: `${elsewhere.docNumber} ${elsewhere.locator}`,
+          note: `引文不在所引的 ${docs.join('、')}，而见于 ${elsewhere.docNumber}《${elsewhere.title}》${elsewhere.locator}。`,
+        };
     }
     return this.openQuote(quoted, docs[0]);
   }
@@ -399,7 +481,12 @@ export class DraftChecker {
   /** An altered quotation: the closest passage's own words, or not found. */
   private openQuote(quoted: string, docNumber: string | null): Omit<Finding, 'kind' | 'text' | 'offset'> {
     const hits = this.gazette.search(quoted, 5, docNumber).results.map((h) => ({ text: h.text, citation: h.citation }));
-    return this.closestQuote(quoted, hits, `公报${docNumber ? `（${docNumber}）` : ''}中没有逐字出现这段引文`) ?? { verdict: 'not_found', note: `公报${docNumber ? `（${docNumber}）` : ''}中没有这段引文，也没有相近的原文。` };
+    return (
+      this.closestQuote(quoted, hits, `公报${docNumber ? `（${docNumber}）` : ''}中没有逐字出现这段引文`) ?? {
+        verdict: 'not_found',
+        note: `公报${docNumber ? `（${docNumber}）` : ''}中没有这段引文，也没有相近的原文。`,
+      }
+    );
   }
 
   private closestQuote(quoted: string, sources: { text: string; citation: Citation }[], why: string): Omit<Finding, 'kind' | 'text' | 'offset'> | null {
@@ -414,7 +501,10 @@ export class DraftChecker {
       if (span.end <= span.start || (best && score <= best.score)) continue;
       // A span much shorter than the quotation left words out: show them, out to the nearest stops.
       const [from, to] = [at[span.start], at[span.end - 1] + 1];
-      const words = (span.end - span.start < needle.length * 0.8 ? widened(s.text, from, to) : s.text.slice(from, to)).replace(/^[，。；、：\s]+|[，。；、：\s]+$/g, '');
+      const words = (span.end - span.start < needle.length * 0.8 ? widened(s.text, from, to) : s.text.slice(from, to)).replace(
+        /^[，。；、：\s]+|[，。；、：\s]+$/g,
+        '',
+      );
       best = { words, citation: s.citation, score };
     }
     if (!best || best.score < CLOSE_QUOTE) return null;
@@ -423,7 +513,9 @@ export class DraftChecker {
 
   /** What a sentence is checked against: the sentences of the clauses it cites, and of the documents it cites or names (else the scope's). */
   private poolOf(sentence: Sentence, scope: string | null): Pool {
-    const cited = sentence.places.flatMap((p) => sentencesOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })));
+    const cited = sentence.places.flatMap((p) =>
+      sentencesOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })),
+    );
     const named = [...sentence.places.map((p) => p.notice), ...sentence.docs.map((d) => d.notice)];
     const scoped = this.gazette.notice(scope ?? '');
     const notices = [...new Map((named.length ? named : scoped ? [scoped] : []).map((n) => [n.id, n])).values()];
@@ -438,7 +530,11 @@ export class DraftChecker {
   private sentencesOfNotice(notice: Notice): SourceSentence[] {
     let out = this.noticeSentences.get(notice.id);
     if (!out) {
-      out = this.gazette.texts(notice).flatMap((t) => this.gazette.paragraphs(t).flatMap((p) => sentencesOf(p).map((s) => ({ text: s.text, citation: citationIn(notice, t, p.locator, p.page, s.text) }))));
+      out = this.gazette
+        .texts(notice)
+        .flatMap((t) =>
+          this.gazette.paragraphs(t).flatMap((p) => sentencesOf(p).map((s) => ({ text: s.text, citation: citationIn(notice, t, p.locator, p.page, s.text) }))),
+        );
       this.noticeSentences.set(notice.id, out);
     }
     return out;
@@ -459,7 +555,13 @@ export class DraftChecker {
     const holding = ranked.find((s) => says(s) && (test.holds(s.text) || test.printed?.(s.text)));
     if (holding) {
       const swapped = test.ordered?.(holding.text, clause.text, at - clause.from);
-      if (swapped) return { verdict: 'mismatch', source: holding.citation, expected: swapped, note: `${holding.citation.locator}中这几个数字的顺序不同，此处应为“${swapped}”。` };
+      if (swapped)
+        return {
+          verdict: 'mismatch',
+          source: holding.citation,
+          expected: swapped,
+          note: `${holding.citation.locator}中这几个数字的顺序不同，此处应为“${swapped}”。`,
+        };
       return { verdict: 'verified', source: holding.citation, note: `见于${holding.citation.locator}。` };
     }
     // A long number a table prints without its unit is found by itself.
@@ -467,10 +569,22 @@ export class DraftChecker {
     if (cell) return { verdict: 'verified', source: cell.citation, note: `见于${cell.citation.locator}（表中数字，单位见表头）。` };
     const top = ranked[0];
     const alt = top.score >= CLOSE_CLAIM ? test.alternative(top.text, clause.text, at - clause.from) : null;
-    if (alt) return { verdict: 'mismatch', source: { ...top.citation, quote: top.text }, expected: alt, note: `${pool.cited.length ? '所引的' : '原文'}${top.citation.locator}写的是“${alt}”。` };
+    if (alt)
+      return {
+        verdict: 'mismatch',
+        source: { ...top.citation, quote: top.text },
+        expected: alt,
+        note: `${pool.cited.length ? '所引的' : '原文'}${top.citation.locator}写的是“${alt}”。`,
+      };
     if (pool.cited.length) {
       const elsewhere = rankBy(key, pool.doc).find((s) => s.score >= CLOSE_CLAIM && test.holds(s.text));
-      if (elsewhere) return { verdict: 'mismatch', source: elsewhere.citation, expected: `${elsewhere.citation.docNumber} ${elsewhere.citation.locator}`, note: `所引的${sentence.places[0].locator}没有这个${test.what}；它见于《${elsewhere.citation.title}》${elsewhere.citation.locator}。` };
+      if (elsewhere)
+        return {
+          verdict: 'mismatch',
+          source: elsewhere.citation,
+          expected: `${elsewhere.citation.docNumber} ${elsewhere.citation.locator}`,
+          note: `所引的${sentence.places[0].locator}没有这个${test.what}；它见于《${elsewhere.citation.title}》${elsewhere.citation.locator}。`,
+        };
     }
     return null;
   }
@@ -490,14 +604,26 @@ export class DraftChecker {
     const [re, what] = kind;
     const spelled = known.map((iso) => iso.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日'));
     // The clause that states it (第十一条 本办法自…起施行), else the document itself.
-    const stating = [...pool.cited, ...pool.doc].find((s) => re.test(s.text) && findDates(s.text).some((x) => spelled.some((w) => sameDate(x, findDates(w)[0]))));
-    const source = stating?.citation ?? this.citeDocument(pool.notices[0], pool.texts.find((t) => t.role === 'part'));
-    if (known.some((iso) => sameDate(d, findDates(spelled[known.indexOf(iso)])[0]))) return { verdict: 'verified', source, note: `是${pool.notices[0].docNumber}的${what}。` };
+    const stating = [...pool.cited, ...pool.doc].find(
+      (s) => re.test(s.text) && findDates(s.text).some((x) => spelled.some((w) => sameDate(x, findDates(w)[0]))),
+    );
+    const source =
+      stating?.citation ??
+      this.citeDocument(
+        pool.notices[0],
+        pool.texts.find((t) => t.role === 'part'),
+      );
+    if (known.some((iso) => sameDate(d, findDates(spelled[known.indexOf(iso)])[0])))
+      return { verdict: 'verified', source, note: `是${pool.notices[0].docNumber}的${what}。` };
     return { verdict: 'mismatch', source, expected: spelled.join('、'), note: `${pool.notices[0].docNumber}的${what}是${spelled.join('、')}。` };
   }
 
   /** What each clause asserts beyond its figures, compared with the source sentence it says: roles, units, frequencies, modals, parity, bounds, counts; and an obligation no sentence holds. */
-  private claims(sentence: Sentence, pool: Pool, closed: Span[]): { kind: FindingKind; text: string; offset: number; verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'> }[] {
+  private claims(
+    sentence: Sentence,
+    pool: Pool,
+    closed: Span[],
+  ): { kind: FindingKind; text: string; offset: number; verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'> }[] {
     if (!pool.doc.length) return [];
     const out: ReturnType<DraftChecker['claims']> = [];
     const clauses = clausesOf(sentence.text);
@@ -507,8 +633,10 @@ export class DraftChecker {
       if (inside(closed, sentence.from + c.from) && inside(closed, sentence.from + c.from + c.text.length - 1)) continue;
       // A short clause (不得现场调研) says little alone: it is aligned with the clauses before it, or after it when it leads (［X牵头，Y配合).
       let said = c;
-      for (let k = i - 1; k >= 0 && slotKey(said.text).length < MIN_CLAUSE; k--) said = { text: sentence.text.slice(clauses[k].from, c.from + c.text.length), from: clauses[k].from };
-      for (let k = i + 1; k < clauses.length && slotKey(said.text).length < MIN_CLAUSE; k++) said = { text: sentence.text.slice(said.from, clauses[k].from + clauses[k].text.length), from: said.from };
+      for (let k = i - 1; k >= 0 && slotKey(said.text).length < MIN_CLAUSE; k--)
+        said = { text: sentence.text.slice(clauses[k].from, c.from + c.text.length), from: clauses[k].from };
+      for (let k = i + 1; k < clauses.length && slotKey(said.text).length < MIN_CLAUSE; k++)
+        said = { text: sentence.text.slice(said.from, clauses[k].from + clauses[k].text.length), from: said.from };
       const key = slotKey(said.text);
       if (key.length < 6) continue;
       // Aligned with what it asserts blanked, so that a wrong unit or modal does not hide the sentence it misstates:
@@ -527,12 +655,23 @@ export class DraftChecker {
       const own = slotKey(c.text).length >= 6 ? rankBy(slotKey(c.text), wide, maskSlots)[0] : top;
       if (duty && own.score < INVENTED) {
         const nearest = own.citation;
-        out.push({ kind: 'claim', text: c.text.trim(), offset: sentence.from + c.from + c.text.length - c.text.trimStart().length, verdict: () => ({ verdict: 'mismatch', source: nearest, note: `${pool.notices.map((n) => n.docNumber).join('、')}中没有这项要求（“${duty[0]}”）；最接近的是${nearest.locator}。` }) });
+        out.push({
+          kind: 'claim',
+          text: c.text.trim(),
+          offset: sentence.from + c.from + c.text.length - c.text.trimStart().length,
+          verdict: () => ({
+            verdict: 'mismatch',
+            source: nearest,
+            note: `${pool.notices.map((n) => n.docNumber).join('、')}中没有这项要求（“${duty[0]}”）；最接近的是${nearest.locator}。`,
+          }),
+        });
         continue;
       }
       if (top.score < CLOSE_CLAIM) continue;
       // A sentence that names no unit (a table row's project) has its units in its paragraph (the row's 责任单位).
-      const paragraph = pool.paragraphs.find((x) => x.citation.locator === top.citation.locator && x.citation.title === top.citation.title && x.text.includes(top.text));
+      const paragraph = pool.paragraphs.find(
+        (x) => x.citation.locator === top.citation.locator && x.citation.title === top.citation.title && x.text.includes(top.text),
+      );
       const diff = claimDifference(said.text, top.text, paragraph?.text ?? top.text);
       const at = diff ? sentence.from + said.from + diff.at : -1;
       if (!diff || flagged.has(at)) continue;
@@ -540,7 +679,12 @@ export class DraftChecker {
       if (top !== inCited && sentence.places.some((p) => matchKey(p.body).includes(matchKey(diff.written)))) continue;
       flagged.add(at);
       const where = top.citation;
-      out.push({ kind: 'claim', text: diff.written, offset: at, verdict: () => ({ verdict: 'mismatch', source: where, expected: diff.expected, note: `${diff.what}不符：${where.locator}写的是“${diff.expected}”。` }) });
+      out.push({
+        kind: 'claim',
+        text: diff.written,
+        offset: at,
+        verdict: () => ({ verdict: 'mismatch', source: where, expected: diff.expected, note: `${diff.what}不符：${where.locator}写的是“${diff.expected}”。` }),
+      });
     }
     return out;
   }
@@ -557,7 +701,10 @@ export class DraftChecker {
       const key = maskFigures(c.text);
       if (key.length < 6) continue;
       const inCited = rankBy(key, pool.cited)[0].score;
-      const other = rankBy(key, pool.doc.filter((s) => !cited.has(s.citation.locator)))[0];
+      const other = rankBy(
+        key,
+        pool.doc.filter((s) => !cited.has(s.citation.locator)),
+      )[0];
       if (other && other.score >= MOVED && other.score - inCited >= MOVED - ALIGNED) {
         moved++;
         if (!elsewhere || other.score > elsewhere.score) elsewhere = other;
@@ -569,7 +716,12 @@ export class DraftChecker {
     const where = elsewhere.citation;
     for (const f of findings) {
       if (f.kind !== 'citation' || f.verdict !== 'verified' || !f.source || !cited.has(f.source.locator)) continue;
-      Object.assign(f, { verdict: 'mismatch', source: where, expected: `${where.docNumber} ${where.locator}`, note: `所引的${f.source.locator}没有此句所说的内容；它见于${where.locator}。` });
+      Object.assign(f, {
+        verdict: 'mismatch',
+        source: where,
+        expected: `${where.docNumber} ${where.locator}`,
+        note: `所引的${f.source.locator}没有此句所说的内容；它见于${where.locator}。`,
+      });
     }
   }
 
@@ -578,15 +730,31 @@ export class DraftChecker {
     const bare = maskFigures(sentence.text);
     const rank = (xs: SourceSentence[]) => xs.map((s) => ({ ...s, score: coverage(bare, maskFigures(s.text)) })).sort((a, b) => b.score - a.score);
     if (sentence.places.length) {
-      const cited = rank(sentence.places.flatMap((p) => sentencesOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) }))));
+      const cited = rank(
+        sentence.places.flatMap((p) =>
+          sentencesOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })),
+        ),
+      );
       const same = cited.find((s) => test.holds(s.text));
       if (same) return { verdict: 'verified', source: same.citation, note: `见于${same.citation.locator}。` };
-      if (test.isNoticeDate(sentence.places[0].notice)) return { verdict: 'verified', source: this.citeDocument(sentence.places[0].notice, undefined), note: '是该文件的印发日期。' };
+      if (test.isNoticeDate(sentence.places[0].notice))
+        return { verdict: 'verified', source: this.citeDocument(sentence.places[0].notice, undefined), note: '是该文件的印发日期。' };
       const other = cited.map((s) => ({ s, alt: test.alternative(s.text, sentence.text) })).find((x) => x.alt);
-      if (other) return { verdict: 'mismatch', source: other.s.citation, expected: other.alt!, note: `所引的${other.s.citation.locator}写的是“${other.alt}”。` };
+      if (other)
+        return { verdict: 'mismatch', source: other.s.citation, expected: other.alt!, note: `所引的${other.s.citation.locator}写的是“${other.alt}”。` };
       const elsewhere = this.closest(sentence, sentence.places[0].notice.docNumber, rank).find((s) => s.score >= CLOSE_SENTENCE && test.holds(s.text));
-      if (elsewhere) return { verdict: 'mismatch', source: elsewhere.citation, expected: `${elsewhere.citation.docNumber} ${elsewhere.citation.locator}`, note: `所引的${sentence.places[0].locator}没有这个${test.what}；它见于《${elsewhere.citation.title}》${elsewhere.citation.locator}。` };
-      return { verdict: 'mismatch', source: citeSpan(sentence.places[0], firstSentence(sentence.places[0].body)), note: `所引的${sentence.places[0].locator}没有提到这个${test.what}。` };
+      if (elsewhere)
+        return {
+          verdict: 'mismatch',
+          source: elsewhere.citation,
+          expected: `${elsewhere.citation.docNumber} ${elsewhere.citation.locator}`,
+          note: `所引的${sentence.places[0].locator}没有这个${test.what}；它见于《${elsewhere.citation.title}》${elsewhere.citation.locator}。`,
+        };
+      return {
+        verdict: 'mismatch',
+        source: citeSpan(sentence.places[0], firstSentence(sentence.places[0].body)),
+        note: `所引的${sentence.places[0].locator}没有提到这个${test.what}。`,
+      };
     }
     const dated = sentence.docs.find((d) => test.isNoticeDate(d.notice));
     if (dated) return { verdict: 'verified', source: this.citeDocument(dated.notice, undefined), note: '是该文件的印发日期。' };
@@ -594,21 +762,49 @@ export class DraftChecker {
     const issued = test.what === '日期' && ISSUING.test(withoutTitles(sentence.text)) && !test.deadline ? sentence.docs.find((d) => d.notice.date) : undefined;
     if (issued) {
       const [y, m, d] = issued.notice.date!.split('-').map(Number);
-      return { verdict: 'mismatch', source: this.citeDocument(issued.notice, undefined), expected: `${y}年${m}月${d}日`, note: `${issued.notice.docNumber} 的印发日期是 ${y}年${m}月${d}日。` };
+      return {
+        verdict: 'mismatch',
+        source: this.citeDocument(issued.notice, undefined),
+        expected: `${y}年${m}月${d}日`,
+        note: `${issued.notice.docNumber} 的印发日期是 ${y}年${m}月${d}日。`,
+      };
     }
     const docs = sentence.docs.length ? sentence.docs.map((d) => d.notice.docNumber) : [scope];
-    const near = docs.flatMap((d) => this.closest(sentence, d, rank)).filter((s) => s.score >= CLOSE_SENTENCE).sort((a, b) => b.score - a.score);
+    const near = docs
+      .flatMap((d) => this.closest(sentence, d, rank))
+      .filter((s) => s.score >= CLOSE_SENTENCE)
+      .sort((a, b) => b.score - a.score);
     const same = near.find((s) => test.holds(s.text));
     if (same) return { verdict: 'verified', source: same.citation, note: `见于《${same.citation.title}》${same.citation.locator}。` };
     const other = near.map((s) => ({ s, alt: test.alternative(s.text, sentence.text) })).find((x) => x.alt);
-    if (other) return { verdict: 'mismatch', source: other.s.citation, expected: other.alt!, note: `最接近的原文（《${other.s.citation.title}》${other.s.citation.locator}）写的是“${other.alt}”。` };
-    return { verdict: 'unverifiable', note: sentence.docs.length ? `所引文件中没有与此句相近、含这个${test.what}的原文。` : `此句没有引注，公报中也没有与之相近的原文。` };
+    if (other)
+      return {
+        verdict: 'mismatch',
+        source: other.s.citation,
+        expected: other.alt!,
+        note: `最接近的原文（《${other.s.citation.title}》${other.s.citation.locator}）写的是“${other.alt}”。`,
+      };
+    return {
+      verdict: 'unverifiable',
+      note: sentence.docs.length ? `所引文件中没有与此句相近、含这个${test.what}的原文。` : `此句没有引注，公报中也没有与之相近的原文。`,
+    };
   }
 
   /** Sentences of the passages closest to a draft sentence, within a notice or the corpus. */
-  private closest(sentence: Sentence, docNumber: string | null, rank: (xs: SourceSentence[]) => (SourceSentence & { score: number })[]): (SourceSentence & { score: number })[] {
+  private closest(
+    sentence: Sentence,
+    docNumber: string | null,
+    rank: (xs: SourceSentence[]) => (SourceSentence & { score: number })[],
+  ): (SourceSentence & { score: number })[] {
     const hits = this.gazette.search(maskFigures(sentence.text), 5, docNumber).results;
-    return rank(hits.flatMap((h) => sentencesOf({ locator: h.citation.locator, text: h.text, page: h.citation.page }).map((s) => ({ text: s.text, citation: { ...h.citation, quote: s.text } }))));
+    return rank(
+      hits.flatMap((h) =>
+        sentencesOf({ locator: h.citation.locator, text: h.text, page: h.citation.page }).map((s) => ({
+          text: s.text,
+          citation: { ...h.citation, quote: s.text },
+        })),
+      ),
+    );
   }
 }
 
@@ -788,14 +984,23 @@ const UNIT_BODY = '[\\u4e00-\\u9fa5（）]{0,14}?(?:局|委员会|委|办公室|
 const UNIT_NAME = `${UNIT_LEVEL}${UNIT_BODY}`;
 const UNIT_NAME_G = new RegExp(UNIT_NAME, 'g');
 /** A unit in a role: 由X牵头, 设在X, 经X审查, 会同X, X牵头, X负责(实施), X安排; after 由 or 设在 a draft may leave out its level (由退役军人事务局). */
-const UNIT_IN_ROLE = new RegExp(`(?:由|设在|经(?![费过济营常])|会同)((?:${UNIT_LEVEL}|(?![由经的及与向对将]))${UNIT_BODY}(?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT_NAME})(?=牵头|负责|安排|组织|统筹)`, 'g');
+const UNIT_IN_ROLE = new RegExp(
+  `(?:由|设在|经(?![费过济营常])|会同)((?:${UNIT_LEVEL}|(?![由经的及与向对将]))${UNIT_BODY}(?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT_NAME})(?=牵头|负责|安排|组织|统筹)`,
+  'g',
+);
 /** Acts of the unit that leads a task (责任 as in 责任单位：X). */
 const LEAD_ACTS = '牵头|负责|责任';
 const RATE = /(?<=元|%)(?:每|\/)(?:件次|人次|小时|次|件|天|日|月|年|人|户|亩)/g;
 const COUNT = /(?<![第\d一二两三四五六七八九十])(\d+|[一二两三四五六七八九十]+)(个|名|类|条|批|阶段)(?!工作日|月|百分点)/g;
 
 /** 每年度 and 每年, 按月 and 每月 are one frequency. */
-const frequencyKey = (f: string) => f.replace(/^按/, '每').replace(/^每个/, '每').replace(/年度/, '年').replace(/季(?!度)/, '季度').replace(/[末底初]$/, '');
+const frequencyKey = (f: string) =>
+  f
+    .replace(/^按/, '每')
+    .replace(/^每个/, '每')
+    .replace(/年度/, '年')
+    .replace(/季(?!度)/, '季度')
+    .replace(/[末底初]$/, '');
 
 /** The source's words around a modal, for telling whether two modals govern the same act. */
 const after = (text: string, at: number, n: number) => matchKey(text.slice(at, at + n));
@@ -806,7 +1011,9 @@ const numberValue = (n: string) => (/\d/.test(n) ? Number(n) : parseNumber(n));
 function boundsOf(text: string): { at: number; word: string; dir: string; value: number | null }[] {
   return BOUNDS.flatMap(([dir, re]) =>
     [...text.matchAll(re)].map((m) => {
-      const n = /[上下内]$/.test(m[0]) ? /(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)[^，。；、\d]{0,5}$/.exec(text.slice(0, m.index))?.[1] : /^\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)/.exec(text.slice(m.index + m[0].length))?.[1];
+      const n = /[上下内]$/.test(m[0])
+        ? /(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)[^，。；、\d]{0,5}$/.exec(text.slice(0, m.index))?.[1]
+        : /^\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)/.exec(text.slice(m.index + m[0].length))?.[1];
       return { at: m.index, word: m[0], dir, value: n ? numberValue(n) : null };
     }),
   );
@@ -833,12 +1040,16 @@ function claimDifference(clause: string, source: string, paragraph: string): { a
   for (const b of boundsOf(clause)) {
     const next = after(clause, b.at + b.word.length, 8);
     // A bound on words (不高于现状) is the source's bound on the same words.
-    const same = sourceBounds.filter((x) => (b.value === null ? x.value === null && similarity(next, after(source, x.at + x.word.length, 8)) >= 0.5 : x.value === b.value)).sort((x, y) => similarity(next, after(source, y.at + y.word.length, 8)) - similarity(next, after(source, x.at + x.word.length, 8)));
-    if (same.length && same[0].dir !== b.dir) return { at: b.at, written: b.word, expected: widened(source, same[0].at, same[0].at + same[0].word.length), what: '数量界限' };
+    const same = sourceBounds
+      .filter((x) => (b.value === null ? x.value === null && similarity(next, after(source, x.at + x.word.length, 8)) >= 0.5 : x.value === b.value))
+      .sort((x, y) => similarity(next, after(source, y.at + y.word.length, 8)) - similarity(next, after(source, x.at + x.word.length, 8)));
+    if (same.length && same[0].dir !== b.dir)
+      return { at: b.at, written: b.word, expected: widened(source, same[0].at, same[0].at + same[0].word.length), what: '数量界限' };
   }
   const theirs = [...source.matchAll(FREQUENCY)].map((x) => x[0]);
   for (const f of clause.matchAll(FREQUENCY)) {
-    if (theirs.length && !theirs.some((x) => frequencyKey(x) === frequencyKey(f[0]))) return { at: f.index, written: f[0], expected: theirs.join('、'), what: '频次' };
+    if (theirs.length && !theirs.some((x) => frequencyKey(x) === frequencyKey(f[0])))
+      return { at: f.index, written: f[0], expected: theirs.join('、'), what: '频次' };
   }
   const [units, holder] = [source, paragraph].map((x) => [[...x.matchAll(UNIT_NAME_G)].map((y) => y[0]), x] as const).find(([xs]) => xs.length) ?? [[], source];
   for (const u of clause.matchAll(UNIT_IN_ROLE)) {
@@ -858,9 +1069,14 @@ function claimDifference(clause: string, source: string, paragraph: string): { a
     // responsible for it are one role (由X负责 is checked against 牵头单位, not against 配合单位).
     const acts = LEAD_ACTS.split('|').includes(act) ? LEAD_ACTS : act;
     const doers = [...holder.matchAll(new RegExp(`(?:${acts})(?:单位[：:]\\s*)?`, 'g'))]
-      .map((x) => (x[0].length > 2 ? new RegExp(`^${UNIT_NAME}`).exec(holder.slice(x.index + x[0].length))?.[0] : new RegExp(`(${UNIT_NAME})$`).exec(holder.slice(Math.max(0, x.index - 16), x.index))?.[1]))
+      .map((x) =>
+        x[0].length > 2
+          ? new RegExp(`^${UNIT_NAME}`).exec(holder.slice(x.index + x[0].length))?.[0]
+          : new RegExp(`(${UNIT_NAME})$`).exec(holder.slice(Math.max(0, x.index - 16), x.index))?.[1],
+      )
       .filter((x): x is string => !!x);
-    if (doers.length && !doers.some((d) => matchKey(d).endsWith(matchKey(unit)))) return { at, written: unit, expected: `${doers.join('、')}${act}`, what: '责任单位' };
+    if (doers.length && !doers.some((d) => matchKey(d).endsWith(matchKey(unit))))
+      return { at, written: unit, expected: `${doers.join('、')}${act}`, what: '责任单位' };
   }
   // A rate's base: 元每件次 is not 元每小时.
   const rates = [...source.matchAll(RATE)].map((x) => x[0]);
@@ -870,7 +1086,8 @@ function claimDifference(clause: string, source: string, paragraph: string): { a
   const counts = [...source.matchAll(COUNT)];
   for (const c of clause.matchAll(COUNT)) {
     const same = counts.filter((x) => x[2] === c[2]);
-    if (same.length && !same.some((x) => numberValue(x[1]) === numberValue(c[1]))) return { at: c.index, written: c[0], expected: same.map((x) => x[0]).join('、'), what: '数量' };
+    if (same.length && !same.some((x) => numberValue(x[1]) === numberValue(c[1])))
+      return { at: c.index, written: c[0], expected: same.map((x) => x[0]).join('、'), what: '数量' };
   }
   return null;
 }

@@ -5,7 +5,17 @@
 // does not address says so. The rules are a table: an element and the sentences it takes.
 import { findDates, findMeasures } from './measures.js';
 
-export const EXPLAINER_ELEMENTS = ['背景依据', '目标任务', '主要内容', '涉及范围', '执行标准', '注意事项', '关键词诠释', '惠民利民措施', '新旧政策差异'] as const;
+export const EXPLAINER_ELEMENTS = [
+  '背景依据',
+  '目标任务',
+  '主要内容',
+  '涉及范围',
+  '执行标准',
+  '注意事项',
+  '关键词诠释',
+  '惠民利民措施',
+  '新旧政策差异',
+] as const;
 export type ExplainerElement = (typeof EXPLAINER_ELEMENTS)[number];
 
 /** A paragraph of the text (or of the notice that issues it) with where it stands. */
@@ -39,7 +49,10 @@ export interface ElementOutline {
 
 /** Sentences of a paragraph, each a verbatim span ending at its stop (。；！？). */
 export function sentencesOf(p: SourceParagraph): Point[] {
-  return (p.text.match(/[^。；！？\n]+[。；！？]?/g) ?? []).map((s) => s.trim()).filter((s) => s.length >= 4).map((text) => ({ ...p, text }));
+  return (p.text.match(/[^。；！？\n]+[。；！？]?/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 4)
+    .map((text) => ({ ...p, text }));
 }
 
 /** A point of the outline: a whole sentence, or a lead-in with its items. */
@@ -53,8 +66,12 @@ function wholeSentences(p: SourceParagraph): Point[] {
   const spans = [...p.text.matchAll(/[^。！？\n]+[。！？]?/g)].map((m) => ({ from: m.index, to: m.index + m[0].length }));
   // A paragraph's unstopped tail (a table row's 投资 5000 市自然资源局 2020年 after its description) belongs to the sentence before it.
   const last = spans.at(-1);
-  if (last && spans.length > 1 && !/[。！？]$/.test(p.text.slice(last.from, last.to)) && !p.text.slice(spans[spans.length - 2].from, last.from).includes('\n')) spans.splice(-2, 2, { from: spans[spans.length - 2].from, to: last.to });
-  return spans.map((x) => p.text.slice(x.from, x.to).trim()).filter((s) => s.length >= 4).map((text) => ({ ...p, text }));
+  if (last && spans.length > 1 && !/[。！？]$/.test(p.text.slice(last.from, last.to)) && !p.text.slice(spans[spans.length - 2].from, last.from).includes('\n'))
+    spans.splice(-2, 2, { from: spans[spans.length - 2].from, to: last.to });
+  return spans
+    .map((x) => p.text.slice(x.from, x.to).trim())
+    .filter((s) => s.length >= 4)
+    .map((text) => ({ ...p, text }));
 }
 
 /** An item of a list: a paragraph under the lead-in's clause, or numbered as one. */
@@ -114,12 +131,17 @@ export const ELEMENT_RULES: ElementRule[] = [
     element: '背景依据',
     lacks: '为何制定、依据哪些上位文件',
     // A purpose (为…) or a basis (根据《…》) at the head of the text, or in the notice that issues it.
-    takes: (p, at) => (at.head || !!p.fromNotice) && (/^(?:第[一二三]条\s*)?(?:为|根据|依据|依照|按照|贯彻|落实)/.test(p.text) || /(?:根据|依据|依照|按照|贯彻落实|落实)《|精神/.test(p.text)),
+    takes: (p, at) =>
+      (at.head || !!p.fromNotice) &&
+      (/^(?:第[一二三]条\s*)?(?:为|根据|依据|依照|按照|贯彻|落实)/.test(p.text) || /(?:根据|依据|依照|按照|贯彻落实|落实)《|精神/.test(p.text)),
   },
   {
     element: '新旧政策差异',
     lacks: '废止、替代的旧文件、与上级标准的差异或施行日期',
-    takes: (p) => /废止|停止执行|同时失效|自动失效|修订|取代|替代|原《|不一致的|为准|从其规定|有效期|起(?:施行|实施|执行|试行)|自印发之日起|在.{0,30}(?:基础上|标准上)|再发|另行/.test(p.text),
+    takes: (p) =>
+      /废止|停止执行|同时失效|自动失效|修订|取代|替代|原《|不一致的|为准|从其规定|有效期|起(?:施行|实施|执行|试行)|自印发之日起|在.{0,30}(?:基础上|标准上)|再发|另行/.test(
+        p.text,
+      ),
   },
   {
     element: '关键词诠释',
@@ -137,7 +159,8 @@ export const ELEMENT_RULES: ElementRule[] = [
   {
     element: '注意事项',
     lacks: '禁止性规定、罚则、隐私保护或除外情形',
-    takes: (p) => /不得|禁止|严禁|不予|不准|一律|必须|务必|处罚|处分|追究|问责|责令|违反|保密|隐私|个人信息|去标识化|除外|移送|解聘|回避|负总责|停止使用|停产/.test(p.text),
+    takes: (p) =>
+      /不得|禁止|严禁|不予|不准|一律|必须|务必|处罚|处分|追究|问责|责令|违反|保密|隐私|个人信息|去标识化|除外|移送|解聘|回避|负总责|停止使用|停产/.test(p.text),
     // Duties, conditions and the dates they run from (应当, 须, 确保, 自2019年起, 拆迁补偿).
     touches: (p) => /应当|(?<![相供响适对])应(?![用急])|(?<![无必])须|确保|自\d{4}年起|起执行|拆迁|关停|搬迁/.test(p.text),
   },
@@ -145,13 +168,19 @@ export const ELEMENT_RULES: ElementRule[] = [
     element: '惠民利民措施',
     lacks: '补贴、优先、奖励、减免等惠及群众和企业的措施',
     // What reaches citizens or enterprises, not what staff are paid.
-    takes: (p) => /补贴|补助|补偿|奖励|奖补|优先|优待|优惠|减免|免费|免收|资助|扶持|享受|便民|惠民|定向招录|共享|公租房|落户|改厕|安置|救助|一次办|网上办|减少.{0,6}(?:环节|材料|时间)/.test(p.text) && !/报酬|绩效|工作经费|劳务费|工资/.test(p.text),
+    takes: (p) =>
+      /补贴|补助|补偿|奖励|奖补|优先|优待|优惠|减免|免费|免收|资助|扶持|享受|便民|惠民|定向招录|共享|公租房|落户|改厕|安置|救助|一次办|网上办|减少.{0,6}(?:环节|材料|时间)/.test(
+        p.text,
+      ) && !/报酬|绩效|工作经费|劳务费|工资/.test(p.text),
   },
   {
     element: '目标任务',
     lacks: '目标、总体要求或量化指标',
     // Goals: under a heading that says so, a purpose at the head of the text, or a target with its figure.
-    takes: (p, at) => (at.head && /^(?:第[一二三]条\s*)?为/.test(p.text)) || /目标|总体要求|指导思想|基本原则|工作原则/.test(at.headings) || (/到20\d\d年|年底前|年年底|目标|力争|确保|达到|提高到|控制在|不低于|实现/.test(p.text) && /\d|[一二三四五六七八九十]+[个项]/.test(p.text)),
+    takes: (p, at) =>
+      (at.head && /^(?:第[一二三]条\s*)?为/.test(p.text)) ||
+      /目标|总体要求|指导思想|基本原则|工作原则/.test(at.headings) ||
+      (/到20\d\d年|年底前|年年底|目标|力争|确保|达到|提高到|控制在|不低于|实现/.test(p.text) && /\d|[一二三四五六七八九十]+[个项]/.test(p.text)),
   },
   {
     element: '执行标准',
@@ -203,12 +232,16 @@ export function explainerOutline(src: ExplainerSource): ElementOutline[] {
       return at >= from && at >= 0 && (until < 0 || at < until);
     });
     if (!rule) return [];
-    if (own && rule.locator !== o.locator && HEADING_ONLY.test(own.text.trim())) return [{ ...own, text: `${own.text.trim()} ${rule.text}`, quote: own.text.trim() }];
+    if (own && rule.locator !== o.locator && HEADING_ONLY.test(own.text.trim()))
+      return [{ ...own, text: `${own.text.trim()} ${rule.text}`, quote: own.text.trim() }];
     return [rule];
   });
   const main = placed.get('主要内容')!;
   const order = (p: OutlinePoint) => src.paragraphs.findIndex((q) => q.locator === p.locator && q.text.includes(p.quote));
-  placed.set('主要内容', [...new Set([...leads, ...main])].sort((a, b) => order(a) - order(b)));
+  placed.set(
+    '主要内容',
+    [...new Set([...leads, ...main])].sort((a, b) => order(a) - order(b)),
+  );
   return ELEMENT_RULES.map((r) => r.element)
     .sort((a, b) => EXPLAINER_ELEMENTS.indexOf(a) - EXPLAINER_ELEMENTS.indexOf(b))
     .map((element) => {

@@ -134,7 +134,15 @@ export class Numbering {
   fit(m: Marker): 'fits' | 'gap' | 'foreign' {
     if (this.score(m) > 0) return 'fits';
     const last =
-      m.type === 'article' ? this.lastArticle : m.type === 'chapter' ? this.lastChapter : m.type === 'section' ? (this.lastArticle ? -1 : (this.lastSeen.section ?? 0)) : this.path.find((p) => p.type === m.type)?.n ?? -1;
+      m.type === 'article'
+        ? this.lastArticle
+        : m.type === 'chapter'
+          ? this.lastChapter
+          : m.type === 'section'
+            ? this.lastArticle
+              ? -1
+              : (this.lastSeen.section ?? 0)
+            : (this.path.find((p) => p.type === m.type)?.n ?? -1);
     return last > 0 && m.n > last + 1 && m.n <= last + 3 ? 'gap' : 'foreign';
   }
 

@@ -63,7 +63,9 @@ export const MEASURE_UNITS: UnitRule[] = [
 
 const ESC = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const UNITS = MEASURE_UNITS.map((u) => ESC(u.unit)).join('|');
-const WORD_UNITS = MEASURE_UNITS.filter((u) => u.inWords).map((u) => ESC(u.unit)).join('|');
+const WORD_UNITS = MEASURE_UNITS.filter((u) => u.inWords)
+  .map((u) => ESC(u.unit))
+  .join('|');
 const DIGITS = '\\d+(?:\\.\\d+)?';
 const WORDS = '[零〇一二两三四五六七八九十百千]+';
 const RANGE = '\\s*[-—–~～至到]\\s*';
@@ -85,7 +87,7 @@ export interface Measure {
   value: string;
 }
 
-function valueOf(n: string): number {
+function numberOf(n: string): number {
   return /\d/.test(n) ? Number(n) : parseNumber(n);
 }
 
@@ -105,12 +107,17 @@ export function findMeasures(text: string): Measure[] {
     else if (m[1] !== undefined) [low, high, unit] = [m[1], m[2], m[3] === '％' ? '%' : m[3]];
     else [low, high, unit] = [m[4], m[5], m[6]];
     const rule = MEASURE_UNITS.find((u) => u.unit === unit)!;
-    const a = valueOf(low) * rule.scale;
-    const b = high === undefined ? null : valueOf(high) * rule.scale;
+    const a = numberOf(low) * rule.scale;
+    const b = high === undefined ? null : numberOf(high) * rule.scale;
     if (!Number.isFinite(a) || (b !== null && !Number.isFinite(b))) continue;
     // A four-digit number before 年 is a year, not a period (2019—2021年).
     if (rule.measure === 'years' && /\d{4}/.test(low)) continue;
-    out.push({ text: text.slice(index, index + m[0].length), index, measure: rule.measure, value: b === null ? String(+a.toFixed(6)) : `${+a.toFixed(6)}-${+b.toFixed(6)}` });
+    out.push({
+      text: text.slice(index, index + m[0].length),
+      index,
+      measure: rule.measure,
+      value: b === null ? String(+a.toFixed(6)) : `${+a.toFixed(6)}-${+b.toFixed(6)}`,
+    });
   }
   return out;
 }

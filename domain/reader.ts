@@ -153,9 +153,7 @@ export interface AppointmentFilter {
 
 export type DocumentResolution =
   /** `texts`: the texts the reference's title words name; all the notice's texts when they name the notice. */
-  | { kind: 'found'; notice: Notice; texts: GazetteText[] }
-  | { kind: 'ambiguous'; candidates: Notice[] }
-  | { kind: 'none'; suggestions: Notice[] };
+  { kind: 'found'; notice: Notice; texts: GazetteText[] } | { kind: 'ambiguous'; candidates: Notice[] } | { kind: 'none'; suggestions: Notice[] };
 
 export interface SearchHit {
   text: string;

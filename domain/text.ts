@@ -10,7 +10,13 @@ export function isWide(ch: string): boolean {
     (c >= 0xf900 && c <= 0xfaff) ||
     (c >= 0xfe30 && c <= 0xfe6f) ||
     (c >= 0xff00 && c <= 0xffef) ||
-    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 || c === 0xb7
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x2014 ||
+    c === 0x2026 ||
+    c === 0xb7
   );
 }
 
@@ -95,7 +101,8 @@ function standsFor(c: string): string {
 }
 
 /** Every character foldCharacters may change: full-width letters and digits, stand-ins, soft hyphens and invisible characters. */
-const FOLDED = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff\ufe50-\ufe5e\uff61-\uff64\u2236\u2015\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/;
+const FOLDED =
+  /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff\ufe50-\ufe5e\uff61-\uff64\u2236\u2015\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/;
 
 /**
  * The one character folding the corpus and every question, quotation and draft go through, one
@@ -184,7 +191,18 @@ export function joinWrapped(lines: string[]): string {
 }
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 

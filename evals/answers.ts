@@ -72,7 +72,15 @@ export async function answerRows(client: Client): Promise<AnswerRow[]> {
     }
     for (const [split, r] of bySplit) {
       const sorted = [...r.sizes].sort((a, b) => a - b);
-      rows.push({ set: set.name, split, cases: r.sizes.length, inText: r.inText, medianBytes: sorted[Math.floor(sorted.length / 2)], maxBytes: sorted[sorted.length - 1], missed: r.missed });
+      rows.push({
+        set: set.name,
+        split,
+        cases: r.sizes.length,
+        inText: r.inText,
+        medianBytes: sorted[Math.floor(sorted.length / 2)],
+        maxBytes: sorted[sorted.length - 1],
+        missed: r.missed,
+      });
     }
   }
   return rows;

@@ -38,7 +38,9 @@ export function ftsTrigramRanking(dbPath: string, cases: SearchCase[]): Ranking 
   const db = new Database(':memory:');
   db.exec("CREATE VIRTUAL TABLE fts USING fts5(text, doc UNINDEXED, tokenize='trigram')");
   const insert = db.prepare('INSERT INTO fts (text, doc) VALUES (?, ?)');
-  const rows = source.prepare('SELECT p.text, n.doc_number AS doc FROM passages p JOIN texts t ON t.id = p.text_id JOIN notices n ON n.id = t.notice_id').all() as { text: string; doc: string }[];
+  const rows = source
+    .prepare('SELECT p.text, n.doc_number AS doc FROM passages p JOIN texts t ON t.id = p.text_id JOIN notices n ON n.id = t.notice_id')
+    .all() as { text: string; doc: string }[];
   db.transaction(() => rows.forEach((r) => insert.run(r.text, r.doc)))();
   source.close();
   const search = db.prepare('SELECT text, doc FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 10');

@@ -71,7 +71,9 @@ for (let i = 0; i < 5; i++) {
 }
 lines.push('## Start-up and latency over stdio (bundled issue)', '');
 lines.push('| what | ours | echo server | ratio |', '| --- | --- | --- | --- |');
-lines.push(`| cold start: spawn → first answered call, median of 5 | ${ms(median(coldOurs))} ms | ${ms(median(coldEcho))} ms | ${(median(coldOurs) / median(coldEcho)).toFixed(2)}× |`);
+lines.push(
+  `| cold start: spawn → first answered call, median of 5 | ${ms(median(coldOurs))} ms | ${ms(median(coldEcho))} ms | ${(median(coldOurs) / median(coldEcho)).toFixed(2)}× |`,
+);
 
 const searchCases = readCases<{ question: string }>('search.jsonl');
 const leadCases = readCases<{ question: string }>('lead.jsonl');
@@ -79,8 +81,16 @@ const calls: Record<string, Record<string, unknown>[]> = {
   search_gazette: searchCases.map((c) => ({ query: c.question })),
   find_lead_unit: leadCases.map((c) => ({ task: c.question })),
   list_tasks: ['住建局', '生态环境局', '自然资源局', '各县（区）人民政府'].map((unit) => ({ unit, role: 'any' })),
-  compute_deadline: [{ expression: '15个工作日内', referenceDate: '2019-04-26', asOf: '2019-05-06' }, { expression: '2019年10月底' }, { expression: '每季度末', asOf: '2019-05-01' }],
-  cite_clause: [{ document: '国有资产出租', clause: '第四条' }, { document: '法律顾问管理办法', clause: '第三十五条' }, { document: '湿地', clause: '二、（一）1.' }],
+  compute_deadline: [
+    { expression: '15个工作日内', referenceDate: '2019-04-26', asOf: '2019-05-06' },
+    { expression: '2019年10月底' },
+    { expression: '每季度末', asOf: '2019-05-01' },
+  ],
+  cite_clause: [
+    { document: '国有资产出租', clause: '第四条' },
+    { document: '法律顾问管理办法', clause: '第三十五条' },
+    { document: '湿地', clause: '二、（一）1.' },
+  ],
   list_appointments: [{ person: '田力', asOf: '2020-06-01' }, { position: '副局长' }],
   get_document: [{ document: '卫政办发〔2019〕43号' }, { document: '法律顾问管理办法' }],
   list_documents: [{}],
@@ -88,7 +98,12 @@ const calls: Record<string, Record<string, unknown>[]> = {
 };
 const echoClient = new Client({ name: 'bench', version: '1.0.0' });
 await echoClient.connect(spawnClient(echo, {}));
-const echoTimes = await warm(echoClient, 'echo', Array.from({ length: 50 }, () => ({ text: 'hi' })), 2);
+const echoTimes = await warm(
+  echoClient,
+  'echo',
+  Array.from({ length: 50 }, () => ({ text: 'hi' })),
+  2,
+);
 await echoClient.close();
 const ours = new Client({ name: 'bench', version: '1.0.0' });
 await ours.connect(spawnClient(server, env));
@@ -124,7 +139,9 @@ await ours.close();
     const mem = memoryMb(running.proc.pid!);
     running.proc.kill('SIGTERM');
     const mode = args.includes('--stateless') ? 'stateless' : 'sessions';
-    lines.push(`| ${name} | ${mode} | ${r.calls} | ${r.errors} | ${Math.round(r.calls / (r.ms / 1000))} calls/s | ${ms(median(r.latencies))} ms | ${ms(percentile(r.latencies, 0.99))} ms | ${mem.rss.toFixed(0)} MB (${mem.peak.toFixed(0)} MB) |`);
+    lines.push(
+      `| ${name} | ${mode} | ${r.calls} | ${r.errors} | ${Math.round(r.calls / (r.ms / 1000))} calls/s | ${ms(median(r.latencies))} ms | ${ms(percentile(r.latencies, 0.99))} ms | ${mem.rss.toFixed(0)} MB (${mem.peak.toFixed(0)} MB) |`,
+    );
   }
 }
 
@@ -150,8 +167,14 @@ for (const copies of [1, 10, 100]) {
   rmSync(dir, { recursive: true, force: true });
 }
 lines.push(...scaleTable(rows));
-lines.push(`| baseline: read + hash + split the files | ${baselines.map((b, k) => `${ms(b)} ms (ingest ${(rows[k].ingestMs / b).toFixed(0)}×)`).join(' | ')} |`);
-lines.push('', 'Full ingest RSS includes about 225 MB for nodejieba’s dictionary, which ingest needs and serving does not load. 1,000× and the targets: docs/scaling.md.', '');
+lines.push(
+  `| baseline: read + hash + split the files | ${baselines.map((b, k) => `${ms(b)} ms (ingest ${(rows[k].ingestMs / b).toFixed(0)}×)`).join(' | ')} |`,
+);
+lines.push(
+  '',
+  'Full ingest RSS includes about 225 MB for nodejieba’s dictionary, which ingest needs and serving does not load. 1,000× and the targets: docs/scaling.md.',
+  '',
+);
 
 rmSync(work, { recursive: true, force: true });
 const report = lines.join('\n');

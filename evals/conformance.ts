@@ -29,7 +29,9 @@ const url = await new Promise<string>((resolve, reject) => {
   });
   server.on('exit', (code) => reject(new Error(`server exited ${code}: ${stderr}`)));
 });
-const run = spawnSync(node22, [suite, 'server', '--url', url, '--expected-failures', join(home, 'baseline.yml'), '-o', join(work, 'results')], { encoding: 'utf8' });
+const run = spawnSync(node22, [suite, 'server', '--url', url, '--expected-failures', join(home, 'baseline.yml'), '-o', join(work, 'results')], {
+  encoding: 'utf8',
+});
 process.stdout.write(run.stdout);
 process.stderr.write(run.stderr);
 server.kill('SIGTERM');

@@ -47,7 +47,30 @@ function edit(kind: string, error: boolean, s: string, re: RegExp, by: (m: RegEx
   return { kind, error, text: s.slice(0, m.index) + to + s.slice(m.index + m[0].length), at: [m.index, m.index + to.length] };
 }
 
-const UNIT_SWAPS: Record<string, string> = { 个工作日: '日', 工作日: '日', 日: '个工作日', 天: '个工作日', 万元: '元', 亿元: '万元', 元: '万元', '%': '个百分点', 个百分点: '%', 万亩: '万公顷', 亩: '公顷', 公顷: '亩', 米: '厘米', 公里: '米', 万吨: '吨', 吨: '万吨', 人: '户', 户: '人', 个月: '年', 年: '个月', 周: '日', 小时: '日' };
+const UNIT_SWAPS: Record<string, string> = {
+  个工作日: '日',
+  工作日: '日',
+  日: '个工作日',
+  天: '个工作日',
+  万元: '元',
+  亿元: '万元',
+  元: '万元',
+  '%': '个百分点',
+  个百分点: '%',
+  万亩: '万公顷',
+  亩: '公顷',
+  公顷: '亩',
+  米: '厘米',
+  公里: '米',
+  万吨: '吨',
+  吨: '万吨',
+  人: '户',
+  户: '人',
+  个月: '年',
+  年: '个月',
+  周: '日',
+  小时: '日',
+};
 const PERIODS = new Set(['workdays', 'days', 'weeks', 'months', 'years', 'hours']);
 const FREQUENCY_SWAPS: [RegExp, string][] = [
   [/每季度末/, '每月末'],
@@ -84,17 +107,25 @@ const ROLE_IN_SOURCE = new RegExp(`(?:由|设在)(${UNIT_NAME})|(${UNIT_NAME})(?
 /** Light rewordings that keep every claim: each must verify. */
 function paraphrases(s: string): Edit[] {
   const out: (Edit | null)[] = [];
-  const small = findMeasures(s).find((m) => /^\d{1,2}(?!\d|\.)/.test(m.text) && !/\d{3,}|\./.test(m.text) && /[个日天月年周名人项次]/.test(m.text) && !/%/.test(m.text));
+  const small = findMeasures(s).find(
+    (m) => /^\d{1,2}(?!\d|\.)/.test(m.text) && !/\d{3,}|\./.test(m.text) && /[个日天月年周名人项次]/.test(m.text) && !/%/.test(m.text),
+  );
   if (small) {
     const digits = /^\d+/.exec(small.text)![0];
-    out.push({ kind: 'paraphrase: numerals in words', error: false, text: s.slice(0, small.index) + toChineseNumber(Number(digits)) + s.slice(small.index + digits.length), at: [0, 0] });
+    out.push({
+      kind: 'paraphrase: numerals in words',
+      error: false,
+      text: s.slice(0, small.index) + toChineseNumber(Number(digits)) + s.slice(small.index + digits.length),
+      at: [0, 0],
+    });
   }
   out.push({ kind: 'paraphrase: lead-in', error: false, text: `文件明确，${s}`, at: [0, 0] });
   out.push(edit('paraphrase: 应当→应', false, s, /应当/, () => '应'));
   out.push(edit('paraphrase: 不得→严禁', false, s, /不得/, () => '严禁'));
   // The first clauses of a long sentence, as a draft cuts a rule short.
   const clauses = s.replace(/[。；]$/, '').split('，');
-  if (clauses.length >= 3) out.push({ kind: 'paraphrase: cut short', error: false, text: `${clauses.slice(0, Math.ceil(clauses.length / 2)).join('，')}。`, at: [0, 0] });
+  if (clauses.length >= 3)
+    out.push({ kind: 'paraphrase: cut short', error: false, text: `${clauses.slice(0, Math.ceil(clauses.length / 2)).join('，')}。`, at: [0, 0] });
   return out.filter((e): e is Edit => !!e);
 }
 
@@ -105,31 +136,50 @@ function plantedErrors(s: string, units: string[], obligations: string[], seed: 
   const closed = [...s.matchAll(/《[^》]*》|“[^”]*”/g)].map((m) => [m.index, m.index + m[0].length]);
   const open = (x: { index: number }) => !closed.some(([a, b]) => x.index >= a && x.index < b);
   const measures = findMeasures(s).filter(open);
-  const unitOf = (t: string) => MEASURE_UNITS.map((u) => u.unit).sort((a, b) => b.length - a.length).find((u) => t.endsWith(u));
+  const unitOf = (t: string) =>
+    MEASURE_UNITS.map((u) => u.unit)
+      .sort((a, b) => b.length - a.length)
+      .find((u) => t.endsWith(u));
   const swappable = measures.find((m) => UNIT_SWAPS[unitOf(m.text) ?? '']);
   if (swappable) {
     const u = unitOf(swappable.text)!;
     const to = swappable.text.slice(0, -u.length) + UNIT_SWAPS[u];
-    out.push({ kind: 'number-unit', error: true, text: s.slice(0, swappable.index) + to + s.slice(swappable.index + swappable.text.length), at: [swappable.index, swappable.index + to.length] });
+    out.push({
+      kind: 'number-unit',
+      error: true,
+      text: s.slice(0, swappable.index) + to + s.slice(swappable.index + swappable.text.length),
+      at: [swappable.index, swappable.index + to.length],
+    });
   }
   const number = measures.find((m) => /^\d/.test(m.text) && !PERIODS.has(m.measure));
   if (number) out.push(edit('number', true, s, new RegExp(`(?<=^[\\s\\S]{${number.index}})\\d+`), (m) => String(Number(m[0]) * 2 + 1)));
   const period = measures.find((m) => PERIODS.has(m.measure));
   if (period) {
     out.push(
-      edit('duration', true, s, new RegExp(`(?<=^[\\s\\S]{${period.index}})(\\d+|[一二两三四五六七八九十百]+)`), (m) => (/\d/.test(m[0]) ? String(Number(m[0]) + 5) : m[0] === '一' ? '两' : m[0] === '两' ? '三' : '一')),
+      edit('duration', true, s, new RegExp(`(?<=^[\\s\\S]{${period.index}})(\\d+|[一二两三四五六七八九十百]+)`), (m) =>
+        /\d/.test(m[0]) ? String(Number(m[0]) + 5) : m[0] === '一' ? '两' : m[0] === '两' ? '三' : '一',
+      ),
     );
   }
-  const full = findDates(s).filter(open).find((d) => d.year !== null && d.month !== null && d.day !== null && /^\d/.test(d.text));
+  const full = findDates(s)
+    .filter(open)
+    .find((d) => d.year !== null && d.month !== null && d.day !== null && /^\d/.test(d.text));
   if (full) {
     const cn = (n: number) => toChineseNumber(n);
     const words = `${[...String(full.year)].map((c) => '〇一二三四五六七八九'[Number(c)]).join('')}年${cn(full.month!)}月${cn(full.day!)}日`;
     out.push({ kind: 'date-chinese-numerals', error: false, text: s.slice(0, full.index) + words + s.slice(full.index + full.text.length), at: [0, 0] });
     const moved = `${full.year}年${(full.month! % 12) + 1}月${full.day}日`;
-    out.push({ kind: 'date', error: true, text: s.slice(0, full.index) + moved + s.slice(full.index + full.text.length), at: [full.index, full.index + moved.length] });
+    out.push({
+      kind: 'date',
+      error: true,
+      text: s.slice(0, full.index) + moved + s.slice(full.index + full.text.length),
+      at: [full.index, full.index + moved.length],
+    });
   }
   out.push(
-    edit('wrong-deadline', true, s, /(\d{1,2})(?=月(?:底|末|\d{1,2}日)?前)|(\d{4})(?=年(?:底|末)前)|(\d+)(?=(?:个工作日|日|天)内)/, (m) => (m[1] ? String((Number(m[1]) % 12) + 1) : m[2] ? String(Number(m[2]) + 1) : String(Number(m[3]) + 5))),
+    edit('wrong-deadline', true, s, /(\d{1,2})(?=月(?:底|末|\d{1,2}日)?前)|(\d{4})(?=年(?:底|末)前)|(\d+)(?=(?:个工作日|日|天)内)/, (m) =>
+      m[1] ? String((Number(m[1]) % 12) + 1) : m[2] ? String(Number(m[2]) + 1) : String(Number(m[3]) + 5),
+    ),
   );
   for (const [re, to] of FREQUENCY_SWAPS) {
     const e = edit('frequency', true, s, re, () => to);
@@ -181,9 +231,17 @@ interface SourceSentence {
 const HEADING = /^(?:第[一二三四五六七八九十百]+条|\d+[.．、]|（[一二三四五六七八九十]+）|\d+(?=\s))\s*/;
 
 function sourceSentences(gazette: GazetteReader): SourceSentence[] {
-  return gazette.notices().flatMap((notice) =>
-    gazette.texts(notice).flatMap((text) => gazette.paragraphs(text).flatMap((p) => sentencesOf(p).map((s) => ({ notice, text, locator: p.locator || BODY_LOCATOR, sentence: s.text.replace(HEADING, '') })))),
-  );
+  return gazette
+    .notices()
+    .flatMap((notice) =>
+      gazette
+        .texts(notice)
+        .flatMap((text) =>
+          gazette
+            .paragraphs(text)
+            .flatMap((p) => sentencesOf(p).map((s) => ({ notice, text, locator: p.locator || BODY_LOCATOR, sentence: s.text.replace(HEADING, '') }))),
+        ),
+    );
 }
 
 /** Obligations (…应当…, …须…) a clause of each notice states, to append to another notice's sentence. */
@@ -210,17 +268,31 @@ export function mutants(gazette: GazetteReader): Mutant[] {
     const place = `${notice.docNumber} ${text.title} ${locator}`;
     const half = hash(place) % 2 === 0 ? 'tune' : 'heldout';
     const seed = hash(sentence);
-    const foreign = [...obligations].filter(([id]) => id !== notice.id).flatMap(([, xs]) => xs).filter((c) => !matchKey(gazette.documentText(notice.docNumber) ?? '').includes(matchKey(c)));
+    const foreign = [...obligations]
+      .filter(([id]) => id !== notice.id)
+      .flatMap(([, xs]) => xs)
+      .filter((c) => !matchKey(gazette.documentText(notice.docNumber) ?? '').includes(matchKey(c)));
     // Cited as draft_explainer prints it, or (one sentence in three) uncited, with the document as scope.
     const cited = seed % 3 !== 0;
     const tag = `【${notice.docNumber} · ${locator}】`;
-    const draftOf = (e: Edit, t = cited ? tag : ''): Mutant => ({ kind: e.kind, half, error: e.error, draft: e.text + t, scope: notice.docNumber, span: e.error ? e.at : [0, e.text.length + t.length] });
-    const edits = [{ kind: 'unchanged', error: false, text: sentence, at: [0, 0] } as Edit, ...paraphrases(sentence), ...plantedErrors(sentence, units, foreign, seed)];
+    const draftOf = (e: Edit, t = cited ? tag : ''): Mutant => ({
+      kind: e.kind,
+      half,
+      error: e.error,
+      draft: e.text + t,
+      scope: notice.docNumber,
+      span: e.error ? e.at : [0, e.text.length + t.length],
+    });
+    const edits = [
+      { kind: 'unchanged', error: false, text: sentence, at: [0, 0] } as Edit,
+      ...paraphrases(sentence),
+      ...plantedErrors(sentence, units, foreign, seed),
+    ];
     all.push(...edits.map((e) => draftOf(e)));
     // The same sentence cited to the neighbouring clause, where that clause does not say it.
     const outline = gazette.outline(text).map((o) => o.locator);
     const k = outline.indexOf(locator);
-    const neighbour = k >= 0 ? outline[k + 1] ?? outline[k - 1] : undefined;
+    const neighbour = k >= 0 ? (outline[k + 1] ?? outline[k - 1]) : undefined;
     const there = neighbour ? gazette.clause(text, neighbour) : null;
     if (there && !locator.startsWith(neighbour!) && !neighbour!.startsWith(locator) && !matchKey(there.text).includes(matchKey(sentence).slice(0, 12))) {
       const wrong = `【${notice.docNumber} · ${neighbour}】`;
@@ -230,7 +302,8 @@ export function mutants(gazette: GazetteReader): Mutant[] {
   }
   // Each task restated with its lead unit in each form, right and with another unit of the corpus.
   for (const notice of gazette.notices()) {
-    for (const task of gazette.listTasks({ units: null, role: 'lead', docNumber: notice.docNumber, dueFrom: null, dueTo: null }, { offset: 0, limit: 1000 }).tasks) {
+    for (const task of gazette.listTasks({ units: null, role: 'lead', docNumber: notice.docNumber, dueFrom: null, dueTo: null }, { offset: 0, limit: 1000 })
+      .tasks) {
       const lead = task.leadUnits[0];
       const name = task.task.replace(/[。；，\s]+$/, '');
       if (task.leadUnits.length !== 1 || !new RegExp(`^${UNIT_NAME}$`).test(lead) || matchKey(name).length < 6) continue;
@@ -272,7 +345,10 @@ export function mutationEval(gazette: GazetteReader): { report: MutationReport; 
       row[total] = [x + (flagged ? 1 : 0), y + 1];
     }
     // The held-out half is counted, never shown.
-    if (m.half === 'tune' && flagged !== m.error) misses.push(`${m.error ? 'missed' : 'false alarm'} ${m.kind}: ${m.draft}${m.error ? ` [${m.draft.slice(...m.span)}]` : ` → ${findings.map((f) => `${f.kind} “${f.text}” ${f.verdict}: ${f.note}`).join(' | ')}`}`);
+    if (m.half === 'tune' && flagged !== m.error)
+      misses.push(
+        `${m.error ? 'missed' : 'false alarm'} ${m.kind}: ${m.draft}${m.error ? ` [${m.draft.slice(...m.span)}]` : ` → ${findings.map((f) => `${f.kind} “${f.text}” ${f.verdict}: ${f.note}`).join(' | ')}`}`,
+      );
   }
   return { report, misses };
 }

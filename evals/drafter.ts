@@ -120,7 +120,14 @@ export async function drafterEval(client: Client): Promise<{ report: DrafterRepo
       add(t.half, 'points in any element', anywhere);
       if (!anywhere) fail(t.half, `${t.id}: missing ${p.element} ${p.evidence}`);
     }
-    add(t.half, 'points cut before their figure (default answer)', cutBeforeFigure(answer.text, elements.flatMap((e) => e.points.map((x) => x.text))));
+    add(
+      t.half,
+      'points cut before their figure (default answer)',
+      cutBeforeFigure(
+        answer.text,
+        elements.flatMap((e) => e.points.map((x) => x.text)),
+      ),
+    );
     add(t.half, 'default answer ≤ 4.5 KB', Buffer.byteLength(answer.text) <= 4608);
     const absent = new Set(t.absentElements ?? []);
     for (const e of elements) {
@@ -155,7 +162,13 @@ export async function drafterEval(client: Client): Promise<{ report: DrafterRepo
 
 export function formatDrafter(report: DrafterReport): string {
   const halves = Object.keys(report).sort().reverse();
-  const measures = [...new Set(halves.flatMap((h) => Object.keys(report[h])))].sort((a, b) => Number(a.startsWith('caught: ')) - Number(b.startsWith('caught: ')) || a.localeCompare(b));
+  const measures = [...new Set(halves.flatMap((h) => Object.keys(report[h])))].sort(
+    (a, b) => Number(a.startsWith('caught: ')) - Number(b.startsWith('caught: ')) || a.localeCompare(b),
+  );
   const cell = (x?: [number, number]) => (x ? `${x[0]}/${x[1]} (${x[1] ? ((x[0] / x[1]) * 100).toFixed(0) : '–'}%)` : '');
-  return [`| measure | ${halves.join(' | ')} |`, `| --- | ${halves.map(() => '---').join(' | ')} |`, ...measures.map((m) => `| ${m} | ${halves.map((h) => cell(report[h][m])).join(' | ')} |`)].join('\n');
+  return [
+    `| measure | ${halves.join(' | ')} |`,
+    `| --- | ${halves.map(() => '---').join(' | ')} |`,
+    ...measures.map((m) => `| ${m} | ${halves.map((h) => cell(report[h][m])).join(' | ')} |`),
+  ].join('\n');
 }

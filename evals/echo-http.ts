@@ -23,7 +23,10 @@ const http = createServer((req, res) => {
     const id = req.headers['mcp-session-id'] as string | undefined;
     let transport = id ? sessions.get(id) : undefined;
     if (!transport) {
-      transport = new StreamableHTTPServerTransport({ sessionIdGenerator: stateless ? undefined : randomUUID, onsessioninitialized: (sid) => void sessions.set(sid, transport!) });
+      transport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: stateless ? undefined : randomUUID,
+        onsessioninitialized: (sid) => void sessions.set(sid, transport!),
+      });
       await echoServer().connect(transport);
     }
     await transport.handleRequest(req, res, body);

@@ -107,4 +107,3 @@ export function extractorTable(dir = FIXTURE_DIR): { table: string; outcomes: { 
   const header = `| layout | ${readers.map((r) => (r === 'pdf' ? 'PDF (gazette ingest)' : r)).join(' | ')} |`;
   return { table: [header, `| --- | ${readers.map(() => '---').join(' | ')} |`, ...rows].join('\n'), outcomes };
 }
-

@@ -32,8 +32,10 @@ export function issueFacts(issue: IssueDoc): IssueFacts {
       facts.clauses.push(...f.clauses);
     }
     for (const t of n.tasks) {
-      const deadline = t.deadline ? `${matchKey(t.deadline.text)}=${t.deadline.date}` : t.startYear ?? '-';
-      facts.tasks.push(`${n.docNumber} ${t.locator} ${matchKey(t.task)} | 牵头 ${t.leadUnits.join('、')} | 配合 ${t.supportUnits.join('、')} | 落实 ${t.implementingUnits.join('、')} | ${deadline}`);
+      const deadline = t.deadline ? `${matchKey(t.deadline.text)}=${t.deadline.date}` : (t.startYear ?? '-');
+      facts.tasks.push(
+        `${n.docNumber} ${t.locator} ${matchKey(t.task)} | 牵头 ${t.leadUnits.join('、')} | 配合 ${t.supportUnits.join('、')} | 落实 ${t.implementingUnits.join('、')} | ${deadline}`,
+      );
     }
     for (const a of n.appointments) {
       facts.appointments.push(`${n.docNumber} ${a.person} ${a.action} ${matchKey(a.position)} ${a.probation ? `${a.probation.kind} ${a.probation.end}` : '-'}`);

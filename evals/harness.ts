@@ -89,11 +89,28 @@ interface AppointmentCase {
   question: string;
   args: Record<string, string>;
   /** Every record the answer must hold, no more: person and action, and any field given. */
-  expect: { person: string; action: string; position?: string; kind?: string; probationEnd?: string; inProbation?: boolean; probation?: null; docNumber?: string; date?: string }[];
+  expect: {
+    person: string;
+    action: string;
+    position?: string;
+    kind?: string;
+    probationEnd?: string;
+    inProbation?: boolean;
+    probation?: null;
+    docNumber?: string;
+    date?: string;
+  }[];
 }
 
 interface AppointmentShape {
-  appointments: { person: string; action: string; position: string; docNumber: string; date: string; probation: { kind: string; end: string; inProbation?: boolean } | null }[];
+  appointments: {
+    person: string;
+    action: string;
+    position: string;
+    docNumber: string;
+    date: string;
+    probation: { kind: string; end: string; inProbation?: boolean } | null;
+  }[];
 }
 
 interface ExplainerCase {
@@ -130,7 +147,9 @@ function draftOutcome(c: DraftCase, result: Structured): { caught: number; alarm
   const used = new Set<object>();
   let caught = 0;
   for (const e of c.expect) {
-    const f = findings.find((x) => !used.has(x) && x.kind === e.kind && x.text.includes(e.text) && x.verdict === e.verdict && (e.expected === undefined || x.expected === e.expected));
+    const f = findings.find(
+      (x) => !used.has(x) && x.kind === e.kind && x.text.includes(e.text) && x.verdict === e.verdict && (e.expected === undefined || x.expected === e.expected),
+    );
     if (f) {
       used.add(f);
       caught++;
@@ -150,7 +169,9 @@ function leadSuite(file: string, threshold: number, bySplit = false): Suite<neve
     check: (c: LeadCase, result) => {
       const first = (result as unknown as LeadResultShape | undefined)?.matches[0];
       const same = first && first.citation.docNumber === c.docNumber && [...first.leadUnits].sort().join('、') === [...c.lead].sort().join('、');
-      return same ? null : `${c.question} → wanted ${c.lead.join('、')} (${c.docNumber}); got ${first ? `${first.leadUnits.join('、')} (${first.citation.docNumber} ${first.citation.locator} ${first.task.slice(0, 20)})` : 'nothing'}`;
+      return same
+        ? null
+        : `${c.question} → wanted ${c.lead.join('、')} (${c.docNumber}); got ${first ? `${first.leadUnits.join('、')} (${first.citation.docNumber} ${first.citation.locator} ${first.task.slice(0, 20)})` : 'nothing'}`;
     },
     // Counted by split (tune, held-out) when the file is split.
     measure: bySplit ? () => ({}) : undefined,
@@ -167,7 +188,12 @@ function paraphraseSuite(file: string, threshold: number): Suite<never> {
     check: (c: SearchCase, result) => {
       const hits = (result as unknown as SearchResultShape | undefined)?.results ?? [];
       if (searchRank(c, hits) === 0) return null;
-      return `${c.question} → wanted “${c.expect}” (${c.docNumber}) first; got ${hits.slice(0, 2).map((h) => `${h.citation.docNumber} “${h.citation.quote.slice(0, 24)}”`).join(' | ') || 'nothing'}`;
+      return `${c.question} → wanted “${c.expect}” (${c.docNumber}) first; got ${
+        hits
+          .slice(0, 2)
+          .map((h) => `${h.citation.docNumber} “${h.citation.quote.slice(0, 24)}”`)
+          .join(' | ') || 'nothing'
+      }`;
     },
     measure: (c: SearchCase, result) => {
       const rank = searchRank(c, (result as unknown as SearchResultShape | undefined)?.results ?? []);
@@ -204,7 +230,13 @@ const SUITES: Suite<never>[] = [
       const label = `${c.expression} (ref ${c.referenceDate ?? '-'}, asOf ${c.asOf ?? '-'})`;
       if (c.error) return isError ? null : `${label} → wanted an error naming ${c.error}`;
       if (isError || !result) return `${label} → unexpected error`;
-      const wanted: Record<string, unknown> = { date: c.date, kind: c.kind, daysRemaining: c.daysRemaining, workingDaysRemaining: c.workingDaysRemaining, overdue: c.overdue };
+      const wanted: Record<string, unknown> = {
+        date: c.date,
+        kind: c.kind,
+        daysRemaining: c.daysRemaining,
+        workingDaysRemaining: c.workingDaysRemaining,
+        overdue: c.overdue,
+      };
       for (const [k, v] of Object.entries(wanted)) if (v !== undefined && result[k] !== v) return `${label} → ${k} ${String(result[k])}, wanted ${String(v)}`;
       if (c.warning && !result.warning) return `${label} → wanted a coverage warning`;
       return null;
@@ -225,7 +257,9 @@ const SUITES: Suite<never>[] = [
       const r = result as { text?: string; citation?: { docNumber: string } } | undefined;
       if (isError || !r?.text) return `${label} → unexpected error`;
       if (r.citation?.docNumber !== c.docNumber) return `${label} → cited ${r.citation?.docNumber}, wanted ${c.docNumber}`;
-      return matchKey(r.text) === matchKey(c.expect!) ? null : `${label} → text differs:\n  got  ${matchKey(r.text).slice(0, 160)}\n  want ${matchKey(c.expect!).slice(0, 160)}`;
+      return matchKey(r.text) === matchKey(c.expect!)
+        ? null
+        : `${label} → text differs:\n  got  ${matchKey(r.text).slice(0, 160)}\n  want ${matchKey(c.expect!).slice(0, 160)}`;
     },
   } as Suite<ClauseCase> as Suite<never>,
   {
@@ -240,10 +274,18 @@ const SUITES: Suite<never>[] = [
       if (got.map(key).sort().join() !== c.expect.map(key).sort().join()) return `${c.question} → got ${got.map(key).join(', ') || 'nothing'}`;
       for (const e of c.expect) {
         const a = got.find((g) => key(g) === key(e))!;
-        const actual: Record<string, unknown> = { position: a.position, kind: a.probation?.kind, probationEnd: a.probation?.end, inProbation: a.probation?.inProbation, docNumber: a.docNumber, date: a.date };
+        const actual: Record<string, unknown> = {
+          position: a.position,
+          kind: a.probation?.kind,
+          probationEnd: a.probation?.end,
+          inProbation: a.probation?.inProbation,
+          docNumber: a.docNumber,
+          date: a.date,
+        };
         for (const [k, v] of Object.entries(e)) {
           if (k === 'person' || k === 'action') continue;
-          if (k === 'probation' ? a.probation !== null : actual[k] !== v) return `${c.question} → ${e.person} ${k} ${String(k === 'probation' ? JSON.stringify(a.probation) : actual[k])}, wanted ${String(v)}`;
+          if (k === 'probation' ? a.probation !== null : actual[k] !== v)
+            return `${c.question} → ${e.person} ${k} ${String(k === 'probation' ? JSON.stringify(a.probation) : actual[k])}, wanted ${String(v)}`;
         }
       }
       return null;
@@ -259,21 +301,28 @@ const SUITES: Suite<never>[] = [
       if (isError || !result) return `${c.document} → unexpected error`;
       const r = result as unknown as ExplainerShape;
       if (r.elements.length !== 9) return `${c.document} → ${r.elements.length} elements`;
-      const missing = c.must.filter((m) => !r.elements.find((e) => e.element === m.element)?.points.some((p) => p.citation.locator === m.locator || p.citation.locator.startsWith(m.locator)));
+      const missing = c.must.filter(
+        (m) =>
+          !r.elements.find((e) => e.element === m.element)?.points.some((p) => p.citation.locator === m.locator || p.citation.locator.startsWith(m.locator)),
+      );
       if (missing.length) return `${c.document} → no point cites ${missing.map((m) => `${m.element} ${m.locator}`).join('、')}`;
-      if (c.responsibility && r.responsibility?.unit !== c.responsibility) return `${c.document} → responsibility ${r.responsibility?.unit}, wanted ${c.responsibility}`;
+      if (c.responsibility && r.responsibility?.unit !== c.responsibility)
+        return `${c.document} → responsibility ${r.responsibility?.unit}, wanted ${c.responsibility}`;
       for (const e of r.elements) {
         for (const p of e.points) {
           const v = await client.callTool({ name: 'verify_quote', arguments: { quote: p.citation.quote, docNumber: p.citation.docNumber } });
           const at = (v.structuredContent as { citations: { locator: string; title: string }[] }).citations;
-          if (!at.some((x) => x.locator === p.citation.locator && x.title === p.citation.title)) return `${c.document} → ${e.element} point at ${p.citation.locator} does not verify: “${p.citation.quote.slice(0, 30)}”`;
+          if (!at.some((x) => x.locator === p.citation.locator && x.title === p.citation.title))
+            return `${c.document} → ${e.element} point at ${p.citation.locator} does not verify: “${p.citation.quote.slice(0, 30)}”`;
         }
       }
       return null;
     },
     measure: (c: ExplainerCase, result) => {
       const r = result as unknown as ExplainerShape | undefined;
-      const cited = c.must.filter((m) => r?.elements.find((e) => e.element === m.element)?.points.some((p) => p.citation.locator === m.locator || p.citation.locator.startsWith(m.locator)));
+      const cited = c.must.filter((m) =>
+        r?.elements.find((e) => e.element === m.element)?.points.some((p) => p.citation.locator === m.locator || p.citation.locator.startsWith(m.locator)),
+      );
       return { 'required clauses cited': [cited.length, c.must.length] };
     },
   } as Suite<ExplainerCase> as Suite<never>,
@@ -286,7 +335,8 @@ const SUITES: Suite<never>[] = [
     check: (c: DraftCase, result, isError) => {
       if (isError || !result) return `${c.id} → unexpected error`;
       const { caught, alarms } = draftOutcome(c, result);
-      if (caught < c.expect.length) return `${c.id} → caught ${caught}/${c.expect.length} planted errors: ${JSON.stringify((result as unknown as DraftShape).findings)}`;
+      if (caught < c.expect.length)
+        return `${c.id} → caught ${caught}/${c.expect.length} planted errors: ${JSON.stringify((result as unknown as DraftShape).findings)}`;
       return alarms.length ? `${c.id} → false alarm: ${alarms.join('; ')}` : null;
     },
     measure: (c: DraftCase, result) => {
@@ -337,7 +387,16 @@ export async function runSuites(client: Client): Promise<SuiteResult[]> {
       }
     }
     const passed = cases.length - failures.length;
-    out.push({ suite: suite.file, tool: suite.tool, cases: cases.length, passed, accuracy: cases.length ? passed / cases.length : 0, threshold: suite.threshold, failures, splits });
+    out.push({
+      suite: suite.file,
+      tool: suite.tool,
+      cases: cases.length,
+      passed,
+      accuracy: cases.length ? passed / cases.length : 0,
+      threshold: suite.threshold,
+      failures,
+      splits,
+    });
   }
   return out;
 }

@@ -51,19 +51,68 @@ export const VARIANTS: LayoutVariant[] = [
   { name: 'form-feeds', description: 'single-spaced, pages split by form feeds', options: { spacing: 'single', pageBreak: 'formfeed' } },
   { name: 'rewrap-14', description: 'prose re-wrapped at 14 cells', options: { spacing: 'double', pageBreak: 'indent', width: 14 } },
   { name: 'rewrap-30', description: 'prose re-wrapped at 30 cells, single-spaced', options: { spacing: 'single', pageBreak: 'indent', width: 30 } },
-  { name: 'orphans', description: 'closing brackets and the last words of notes on lines of their own', options: { spacing: 'double', pageBreak: 'indent', orphans: true } },
-  { name: 'half-width', description: 'half-width brackets, colons, semicolons and commas on every other line', options: { spacing: 'double', pageBreak: 'indent', halfWidth: true } },
-  { name: 'digit-spaces', description: 'spaces between Chinese and digits removed and added', options: { spacing: 'double', pageBreak: 'indent', digitSpaces: true } },
-  { name: 'furniture', description: 'page numbers (— N —, 第 N 页, 第 N 页 共 M 页, ·N·) and 年第N期 running headers on every page', options: { spacing: 'single', pageBreak: 'none', furniture: true } },
-  { name: 'lookalikes', description: 'on every other line ∶ for ：, small-form ﹔﹐﹙﹚ and half-width ､ for ；，（）、', options: { spacing: 'double', pageBreak: 'indent', lookalikes: true } },
-  { name: 'radicals', description: 'characters printed as the Kangxi radicals of the same shape (⼀ for 一, ⼈ for 人)', options: { spacing: 'double', pageBreak: 'indent', radicals: true } },
-  { name: 'line-separators', description: 'lines ended by U+2028 instead of a newline', options: { spacing: 'double', pageBreak: 'indent', lineSeparators: true } },
-  { name: 'invisible', description: 'zero-width spaces and soft hyphens scattered between Chinese characters', options: { spacing: 'double', pageBreak: 'indent', invisible: true } },
-  { name: 'letter-spaced', description: 'lines of up to 16 characters (titles, issuers, table cells) letter-spaced', options: { spacing: 'double', pageBreak: 'indent', letterSpaced: true } },
+  {
+    name: 'orphans',
+    description: 'closing brackets and the last words of notes on lines of their own',
+    options: { spacing: 'double', pageBreak: 'indent', orphans: true },
+  },
+  {
+    name: 'half-width',
+    description: 'half-width brackets, colons, semicolons and commas on every other line',
+    options: { spacing: 'double', pageBreak: 'indent', halfWidth: true },
+  },
+  {
+    name: 'digit-spaces',
+    description: 'spaces between Chinese and digits removed and added',
+    options: { spacing: 'double', pageBreak: 'indent', digitSpaces: true },
+  },
+  {
+    name: 'furniture',
+    description: 'page numbers (— N —, 第 N 页, 第 N 页 共 M 页, ·N·) and 年第N期 running headers on every page',
+    options: { spacing: 'single', pageBreak: 'none', furniture: true },
+  },
+  {
+    name: 'lookalikes',
+    description: 'on every other line ∶ for ：, small-form ﹔﹐﹙﹚ and half-width ､ for ；，（）、',
+    options: { spacing: 'double', pageBreak: 'indent', lookalikes: true },
+  },
+  {
+    name: 'radicals',
+    description: 'characters printed as the Kangxi radicals of the same shape (⼀ for 一, ⼈ for 人)',
+    options: { spacing: 'double', pageBreak: 'indent', radicals: true },
+  },
+  {
+    name: 'line-separators',
+    description: 'lines ended by U+2028 instead of a newline',
+    options: { spacing: 'double', pageBreak: 'indent', lineSeparators: true },
+  },
+  {
+    name: 'invisible',
+    description: 'zero-width spaces and soft hyphens scattered between Chinese characters',
+    options: { spacing: 'double', pageBreak: 'indent', invisible: true },
+  },
+  {
+    name: 'letter-spaced',
+    description: 'lines of up to 16 characters (titles, issuers, table cells) letter-spaced',
+    options: { spacing: 'double', pageBreak: 'indent', letterSpaced: true },
+  },
   {
     name: 'everything',
     description: 'all of it at once, re-wrapped at 19 cells',
-    options: { spacing: 'single', pageBreak: 'formfeed', width: 19, orphans: true, halfWidth: true, digitSpaces: true, furniture: true, invisible: true, letterSpaced: true, lookalikes: true, radicals: true, crlf: true },
+    options: {
+      spacing: 'single',
+      pageBreak: 'formfeed',
+      width: 19,
+      orphans: true,
+      halfWidth: true,
+      digitSpaces: true,
+      furniture: true,
+      invisible: true,
+      letterSpaced: true,
+      lookalikes: true,
+      radicals: true,
+      crlf: true,
+    },
   },
 ];
 
@@ -145,7 +194,10 @@ function lookalikes(line: string): string {
 }
 
 function halfWidth(line: string): string {
-  return line.replace(/[（）：；，［］〔〕]/g, (c) => ({ '（': '(', '）': ')', '：': ':', '；': ';', '，': ',', '［': '[', '］': ']', '〔': '[', '〕': ']' })[c]!);
+  return line.replace(
+    /[（）：；，［］〔〕]/g,
+    (c) => ({ '（': '(', '）': ')', '：': ':', '；': ';', '，': ',', '［': '[', '］': ']', '〔': '[', '〕': ']' })[c]!,
+  );
 }
 
 /** How extractors print a page number, one format a page in turn. */
@@ -208,7 +260,11 @@ export function reprint(original: string, opts: LayoutOptions): string {
   const byParagraph = new Map<Line[], Line[][]>();
   for (const run of runs) {
     const para = paragraphOf.get(run[0].lineNo);
-    if (!para) printed.set(run, run.map((l) => l.raw));
+    if (!para)
+      printed.set(
+        run,
+        run.map((l) => l.raw),
+      );
     else byParagraph.set(para, [...(byParagraph.get(para) ?? []), run]);
   }
   let noteCount = 0;

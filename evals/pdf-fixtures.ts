@@ -107,7 +107,8 @@ export function issueBlocks(original: string): Block[] {
       const single = para.lines.length === 1;
       // A chapter heading (第一章 总则), a signature or a date closing a text the notice issues: set as printed.
       if (single && para.marker?.type === 'chapter') blocks.push({ ...base, kind: 'center', text });
-      else if (single && (isDateLine(first.raw) || (isIssuerLine(first.raw) && isDateLine(lines[indexOf.get(first.lineNo)! + 1]?.raw ?? '')))) blocks.push({ ...base, kind: 'right', text });
+      else if (single && (isDateLine(first.raw) || (isIssuerLine(first.raw) && isDateLine(lines[indexOf.get(first.lineNo)! + 1]?.raw ?? ''))))
+        blocks.push({ ...base, kind: 'right', text });
       else blocks.push({ ...base, kind: 'para', text });
       continue;
     }
@@ -209,7 +210,9 @@ export function issueHtml(original: string, t: Typesetting): string {
   const para = (b: Block, pageBreak: boolean) => {
     // LibreOffice's CSS reader takes no em and no unitless 0: lengths in points.
     const css = BLOCK_STYLE[b.kind].replace('2em', `${2 * t.fontSize}pt`).replace('text-indent:0', 'text-indent:0pt');
-    const style = lo ? ` style="${css};margin-top:0pt;margin-bottom:0pt;font-size:${t.fontSize}pt;font-family:'${b.kind === 'center' ? t.titleFont : t.font}'${pageBreak ? ';page-break-before:always' : ''}"` : '';
+    const style = lo
+      ? ` style="${css};margin-top:0pt;margin-bottom:0pt;font-size:${t.fontSize}pt;font-family:'${b.kind === 'center' ? t.titleFont : t.font}'${pageBreak ? ';page-break-before:always' : ''}"`
+      : '';
     return `<p class="${b.kind}"${style}>${escapeHtml(b.text)}</p>`;
   };
   const body = lo
@@ -237,7 +240,13 @@ ${body.join('\n')}
 export function tableIssueHtml(t: Typesetting): string {
   const p = (kind: BlockKind, text: string) => `<p class="${kind}">${escapeHtml(text)}</p>`;
   const cells = (tag: string, row: string[]) => `<tr>${row.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
-  const cover = [p('center', COVER.issuer), p('center', COVER.title), p('center', COVER.docNumber), p('left', COVER.recipients), ...COVER.body.map((b) => p('para', b))];
+  const cover = [
+    p('center', COVER.issuer),
+    p('center', COVER.title),
+    p('center', COVER.docNumber),
+    p('left', COVER.recipients),
+    ...COVER.body.map((b) => p('para', b)),
+  ];
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -369,7 +378,13 @@ export const LAYOUTS: LayoutSpec[] = [
     source: 'seed',
     engine: 'libreoffice',
     typesetting: { paper: 'A4', columns: 1, fontSize: 16, margin: '28mm 24mm 26mm 24mm', font: SERIF, titleFont: SANS, forLibreOffice: true },
-    printedAs: [{ source: '管控水平。2019 年，对工地', printed: '管控水平2019 年，对工地', why: 'LibreOffice 7.4 draws no 。 after 施工扬尘管控水平 (page 12): no reader of the PDF can find it' }],
+    printedAs: [
+      {
+        source: '管控水平。2019 年，对工地',
+        printed: '管控水平2019 年，对工地',
+        why: 'LibreOffice 7.4 draws no 。 after 施工扬尘管控水平 (page 12): no reader of the PDF can find it',
+      },
+    ],
   },
   {
     name: 'madeup-a4-1col',
@@ -380,7 +395,8 @@ export const LAYOUTS: LayoutSpec[] = [
   },
   {
     name: 'table-a4',
-    description: 'a made-up notice whose attachment is a ruled table (borders drawn, cells wrapping over three or four lines, vertically centred), A4, one column, 14 pt',
+    description:
+      'a made-up notice whose attachment is a ruled table (borders drawn, cells wrapping over three or four lines, vertically centred), A4, one column, 14 pt',
     source: 'table',
     engine: 'chromium',
     typesetting: { paper: 'A4', columns: 1, fontSize: 14, margin: '28mm 24mm 26mm 24mm', font: SERIF, titleFont: SANS },
@@ -390,7 +406,16 @@ export const LAYOUTS: LayoutSpec[] = [
 export const EXTRACTORS = ['pdftotext', 'pdftotext-raw', 'pdftotext-layout', 'mutool', 'pdfminer'] as const;
 export type Extractor = (typeof EXTRACTORS)[number];
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface Tools {
   chromium: string;
@@ -417,21 +442,39 @@ function findTools(layouts: LayoutSpec[]): Tools {
     return path ?? '';
   };
   const tools: Tools = {
-    chromium: need(['chromium', 'chromium-browser'], 'chromium', layouts.some((l) => l.engine === 'chromium')),
-    soffice: need(['soffice', 'libreoffice'], 'libreoffice-writer', layouts.some((l) => l.engine === 'libreoffice')),
+    chromium: need(
+      ['chromium', 'chromium-browser'],
+      'chromium',
+      layouts.some((l) => l.engine === 'chromium'),
+    ),
+    soffice: need(
+      ['soffice', 'libreoffice'],
+      'libreoffice-writer',
+      layouts.some((l) => l.engine === 'libreoffice'),
+    ),
     pdf2txt: need(['pdf2txt', 'pdf2txt.py'], 'python3-pdfminer'),
     python: '',
   };
-  for (const [bin, pkg] of [['pdftotext', 'poppler-utils'], ['pdfinfo', 'poppler-utils'], ['pdffonts', 'poppler-utils'], ['mutool', 'mupdf-tools'], ['fc-match', 'fontconfig']]) need([bin], pkg);
+  for (const [bin, pkg] of [
+    ['pdftotext', 'poppler-utils'],
+    ['pdfinfo', 'poppler-utils'],
+    ['pdffonts', 'poppler-utils'],
+    ['mutool', 'mupdf-tools'],
+    ['fc-match', 'fontconfig'],
+  ])
+    need([bin], pkg);
   // Debian's python3-fonttools is for the system python, which may not be the first python3 on PATH.
-  tools.python = ['/usr/bin/python3', which(['python3']) ?? ''].find((p) => p && spawnSync(p, ['-c', 'import fontTools.subset'], { stdio: 'ignore' }).status === 0) ?? '';
+  tools.python =
+    ['/usr/bin/python3', which(['python3']) ?? ''].find((p) => p && spawnSync(p, ['-c', 'import fontTools.subset'], { stdio: 'ignore' }).status === 0) ?? '';
   if (!tools.python) missing.push('python3 with fontTools (Debian package python3-fonttools)');
   for (const font of Object.values(FONTS)) {
     const served = spawnSync('fc-match', ['-f', '%{family}', font.from], { encoding: 'utf8' }).stdout ?? '';
     if (!served.includes(font.from)) missing.push(`the font ${font.from} (Debian package ${font.pkg})`);
   }
   if (missing.length) {
-    throw new Error(`pdf-fixtures needs what is not installed:\n  ${[...new Set(missing)].join('\n  ')}\ninstall with: apt-get install -y chromium libreoffice-writer poppler-utils mupdf-tools python3-pdfminer python3-fonttools fonts-arphic-uming fonts-wqy-zenhei`);
+    throw new Error(
+      `pdf-fixtures needs what is not installed:\n  ${[...new Set(missing)].join('\n  ')}\ninstall with: apt-get install -y chromium libreoffice-writer poppler-utils mupdf-tools python3-pdfminer python3-fonttools fonts-arphic-uming fonts-wqy-zenhei`,
+    );
   }
   return tools;
 }
@@ -439,7 +482,9 @@ function findTools(layouts: LayoutSpec[]): Tools {
 function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Buffer {
   const r = spawnSync(cmd, args, { env: opts.env ?? process.env, timeout: opts.timeoutMs ?? 300_000, maxBuffer: 512 * 1024 * 1024 });
   if (r.error || r.status !== 0) {
-    throw new Error(`${basename(cmd)} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr?.toString().trim().split('\n').slice(-5).join('\n')}`);
+    throw new Error(
+      `${basename(cmd)} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr?.toString().trim().split('\n').slice(-5).join('\n')}`,
+    );
   }
   return r.stdout;
 }
@@ -448,6 +493,7 @@ const version = (cmd: string, args: string[], pick: RegExp): string => {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   return (`${r.stdout ?? ''}\n${r.stderr ?? ''}`.match(pick)?.[0] ?? 'unknown').trim();
 };
+// biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format, not a template
 const debVersion = (pkg: string) => spawnSync('dpkg-query', ['-W', '-f', '${Version}', pkg], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
 
 function toolVersions(tools: Tools): Record<string, string> {
@@ -474,7 +520,13 @@ function gazetteFonts(tools: Tools, dir: string, text: string): NodeJS.ProcessEn
   writeFileSync(textFile, text);
   const jobs = Object.values(FONTS).map((f: FontSpec) => {
     const [file, index] = spawnSync('fc-match', ['-f', '%{file}\n%{index}', `${f.from}:style=Regular`], { encoding: 'utf8' }).stdout.split('\n');
-    return { src: file, index: Number(index || 0), out: join(fontDir, `${f.family.replace(/ /g, '')}-Regular.ttf`), family: f.family, fsType: f.fsType ?? null };
+    return {
+      src: file,
+      index: Number(index || 0),
+      out: join(fontDir, `${f.family.replace(/ /g, '')}-Regular.ttf`),
+      family: f.family,
+      fsType: f.fsType ?? null,
+    };
   });
   const script = `
 import json, sys
@@ -503,7 +555,10 @@ for job in json.loads(sys.argv[2]):
     font.save(job['out'])
     print(json.dumps({'family': job['family'], 'glyphs': font['maxp'].numGlyphs, 'missing': ''.join(missing)}))
 `;
-  const report = run(tools.python, ['-c', script, textFile, JSON.stringify(jobs)]).toString('utf8').trim().split('\n');
+  const report = run(tools.python, ['-c', script, textFile, JSON.stringify(jobs)])
+    .toString('utf8')
+    .trim()
+    .split('\n');
   for (const line of report) {
     const r = JSON.parse(line) as { family: string; glyphs: number; missing: string };
     console.log(`font ${r.family}: ${r.glyphs} glyphs${r.missing ? `; not in the font, left to fallback: ${r.missing}` : ''}`);
@@ -669,7 +724,14 @@ async function main(): Promise<void> {
     for (const source of Object.values(sources)) {
       for (const ch of htmlPlainText(issueHtml(source.text, LAYOUTS[0].typesetting)) + runningHeader(source.text)) characters.add(ch);
     }
-    const env = gazetteFonts(tools, join(work, 'fonts'), [...characters].filter((c) => c !== '\f').sort().join(''));
+    const env = gazetteFonts(
+      tools,
+      join(work, 'fonts'),
+      [...characters]
+        .filter((c) => c !== '\f')
+        .sort()
+        .join(''),
+    );
     for (const layout of layouts) {
       const started = Date.now();
       const source = sources[layout.source];
@@ -722,8 +784,13 @@ async function main(): Promise<void> {
         extractions,
         ...(layout.printedAs ? { printedAs: layout.printedAs } : {}),
       });
-      const warn = furniture.header < info.pages || furniture.pageNumber < info.pages ? `  WARNING: header on ${furniture.header}, page number on ${furniture.pageNumber} of ${info.pages} pages` : '';
-      console.log(`${layout.name}: ${info.pages} pages, ${(bytes / 1024).toFixed(0)} KiB, ${info.pageSize}, fonts ${[...new Set(fonts.map((f) => f.type))].join(' + ')}, ${((Date.now() - started) / 1000).toFixed(1)} s${warn}`);
+      const warn =
+        furniture.header < info.pages || furniture.pageNumber < info.pages
+          ? `  WARNING: header on ${furniture.header}, page number on ${furniture.pageNumber} of ${info.pages} pages`
+          : '';
+      console.log(
+        `${layout.name}: ${info.pages} pages, ${(bytes / 1024).toFixed(0)} KiB, ${info.pageSize}, fonts ${[...new Set(fonts.map((f) => f.type))].join(' + ')}, ${((Date.now() - started) / 1000).toFixed(1)} s${warn}`,
+      );
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

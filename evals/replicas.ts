@@ -124,7 +124,10 @@ async function listDocuments(): Promise<{ notices: number } | { failed: string }
     const text = await res.text();
     if (res.status !== 200) return { failed: `HTTP ${res.status}: ${text.slice(0, 200)}` };
     const line = text.split('\n').find((l) => l.startsWith('data: ')) ?? text;
-    const reply = JSON.parse(line.replace(/^data: /, '')) as { result?: { isError?: boolean; structuredContent?: { total: number } }; error?: { message: string } };
+    const reply = JSON.parse(line.replace(/^data: /, '')) as {
+      result?: { isError?: boolean; structuredContent?: { total: number } };
+      error?: { message: string };
+    };
     if (reply.error || reply.result?.isError || !reply.result?.structuredContent) return { failed: JSON.stringify(reply).slice(0, 200) };
     return { notices: reply.result.structuredContent.total };
   } catch (err) {
@@ -199,7 +202,9 @@ try {
 
 const versionName = (n: number) => (n === v1.notices ? `v1 (${n} notices)` : n === v2.notices ? `v2 (${n} notices)` : `${n} notices?`);
 const lines = [
-  `Replicas: 3 × gazette-mcp --http --stateless behind nginx ${spawnSync(nginxBin, ['-v'], { encoding: 'utf8' }).stderr.trim().replace(/^nginx version: /, '')}, ${CLIENTS} clients calling list_documents through it without pause; v1 = ${COPIES} issues, v2 = ${COPIES + 1}.`,
+  `Replicas: 3 × gazette-mcp --http --stateless behind nginx ${spawnSync(nginxBin, ['-v'], { encoding: 'utf8' })
+    .stderr.trim()
+    .replace(/^nginx version: /, '')}, ${CLIENTS} clients calling list_documents through it without pause; v1 = ${COPIES} issues, v2 = ${COPIES + 1}.`,
   '',
   '| phase | seconds | answered | failed | requests/s | answered by |',
   '| --- | --- | --- | --- | --- | --- |',

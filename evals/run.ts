@@ -26,7 +26,16 @@ import { mutationEval } from './drafter-mutations.js';
 import { diffSize } from './facts.js';
 import { reprint, variant, VARIANTS } from './layouts.js';
 
-const { values } = parseArgs({ options: { answers: { type: 'boolean' }, variant: { type: 'string' }, extractors: { type: 'boolean' }, drafter: { type: 'boolean' }, 'drafter-mutations': { type: 'boolean' }, set: { type: 'string', multiple: true } } });
+const { values } = parseArgs({
+  options: {
+    answers: { type: 'boolean' },
+    variant: { type: 'string' },
+    extractors: { type: 'boolean' },
+    drafter: { type: 'boolean' },
+    'drafter-mutations': { type: 'boolean' },
+    set: { type: 'string', multiple: true },
+  },
+});
 const SEED = join(projectRoot(), 'seeds', 'zhongwei-gazette-2019-no04.txt');
 
 async function evaluate(env: Record<string, string>): Promise<SuiteResult[]> {
@@ -61,20 +70,33 @@ function rankingSets(): [string, SearchCase[]][] {
   return [
     ['search.jsonl (literal)', readCases<SearchCase>('search.jsonl')],
     ...['paraphrase.jsonl', 'paraphrase-2.jsonl', 'paraphrase-3.jsonl'].flatMap((file) =>
-      ['tune', 'held-out'].map((split): [string, SearchCase[]] => [`${file}, ${split}`, readCases<SearchCase & { split: string }>(file).filter((c) => c.split === split)]),
+      ['tune', 'held-out'].map((split): [string, SearchCase[]] => [
+        `${file}, ${split}`,
+        readCases<SearchCase & { split: string }>(file).filter((c) => c.split === split),
+      ]),
     ),
   ];
 }
 
-const rankingOf = (gazette: GazetteReader, cases: SearchCase[]) => ranking(cases.map((c) => rankOf(c, gazette.search(c.question, 10, null).results.map((h) => ({ text: h.text, doc: h.citation.docNumber })))));
-const rankingRow = (name: string, who: string, r: Ranking) => `| ${name} | ${who} | ${r.cases} | ${(r.top1 * 100).toFixed(1)}% | ${(r.recall5 * 100).toFixed(1)}% | ${r.mrr.toFixed(3)} |`;
+const rankingOf = (gazette: GazetteReader, cases: SearchCase[]) =>
+  ranking(
+    cases.map((c) =>
+      rankOf(
+        c,
+        gazette.search(c.question, 10, null).results.map((h) => ({ text: h.text, doc: h.citation.docNumber })),
+      ),
+    ),
+  );
+const rankingRow = (name: string, who: string, r: Ranking) =>
+  `| ${name} | ${who} | ${r.cases} | ${(r.top1 * 100).toFixed(1)}% | ${(r.recall5 * 100).toFixed(1)}% | ${r.mrr.toFixed(3)} |`;
 
 /** `group.field=value` settings as a SearchOptions override (a number, or JSON for an object). */
 function optionsOf(settings: string[]): SearchOptionsOverride {
   const out: Record<string, Record<string, unknown>> = {};
   for (const setting of settings) {
     const m = /^(\w+)\.(\w+)=(.+)$/.exec(setting);
-    if (!m || !(m[1] in DEFAULT_SEARCH_OPTIONS) || !(m[2] in DEFAULT_SEARCH_OPTIONS[m[1] as keyof SearchOptionsOverride])) throw new Error(`--set ${setting}: expected group.field=value with a field of SearchOptions (search/options.ts)`);
+    if (!m || !(m[1] in DEFAULT_SEARCH_OPTIONS) || !(m[2] in DEFAULT_SEARCH_OPTIONS[m[1] as keyof SearchOptionsOverride]))
+      throw new Error(`--set ${setting}: expected group.field=value with a field of SearchOptions (search/options.ts)`);
     (out[m[1]] ??= {})[m[2]] = JSON.parse(m[3]);
   }
   return out as SearchOptionsOverride;
@@ -86,7 +108,8 @@ if (values.set) {
   const options = optionsOf(values.set);
   const [defaults, swept] = [new SqliteGazette(databasePath()), new SqliteGazette(databasePath(), options)];
   const lines = ['| questions | options | cases | top-1 | in top 5 | MRR |', '| --- | --- | --- | --- | --- | --- |'];
-  for (const [name, cases] of rankingSets()) lines.push(rankingRow(name, 'defaults', rankingOf(defaults, cases)), rankingRow(name, values.set.join(' '), rankingOf(swept, cases)));
+  for (const [name, cases] of rankingSets())
+    lines.push(rankingRow(name, 'defaults', rankingOf(defaults, cases)), rankingRow(name, values.set.join(' '), rankingOf(swept, cases)));
   defaults.close();
   swept.close();
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -120,10 +143,14 @@ if (values.set) {
   const { table, outcomes } = extractorTable();
   process.stdout.write(`${table}\n`);
   for (const { fixture, outcome } of outcomes) {
-    if (!outcome.diff || !outcome.diff.notices.length) continue;
-    process.stdout.write(`\n${fixture} · ${outcome.reader}: ${outcome.notices} notices, ${outcome.tasks} tasks; differs in ${outcome.diff.notices.join('、')}${outcome.silent.length ? `; SILENT in ${outcome.silent.join('、')}` : ''}\n`);
-    for (const [kind, facts] of Object.entries(outcome.diff.missing)) for (const f of facts.slice(0, 3)) process.stdout.write(`  - ${kind}: ${f.slice(0, 140)}\n`);
-    for (const [kind, facts] of Object.entries(outcome.diff.extra)) for (const f of facts.slice(0, 3)) process.stdout.write(`  + ${kind}: ${f.slice(0, 140)}\n`);
+    if (!outcome.diff?.notices.length) continue;
+    process.stdout.write(
+      `\n${fixture} · ${outcome.reader}: ${outcome.notices} notices, ${outcome.tasks} tasks; differs in ${outcome.diff.notices.join('、')}${outcome.silent.length ? `; SILENT in ${outcome.silent.join('、')}` : ''}\n`,
+    );
+    for (const [kind, facts] of Object.entries(outcome.diff.missing))
+      for (const f of facts.slice(0, 3)) process.stdout.write(`  - ${kind}: ${f.slice(0, 140)}\n`);
+    for (const [kind, facts] of Object.entries(outcome.diff.extra))
+      for (const f of facts.slice(0, 3)) process.stdout.write(`  + ${kind}: ${f.slice(0, 140)}\n`);
   }
   // The PDF itself must give the source's facts; an extractor's text may lose some, but never silently.
   failed = outcomes.some(({ outcome }) => (outcome.reader === 'pdf' && (outcome.refused || diffSize(outcome.diff!) > 0)) || outcome.silent.length > 0);
@@ -135,7 +162,10 @@ if (values.set) {
   const lines = [
     `| layout | notices | tasks | appointments | outline markers | unplaced | ${tools.join(' | ')} |`,
     `| --- | --- | --- | --- | --- | --- | ${tools.map(() => '---').join(' | ')} |`,
-    ...rows.map(({ name, facts, results }) => `| ${name} | ${facts.notices} | ${facts.tasks} | ${facts.appointments} | ${facts.markers} | ${facts.unplaced} | ${results.map((r) => `${r.passed}/${r.cases}`).join(' | ')} |`),
+    ...rows.map(
+      ({ name, facts, results }) =>
+        `| ${name} | ${facts.notices} | ${facts.tasks} | ${facts.appointments} | ${facts.markers} | ${facts.unplaced} | ${results.map((r) => `${r.passed}/${r.cases}`).join(' | ')} |`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   for (const { name, results } of rows) for (const r of results) for (const f of r.failures) process.stdout.write(`FAIL ${name} ${r.tool}: ${f}\n`);
@@ -147,7 +177,10 @@ if (values.set) {
   const { gazette } = openGazette({ dbPath: databasePath() }, { logError: (tool, err) => process.stderr.write(`${tool}: ${String(err)}\n`) });
   const lines = ['', '| questions | search | cases | top-1 | in top 5 | MRR |', '| --- | --- | --- | --- | --- | --- |'];
   for (const [name, cases] of rankingSets()) {
-    lines.push(rankingRow(name, 'gazette-mcp (jieba BM25 + question-aware rerank)', rankingOf(gazette, cases)), rankingRow(name, 'SQLite FTS5 trigram, bm25', ftsTrigramRanking(databasePath(), cases)));
+    lines.push(
+      rankingRow(name, 'gazette-mcp (jieba BM25 + question-aware rerank)', rankingOf(gazette, cases)),
+      rankingRow(name, 'SQLite FTS5 trigram, bm25', ftsTrigramRanking(databasePath(), cases)),
+    );
   }
   gazette.close();
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -86,7 +86,12 @@ export async function measureScale(copies: number, calls = 1_000): Promise<Scale
     const dbMb = statSync(db).size / 2 ** 20;
 
     const t0 = performance.now();
-    const transport = new StdioClientTransport({ command: process.execPath, args: [join(dist, 'server', 'main.js')], env: { ...(process.env as Record<string, string>), GAZETTE_DB: db, GAZETTE_CORPUS_DIR: dir, GAZETTE_LOG_LEVEL: 'warn' }, stderr: 'ignore' });
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [join(dist, 'server', 'main.js')],
+      env: { ...(process.env as Record<string, string>), GAZETTE_DB: db, GAZETTE_CORPUS_DIR: dir, GAZETTE_LOG_LEVEL: 'warn' },
+      stderr: 'ignore',
+    });
     const client = new Client({ name: 'scale', version: '1.0.0' });
     await client.connect(transport);
     await client.callTool({ name: 'search_gazette', arguments: { query: '湿地面积' } });
@@ -105,7 +110,20 @@ export async function measureScale(copies: number, calls = 1_000): Promise<Scale
     const mem = memoryMb(transport.pid!);
     await client.close();
     const tools = Object.fromEntries([...times].map(([tool, t]) => [tool, { p50: percentile(t, 0.5), p99: percentile(t, 0.99) }]));
-    return { copies, notices: full.notices, ingestMs: full.ms, ingestRssMb: full.maxRssMb, addMs: add.ms, addRssMb: add.maxRssMb, dbMb, startMs, serverRssMb: mem.rss, serverPeakMb: mem.peak, calls, tools };
+    return {
+      copies,
+      notices: full.notices,
+      ingestMs: full.ms,
+      ingestRssMb: full.maxRssMb,
+      addMs: add.ms,
+      addRssMb: add.maxRssMb,
+      dbMb,
+      startMs,
+      serverRssMb: mem.rss,
+      serverPeakMb: mem.peak,
+      calls,
+      tools,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -135,7 +153,10 @@ export function scaleTable(rows: ScaleRow[]): string[] {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const rows: ScaleRow[] = [];
   for (const copies of sizes.length ? sizes : [1, 10, 100, 1000]) {
     process.stderr.write(`measuring ${copies}×…\n`);

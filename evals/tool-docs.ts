@@ -49,10 +49,13 @@ function fieldTable(shape: z.ZodRawShape, io: 'input' | 'output'): string {
   const schema = z.toJSONSchema(z.object(shape), { target: 'draft-7', io }) as JsonSchema;
   const rows = Object.entries(schema.properties ?? {}).map(([name, s]) => {
     const required = schema.required?.includes(name) ? 'yes' : '';
-    return io === 'input' ? `| \`${name}\` | ${cell(typeOf(s))} | ${required} | ${cell(limits(s))} | ${cell(s.description)} |` : `| \`${name}\` | ${cell(typeOf(s))} | ${cell(s.description)} |`;
+    return io === 'input'
+      ? `| \`${name}\` | ${cell(typeOf(s))} | ${required} | ${cell(limits(s))} | ${cell(s.description)} |`
+      : `| \`${name}\` | ${cell(typeOf(s))} | ${cell(s.description)} |`;
   });
   if (!rows.length) return '_none_';
-  const head = io === 'input' ? '| field | type | required | limits | meaning |\n| --- | --- | --- | --- | --- |' : '| field | type | meaning |\n| --- | --- | --- |';
+  const head =
+    io === 'input' ? '| field | type | required | limits | meaning |\n| --- | --- | --- | --- | --- |' : '| field | type | meaning |\n| --- | --- | --- |';
   return `${head}\n${rows.join('\n')}`;
 }
 

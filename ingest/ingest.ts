@@ -138,7 +138,8 @@ function readIssue(file: CorpusFile): { doc: IssueDoc; sha256: string; encoding:
     } catch (err) {
       return { error: `could not be parsed: ${(err as Error).message}` };
     }
-    for (const page of pdf.imageOnly) doc.unplaced.push({ kind: 'text', lineNo: null, page, message: `PDF page ${page} prints only an image (a scan): its text needs OCR and was not read` });
+    for (const page of pdf.imageOnly)
+      doc.unplaced.push({ kind: 'text', lineNo: null, page, message: `PDF page ${page} prints only an image (a scan): its text needs OCR and was not read` });
     encoding = 'PDF';
   } else {
     const decoded = decodeIssue(bytes);
@@ -161,7 +162,14 @@ export type IngestMode = WriteMode;
  * Brings the store in line with the folder. `reread` names stored issues read again though their
  * file is unchanged (their stored rows were found damaged).
  */
-export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = listCorpus(dir), progress?: Progress, mode: IngestMode = 'build', reread: readonly string[] = []): IngestSummary {
+export function ingestCorpus(
+  dir: string,
+  dbPath: string,
+  files: CorpusFile[] = listCorpus(dir),
+  progress?: Progress,
+  mode: IngestMode = 'build',
+  reread: readonly string[] = [],
+): IngestSummary {
   const started = performance.now();
   const failures: IngestFailure[] = [];
   const issues: IssueSummary[] = [];
@@ -203,7 +211,13 @@ export function ingestCorpus(dir: string, dbPath: string, files: CorpusFile[] = 
             seen.set(n.docNumber, file.name);
             return true;
           }
-          duplicates.push({ source: file.name, kind: 'duplicate', srcLine: null, page: n.page, message: `${n.docNumber} already read from ${first}; this copy is not stored` });
+          duplicates.push({
+            source: file.name,
+            kind: 'duplicate',
+            srcLine: null,
+            page: n.page,
+            message: `${n.docNumber} already read from ${first}; this copy is not stored`,
+          });
           return false;
         });
         writer.addIssue(doc, read.sha256, duplicates);
@@ -289,7 +303,10 @@ function bringUpToDate(dir: string, dbPath: string, thorough: boolean, progress?
   }
   const serveLastGood = (why: string): EnsureResult => {
     if (problem) throw new Error(`${why}, and there is no usable database at ${dbPath} (${problem})`);
-    if (damaged.length) warnings.push(`stored issue(s) ${damaged.join(', ')} differ from what was ingested (checksum) and could not be read again: answers from them may be wrong`);
+    if (damaged.length)
+      warnings.push(
+        `stored issue(s) ${damaged.join(', ')} differ from what was ingested (checksum) and could not be read again: answers from them may be wrong`,
+      );
     warnings.push(`${why}; serving the last good database ${dbPath}`);
     return { rebuilt: false, summary: null, warnings, damaged };
   };

@@ -27,7 +27,10 @@ export function readPdf(path: string, timeoutMs = PDF_READ_MS): PdfIssue | { err
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (child.error || child.status !== 0) {
-    const why = child.signal === 'SIGTERM' ? `took longer than ${timeoutMs / 1000} s` : (child.error?.message ?? (child.stderr.trim().split('\n').pop() || `exit ${child.status}`));
+    const why =
+      child.signal === 'SIGTERM'
+        ? `took longer than ${timeoutMs / 1000} s`
+        : (child.error?.message ?? (child.stderr.trim().split('\n').pop() || `exit ${child.status}`));
     return { error: `PDF could not be read: ${why}` };
   }
   let read: PdfRead | { error: string };

@@ -33,7 +33,9 @@ const line = (u: Unplaced) => `p.${u.page ?? '?'} (line ${u.lineNo ?? '?'})`;
 export function formatIssueReport(issue: IssueDoc, encoding = 'UTF-8'): string {
   const out: string[] = [];
   const read = encoding === 'UTF-8' ? '' : encoding === 'PDF' ? '（从 PDF 版面读入）' : `（按 ${encoding} 编码读入）`;
-  out.push(`# ${issue.source}${issue.issueTitle ? ` — ${issue.issueTitle}` : ''}: ${issue.notices.length} 件通知${read}${issue.pagesKnown ? '' : '（未找到页码，页码未知）'}`);
+  out.push(
+    `# ${issue.source}${issue.issueTitle ? ` — ${issue.issueTitle}` : ''}: ${issue.notices.length} 件通知${read}${issue.pagesKnown ? '' : '（未找到页码，页码未知）'}`,
+  );
   for (const n of issue.notices) {
     out.push(`- ${n.docNumber}  ${n.date ?? '日期未知'}  ${n.title}  (p.${n.page ?? '?'})${n.unplaced.length ? `  ! ${n.unplaced.length} 处未能归位` : ''}`);
     if (n.body.outline.length) out.push(`    通知正文: ${outlineShape(n.body.outline)}`);
@@ -44,13 +46,18 @@ export function formatIssueReport(issue: IssueDoc, encoding = 'UTF-8'): string {
     if (n.tasks.length) out.push(`    任务: ${n.tasks.length} 条（有完成时限 ${n.tasks.filter((t) => t.deadline).length} 条）`);
     if (n.appointments.length) {
       const probations = n.appointments.filter((a) => a.probation).length;
-      out.push(`    任免: 任 ${n.appointments.filter((a) => a.action === 'appoint').length} 人次，免 ${n.appointments.filter((a) => a.action === 'remove').length} 人次，试用期 ${probations} 人`);
+      out.push(
+        `    任免: 任 ${n.appointments.filter((a) => a.action === 'appoint').length} 人次，免 ${n.appointments.filter((a) => a.action === 'remove').length} 人次，试用期 ${probations} 人`,
+      );
     }
   }
   // Every deadline phrase in the issue, read with its notice's date as the reference date.
   const expressions = new Map<string, string>();
   for (const n of issue.notices) {
-    const phrases = new Set([...n.tasks.flatMap((t) => (t.deadline ? [t.deadline.text] : [])), ...[n.body, ...n.parts].flatMap((t) => deadlinePhrases(t.text))]);
+    const phrases = new Set([
+      ...n.tasks.flatMap((t) => (t.deadline ? [t.deadline.text] : [])),
+      ...[n.body, ...n.parts].flatMap((t) => deadlinePhrases(t.text)),
+    ]);
     for (const phrase of phrases) {
       let reading: string;
       try {

@@ -74,7 +74,12 @@ export class Bm25 {
    * Passages for a question's terms (and the gazette's words for its paraphrases, `printed`), best
    * first; each score is scaled by how much of the question it covers. `terms` are those searched.
    */
-  query(own: string[], printed: string[], range: { from: number; to: number } | null | undefined, limit: number): { hits: Scored[]; total: number; terms: string[] } {
+  query(
+    own: string[],
+    printed: string[],
+    range: { from: number; to: number } | null | undefined,
+    limit: number,
+  ): { hits: Scored[]; total: number; terms: string[] } {
     const { k1, b, expansionWeight, titleShare, titleOccurrence, commonShare } = this.options.bm25;
     const maxTerms = this.options.question.maxTerms;
     // The gazette's words for the question's own (thesaurus) count, a little less than its own words.

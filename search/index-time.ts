@@ -26,7 +26,8 @@ export function topicOf(title: string): string {
 export function titleGrams(topic: string): Set<string> {
   const out = new Set<string>();
   const chars = [...topic];
-  for (let i = 0; i < chars.length; i++) for (let len = 1; len <= INDEX_TIME.titleGram && i + len <= chars.length; len++) out.add(chars.slice(i, i + len).join(''));
+  for (let i = 0; i < chars.length; i++)
+    for (let len = 1; len <= INDEX_TIME.titleGram && i + len <= chars.length; len++) out.add(chars.slice(i, i + len).join(''));
   return out;
 }
 

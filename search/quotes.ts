@@ -55,7 +55,10 @@ export class QuoteFinder {
     const range = docNumber ? this.store.noticePassages(docNumber) : undefined;
     const near = this.bm25.query(queryTerms(quote, this.vocabulary, this.options.question.maxTerms), [], range, this.options.quotes.searchFallback).hits;
     const nearTexts = this.store.passages(near.map((h) => h.id)).map((p) => p.textId);
-    return this.findIn([...new Set(nearTexts)].sort((a, b) => a - b), wanted).slice(0, max);
+    return this.findIn(
+      [...new Set(nearTexts)].sort((a, b) => a - b),
+      wanted,
+    ).slice(0, max);
   }
 
   /** The passages holding the rarest word, narrowed by each next rarest one while some passages hold them all. */

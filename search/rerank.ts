@@ -121,7 +121,9 @@ export function rerank<C extends Candidate>(question: Question, candidates: C[],
     // Words inside 《…》 name another document; they are not what the passage itself says,
     // unless the question asks for a document (…有没有管理办法).
     const read = asksForDocument ? (r.asPrinted ??= sentencesOf(r.text)) : r.own;
-    const sentences = read.map((x) => weights.sentence * covers(concepts, x.key) + (kinded && answersKind(wants, (x.kinds ??= kindsOf(x.text))) ? weights.kind : 0));
+    const sentences = read.map(
+      (x) => weights.sentence * covers(concepts, x.key) + (kinded && answersKind(wants, (x.kinds ??= kindsOf(x.text))) ? weights.kind : 0),
+    );
     sentences.sort((a, b) => b - a);
     // A question asking for several things (哪些) is answered by a passage where several sentences answer.
     const best = (sentences[0] ?? 0) + (wants.list ? listShare * ((sentences[1] ?? 0) + (sentences[2] ?? 0)) : 0);

@@ -196,7 +196,9 @@ export class GazetteSearch {
       for (const ids of this.store.taskIds(t)) for (const id of ids) candidates.add(id);
     }
     const chosen = [...candidates].slice(0, this.options.tasks.candidates).sort((a, b) => a - b);
-    let ranked = relevant(rankTasks(this.taskReadings.of(chosen), [...ownParts(terms), ...paraphrased], this.options.tasks), this.options.tasks.floor).map((r) => r.task);
+    let ranked = relevant(rankTasks(this.taskReadings.of(chosen), [...ownParts(terms), ...paraphrased], this.options.tasks), this.options.tasks.floor).map(
+      (r) => r.task,
+    );
     if (!ranked.length) {
       // Nothing in the tasks' own words: look where full-text search finds the question, and take the tasks there.
       const places = this.passages(words, 5, null).hits;

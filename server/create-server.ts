@@ -84,7 +84,9 @@ function checkedOutput(tool: ToolDef, result: CallToolResult, logError: ServerOp
   if (result.isError) return result;
   if (!outputSchemas.has(tool)) outputSchemas.set(tool, z.object(tool.config.outputSchema));
   const output = outputSchemas.get(tool)!.safeParse(result.structuredContent);
-  return output.success ? result : internalError(logError, tool.name, new Error(`structuredContent does not fit the output schema: ${z.prettifyError(output.error)}`));
+  return output.success
+    ? result
+    : internalError(logError, tool.name, new Error(`structuredContent does not fit the output schema: ${z.prettifyError(output.error)}`));
 }
 
 /** The server, its transports guarded by the shape of the requests they bring (refuseMalformed). */
@@ -136,7 +138,11 @@ const REQUEST_SHAPES = new Map<string, z.ZodType>(
     CallToolRequestSchema,
     ListResourcesRequestSchema,
     ListResourceTemplatesRequestSchema,
-    ReadResourceRequestSchema.refine((r) => URL.canParse(r.params.uri), { path: ['params', 'uri'], message: 'not a URI', params: { zh: '不是有效的地址（URI），应如 gazette://documents/卫政办发〔2019〕43号' } }),
+    ReadResourceRequestSchema.refine((r) => URL.canParse(r.params.uri), {
+      path: ['params', 'uri'],
+      message: 'not a URI',
+      params: { zh: '不是有效的地址（URI），应如 gazette://documents/卫政办发〔2019〕43号' },
+    }),
     ListPromptsRequestSchema,
     GetPromptRequestSchema,
     CompleteRequestSchema,
@@ -179,7 +185,9 @@ function refuseMalformed(transport: Transport): Transport {
     const refusal = isJSONRPCRequest(message) ? malformed(message) : null;
     if (refusal === null) return guarded.onmessage?.(message, extra);
     const { id } = message as JSONRPCRequest;
-    transport.send({ jsonrpc: '2.0', id, error: { code: ErrorCode.InvalidParams, message: refusal } }, { relatedRequestId: id }).catch((err: Error) => guarded.onerror?.(err));
+    transport
+      .send({ jsonrpc: '2.0', id, error: { code: ErrorCode.InvalidParams, message: refusal } }, { relatedRequestId: id })
+      .catch((err: Error) => guarded.onerror?.(err));
   };
   return guarded;
 }

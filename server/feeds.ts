@@ -111,12 +111,17 @@ export function feedRoute(store: FeedStore, gazette: GazetteReader, limit = new 
     // Calendars revalidate on every poll: the ETag changes when an ingested issue changes the feed.
     const headers = { ETag: etag, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
     const ifNoneMatch = req.headers['if-none-match'];
-    if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {
+    if (ifNoneMatch?.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {
       res.writeHead(304, headers);
       res.end();
       return entry.id;
     }
-    res.writeHead(200, { ...headers, 'Content-Type': `${CALENDAR_MIME}; charset=utf-8`, 'Content-Length': String(Buffer.byteLength(body)), 'Content-Disposition': `inline; filename="${entry.id}.ics"` });
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': `${CALENDAR_MIME}; charset=utf-8`,
+      'Content-Length': String(Buffer.byteLength(body)),
+      'Content-Disposition': `inline; filename="${entry.id}.ics"`,
+    });
     res.end(req.method === 'HEAD' ? undefined : body);
     return entry.id;
   };

@@ -36,8 +36,18 @@ export const HTTP_OPTIONS = [
   ['--stateless', 'GAZETTE_HTTP_STATELESS', 'no sessions: every request stands alone (replicas behind a load balancer)', 'off'],
   ['--tokens', 'GAZETTE_TOKENS', 'token file made by `gazette tokens add`', '<database folder>/tokens.json'],
   ['--insecure-no-auth', 'GAZETTE_INSECURE_NO_AUTH', 'serve a non-loopback address without tokens', 'off'],
-  ['--allowed-hosts', 'GAZETTE_ALLOWED_HOSTS', 'Host headers accepted, comma-separated', 'the listening host:port, with localhost/127.0.0.1/[::1] on loopback, and the machine’s names and addresses on 0.0.0.0 or ::'],
-  ['--allowed-origins', 'GAZETTE_ALLOWED_ORIGINS', 'Origin headers accepted from browsers, comma-separated', 'http://localhost:<port>, http://127.0.0.1:<port>'],
+  [
+    '--allowed-hosts',
+    'GAZETTE_ALLOWED_HOSTS',
+    'Host headers accepted, comma-separated',
+    'the listening host:port, with localhost/127.0.0.1/[::1] on loopback, and the machine’s names and addresses on 0.0.0.0 or ::',
+  ],
+  [
+    '--allowed-origins',
+    'GAZETTE_ALLOWED_ORIGINS',
+    'Origin headers accepted from browsers, comma-separated',
+    'http://localhost:<port>, http://127.0.0.1:<port>',
+  ],
   ['--max-body', 'GAZETTE_HTTP_MAX_BODY', 'largest request body, bytes (413 above)', '1048576'],
   ['--rate', 'GAZETTE_HTTP_RATE', 'requests per minute per token (429 above)', '600'],
   ['--max-sessions', 'GAZETTE_HTTP_MAX_SESSIONS', 'open sessions at once (503 above)', '200'],
@@ -45,7 +55,12 @@ export const HTTP_OPTIONS = [
   ['--session-idle', 'GAZETTE_HTTP_SESSION_IDLE', 'seconds a session may stay idle before it is closed', '600'],
   ['--call-budget', 'GAZETTE_CALL_BUDGET_MS', 'milliseconds a tool call may take before it is stopped (isError)', '10000'],
   ['--workers', 'GAZETTE_WORKERS', 'threads running tool calls', 'the number of cores, at most 4'],
-  ['--public-url', 'GAZETTE_PUBLIC_URL', 'the URL clients use, behind a proxy (for the OAuth metadata)', 'http://<host>:<port>; on 0.0.0.0 or ::, the machine’s first network address'],
+  [
+    '--public-url',
+    'GAZETTE_PUBLIC_URL',
+    'the URL clients use, behind a proxy (for the OAuth metadata)',
+    'http://<host>:<port>; on 0.0.0.0 or ::, the machine’s first network address',
+  ],
 ] as const;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -54,8 +69,19 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK.has(host) || /^127\./.test(host);
 }
 
-const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean) : null);
-const int = (name: string, min: number, max: number) => z.coerce.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`);
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean)
+    : null;
+const int = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
 
 /** How long one tool call may run, on either transport (stdio reads GAZETTE_CALL_BUDGET_MS). */
 export function callBudgetMs(value: string | undefined): number {
@@ -138,7 +164,9 @@ export function httpOptions(argv: string[], env: NodeJS.ProcessEnv, dbPath: stri
     maxBodyBytes: int('max-body', 1024, 64 * 1024 * 1024).parse(values['max-body'] ?? env.GAZETTE_HTTP_MAX_BODY ?? 1024 * 1024),
     ratePerMinute: int('rate', 1, 1_000_000).parse(values.rate ?? env.GAZETTE_HTTP_RATE ?? 600),
     maxSessions,
-    maxSessionsPerToken: int('max-sessions-per-token', 1, maxSessions).parse(values['max-sessions-per-token'] ?? env.GAZETTE_HTTP_MAX_SESSIONS_PER_TOKEN ?? maxSessions - Math.floor(maxSessions / 4)),
+    maxSessionsPerToken: int('max-sessions-per-token', 1, maxSessions).parse(
+      values['max-sessions-per-token'] ?? env.GAZETTE_HTTP_MAX_SESSIONS_PER_TOKEN ?? maxSessions - Math.floor(maxSessions / 4),
+    ),
     sessionIdleMs: 1000 * int('session-idle', 1, 86_400).parse(values['session-idle'] ?? env.GAZETTE_HTTP_SESSION_IDLE ?? 600),
     callBudgetMs: callBudgetMs(values['call-budget'] ?? env.GAZETTE_CALL_BUDGET_MS),
     workers: int('workers', 1, 64).parse(values.workers ?? env.GAZETTE_WORKERS ?? Math.min(4, availableParallelism())),

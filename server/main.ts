@@ -58,10 +58,22 @@ async function main(): Promise<void> {
   // The main thread's reader (instructions, resources, the prompt) follows the published version as the tool threads do.
   const opened = noCorpus === undefined ? openGazette(config, { logError, note: (level, message, fields) => logger[level](fields, message) }) : null;
   const gazette = opened?.gazette ?? emptyGazette();
-  const ready = { corpusDir: dir, db: dbPath, rebuilt, notices: gazette.issues().reduce((n, i) => n + i.notices, 0), version: opened?.version(), ...(noCorpus === undefined ? {} : { noCorpus }) };
+  const ready = {
+    corpusDir: dir,
+    db: dbPath,
+    rebuilt,
+    notices: gazette.issues().reduce((n, i) => n + i.notices, 0),
+    version: opened?.version(),
+    ...(noCorpus === undefined ? {} : { noCorpus }),
+  };
   /** The tool threads, when there is a store for them to open. */
   const toolPool = (size: number, budgetMs: number) => (noCorpus === undefined ? new ToolPool({ config, size, budgetMs, logger }) : null);
-  const serverOptions = (pool: ToolPool | null) => ({ logError, noCorpus, today: opened?.ctx.today, runTool: pool ? (tool: ToolDef, args: unknown) => pool.run(tool.name, args) : undefined });
+  const serverOptions = (pool: ToolPool | null) => ({
+    logError,
+    noCorpus,
+    today: opened?.ctx.today,
+    runTool: pool ? (tool: ToolDef, args: unknown) => pool.run(tool.name, args) : undefined,
+  });
 
   if (!options) {
     // Tool calls run in a thread of their own, as over HTTP: a call over its budget or its heap is
@@ -80,14 +92,23 @@ async function main(): Promise<void> {
 
   const tokens = new TokenCheck(new TokenStore(options.tokensFile).entries());
   if (!isLoopback(options.host) && tokens.size === 0 && !options.insecureNoAuth) {
-    throw new Error(`refusing to serve ${options.host} without tokens: add one with \`gazette tokens add NAME\` (file ${options.tokensFile}), or pass --insecure-no-auth`);
+    throw new Error(
+      `refusing to serve ${options.host} without tokens: add one with \`gazette tokens add NAME\` (file ${options.tokensFile}), or pass --insecure-no-auth`,
+    );
   }
   if (tokens.size === 0) logger.warn({ host: options.host }, 'no tokens configured: anyone who can reach this address can call the tools');
   const pool = toolPool(options.workers, options.callBudgetMs);
   let serving = false;
   // A feed request reads the version published then, so a feed follows the issues ingested since start.
   const feeds = feedRoute(new FeedStore(feedsFile(dbPath)), gazette);
-  const http = serveHttp(() => createServer(gazette, serverOptions(pool)), options, tokens, logger, () => (serving ? { version: opened?.version() ?? null } : null), feeds);
+  const http = serveHttp(
+    () => createServer(gazette, serverOptions(pool)),
+    options,
+    tokens,
+    logger,
+    () => (serving ? { version: opened?.version() ?? null } : null),
+    feeds,
+  );
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
     http.server.listen(options.port, options.host, resolve);
@@ -96,7 +117,16 @@ async function main(): Promise<void> {
   serving = true;
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  logger.info({ ...ready, url: `${hostDefaults(options.host, port).origins[0]}${options.path}`, stateless: options.stateless, tokens: tokens.size, startupMs: Math.round(performance.now() - started) }, 'gazette-mcp ready');
+  logger.info(
+    {
+      ...ready,
+      url: `${hostDefaults(options.host, port).origins[0]}${options.path}`,
+      stateless: options.stateless,
+      tokens: tokens.size,
+      startupMs: Math.round(performance.now() - started),
+    },
+    'gazette-mcp ready',
+  );
   let closing = false;
   const shutdown = async (why: string) => {
     if (closing) return;

@@ -142,7 +142,10 @@ class LiveStore {
       this.hooks.note?.('info', 'serving a new version of the store', { db: this.dbPath, ...next.version });
     } catch (err) {
       this.failed = id;
-      this.hooks.note?.('warn', `a new version of the store cannot be opened; still serving the last: ${(err as Error).message}`, { db: this.dbPath, ...this.current.version });
+      this.hooks.note?.('warn', `a new version of the store cannot be opened; still serving the last: ${(err as Error).message}`, {
+        db: this.dbPath,
+        ...this.current.version,
+      });
     }
   }
 }
@@ -159,6 +162,12 @@ export function openGazette(config: GazetteConfig, hooks: OpenHooks): OpenedGaze
       return typeof value === 'function' ? value.bind(reader) : value;
     },
   });
-  const today = config.today === undefined ? () => new Date().toISOString().slice(0, 10) : ((fixed) => () => fixed)(fixedToday(config.today));
+  const today =
+    config.today === undefined
+      ? () => new Date().toISOString().slice(0, 10)
+      : (
+          (fixed) => () =>
+            fixed
+        )(fixedToday(config.today));
   return { gazette, ctx: { gazette, logError: hooks.logError, today }, version: () => store.version(), close };
 }

@@ -109,7 +109,10 @@ export class ToolPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.workerScript ?? new URL('./tool-worker.js', import.meta.url), { workerData: this.options.config, resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(this.options.workerScript ?? new URL('./tool-worker.js', import.meta.url), {
+      workerData: this.options.config,
+      resourceLimits: WORKER_LIMITS,
+    });
     let markReady!: () => void;
     const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), job: null, started: false };
     type Note = { level: 'info' | 'warn'; message: string; fields: Record<string, unknown> };
@@ -211,7 +214,8 @@ export class ToolPool {
       this.options.logger.error({ failedStarts: this.failedStarts }, 'tool threads fail to start; not starting more');
       this.giveUp(new Error(`the tool threads failed to start ${this.failedStarts} times in a row (see the log)`));
       this.slots.splice(at, 1);
-      if (!this.slots.length) for (const job of this.queue.splice(0)) this.finish(job, fail('内部错误：工具线程无法启动 / internal error: the tool threads cannot start'));
+      if (!this.slots.length)
+        for (const job of this.queue.splice(0)) this.finish(job, fail('内部错误：工具线程无法启动 / internal error: the tool threads cannot start'));
       return;
     }
     this.slots[at] = this.spawn();

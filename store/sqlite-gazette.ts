@@ -32,7 +32,6 @@ const NOTICE_COLUMNS = 'n.id, n.doc_number AS docNumber, n.title, n.issuer, n.da
 const NOTICE_CACHE = 1_000;
 const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
 
-
 export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private readonly db: Database.Database;
   /** Search, quotations and task ranking (search/), over this store's rows and postings. */
@@ -54,7 +53,9 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   notices(): Notice[] {
-    this.noticeCache ??= this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices n JOIN issues i ON i.id = n.issue_id ORDER BY i.source, n.ord`).all() as Notice[];
+    this.noticeCache ??= this.db
+      .prepare(`SELECT ${NOTICE_COLUMNS} FROM notices n JOIN issues i ON i.id = n.issue_id ORDER BY i.source, n.ord`)
+      .all() as Notice[];
     return this.noticeCache;
   }
 
@@ -73,14 +74,18 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   texts(notice: Notice): GazetteText[] {
-    const rows = this.db.prepare(`SELECT ${TEXT_COLUMNS} FROM texts WHERE notice_id = ? ORDER BY ord`).all(notice.id) as (Omit<GazetteText, 'repeals'> & { repeals: string })[];
+    const rows = this.db.prepare(`SELECT ${TEXT_COLUMNS} FROM texts WHERE notice_id = ? ORDER BY ord`).all(notice.id) as (Omit<GazetteText, 'repeals'> & {
+      repeals: string;
+    })[];
     return rows.map((r) => ({ ...r, repeals: JSON.parse(r.repeals) as Repeal[] }));
   }
 
   titles(notice: Notice): TextTitle[] {
     if (!this.titleCache) {
       this.titleCache = new Map();
-      for (const t of this.db.prepare('SELECT id, notice_id AS noticeId, role, title FROM texts ORDER BY notice_id, ord').all() as (TextTitle & { noticeId: number })[]) {
+      for (const t of this.db.prepare('SELECT id, notice_id AS noticeId, role, title FROM texts ORDER BY notice_id, ord').all() as (TextTitle & {
+        noticeId: number;
+      })[]) {
         const list = this.titleCache.get(t.noticeId) ?? [];
         list.push({ id: t.id, role: t.role, title: t.title });
         this.titleCache.set(t.noticeId, list);
@@ -94,17 +99,25 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   paragraphs(text: GazetteText): { locator: string; text: string; page: number | null }[] {
-    return this.db.prepare('SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord').all(text.id) as { locator: string; text: string; page: number | null }[];
+    return this.db.prepare('SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord').all(text.id) as {
+      locator: string;
+      text: string;
+      page: number | null;
+    }[];
   }
 
   clause(text: GazetteText, locator: string): Clause | null {
-    const node = this.db.prepare('SELECT locator, heading, text, page_from AS pageFrom FROM nodes WHERE text_id = ? AND locator = ?').get(text.id, locator) as Omit<Clause, 'citation'> | undefined;
+    const node = this.db.prepare('SELECT locator, heading, text, page_from AS pageFrom FROM nodes WHERE text_id = ? AND locator = ?').get(text.id, locator) as
+      | Omit<Clause, 'citation'>
+      | undefined;
     return node ? { ...node, citation: citationIn(this.noticeById(text.noticeId), text, node.locator, node.pageFrom, node.text) } : null;
   }
 
   issues(): IssueInfo[] {
     return this.db
-      .prepare('SELECT i.title, i.source, COUNT(n.id) AS notices, MIN(n.date) AS "from", MAX(n.date) AS "to" FROM issues i LEFT JOIN notices n ON n.issue_id = i.id GROUP BY i.id ORDER BY i.id')
+      .prepare(
+        'SELECT i.title, i.source, COUNT(n.id) AS notices, MIN(n.date) AS "from", MAX(n.date) AS "to" FROM issues i LEFT JOIN notices n ON n.issue_id = i.id GROUP BY i.id ORDER BY i.id',
+      )
       .all() as IssueInfo[];
   }
 
@@ -120,7 +133,18 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     if (!n) return null;
     const texts = this.texts(n);
     const own = texts.find((t) => t.role === 'notice')?.text ?? '';
-    const cover = [n.issuer, n.title, n.docNumber, '', n.recipients ? `${n.recipients}：` : '', own, '', n.issuer, n.date ?? '', n.publicNote ? `（${n.publicNote}）` : ''];
+    const cover = [
+      n.issuer,
+      n.title,
+      n.docNumber,
+      '',
+      n.recipients ? `${n.recipients}：` : '',
+      own,
+      '',
+      n.issuer,
+      n.date ?? '',
+      n.publicNote ? `（${n.publicNote}）` : '',
+    ];
     const issued = texts.filter((t) => t.role !== 'notice').map((t) => `\n${t.role === 'attachment' && t.label ? `${t.label}\n` : ''}${t.title}\n\n${t.text}`);
     return [...cover, ...issued].join('\n');
   }
@@ -184,7 +208,9 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     const params: unknown[] = [];
     if (filter.units) {
       const roles = unitRoles(filter.role);
-      where.push(`t.id IN (SELECT task_id FROM task_units WHERE unit IN (${filter.units.map(() => '?').join(',')}) AND role IN (${roles.map(() => '?').join(',')}))`);
+      where.push(
+        `t.id IN (SELECT task_id FROM task_units WHERE unit IN (${filter.units.map(() => '?').join(',')}) AND role IN (${roles.map(() => '?').join(',')}))`,
+      );
       params.push(...filter.units, ...roles);
     }
     if (filter.docNumber) {
@@ -208,11 +234,28 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     const dueRange = `${filter.dueFrom ? ' AND due >= ?' : ''}${filter.dueTo ? ' AND due <= ?' : ''}${filter.dueFrom || filter.dueTo ? " AND due <> '9999'" : ''}`;
     const total = byUnit
       ? (this.db
-          .prepare(`SELECT COUNT(DISTINCT task_id) FROM task_units WHERE unit IN (${filter.units!.map(() => '?').join(',')}) AND role IN (${unitRoles(filter.role).map(() => '?').join(',')})${dueRange}`)
+          .prepare(
+            `SELECT COUNT(DISTINCT task_id) FROM task_units WHERE unit IN (${filter.units!.map(() => '?').join(',')}) AND role IN (${unitRoles(filter.role)
+              .map(() => '?')
+              .join(',')})${dueRange}`,
+          )
           .pluck()
           .get(...filter.units!, ...unitRoles(filter.role), ...[filter.dueFrom, filter.dueTo].filter((d) => d !== null)) as number)
-      : (this.db.prepare(`SELECT COUNT(*) FROM tasks t WHERE ${condition}`).pluck().get(...params) as number);
-    return { tasks: this.tasksIn(byUnit ? this.unitPage(filter, dueRange, page) : this.db.prepare(`SELECT t.id FROM tasks t INDEXED BY tasks_by_due WHERE ${condition} ORDER BY t.due, t.id LIMIT ? OFFSET ?`).pluck().all(...params, page.limit, page.offset) as number[]), total };
+      : (this.db
+          .prepare(`SELECT COUNT(*) FROM tasks t WHERE ${condition}`)
+          .pluck()
+          .get(...params) as number);
+    return {
+      tasks: this.tasksIn(
+        byUnit
+          ? this.unitPage(filter, dueRange, page)
+          : (this.db
+              .prepare(`SELECT t.id FROM tasks t INDEXED BY tasks_by_due WHERE ${condition} ORDER BY t.due, t.id LIMIT ? OFFSET ?`)
+              .pluck()
+              .all(...params, page.limit, page.offset) as number[]),
+      ),
+      total,
+    };
   }
 
   /**
@@ -240,7 +283,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     const where: string[] = ['1'];
     const params: unknown[] = [];
     if (filter.person) {
-      where.push("instr(a.person, ?) > 0");
+      where.push('instr(a.person, ?) > 0');
       params.push(filter.person);
     }
     for (const w of filter.positionWords) {
@@ -252,7 +295,10 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
       params.push(filter.docNumber);
     }
     const condition = where.join(' AND ');
-    const total = this.db.prepare(`SELECT COUNT(*) FROM appointments a WHERE ${condition}`).pluck().get(...params) as number;
+    const total = this.db
+      .prepare(`SELECT COUNT(*) FROM appointments a WHERE ${condition}`)
+      .pluck()
+      .get(...params) as number;
     const rows = this.db
       .prepare(
         `SELECT a.notice_id AS noticeId, a.person, a.action, a.position, a.basis, a.probation_kind AS kind, a.probation_length AS length, a.probation_start AS start,
@@ -267,7 +313,9 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
         action: r.action as 'appoint' | 'remove',
         position: r.position as string,
         basis: JSON.parse(r.basis as string) as string[],
-        probation: r.kind ? { kind: r.kind as string, length: r.length as string, start: r.start as string, end: r.end as string, quote: r.probationQuote as string } : null,
+        probation: r.kind
+          ? { kind: r.kind as string, length: r.length as string, start: r.start as string, end: r.end as string, quote: r.probationQuote as string }
+          : null,
         docNumber: notice.docNumber,
         date: notice.date,
         citation: citationIn(notice, { role: 'notice', title: notice.title }, r.locator as string, (r.page as number | null) ?? null, r.quote as string),

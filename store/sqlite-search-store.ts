@@ -19,7 +19,11 @@ function aligned(blob: Buffer): Buffer {
 function passageColumns(blob: Buffer, n: number): PassagePostings {
   const b = aligned(blob);
   if (b.length < n * POSTING_BYTES) throw new Error('search index segment is shorter than its count');
-  return { ids: new Int32Array(b.buffer, b.byteOffset, n), tfs: new Float32Array(b.buffer, b.byteOffset + n * 4, n), lengths: new Float32Array(b.buffer, b.byteOffset + n * 8, n) };
+  return {
+    ids: new Int32Array(b.buffer, b.byteOffset, n),
+    tfs: new Float32Array(b.buffer, b.byteOffset + n * 4, n),
+    lengths: new Float32Array(b.buffer, b.byteOffset + n * 8, n),
+  };
 }
 
 type Segment = { df: number; postings: Buffer };
@@ -52,7 +56,10 @@ export class SqliteSearchStore implements SearchStore {
          FROM title_grams tg JOIN texts t ON t.id = tg.text_id JOIN notices n ON n.id = t.notice_id WHERE tg.gram = ? LIMIT ?`,
       ),
       spanning: lazy(db, 'SELECT id, passage_from AS "from", passage_to AS "to" FROM texts WHERE passage_from <= ? AND passage_to >= ? ORDER BY passage_from'),
-      noticePassages: lazy(db, 'SELECT MIN(t.passage_from) AS "from", MAX(t.passage_to) AS "to" FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.doc_number = ?'),
+      noticePassages: lazy(
+        db,
+        'SELECT MIN(t.passage_from) AS "from", MAX(t.passage_to) AS "to" FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.doc_number = ?',
+      ),
       noticeTexts: lazy(db, 'SELECT id FROM texts WHERE notice_id = (SELECT id FROM notices WHERE doc_number = ?)', true),
       text: lazy(db, 'SELECT notice_id AS noticeId, role, title FROM texts WHERE id = ?'),
       paragraphs: lazy(db, 'SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord'),

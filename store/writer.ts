@@ -112,7 +112,12 @@ function passagesOf(outline: OutlineNode[], paragraphs: Paragraph[]): { locator:
   };
   walk(outline);
   const headings = new Set<string>();
-  const collect = (nodes: OutlineNode[]): void => nodes.forEach((n) => (headings.add(n.heading), collect(n.children)));
+  const collect = (nodes: OutlineNode[]): void => {
+    for (const n of nodes) {
+      headings.add(n.heading);
+      collect(n.children);
+    }
+  };
   collect(outline);
   for (const p of paragraphs) {
     if (!nodeLocators.has(p.locator) && !isHeadingOnly(p.text)) out.push({ locator: p.locator, text: p.text, page: p.pageFrom });
@@ -165,10 +170,14 @@ export class StoreWriter {
       meta: prep('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       issue: prep('INSERT INTO issues (source, sha256, title) VALUES (?, ?, ?)'),
       checksum: prep('UPDATE issues SET checksum = ? WHERE id = ?'),
-      notice: prep('INSERT INTO notices (issue_id, ord, doc_number, title, issuer, date, recipients, public_note, page, unplaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      notice: prep(
+        'INSERT INTO notices (issue_id, ord, doc_number, title, issuer, date, recipients, public_note, page, unplaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       text: prep('INSERT INTO texts (notice_id, ord, role, title, kind, label, text, valid_from, valid_until, repeals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       textPassages: prep('UPDATE texts SET passage_from = ?, passage_to = ? WHERE id = ?'),
-      node: prep('INSERT INTO nodes (text_id, ord, parent_id, locator, type, heading, depth, own_text, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      node: prep(
+        'INSERT INTO nodes (text_id, ord, parent_id, locator, type, heading, depth, own_text, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       paragraph: prep('INSERT INTO paragraphs (text_id, ord, locator, text, page_from, page_to) VALUES (?, ?, ?, ?, ?, ?)'),
       report: prep('INSERT INTO report (issue_id, source, kind, src_line, page, message) VALUES (?, ?, ?, ?, ?, ?)'),
       passage: prep('INSERT INTO passages (text_id, locator, text, page, context) VALUES (?, ?, ?, ?, ?)'),
@@ -238,7 +247,10 @@ export class StoreWriter {
 
   /** The 文号 already stored, and the file each came from (a reprint elsewhere is not stored twice). */
   docNumbers(): Map<string, string> {
-    const rows = this.db.prepare('SELECT n.doc_number AS docNumber, i.source FROM notices n JOIN issues i ON i.id = n.issue_id').all() as { docNumber: string; source: string }[];
+    const rows = this.db.prepare('SELECT n.doc_number AS docNumber, i.source FROM notices n JOIN issues i ON i.id = n.issue_id').all() as {
+      docNumber: string;
+      source: string;
+    }[];
     return new Map(rows.map((r) => [r.docNumber, r.source]));
   }
 
@@ -288,33 +300,101 @@ export class StoreWriter {
     for (const r of doc.routes) ins.report.run(issueId, doc.source, r.kind, r.lineNo, r.page, r.message);
     for (const u of doc.unplaced) ins.report.run(issueId, doc.source, `unplaced:${u.kind}`, u.lineNo, u.page, u.message);
     for (const n of doc.notices) {
-      const noticeId = ins.notice.run(issueId, this.noticeOrd++, n.docNumber, n.title, n.issuer, n.date, n.recipients, n.publicNote, n.page, n.unplaced.length).lastInsertRowid;
+      const noticeId = ins.notice.run(
+        issueId,
+        this.noticeOrd++,
+        n.docNumber,
+        n.title,
+        n.issuer,
+        n.date,
+        n.recipients,
+        n.publicNote,
+        n.page,
+        n.unplaced.length,
+      ).lastInsertRowid;
       for (const u of n.unplaced) ins.report.run(issueId, doc.source, `unplaced:${u.kind}`, u.lineNo, u.page, u.message);
       for (const w of n.warnings) ins.report.run(issueId, doc.source, `warning:${w.kind}`, w.lineNo, w.page, w.message);
       n.tasks.forEach((task, ord) => {
         const d = task.deadline;
         const taskId = ins.task.run(
-          noticeId, ord, task.task, JSON.stringify(task.leadUnits), JSON.stringify(task.supportUnits), JSON.stringify(task.implementingUnits),
-          d?.text ?? null, d?.date ?? null, d?.kind ?? null, d?.source ?? null, task.startYear, task.textTitle, task.textRole, task.locator, task.page, task.quote, task.context,
+          noticeId,
+          ord,
+          task.task,
+          JSON.stringify(task.leadUnits),
+          JSON.stringify(task.supportUnits),
+          JSON.stringify(task.implementingUnits),
+          d?.text ?? null,
+          d?.date ?? null,
+          d?.kind ?? null,
+          d?.source ?? null,
+          task.startYear,
+          task.textTitle,
+          task.textRole,
+          task.locator,
+          task.page,
+          task.quote,
+          task.context,
         ).lastInsertRowid;
-        for (const [role, units] of [['lead', task.leadUnits], ['support', task.supportUnits], ['implementing', task.implementingUnits]] as const) {
+        for (const [role, units] of [
+          ['lead', task.leadUnits],
+          ['support', task.supportUnits],
+          ['implementing', task.implementingUnits],
+        ] as const) {
           // The deadline beside the unit, so a unit's tasks are counted by due date from one index.
           for (const unit of units) ins.taskUnit.run(taskId, unit, role, d?.date ?? '9999');
         }
       });
       n.appointments.forEach((a, ord) => {
         const pr = a.probation;
-        ins.appointment.run(noticeId, ord, a.person, a.action, a.position, JSON.stringify(a.basis), pr?.kind ?? null, pr?.length ?? null, pr?.start ?? null, pr?.end ?? null, pr?.quote ?? null, a.locator, a.page, a.quote);
+        ins.appointment.run(
+          noticeId,
+          ord,
+          a.person,
+          a.action,
+          a.position,
+          JSON.stringify(a.basis),
+          pr?.kind ?? null,
+          pr?.length ?? null,
+          pr?.start ?? null,
+          pr?.end ?? null,
+          pr?.quote ?? null,
+          a.locator,
+          a.page,
+          a.quote,
+        );
       });
       const texts = [{ ...n.body, title: n.title, validFrom: null, validUntil: null, repeals: [] }, ...n.parts];
       texts.forEach((t, ord) => {
-        const textId = ins.text.run(noticeId, ord, t.role, t.title, t.kind, t.label, t.text, t.validFrom, t.validUntil, JSON.stringify(t.repeals)).lastInsertRowid;
+        const textId = ins.text.run(
+          noticeId,
+          ord,
+          t.role,
+          t.title,
+          t.kind,
+          t.label,
+          t.text,
+          t.validFrom,
+          t.validUntil,
+          JSON.stringify(t.repeals),
+        ).lastInsertRowid;
         for (const a of mineAliases(t.text)) ins.alias.run(textId, a.full, a.short);
         let nodeOrd = 0;
         const headings = new Map<string, string>();
         const walk = (nodes: OutlineNode[], parent: number | bigint | null, above: string) => {
           for (const node of nodes) {
-            const id = ins.node.run(textId, nodeOrd++, parent, node.locator, node.type, node.heading, node.depth, node.ownText, node.text, node.pageFrom, node.pageTo).lastInsertRowid;
+            const id = ins.node.run(
+              textId,
+              nodeOrd++,
+              parent,
+              node.locator,
+              node.type,
+              node.heading,
+              node.depth,
+              node.ownText,
+              node.text,
+              node.pageFrom,
+              node.pageTo,
+            ).lastInsertRowid;
             const chain = `${above} ${node.heading}`;
             headings.set(node.locator, chain);
             walk(node.children, id, chain);
@@ -325,12 +405,16 @@ export class StoreWriter {
         walk(t.outline, null, title);
         t.paragraphs.forEach((p, k) => ins.paragraph.run(textId, k, p.locator, p.text, p.pageFrom, p.pageTo));
         // A text's passages take consecutive ids: the index finds them all by their range.
-        const ids = passagesOf(t.outline, t.paragraphs).map((p) => Number(ins.passage.run(textId, p.locator, p.text, p.page, `${n.docNumber} ${headings.get(p.locator) ?? title}`).lastInsertRowid));
+        const ids = passagesOf(t.outline, t.paragraphs).map((p) =>
+          Number(ins.passage.run(textId, p.locator, p.text, p.page, `${n.docNumber} ${headings.get(p.locator) ?? title}`).lastInsertRowid),
+        );
         if (ids.length) ins.textPassages.run(ids[0], ids[ids.length - 1], textId);
       });
     }
     // The segmenter learns the issue's own unit names and recurring pairs before it is indexed.
-    const passages = this.db.prepare('SELECT p.text FROM passages p JOIN texts t ON t.id = p.text_id JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY p.id').pluck();
+    const passages = this.db
+      .prepare('SELECT p.text FROM passages p JOIN texts t ON t.id = p.text_id JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY p.id')
+      .pluck();
     for (const word of learnVocabulary(passages.iterate(issueId) as Iterable<string>)) ins.learned.run(word);
     indexIssue(this.db, issueId, this.segment);
     // A build writes a segment every SEGMENT_ISSUES issues; an update writes its issues as one.

@@ -6,7 +6,12 @@ import { notice, seedIssue } from './support/seed.js';
 
 const issue = seedIssue();
 const register = (doc: string) =>
-  notice(issue, doc).appointments.map((a) => [a.person, a.action, a.position, a.probation ? `${a.probation.kind}${a.probation.length} ${a.probation.start}~${a.probation.end}` : null]);
+  notice(issue, doc).appointments.map((a) => [
+    a.person,
+    a.action,
+    a.position,
+    a.probation ? `${a.probation.kind}${a.probation.length} ${a.probation.start}~${a.probation.end}` : null,
+  ]);
 
 describe('appointments register', () => {
   it('卫政干发〔2019〕14号, complete', () => {

@@ -55,7 +55,11 @@ describe('architecture', () => {
   it('search/ is backend-independent: it imports no package, only node: modules and the layers it may', () => {
     const packages = files
       .filter((f) => layerOf(f) === 'search')
-      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^.'][^']*)'/g)].filter((m) => !m[1].startsWith('node:')).map((m) => `${relative(ROOT, f)} → ${m[1]}`));
+      .flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^.'][^']*)'/g)]
+          .filter((m) => !m[1].startsWith('node:'))
+          .map((m) => `${relative(ROOT, f)} → ${m[1]}`),
+      );
     expect(packages).toEqual([]);
   });
 
@@ -77,7 +81,11 @@ describe('architecture', () => {
   });
 
   it('checks something: every layer has sources and the scan sees their imports', () => {
-    for (const layer of LAYERS) expect(files.some((f) => layerOf(f) === layer), layer).toBe(true);
+    for (const layer of LAYERS)
+      expect(
+        files.some((f) => layerOf(f) === layer),
+        layer,
+      ).toBe(true);
     expect(imports.get(join(ROOT, 'tools', 'cite-clause.ts'))).toContain(join(ROOT, 'domain', 'clause-ref.ts'));
   });
 });

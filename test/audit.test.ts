@@ -31,7 +31,9 @@ describe('a note and a 任免 clause in forms nothing here reads', () => {
       ['responsibility', 13, '某府办发〔2022〕3号 二、: a note that names no unit or role in a form read here: （牵头单位市林业局完成时限年底）'],
       ['appointment', 29, '某府干发〔2022〕2号: a clause naming a person or a removal, in no form read here: 任命王五为市林业局副局长'],
     ]);
-    expect(issue.notices[0].tasks.map((t) => [t.locator, t.leadUnits, t.implementingUnits, t.deadline?.date])).toEqual([['一、', ['市林业局'], ['各区人民政府'], '2022-03-31']]);
+    expect(issue.notices[0].tasks.map((t) => [t.locator, t.leadUnits, t.implementingUnits, t.deadline?.date])).toEqual([
+      ['一、', ['市林业局'], ['各区人民政府'], '2022-03-31'],
+    ]);
     expect(issue.audit.responsibility).toEqual({ found: 2, placed: 1 });
     expect(issue.audit.appointment).toEqual({ found: 1, placed: 0 });
   });
@@ -65,7 +67,12 @@ describe('glyphs the extractor could not map', () => {
   it('are reported line by line in the notice they stand in, so its answers say its facts may be incomplete', () => {
     const unreadable = allUnplaced(issue).filter((u) => u.message.includes('unreadable'));
     expect(unreadable.length).toBe(615);
-    expect(unreadable[0]).toEqual({ kind: 'text', lineNo: 57, page: 3, message: '卫政办发〔2019〕43号 1 unreadable character(s) (U+FFFD): glyphs the extractor could not map, so printed characters are missing here' });
+    expect(unreadable[0]).toEqual({
+      kind: 'text',
+      lineNo: 57,
+      page: 3,
+      message: '卫政办发〔2019〕43号 1 unreadable character(s) (U+FFFD): glyphs the extractor could not map, so printed characters are missing here',
+    });
     // Each notice that lost tasks to the damage says so: none is lost in silence.
     const clean = new Map(parseIssue(readFileSync(SEED_FILE, 'utf8'), 'seed.txt').notices.map((n) => [n.docNumber, n.tasks.length]));
     const short = issue.notices.filter((n) => n.tasks.length < clean.get(n.docNumber)!);
@@ -79,7 +86,11 @@ describe('marker words broken by a character no rule reads', () => {
     const seed = readFileSync(SEED_FILE, 'utf8');
     expect(allUnplaced(parseIssue(seed, 'seed.txt'))).toEqual([]);
     const broken = parseIssue(seed.replace(/牵头/g, '牵|头').replace(/试用期/g, '试\u034f用期'), 'broken.txt');
-    expect(allUnplaced(broken).filter((u) => u.message.includes('broken by')).map((u) => [u.kind, u.message])).toEqual([
+    expect(
+      allUnplaced(broken)
+        .filter((u) => u.message.includes('broken by'))
+        .map((u) => [u.kind, u.message]),
+    ).toEqual([
       ['responsibility', '卫政办发〔2019〕43号 96 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
       ['responsibility', '卫政办发〔2019〕44号 4 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
       ['responsibility', '卫政办发〔2019〕68号 40 occurrence(s) of 牵头 broken by U+007C: the marker(s) they belong to may not have been read'],
@@ -108,7 +119,8 @@ describe('a note whose opening or closing bracket the extraction lost', () => {
         kind: 'responsibility',
         lineNo: 1088,
         page: 10,
-        message: '卫政办发〔2019〕43号 二、（一）1.: a bracket closed after “实。以下均需沙坡头区、中宁县、海原县人民政府落实，不再列出。” that never opened: a note whose opening bracket was lost may not have been read',
+        message:
+          '卫政办发〔2019〕43号 二、（一）1.: a bracket closed after “实。以下均需沙坡头区、中宁县、海原县人民政府落实，不再列出。” that never opened: a note whose opening bracket was lost may not have been read',
       },
     ]);
   });
@@ -119,7 +131,12 @@ describe('a role label whose colon the extraction lost', () => {
     const lost = parseIssue(readFileSync(SEED_FILE, 'utf8').replace(/责任单位：/g, '责任单位'), 'lost.txt');
     const named = allUnplaced(lost).filter((u) => u.message.includes('role label'));
     expect(named).toHaveLength(42);
-    expect(named[0]).toEqual({ kind: 'responsibility', lineNo: 3409, page: 25, message: '卫政办发〔2019〕68号 二、（一）1.: a unit name holding a role label, read as printed: 市责任单位市发展和改革委员会' });
+    expect(named[0]).toEqual({
+      kind: 'responsibility',
+      lineNo: 3409,
+      page: 25,
+      message: '卫政办发〔2019〕68号 二、（一）1.: a unit name holding a role label, read as printed: 市责任单位市发展和改革委员会',
+    });
   });
 });
 

@@ -52,7 +52,8 @@ function parse(ics: string): { name: string; description: string; events: Parsed
 }
 
 const ics = (spec: FeedSpec, reader: GazetteReader = gazette) => renderIcs(feedOf(reader, spec));
-const allTasks = (): TaskRecord[] => gazette.listTasks({ units: null, role: 'any', docNumber: null, dueFrom: null, dueTo: null }, { offset: 0, limit: 10_000 }).tasks;
+const allTasks = (): TaskRecord[] =>
+  gazette.listTasks({ units: null, role: 'any', docNumber: null, dueFrom: null, dueTo: null }, { offset: 0, limit: 10_000 }).tasks;
 
 /** The tasks list_tasks gives for a filter, every page. */
 function listed(args: Record<string, unknown>): TaskRecord[] {
@@ -80,7 +81,9 @@ describe('task deadline feeds', () => {
     expect(histogram(feed.events.map((e) => e.date))).toEqual(histogram(dated.map((t) => t.deadline!.date!)));
     // Each task is the summary of exactly one event on its own deadline, with its citation and quote.
     for (const t of dated) {
-      const mine = feed.events.filter((e) => e.summary === `[牵头] ${t.task}` && e.description.includes(`${t.citation.docNumber} · 《${t.citation.title}》 · ${t.citation.locator}`));
+      const mine = feed.events.filter(
+        (e) => e.summary === `[牵头] ${t.task}` && e.description.includes(`${t.citation.docNumber} · 《${t.citation.title}》 · ${t.citation.locator}`),
+      );
       expect(mine, t.task).toHaveLength(1);
       expect(mine[0].date).toBe(t.deadline!.date);
       expect(mine[0].description).toContain(`完成时限：${t.deadline!.text}（${t.deadline!.date}）`);
@@ -195,7 +198,9 @@ describe('probation feeds', () => {
     expect(new Set(feed.events.map((e) => e.uid)).size).toBe(9);
     for (const [k, e] of feed.events.entries()) {
       const a = withProbation[k];
-      expect(e.description).toContain(`出处：${a.citation.docNumber} · 《${a.citation.title}》 · ${a.citation.locator} · 第${a.citation.page}页：“${a.citation.quote}”`);
+      expect(e.description).toContain(
+        `出处：${a.citation.docNumber} · 《${a.citation.title}》 · ${a.citation.locator} · 第${a.citation.page}页：“${a.citation.quote}”`,
+      );
       expect(e.description).toContain(`试用期：${a.probation!.kind}${a.probation!.length}，${a.probation!.start} 至 ${a.probation!.end}`);
     }
     expect(feed.description).toBe('全部任免记录 16 条，其中任职 11 条；9 条定有试用期，期满日列为全天日程，提前一个月提醒；其余未定试用期，未列入。');
@@ -208,12 +213,22 @@ describe('probation feeds', () => {
     expect(who({ kind: 'probation', unit: '公安局', person: null })).toEqual(['于涛', '雍建军']);
     expect(who({ kind: 'probation', unit: '工业园区', person: null })).toEqual(['董兴华', '张建华']);
     expect(who({ kind: 'probation', unit: null, person: '黄飞虎' })).toEqual([]);
-    expect(probationFeed(gazette, { kind: 'probation', unit: null, person: '黄飞虎' }).description).toBe('黄飞虎的任免记录 2 条，其中任职 1 条；0 条定有试用期，期满日列为全天日程，提前一个月提醒；其余未定试用期，未列入。');
+    expect(probationFeed(gazette, { kind: 'probation', unit: null, person: '黄飞虎' }).description).toBe(
+      '黄飞虎的任免记录 2 条，其中任职 1 条；0 条定有试用期，期满日列为全天日程，提前一个月提醒；其余未定试用期，未列入。',
+    );
   });
 });
 
 describe('recurring deadlines', () => {
-  const citation = { docNumber: '某府办发〔2020〕7号', title: '某某市垃圾分类实施方案', issuer: '某某市人民政府办公室', date: '2020-03-02', locator: '三、（二）', page: 6, quote: '每月25日前报送进展情况' };
+  const citation = {
+    docNumber: '某府办发〔2020〕7号',
+    title: '某某市垃圾分类实施方案',
+    issuer: '某某市人民政府办公室',
+    date: '2020-03-02',
+    locator: '三、（二）',
+    page: 6,
+    quote: '每月25日前报送进展情况',
+  };
   const task = (text: string, date: string, kind: 'recurring_monthly' | 'recurring_quarterly'): TaskRecord => ({
     task: `报送进展（${text}）`,
     leadUnits: ['市城市管理局'],
@@ -224,7 +239,11 @@ describe('recurring deadlines', () => {
     citation,
   });
   const tasks = [task('每月25日前', '2020-03-25', 'recurring_monthly'), task('每季度末', '2020-03-31', 'recurring_quarterly')];
-  const reader: GazetteReader = { ...emptyGazette(), units: () => ['市城市管理局', '各区人民政府'], listTasks: (_f, page) => ({ tasks: tasks.slice(page.offset, page.offset + page.limit), total: tasks.length }) };
+  const reader: GazetteReader = {
+    ...emptyGazette(),
+    units: () => ['市城市管理局', '各区人民政府'],
+    listTasks: (_f, page) => ({ tasks: tasks.slice(page.offset, page.offset + page.limit), total: tasks.length }),
+  };
 
   it('become RRULEs whose occurrences fall on the deadlines the engine reads, each reminded before', () => {
     const text = ics({ kind: 'tasks', unit: '城市管理局', role: 'lead', remindWorkingDays: 3 }, reader);
@@ -280,7 +299,9 @@ describe('the tools say when a calendar exists for their filter', () => {
       command: 'gazette calendar --unit 住建局 --role lead',
       uri: 'gazette://calendar/%E5%B8%82%E4%BD%8F%E6%88%BF%E5%92%8C%E5%9F%8E%E4%B9%A1%E5%BB%BA%E8%AE%BE%E5%B1%80',
     });
-    expect(r.text).toContain('日历：19 项有日期的完成时限可订阅为日历（iCalendar），资源 gazette://calendar/市住房和城乡建设局，或命令 gazette calendar --unit 住建局 --role lead。');
+    expect(r.text).toContain(
+      '日历：19 项有日期的完成时限可订阅为日历（iCalendar），资源 gazette://calendar/市住房和城乡建设局，或命令 gazette calendar --unit 住建局 --role lead。',
+    );
     const support = call(ctx, 'list_tasks', { unit: '住建局', role: 'support' }).structuredContent as { calendar: unknown };
     expect(support.calendar).toEqual({ events: 7, command: 'gazette calendar --unit 住建局 --role support' });
     expect((call(ctx, 'list_tasks', {}).structuredContent as { calendar: unknown }).calendar).toEqual({ events: 101, command: 'gazette calendar --role lead' });

@@ -28,7 +28,11 @@ const DEFAULT_CALLS: [string, Record<string, unknown>][] = [
 
 /** Every citation tag with a quote in a text answer: 文号, locator, and the quote before its ellipsis. */
 function tags(text: string): { docNumber: string; locator: string; quote: string }[] {
-  return [...text.matchAll(/【([^【】·]+?) · ([^【】]+?)(?: · 第\d+页)?：“([^”]*)”】/g)].map((m) => ({ docNumber: m[1], locator: m[2], quote: m[3].replace(/…$/, '') }));
+  return [...text.matchAll(/【([^【】·]+?) · ([^【】]+?)(?: · 第\d+页)?：“([^”]*)”】/g)].map((m) => ({
+    docNumber: m[1],
+    locator: m[2],
+    quote: m[3].replace(/…$/, ''),
+  }));
 }
 
 describe('answers for a chat', () => {
@@ -44,13 +48,18 @@ describe('answers for a chat', () => {
       const { text } = call(ctx, tool, args);
       for (const tag of tags(text)) {
         const at = ctx.gazette.verifyQuote(tag.quote, tag.docNumber);
-        expect(at.some((c) => c.locator === tag.locator), `${tool}: ${tag.docNumber} ${tag.locator} “${tag.quote}”`).toBe(true);
+        expect(
+          at.some((c) => c.locator === tag.locator),
+          `${tool}: ${tag.docNumber} ${tag.locator} “${tag.quote}”`,
+        ).toBe(true);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(80);
     // One tag per item, right after it: the items of list_tasks each end with theirs.
-    const items = call(ctx, 'list_tasks', { unit: '住建局' }).text.split('\n').filter((l) => /^\d+\. /.test(l));
+    const items = call(ctx, 'list_tasks', { unit: '住建局' })
+      .text.split('\n')
+      .filter((l) => /^\d+\. /.test(l));
     expect(items.length).toBeGreaterThan(3);
     for (const item of items) expect(item).toMatch(/【卫政办发〔2019〕\d+号 · [^【】]+】$/);
   });

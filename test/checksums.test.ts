@@ -45,7 +45,9 @@ describe('content checksums', () => {
     const run = spawnSync(process.execPath, [CLI, 'verify'], { env, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('1 damaged issue(s): zhongwei-gazette-2019-no04.txt');
-    expect(run.stderr).toContain(`issue zhongwei-gazette-2019-no04.txt: its stored text or facts differ from what was ingested (checksum); rebuilt from ${join(SEED_DIR, 'zhongwei-gazette-2019-no04.txt')}`);
+    expect(run.stderr).toContain(
+      `issue zhongwei-gazette-2019-no04.txt: its stored text or facts differ from what was ingested (checksum); rebuilt from ${join(SEED_DIR, 'zhongwei-gazette-2019-no04.txt')}`,
+    );
     expect(readFileSync(db).includes(Buffer.from('93.29'))).toBe(false);
     expect(verified(db)).toBe(1);
     const again = spawnSync(process.execPath, [CLI, 'verify'], { env, encoding: 'utf8' });
@@ -74,7 +76,9 @@ describe('content checksums', () => {
     damage(db);
     rmSync(join(dir, 'issue-0.txt'));
     const gone = ensureDatabase(dir, db);
-    expect(gone.warnings.join('\n')).toContain(`issue issue-0.txt: its stored text or facts differ from what was ingested (checksum), and its source file is gone from ${dir}; removed from the store`);
+    expect(gone.warnings.join('\n')).toContain(
+      `issue issue-0.txt: its stored text or facts differ from what was ingested (checksum), and its source file is gone from ${dir}; removed from the store`,
+    );
     expect(gone.summary!.removed).toEqual(['issue-0.txt']);
     expect(verified(db)).toBe(1);
   });

@@ -268,7 +268,12 @@ describe('page furniture is gone and words split by it are whole', () => {
     // The one numbering slip of the print is read as printed, and said.
     // (Besides the tables whose cells are not told apart: test/tables.test.ts.)
     const tables = /could not be told apart|printed column by column/;
-    expect(issue.notices.flatMap((n) => n.warnings).filter((w) => !tables.test(w.message)).map((w) => [w.lineNo, w.message])).toEqual([[9134, '卫政规发〔2019〕1号 （六） after 第二十七条（四）: the printed numbering skips a number; read as printed']]);
+    expect(
+      issue.notices
+        .flatMap((n) => n.warnings)
+        .filter((w) => !tables.test(w.message))
+        .map((w) => [w.lineNo, w.message]),
+    ).toEqual([[9134, '卫政规发〔2019〕1号 （六） after 第二十七条（四）: the printed numbering skips a number; read as printed']]);
     const jumps = issue.routes.map((r) => r.lineNo);
     expect(jumps).toEqual(expect.arrayContaining([3260, 3361, 9287, 9328, 9524, 9571]));
   });

@@ -7,34 +7,144 @@ import { call, seedContext } from './support/seed.js';
 
 const ctx = seedContext();
 const checker = new DraftChecker(ctx.gazette);
-const brief = (text: string, scope: string) => checker.check(text, scope).findings.map((f) => [f.kind, f.text, f.verdict, f.expected ?? null, f.source?.locator ?? null]);
+const brief = (text: string, scope: string) =>
+  checker.check(text, scope).findings.map((f) => [f.kind, f.text, f.verdict, f.expected ?? null, f.source?.locator ?? null]);
 
 describe('check_draft: each kind of error, with the words of the clause that holds the claim', () => {
   it.each([
-    ['permission for a prohibition', '卫政办发〔2019〕43号', '重点区域可以新建、扩建产生异味的生物发酵项目。', [['claim', '可以', 'mismatch', '重点区域不得新建、扩建产生异味的生物发酵项目', '二、（二）']]],
-    ['a unit in the wrong role', '卫政办发〔2019〕43号', '领导小组办公室设在市住房和城乡建设局，负责统筹抓好全市大气污染防治目标任务的落实。', [['claim', '市住房和城乡建设局', 'mismatch', '市生态环境局', '三、（二十九）']]],
+    [
+      'permission for a prohibition',
+      '卫政办发〔2019〕43号',
+      '重点区域可以新建、扩建产生异味的生物发酵项目。',
+      [['claim', '可以', 'mismatch', '重点区域不得新建、扩建产生异味的生物发酵项目', '二、（二）']],
+    ],
+    [
+      'a unit in the wrong role',
+      '卫政办发〔2019〕43号',
+      '领导小组办公室设在市住房和城乡建设局，负责统筹抓好全市大气污染防治目标任务的落实。',
+      [['claim', '市住房和城乡建设局', 'mismatch', '市生态环境局', '三、（二十九）']],
+    ],
     ['a number in the wrong unit', '卫政办发〔2019〕43号', '淘汰炉膛直径3厘米以下燃料类煤气发生炉。', [['number', '3厘米', 'mismatch', '3米', '二、（四）4.']]],
-    ['days for working days', '卫政办规发〔2019〕2号', '没有具体要求的，公告期应当不少于10日。', [['number', '10日', 'mismatch', '10个工作日', '第五条（三）']]],
-    ['a quantity word', '卫政办规发〔2019〕2号', '公告期满，产生三个及以上符合条件的意向承租（包）方的，由国有产权交易机构组织网络竞价。', [['claim', '三个', 'mismatch', '两个', '第五条（四）']]],
-    ['a frequency', '卫政规发〔2019〕1号', '特邀法律顾问考核应每季度进行一次。', [['claim', '每季度', 'mismatch', '每年度', '第三十二条'], ['number', '一次', 'verified', null, '第三十二条']]],
+    [
+      'days for working days',
+      '卫政办规发〔2019〕2号',
+      '没有具体要求的，公告期应当不少于10日。',
+      [['number', '10日', 'mismatch', '10个工作日', '第五条（三）']],
+    ],
+    [
+      'a quantity word',
+      '卫政办规发〔2019〕2号',
+      '公告期满，产生三个及以上符合条件的意向承租（包）方的，由国有产权交易机构组织网络竞价。',
+      [['claim', '三个', 'mismatch', '两个', '第五条（四）']],
+    ],
+    [
+      'a frequency',
+      '卫政规发〔2019〕1号',
+      '特邀法律顾问考核应每季度进行一次。',
+      [
+        ['claim', '每季度', 'mismatch', '每年度', '第三十二条'],
+        ['number', '一次', 'verified', null, '第三十二条'],
+      ],
+    ],
     ['parity', '卫政规发〔2019〕1号', '组织研讨会或论证会召集的法律顾问人数应当是偶数。', [['claim', '偶数', 'mismatch', '奇数', '第二十四条']]],
-    ['the base of a rate', '卫政规发〔2019〕1号', '按照500-1500元每小时计算。', [['number', '500-1500元', 'verified', null, '第五条（一）'], ['claim', '每小时', 'mismatch', '每件次', '第五条（一）']]],
-    ['a deadline without its year', '卫政办发〔2019〕49号', '要求确保在9月底前完成工程前期准备工作，2020年底前完成项目建设。', [['date', '9月底', 'mismatch', '6月底', '正文'], ['date', '2020年底', 'verified', null, '正文']]],
-    ['a probation length and a count', '卫政干发〔2019〕15号', '杨宝翟、李彬、张建华两名同志任职试用期为六个月。', [['claim', '两名', 'mismatch', '3名', '正文'], ['number', '六个月', 'mismatch', '一年', '正文']]],
-    ['a permission for an obligation', '卫政办发〔2019〕43号', '各级人民政府可以对本行政区域土壤污染防治和安全利用负总责，政府主要领导是第一责任人。【卫政办发〔2019〕43号 · 三、22.】', [['claim', '可以', 'mismatch', '各级人民政府应当对本行政区域土壤污染防治和安全利用负总责', '三、22.'], ['citation', '卫政办发〔2019〕43号 · 三、22.', 'verified', null, '三、22.']]],
-    ['a prohibition in a short clause, read with the clause before it', '卫政规发〔2019〕1号', '对拟研讨论证事项，不得现场调研。', [['claim', '不得', 'mismatch', '可以现场调研', '第二十六条（三）']]],
-    ['a bound turned the other way', '卫政规发〔2019〕1号', '法律顾问审查合同、涉法性文件、出具法律意见，原则上不少于5个工作日。', [['claim', '不少于', 'mismatch', '原则上不超过5个工作日', '第十八条'], ['number', '5个工作日', 'verified', null, '第十八条']]],
+    [
+      'the base of a rate',
+      '卫政规发〔2019〕1号',
+      '按照500-1500元每小时计算。',
+      [
+        ['number', '500-1500元', 'verified', null, '第五条（一）'],
+        ['claim', '每小时', 'mismatch', '每件次', '第五条（一）'],
+      ],
+    ],
+    [
+      'a deadline without its year',
+      '卫政办发〔2019〕49号',
+      '要求确保在9月底前完成工程前期准备工作，2020年底前完成项目建设。',
+      [
+        ['date', '9月底', 'mismatch', '6月底', '正文'],
+        ['date', '2020年底', 'verified', null, '正文'],
+      ],
+    ],
+    [
+      'a probation length and a count',
+      '卫政干发〔2019〕15号',
+      '杨宝翟、李彬、张建华两名同志任职试用期为六个月。',
+      [
+        ['claim', '两名', 'mismatch', '3名', '正文'],
+        ['number', '六个月', 'mismatch', '一年', '正文'],
+      ],
+    ],
+    [
+      'a permission for an obligation',
+      '卫政办发〔2019〕43号',
+      '各级人民政府可以对本行政区域土壤污染防治和安全利用负总责，政府主要领导是第一责任人。【卫政办发〔2019〕43号 · 三、22.】',
+      [
+        ['claim', '可以', 'mismatch', '各级人民政府应当对本行政区域土壤污染防治和安全利用负总责', '三、22.'],
+        ['citation', '卫政办发〔2019〕43号 · 三、22.', 'verified', null, '三、22.'],
+      ],
+    ],
+    [
+      'a prohibition in a short clause, read with the clause before it',
+      '卫政规发〔2019〕1号',
+      '对拟研讨论证事项，不得现场调研。',
+      [['claim', '不得', 'mismatch', '可以现场调研', '第二十六条（三）']],
+    ],
+    [
+      'a bound turned the other way',
+      '卫政规发〔2019〕1号',
+      '法律顾问审查合同、涉法性文件、出具法律意见，原则上不少于5个工作日。',
+      [
+        ['claim', '不少于', 'mismatch', '原则上不超过5个工作日', '第十八条'],
+        ['number', '5个工作日', 'verified', null, '第十八条'],
+      ],
+    ],
     [
       'a bound on a number the source bounds twice, told apart by the words after it',
       '卫政规发〔2019〕1号',
       '5000元以下工作经费支出由市司法局分管财务副局长签批，5000元以下（含5000元）工作经费支出应经市司法局党组会议研究讨论。',
-      [['number', '5000元', 'verified', null, '第九条'], ['number', '5000元', 'verified', null, '第九条'], ['claim', '以下', 'mismatch', '5000元以上', '第九条'], ['number', '5000元', 'verified', null, '第九条']],
+      [
+        ['number', '5000元', 'verified', null, '第九条'],
+        ['number', '5000元', 'verified', null, '第九条'],
+        ['claim', '以下', 'mismatch', '5000元以上', '第九条'],
+        ['number', '5000元', 'verified', null, '第九条'],
+      ],
     ],
-    ['a bound on words, not a number', '卫政办发〔2019〕43号', '中宁县康滩水源地水质不高于现状。', [['claim', '不高于', 'mismatch', '中宁县康滩水源地水质不低于现状', '一、']]],
-    ['the unit of a table row, in its 责任单位 column', '卫政办发〔2019〕49号', '沙坡头区第九排水沟下段治理工程由市生态环境局负责实施。', [['claim', '市生态环境局', 'mismatch', '市水务局', '附件 序号1']]],
-    ['a supporting unit said to be responsible, against the note 牵头单位：X', '卫政办发〔2019〕43号', '严格控制煤炭消费总量，由市生态环境局负责。【卫政办发〔2019〕43号 · 二、（五）1.】', [['claim', '市生态环境局', 'mismatch', '市发展和改革委员会负责', '二、（五）1.'], ['citation', '卫政办发〔2019〕43号 · 二、（五）1.', 'verified', null, '二、（五）1.']]],
-    ['a unit for a level of government', '卫政办发〔2019〕43号', '未达到治理要求的，由市国资委依法责令停业或关闭。', [['claim', '市国资委', 'mismatch', '县级以上人民政府', '二、（一）2.']]],
-    ['a lead unit in a note, its clause too short to align alone', '卫政办发〔2019〕43号', '（市水务局牵头，市水务局、住房和城乡建设局、卫生健康委员会等参与。【卫政办发〔2019〕43号 · 二、（三）21.】', [['claim', '市水务局', 'mismatch', '市生态环境局牵头', '二、（三）21.'], ['citation', '卫政办发〔2019〕43号 · 二、（三）21.', 'verified', null, '二、（三）21.']]],
+    [
+      'a bound on words, not a number',
+      '卫政办发〔2019〕43号',
+      '中宁县康滩水源地水质不高于现状。',
+      [['claim', '不高于', 'mismatch', '中宁县康滩水源地水质不低于现状', '一、']],
+    ],
+    [
+      'the unit of a table row, in its 责任单位 column',
+      '卫政办发〔2019〕49号',
+      '沙坡头区第九排水沟下段治理工程由市生态环境局负责实施。',
+      [['claim', '市生态环境局', 'mismatch', '市水务局', '附件 序号1']],
+    ],
+    [
+      'a supporting unit said to be responsible, against the note 牵头单位：X',
+      '卫政办发〔2019〕43号',
+      '严格控制煤炭消费总量，由市生态环境局负责。【卫政办发〔2019〕43号 · 二、（五）1.】',
+      [
+        ['claim', '市生态环境局', 'mismatch', '市发展和改革委员会负责', '二、（五）1.'],
+        ['citation', '卫政办发〔2019〕43号 · 二、（五）1.', 'verified', null, '二、（五）1.'],
+      ],
+    ],
+    [
+      'a unit for a level of government',
+      '卫政办发〔2019〕43号',
+      '未达到治理要求的，由市国资委依法责令停业或关闭。',
+      [['claim', '市国资委', 'mismatch', '县级以上人民政府', '二、（一）2.']],
+    ],
+    [
+      'a lead unit in a note, its clause too short to align alone',
+      '卫政办发〔2019〕43号',
+      '（市水务局牵头，市水务局、住房和城乡建设局、卫生健康委员会等参与。【卫政办发〔2019〕43号 · 二、（三）21.】',
+      [
+        ['claim', '市水务局', 'mismatch', '市生态环境局牵头', '二、（三）21.'],
+        ['citation', '卫政办发〔2019〕43号 · 二、（三）21.', 'verified', null, '二、（三）21.'],
+      ],
+    ],
   ])('%s', (_kind, scope, text, expected) => {
     expect(brief(text, scope)).toEqual(expected);
   });
@@ -53,21 +163,29 @@ describe('check_draft: each kind of error, with the words of the clause that hol
   });
 
   it('calls an obligation appended to a rule of the text invented, though the rule is there', () => {
-    expect(brief('公告期满，产生两个及以上符合条件的意向承租（包）方的，由国有产权交易机构组织网络竞价确定最终承租（包）方，法律助理应当撰写研讨论证结果汇报材料。', '卫政办规发〔2019〕2号')).toEqual([
-      ['claim', '法律助理应当撰写研讨论证结果汇报材料', 'mismatch', null, '第五条（三）'],
-    ]);
+    expect(
+      brief(
+        '公告期满，产生两个及以上符合条件的意向承租（包）方的，由国有产权交易机构组织网络竞价确定最终承租（包）方，法律助理应当撰写研讨论证结果汇报材料。',
+        '卫政办规发〔2019〕2号',
+      ),
+    ).toEqual([['claim', '法律助理应当撰写研讨论证结果汇报材料', 'mismatch', null, '第五条（三）']]);
   });
 
   it('calls a citation wrong when another clause holds what the sentence says, and names it', () => {
-    expect(brief('市本级行政事业单位国有资产有下列情形之一的，不得出租：已被依法查封、冻结的。【卫政办规发〔2019〕2号 · 第五条】', '卫政办规发〔2019〕2号')).toEqual([
-      ['citation', '卫政办规发〔2019〕2号 · 第五条', 'mismatch', '卫政办规发〔2019〕2号 第四条', '第四条'],
-    ]);
+    expect(
+      brief('市本级行政事业单位国有资产有下列情形之一的，不得出租：已被依法查封、冻结的。【卫政办规发〔2019〕2号 · 第五条】', '卫政办规发〔2019〕2号'),
+    ).toEqual([['citation', '卫政办规发〔2019〕2号 · 第五条', 'mismatch', '卫政办规发〔2019〕2号 第四条', '第四条']]);
   });
 });
 
 describe('check_draft: correct sentences pass', () => {
   it('verifies issue date, date of effect and end of validity in one sentence that mentions 印发', () => {
-    expect(brief('《中卫市人民政府法律顾问管理办法》（卫政规发〔2019〕1号）于2019年5月8日印发，自2019年6月1日起施行，有效期至2021年5月31日。', '卫政规发〔2019〕1号').map((f) => [f[1], f[2]])).toEqual([
+    expect(
+      brief(
+        '《中卫市人民政府法律顾问管理办法》（卫政规发〔2019〕1号）于2019年5月8日印发，自2019年6月1日起施行，有效期至2021年5月31日。',
+        '卫政规发〔2019〕1号',
+      ).map((f) => [f[1], f[2]]),
+    ).toEqual([
       ['《中卫市人民政府法律顾问管理办法》（卫政规发〔2019〕1号', 'verified'],
       ['2019年5月8日', 'verified'],
       ['2019年6月1日', 'verified'],
@@ -76,7 +194,9 @@ describe('check_draft: correct sentences pass', () => {
   });
 
   it('reads an article a sentence names as its subject, not as a wrong citation', () => {
-    expect(brief('法律顾问违反本办法第二十七条规定的，直接予以解聘。', '卫政规发〔2019〕1号')).toEqual([['citation', '第二十七条', 'verified', null, '第二十七条']]);
+    expect(brief('法律顾问违反本办法第二十七条规定的，直接予以解聘。', '卫政规发〔2019〕1号')).toEqual([
+      ['citation', '第二十七条', 'verified', null, '第二十七条'],
+    ]);
   });
 
   it('reads a date followed by 前 as a deadline, not as the issuing date, whatever else the row says (新闻发布会)', () => {
@@ -87,7 +207,9 @@ describe('check_draft: correct sentences pass', () => {
   });
 
   it('finds a table total the table prints without its unit', () => {
-    expect(brief('项目表共列10个项目，计划总投资合计60611.48万元。', '卫政办发〔2019〕49号')).toEqual([['number', '60611.48万元', 'verified', null, '附件 序号10']]);
+    expect(brief('项目表共列10个项目，计划总投资合计60611.48万元。', '卫政办发〔2019〕49号')).toEqual([
+      ['number', '60611.48万元', 'verified', null, '附件 序号10'],
+    ]);
   });
 });
 
@@ -96,10 +218,13 @@ describe('the two tools agree', () => {
     const refused: string[] = [];
     for (const notice of ctx.gazette.notices()) {
       for (const text of ctx.gazette.texts(notice).filter((t) => t.role !== 'attachment')) {
-        const o = call(ctx, 'draft_explainer', { document: `${notice.docNumber} ${text.title}` }).structuredContent as { elements?: { points: { citation: { locator: string } }[] }[] } | undefined;
+        const o = call(ctx, 'draft_explainer', { document: `${notice.docNumber} ${text.title}` }).structuredContent as
+          | { elements?: { points: { citation: { locator: string } }[] }[] }
+          | undefined;
         const locators = [...new Set((o?.elements ?? []).flatMap((e) => e.points.map((p) => p.citation.locator)))];
         const draft = locators.map((l) => `见此处。【${notice.docNumber} · ${l}】`).join('\n');
-        for (const f of checker.check(draft, notice.docNumber).findings) if (f.kind === 'citation' && f.verdict !== 'verified') refused.push(`${f.text}: ${f.note}`);
+        for (const f of checker.check(draft, notice.docNumber).findings)
+          if (f.kind === 'citation' && f.verdict !== 'verified') refused.push(`${f.text}: ${f.note}`);
       }
     }
     expect(refused).toEqual([]);
@@ -109,9 +234,12 @@ describe('the two tools agree', () => {
     const refused: string[] = [];
     for (const notice of ctx.gazette.notices()) {
       const paragraphs = ctx.gazette.texts(notice).flatMap((t) => ctx.gazette.paragraphs(t).map((p) => p.locator || '正文'));
-      const tasks = ctx.gazette.listTasks({ units: null, role: 'any', docNumber: notice.docNumber, dueFrom: null, dueTo: null }, { offset: 0, limit: 500 }).tasks.map((t) => t.citation.locator);
+      const tasks = ctx.gazette
+        .listTasks({ units: null, role: 'any', docNumber: notice.docNumber, dueFrom: null, dueTo: null }, { offset: 0, limit: 500 })
+        .tasks.map((t) => t.citation.locator);
       const draft = [...new Set([...paragraphs, ...tasks])].map((l) => `见此处。【${notice.docNumber} · ${l}】`).join('\n');
-      for (const f of checker.check(draft, notice.docNumber).findings) if (f.kind === 'citation' && f.verdict !== 'verified') refused.push(`${f.text}: ${f.note}`);
+      for (const f of checker.check(draft, notice.docNumber).findings)
+        if (f.kind === 'citation' && f.verdict !== 'verified') refused.push(`${f.text}: ${f.note}`);
     }
     expect(refused).toEqual([]);
   });

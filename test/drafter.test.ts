@@ -37,7 +37,8 @@ const brief = (f: Finding) => [f.kind, f.text, f.verdict, ...(f.expected ? [f.ex
 
 describe('numbers and dates as the texts write them', () => {
   it('reads amounts, ranges, percentages, periods in digits or words, and leaves dates and ordinals alone', () => {
-    const text = '按照500-1500元每件次计算；下浮30%-50%执行；公告期应当不少于10个工作日；应提前三十日；任期两年；第十五日；2019年5月1日起施行；百分之五十五；增发一次性经济补助；9 项目监管';
+    const text =
+      '按照500-1500元每件次计算；下浮30%-50%执行；公告期应当不少于10个工作日；应提前三十日；任期两年；第十五日；2019年5月1日起施行；百分之五十五；增发一次性经济补助；9 项目监管';
     expect(findMeasures(text).map((m) => [m.text, m.measure, m.value])).toEqual([
       ['500-1500元', 'money', '500-1500'],
       ['30%', 'percent', '30'],
@@ -75,13 +76,50 @@ describe('numbers and dates as the texts write them', () => {
 describe('draft_explainer', () => {
   it('outlines 国有资产出租 from its own clauses, says which elements it does not address, and who must explain it by when', () => {
     const o = outline('国有资产出租');
-    expect(o.elements.map((e) => e.element)).toEqual(['背景依据', '目标任务', '主要内容', '涉及范围', '执行标准', '注意事项', '关键词诠释', '惠民利民措施', '新旧政策差异']);
+    expect(o.elements.map((e) => e.element)).toEqual([
+      '背景依据',
+      '目标任务',
+      '主要内容',
+      '涉及范围',
+      '执行标准',
+      '注意事项',
+      '关键词诠释',
+      '惠民利民措施',
+      '新旧政策差异',
+    ]);
     expect(locators(o, '背景依据')).toEqual(['第一条']);
     // Every article by its first rule, and the procedures no other element takes.
-    expect(locators(o, '主要内容')).toEqual(['第一条', '第二条', '第三条', '第四条', '第五条', '第五条（一）', '第五条（二）', '第五条（二）', '第五条（四）', '第五条（四）', '第五条（六）', '第五条（七）', '第五条（七）', '第五条（八）', '第六条', '第七条', '第八条', '第九条', '第十条', '第十一条', '第十二条']);
+    expect(locators(o, '主要内容')).toEqual([
+      '第一条',
+      '第二条',
+      '第三条',
+      '第四条',
+      '第五条',
+      '第五条（一）',
+      '第五条（二）',
+      '第五条（二）',
+      '第五条（四）',
+      '第五条（四）',
+      '第五条（六）',
+      '第五条（七）',
+      '第五条（七）',
+      '第五条（八）',
+      '第六条',
+      '第七条',
+      '第八条',
+      '第九条',
+      '第十条',
+      '第十一条',
+      '第十二条',
+    ]);
     expect(locators(o, '涉及范围')).toEqual(['第二条', '第十条']);
     // Whole sentences, each with its figure; who interprets the text is a standard too.
-    expect(o.elements.find((e) => e.element === '执行标准')!.points.map((p) => [p.citation.locator, p.text]).slice(2, 5)).toEqual([
+    expect(
+      o.elements
+        .find((e) => e.element === '执行标准')!
+        .points.map((p) => [p.citation.locator, p.text])
+        .slice(2, 5),
+    ).toEqual([
       ['第五条（三）', '法律、法规、规章等规定具体公告期的，应当按照法定期限发布公告；没有具体要求的，公告期应当不少于10个工作日。'],
       ['第五条（五）', '资产承租（包）项目成交后，国有产权交易机构应当将承租（包）结果进行公示，公示期不少于5个工作日。'],
       ['第五条（七）', '承租（包）方原则上应当在资产承租（包）合同生效后5个工作日内付清租金、承包价款。'],
@@ -103,12 +141,20 @@ describe('draft_explainer', () => {
     expect(benefits.points).toEqual([]);
     expect(benefits.note).toMatch(/^文本未涉及/);
     // 卫政办发〔2019〕44号's own table lists this 办法: its row gives the unit and the deadline.
-    expect(o.responsibility).toMatchObject({ unit: '市财政局', deadline: { text: '2019年5月24日前', date: '2019-05-24' }, citation: { docNumber: '卫政办发〔2019〕44号', locator: '附件 序号10' } });
+    expect(o.responsibility).toMatchObject({
+      unit: '市财政局',
+      deadline: { text: '2019年5月24日前', date: '2019-05-24' },
+      citation: { docNumber: '卫政办发〔2019〕44号', locator: '附件 序号10' },
+    });
   });
 
   it('says a text the table does not list names no drafter, never offering its issuer, with 44号’s timing and review rules', () => {
     const o = outline('法律顾问工作经费管理办法');
-    expect(o.responsibility).toMatchObject({ unit: null, deadline: { text: '与文件同步发布', date: null }, citation: { docNumber: '卫政办发〔2019〕44号', locator: '二、' } });
+    expect(o.responsibility).toMatchObject({
+      unit: null,
+      deadline: { text: '与文件同步发布', date: null },
+      citation: { docNumber: '卫政办发〔2019〕44号', locator: '二、' },
+    });
     expect(o.responsibility!.basis).toContain('此件未写明起草部门（发文机关中卫市人民政府不是起草部门）');
     expect(o.responsibility!.basis).toContain('政府规章、规范性文件的解读材料发布前需经市司法局审查');
     expect(o.responsibility!.citation!.quote).toContain('谁起草、谁解读');
@@ -122,8 +168,25 @@ describe('draft_explainer', () => {
 
   it('fills 惠民利民措施 of the 兵员 实施办法 sentence by sentence, and 执行标准 with the same subsidies’ amounts', () => {
     const o = outline('征集高素质兵员');
-    expect(locators(o, '惠民利民措施')).toEqual(['一、', '二、（一）', '二、（一）', '二、（一）', '二、（二）', '二、（二）', '二、（二）', '二、（三）', '二、（四）', '三、（一）', '三、（二）', '三、（三）', '四、', '五、']);
-    expect(o.elements.find((e) => e.element === '执行标准')!.points[1].text).toBe('为激励高素质青年参军入伍，自2019年起，中卫市将在自治区一次性经济补助的基础上，对由中卫市批准入伍的大学本、专科毕业生再发市级一次性经济补助2500元，所需经费由中卫市本级财政负担。');
+    expect(locators(o, '惠民利民措施')).toEqual([
+      '一、',
+      '二、（一）',
+      '二、（一）',
+      '二、（一）',
+      '二、（二）',
+      '二、（二）',
+      '二、（二）',
+      '二、（三）',
+      '二、（四）',
+      '三、（一）',
+      '三、（二）',
+      '三、（三）',
+      '四、',
+      '五、',
+    ]);
+    expect(o.elements.find((e) => e.element === '执行标准')!.points[1].text).toBe(
+      '为激励高素质青年参军入伍，自2019年起，中卫市将在自治区一次性经济补助的基础上，对由中卫市批准入伍的大学本、专科毕业生再发市级一次性经济补助2500元，所需经费由中卫市本级财政负担。',
+    );
   });
 
   it('gives all nine elements for every 办法, 方案 and 安排 of the issue, every point verifying at its own place', () => {
@@ -137,7 +200,10 @@ describe('draft_explainer', () => {
           expect(e.points.length > 0 || /^文本未涉及/.test(e.note ?? '')).toBe(true);
           for (const p of e.points) {
             const at = ctx.gazette.verifyQuote(p.citation.quote, p.citation.docNumber);
-            expect(at.some((c) => c.locator === p.citation.locator && c.title === p.citation.title), `${text.title} ${e.element} ${p.citation.locator}`).toBe(true);
+            expect(
+              at.some((c) => c.locator === p.citation.locator && c.title === p.citation.title),
+              `${text.title} ${e.element} ${p.citation.locator}`,
+            ).toBe(true);
           }
         }
       }
@@ -178,7 +244,12 @@ describe('check_draft', () => {
       ['citation', '卫政办规发〔2019〕2号 · 第十一条', 'verified'],
     ]);
     for (const f of r.findings) expect(draft.slice(f.offset, f.offset + f.text.length)).toBe(f.text);
-    expect(r.findings[2].source).toMatchObject({ docNumber: '卫政办规发〔2019〕2号', locator: '第五条（三）', page: 53, quote: '没有具体要求的，公告期应当不少于10个工作日。' });
+    expect(r.findings[2].source).toMatchObject({
+      docNumber: '卫政办规发〔2019〕2号',
+      locator: '第五条（三）',
+      page: 53,
+      quote: '没有具体要求的，公告期应当不少于10个工作日。',
+    });
     expect(r.structuredContent!.summary).toEqual({ verified: 7, mismatch: 2, not_found: 0, unverifiable: 0 });
     // Problems first, each with the source's words.
     const lines = r.text.split('\n');
@@ -210,7 +281,9 @@ describe('check_draft', () => {
   });
 
   it('does not find a 文号 the gazette never names, a title under another 文号, or an article past the last', () => {
-    const r = check('详见卫政规发〔2019〕12号。《中卫市人民政府法律顾问工作经费管理办法》（卫政规发〔2019〕2号）自2019年6月1日起实施。根据卫政办规发〔2019〕2号第四十条处理。');
+    const r = check(
+      '详见卫政规发〔2019〕12号。《中卫市人民政府法律顾问工作经费管理办法》（卫政规发〔2019〕2号）自2019年6月1日起实施。根据卫政办规发〔2019〕2号第四十条处理。',
+    );
     expect(r.findings.map(brief)).toEqual([
       ['citation', '卫政规发〔2019〕12号', 'not_found'],
       ['citation', '《中卫市人民政府法律顾问工作经费管理办法》（卫政规发〔2019〕2号', 'mismatch', '卫政规发〔2019〕1号'],
@@ -221,7 +294,9 @@ describe('check_draft', () => {
   });
 
   it('verifies a repealed 文号 the gazette names, and a notice’s date where a sentence says it was issued', () => {
-    const r = check('原《中卫市法律顾问室工作经费管理办法》（卫政办发〔2017〕19号）同时废止。市人民政府办公室于2019年4月30日印发了卫政办发〔2019〕43号。卫政办发〔2019〕44号于2019年4月26日印发。');
+    const r = check(
+      '原《中卫市法律顾问室工作经费管理办法》（卫政办发〔2017〕19号）同时废止。市人民政府办公室于2019年4月30日印发了卫政办发〔2019〕43号。卫政办发〔2019〕44号于2019年4月26日印发。',
+    );
     expect(r.findings.map(brief)).toEqual([
       ['citation', '卫政办发〔2017〕19号', 'verified'],
       ['date', '2019年4月30日', 'verified'],
@@ -267,10 +342,16 @@ describe('check_draft', () => {
 
 describe('text pasted from the gazette PDF', () => {
   it('matches the corpus though its font gave radicals, stand-in marks and a zero-width space', () => {
-    const pasted = call(ctx, 'verify_quote', { quote: '全市\u200b湿地⾯积不低于53.29万亩' }).structuredContent as { found: boolean; citations: { docNumber: string; locator: string; quote: string }[] };
+    const pasted = call(ctx, 'verify_quote', { quote: '全市\u200b湿地⾯积不低于53.29万亩' }).structuredContent as {
+      found: boolean;
+      citations: { docNumber: string; locator: string; quote: string }[];
+    };
     expect(pasted.found).toBe(true);
     expect(pasted.citations[0]).toMatchObject({ docNumber: '卫政办发〔2019〕74号', locator: '一、（三）', quote: '全市湿地面积不低于53.29万亩' });
-    const search = (query: string) => (call(ctx, 'search_gazette', { query, limit: 3 }).structuredContent as { results: { citation: { locator: string } }[] }).results.map((r) => r.citation.locator);
+    const search = (query: string) =>
+      (call(ctx, 'search_gazette', { query, limit: 3 }).structuredContent as { results: { citation: { locator: string } }[] }).results.map(
+        (r) => r.citation.locator,
+      );
     expect(search('湿地⾯积')).toEqual(search('湿地面积'));
   });
 });

@@ -18,9 +18,12 @@ function paragraphs(issue: IssueDoc, docNumber: string): string[] {
   return [n.body, ...n.parts].flatMap((t) => t.paragraphs.map((p) => p.text));
 }
 
-const POLICY_WORK = '自2019年1月1日起，市政府各部门（单位）制发的属于解读范围的文件，都必须配套政策解读，并在市人民政府门户网站发布。各县（区）、市政府各部门（单位）要严格按照通知要求，确定专人负责，对本部门（单位）2019年以来制发的政策性文件进行全面梳理，凡是没有解读材料的文件，应及时起草解读材料并于2019年5月24日前在本级政府门户网站补发。市政府各部门（单位）政策解读质量和效果作为年度效能目标考核“政务公开”部分的重要考量依据。';
-const LEADING_GROUP = '（二十九）加强组织领导。成立以分管生态环境工作的副市长为组长，各县（区）、市直相关部门及工业园区管委会主要领导为成员的市蓝天保卫战工作领导小组，';
-const AIR_PLAN_OPENING = '为贯彻落实《自治区人民政府关于印发打赢蓝天保卫战三年行动计划的通知》（宁政发〔2018〕34号）、《市人民政府办公室关于印发中卫市打赢蓝天保卫战三年行动计划（2018-2020年）的通知》（卫政办发〔2018〕164号），持续实施生态立市战略，推进大气污染综合防治，确保打赢蓝天保卫战，环境空气质量持续有效改善，制定本年度重点工作安排。';
+const POLICY_WORK =
+  '自2019年1月1日起，市政府各部门（单位）制发的属于解读范围的文件，都必须配套政策解读，并在市人民政府门户网站发布。各县（区）、市政府各部门（单位）要严格按照通知要求，确定专人负责，对本部门（单位）2019年以来制发的政策性文件进行全面梳理，凡是没有解读材料的文件，应及时起草解读材料并于2019年5月24日前在本级政府门户网站补发。市政府各部门（单位）政策解读质量和效果作为年度效能目标考核“政务公开”部分的重要考量依据。';
+const LEADING_GROUP =
+  '（二十九）加强组织领导。成立以分管生态环境工作的副市长为组长，各县（区）、市直相关部门及工业园区管委会主要领导为成员的市蓝天保卫战工作领导小组，';
+const AIR_PLAN_OPENING =
+  '为贯彻落实《自治区人民政府关于印发打赢蓝天保卫战三年行动计划的通知》（宁政发〔2018〕34号）、《市人民政府办公室关于印发中卫市打赢蓝天保卫战三年行动计划（2018-2020年）的通知》（卫政办发〔2018〕164号），持续实施生态立市战略，推进大气污染综合防治，确保打赢蓝天保卫战，环境空气质量持续有效改善，制定本年度重点工作安排。';
 
 describe('look-alike radicals (CJK Radicals Supplement and Kangxi Radicals) fold to the simplified characters the gazette prints', () => {
   const LOOKALIKE: Record<string, string> = { 民: '⺠', 门: '⻔', 长: '⻓', 户: '⼾' };
@@ -39,10 +42,46 @@ describe('look-alike radicals (CJK Radicals Supplement and Kangxi Radicals) fold
 
   it('maps each radical to the simplified form, never the traditional one NFKC gives', () => {
     const expected: Record<string, string> = {
-      '⼾': '户', '⾨': '门', '⻔': '门', '⾧': '长', '⻓': '长', '⻑': '长', '⾺': '马', '⻢': '马', '⾙': '贝', '⻉': '贝', '⾞': '车', '⻋': '车',
-      '⾴': '页', '⻚': '页', '⾵': '风', '⻛': '风', '⾶': '飞', '⻜': '飞', '⿂': '鱼', '⿃': '鸟', '⻨': '麦', '⿆': '麦', '⿓': '龙', '⻰': '龙',
-      '⿔': '龟', '⻳': '龟', '⿒': '齿', '⻮': '齿', '⿑': '齐', '⻬': '齐', '⾒': '见', '⻅': '见', '⿈': '黄', '⻩': '黄', '⻄': '西', '⺠': '民',
-      '⾔': '言', '⻈': '讠', '⼈': '人', '⼀': '一',
+      '⼾': '户',
+      '⾨': '门',
+      '⻔': '门',
+      '⾧': '长',
+      '⻓': '长',
+      '⻑': '长',
+      '⾺': '马',
+      '⻢': '马',
+      '⾙': '贝',
+      '⻉': '贝',
+      '⾞': '车',
+      '⻋': '车',
+      '⾴': '页',
+      '⻚': '页',
+      '⾵': '风',
+      '⻛': '风',
+      '⾶': '飞',
+      '⻜': '飞',
+      '⿂': '鱼',
+      '⿃': '鸟',
+      '⻨': '麦',
+      '⿆': '麦',
+      '⿓': '龙',
+      '⻰': '龙',
+      '⿔': '龟',
+      '⻳': '龟',
+      '⿒': '齿',
+      '⻮': '齿',
+      '⿑': '齐',
+      '⻬': '齐',
+      '⾒': '见',
+      '⻅': '见',
+      '⿈': '黄',
+      '⻩': '黄',
+      '⻄': '西',
+      '⺠': '民',
+      '⾔': '言',
+      '⻈': '讠',
+      '⼈': '人',
+      '⼀': '一',
     };
     for (const [radical, simplified] of Object.entries(expected)) expect(`${radical} ${foldCharacters(radical)}`).toBe(`${radical} ${simplified}`);
     const traditional = [...'戶門長馬貝車頁風飛魚鳥麥龍龜齒齊見黃韋鬥鹵黽'];
@@ -123,26 +162,29 @@ describe('two columns printed side by side (pdftotext -layout)', () => {
       .join('\f');
   }
 
-  it.each(['cells', 'chars'] as const)('reads each page left column first, then right (left column padded in %s): the same facts, pages and paragraphs', (pad) => {
-    const text = sideBySide(pad);
-    const sourceLines = text.split('\n');
-    expect(sourceLines[1]).toMatch(/^关于印发 2019 年度中卫市打赢蓝天保卫战行动 {20,}\S/);
-    expect(text.split('\f')).toHaveLength(64);
-    // Read as one column, it is no gazette issue: the notice headers are split across the columns.
-    expect(parseIssue(text.replace(/ {4,}/g, ' '), 'flattened.txt').notices).toEqual([]);
+  it.each(['cells', 'chars'] as const)(
+    'reads each page left column first, then right (left column padded in %s): the same facts, pages and paragraphs',
+    (pad) => {
+      const text = sideBySide(pad);
+      const sourceLines = text.split('\n');
+      expect(sourceLines[1]).toMatch(/^关于印发 2019 年度中卫市打赢蓝天保卫战行动 {20,}\S/);
+      expect(text.split('\f')).toHaveLength(64);
+      // Read as one column, it is no gazette issue: the notice headers are split across the columns.
+      expect(parseIssue(text.replace(/ {4,}/g, ' '), 'flattened.txt').notices).toEqual([]);
 
-    const issue = parseIssue(text, `two-columns-${pad}.txt`);
-    expect(issueFacts(issue)).toEqual(issueFacts(original));
-    expect(allUnplaced(issue)).toEqual([]);
-    expect(issue.notices.map((n) => `${n.docNumber} p.${n.page}`)).toEqual(original.notices.map((n) => `${n.docNumber} p.${n.page}`));
-    expect(issue.pagesKnown).toBe(true);
-    expect(issue.furniture.map((f) => `${f.kind} p.${f.page} ${f.text}`)).toEqual(original.furniture.map((f) => `${f.kind} p.${f.page} ${f.text}`));
-    const opening = issue.notices.find((n) => n.docNumber === '卫政办发〔2019〕43号')!.parts[0].paragraphs[0];
-    expect(opening).toMatchObject({ text: AIR_PLAN_OPENING, pageFrom: 3, pageTo: 3 });
-    // Line numbers are the source file's: the paragraph opens on the line that prints its first words.
-    expect(sourceLines[opening.lineFrom - 1]).toMatch(/^为贯彻落实《自治区人民政府关于印发打赢蓝 {4,}要求，制定严格的产业准入门槛。/);
-    expect(paragraphs(issue, '卫政办发〔2019〕44号')).toContain(POLICY_WORK);
-  });
+      const issue = parseIssue(text, `two-columns-${pad}.txt`);
+      expect(issueFacts(issue)).toEqual(issueFacts(original));
+      expect(allUnplaced(issue)).toEqual([]);
+      expect(issue.notices.map((n) => `${n.docNumber} p.${n.page}`)).toEqual(original.notices.map((n) => `${n.docNumber} p.${n.page}`));
+      expect(issue.pagesKnown).toBe(true);
+      expect(issue.furniture.map((f) => `${f.kind} p.${f.page} ${f.text}`)).toEqual(original.furniture.map((f) => `${f.kind} p.${f.page} ${f.text}`));
+      const opening = issue.notices.find((n) => n.docNumber === '卫政办发〔2019〕43号')!.parts[0].paragraphs[0];
+      expect(opening).toMatchObject({ text: AIR_PLAN_OPENING, pageFrom: 3, pageTo: 3 });
+      // Line numbers are the source file's: the paragraph opens on the line that prints its first words.
+      expect(sourceLines[opening.lineFrom - 1]).toMatch(/^为贯彻落实《自治区人民政府关于印发打赢蓝 {4,}要求，制定严格的产业准入门槛。/);
+      expect(paragraphs(issue, '卫政办发〔2019〕44号')).toContain(POLICY_WORK);
+    },
+  );
 
   it('leaves a one-column text alone', () => {
     expect(readSideBySide(seed)).toBeNull();

@@ -59,6 +59,8 @@ describe('text from real extractors of the fixture PDFs', () => {
 
   it('refuses two columns printed side by side that cannot be split, with the cause and the fix', () => {
     const o = readOutcome(fixtures().find((f) => f.layout === 'a4-2col')!, 'pdftotext-layout')!;
-    expect(o.refused).toMatch(/^两栏并排排版，无法按阅读顺序读出（\d+\/\d+ 行左右两栏并在一行）：请改用 PDF 文件本身，或不加 -layout 的 pdftotext \/ two columns printed side by side \(pdftotext -layout\)/);
+    expect(o.refused).toMatch(
+      /^两栏并排排版，无法按阅读顺序读出（\d+\/\d+ 行左右两栏并在一行）：请改用 PDF 文件本身，或不加 -layout 的 pdftotext \/ two columns printed side by side \(pdftotext -layout\)/,
+    );
   });
 });

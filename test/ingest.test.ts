@@ -30,9 +30,14 @@ describe('ingest into SQLite', () => {
     expect(count(db, "SELECT count(*) n FROM texts WHERE role = 'attachment'")).toBe(2);
     expect(count(db, "SELECT count(*) n FROM nodes WHERE locator = '第三十五条'")).toBe(1);
     const row = new Database(db, { readonly: true })
-      .prepare("SELECT n.text, n.page_from FROM nodes n JOIN texts t ON t.id = n.text_id WHERE t.title = '中卫市人民政府法律顾问管理办法' AND n.locator = '第三十五条'")
+      .prepare(
+        "SELECT n.text, n.page_from FROM nodes n JOIN texts t ON t.id = n.text_id WHERE t.title = '中卫市人民政府法律顾问管理办法' AND n.locator = '第三十五条'",
+      )
       .get() as { text: string; page_from: number };
-    expect(row).toEqual({ text: '第三十五条 特邀法律顾问和法律助理违反法律法规受到行政刑事处罚，或者违反本办法第二十七条规定的，直接予以解聘。', page_from: 62 });
+    expect(row).toEqual({
+      text: '第三十五条 特邀法律顾问和法律助理违反法律法规受到行政刑事处罚，或者违反本办法第二十七条规定的，直接予以解聘。',
+      page_from: 62,
+    });
   });
 
   it('names and skips empty, binary, non-UTF-8 and non-gazette files, builds the rest, and the CLI exits non-zero', () => {
@@ -64,7 +69,10 @@ describe('ingest into SQLite', () => {
   it('reads each file when it parses it: a file gone since the folder was listed is named and skipped', () => {
     const dir = corpusWith({ 'issue-2019-05.txt': readFileSync(SEED_FILE) });
     const files = listCorpus(dir);
-    expect(files.map((f) => [f.name, f.sha256.length])).toEqual([['issue-2019-04.txt', 64], ['issue-2019-05.txt', 64]]);
+    expect(files.map((f) => [f.name, f.sha256.length])).toEqual([
+      ['issue-2019-04.txt', 64],
+      ['issue-2019-05.txt', 64],
+    ]);
     rmSync(join(dir, 'issue-2019-05.txt'));
     const summary = ingestCorpus(dir, join(dir, 'gazette.db'), files);
     expect(summary.failures).toHaveLength(1);
@@ -86,7 +94,10 @@ describe('ingest into SQLite', () => {
     const summary = ingestCorpus(dir, join(dir, 'gazette.db'));
     expect(summary.failures).toEqual([{ file: 'damaged.txt', reason: 'not valid UTF-8, UTF-16 or GB18030 text (2 malformed UTF-8 sequence(s))' }]);
     // The first copy is stored, the second reported as a reprint of the same 文号.
-    expect(summary.issues.map((i) => [i.source, i.notices])).toEqual([['gb18030.txt', 12], ['utf16.txt', 0]]);
+    expect(summary.issues.map((i) => [i.source, i.notices])).toEqual([
+      ['gb18030.txt', 12],
+      ['utf16.txt', 0],
+    ]);
     expect(summary.issues[0].report.split('\n')[0]).toBe('# gb18030.txt — 《中卫市人民政府公报》 2019.NO.4: 12 件通知（按 GB18030 编码读入）');
   });
 

@@ -36,7 +36,13 @@ describe('table headers whose cells run together', () => {
 
 describe('the zoo itself', () => {
   const seed = ISSUES['bundled 2019.NO.4'];
-  const lines = (text: string) => new Set(text.split(/\r?\n/).filter((l) => l.trim()).map((l) => l.trim()));
+  const lines = (text: string) =>
+    new Set(
+      text
+        .split(/\r?\n/)
+        .filter((l) => l.trim())
+        .map((l) => l.trim()),
+    );
 
   it('moves nearly every line break of prose when it re-wraps', () => {
     const before = lines(seed);

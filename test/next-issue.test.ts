@@ -24,10 +24,14 @@ describe('an issue damaged differently', () => {
 
   it('routes the interleaved 方案 and 办法 apart and rejoins the cut article', () => {
     const [plan, rules] = parking.parts;
-    expect(nodeAt(plan, '二、（二）').text).toBe('（二）完善分类设施。各区要在居民小区设置分类投放点，配齐分类收集容器。（市城市管理局牵头，各区人民政府落实。）');
+    expect(nodeAt(plan, '二、（二）').text).toBe(
+      '（二）完善分类设施。各区要在居民小区设置分类投放点，配齐分类收集容器。（市城市管理局牵头，各区人民政府落实。）',
+    );
     expect(nodeAt(plan, '三、（一）').text).toBe('（一）加强组织领导。成立垃圾分类工作领导小组，统筹推进全市垃圾分类工作。');
     expect(nodeAt(rules, '第三条').text).toBe('第三条 市交通运输局负责停车场的监督管理工作；市公安局负责停车秩序的执法。');
-    expect(nodeAt(rules, '第四条').text).toBe('第四条 停车场经营者应当遵守下列规定：\n（一）明码标价；\n（二）建立车辆进出登记制度；\n（三）保持场内设施完好。');
+    expect(nodeAt(rules, '第四条').text).toBe(
+      '第四条 停车场经营者应当遵守下列规定：\n（一）明码标价；\n（二）建立车辆进出登记制度；\n（三）保持场内设施完好。',
+    );
     expect(rules.outline.map((n) => n.locator)).toEqual(['第一条', '第二条', '第三条', '第四条', '第五条']);
     expect([rules.validFrom, rules.validUntil]).toEqual(['2020-04-01', '2025-03-31']);
   });
@@ -39,7 +43,10 @@ describe('an issue damaged differently', () => {
       ['running-header', 6],
       ['banner', 8],
     ]);
-    const all = issue.notices.flatMap((n) => [n.body, ...n.parts]).map((t) => t.text).join('\n');
+    const all = issue.notices
+      .flatMap((n) => [n.body, ...n.parts])
+      .map((t) => t.text)
+      .join('\n');
     expect(all).not.toMatch(/公报》|— 5 —|【/);
     expect(nodeAt(dogs.parts[0], '第二条').pageFrom).toBe(9);
     expect(allUnplaced(issue)).toEqual([]);
@@ -85,7 +92,6 @@ describe('a notice under a red header, dated in numerals, sent to 市 bodies', (
 
 describe('a single-spaced extraction', () => {
   it('takes an indent for a paragraph, not a page', () => {
-
     const issue = parseIssue(WATER_ISSUE, 'single.txt');
     const [rules] = issue.notices[0].parts;
     expect(nodeAt(rules, '第一条').text).toBe('第一条 为节约用水，制定本办法。\n本办法所称节水，是指提高用水效率。');

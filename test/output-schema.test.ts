@@ -16,7 +16,11 @@ describe('an answer off its outputSchema', () => {
     await server.connect(serverSide);
     const client = new Client({ name: 'test', version: '1' });
     await client.connect(clientSide);
-    const r = (await client.callTool({ name: 'search_gazette', arguments: { query: '湿地' } })) as { isError?: boolean; structuredContent?: unknown; content: { text: string }[] };
+    const r = (await client.callTool({ name: 'search_gazette', arguments: { query: '湿地' } })) as {
+      isError?: boolean;
+      structuredContent?: unknown;
+      content: { text: string }[];
+    };
     expect(r.isError).toBe(true);
     expect(r.structuredContent).toBeUndefined();
     expect(r.content[0].text).toMatch(/^内部错误[\s\S]*Internal error in search_gazette: structuredContent does not fit the output schema/);

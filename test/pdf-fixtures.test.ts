@@ -33,7 +33,9 @@ describe('the bundled issue typeset', () => {
   const text = htmlPlainText(html);
 
   it('states what it holds: 12 notices, 232 tasks, 16 appointments, 589 clauses (43号 附件4–5 a row each 序号)', () => {
-    expect([expected.notices.length, expected.tasks.length, expected.appointments.length, expected.clauses.length, expected.texts.length]).toEqual([12, 232, 16, 589, 27]);
+    expect([expected.notices.length, expected.tasks.length, expected.appointments.length, expected.clauses.length, expected.texts.length]).toEqual([
+      12, 232, 16, 589, 27,
+    ]);
   });
 
   it('drops the page furniture and prints its own in @page margin boxes', () => {
@@ -60,7 +62,11 @@ describe('the bundled issue typeset', () => {
     expect(kind('卫政办发〔2019〕43号')).toBe('center');
     expect(kind('中卫市人民政府办公室')).toBe('center'); // the first: the header
     expect(kind('2019年4月30日')).toBe('right');
-    expect(issueBlocks(SEED).filter((b) => b.text === '中卫市人民政府办公室').map((b) => b.kind)).toContain('right');
+    expect(
+      issueBlocks(SEED)
+        .filter((b) => b.text === '中卫市人民政府办公室')
+        .map((b) => b.kind),
+    ).toContain('right');
   });
 
   it('gives LibreOffice the same blocks, with its own header, footer and page breaks', () => {

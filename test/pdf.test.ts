@@ -2,7 +2,7 @@
 // typeset by Chromium and LibreOffice in one and two columns, A4 and A5, TrueType and Type 3
 // fonts: evals/pdf-fixtures.ts), PDF ingest gives exactly the facts text ingest of the same issue
 // gives, and cites the PDF's own pages. Faults in a PDF cost that file only, with a clear reason.
-import { readdirSync, readFileSync, writeFileSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -33,10 +33,15 @@ describe.each(PDF_FIXTURES.map((f) => [f.name, f] as const))('PDF %s', (_name, f
 
   it('cites the PDF’s own pages: each task names the page its item starts on, each notice the page its header starts on', () => {
     // The pages as poppler prints them (form feeds between pages): a reading no code of ours made.
-    const pages = gunzipSync(readFileSync(fixture.pdf.replace(/\.pdf$/, '.pdftotext.txt.gz'))).toString('utf8').split('\f').map(matchKey);
+    const pages = gunzipSync(readFileSync(fixture.pdf.replace(/\.pdf$/, '.pdftotext.txt.gz')))
+      .toString('utf8')
+      .split('\f')
+      .map(matchKey);
     expect(read.pageCount).toBe(pages.filter((p, k) => k < pages.length - 1 || p).length);
     const texts = (t: BuiltText): BuiltText[] => [t, ...t.attachments.flatMap(texts)];
-    const paragraphs = issue.notices.flatMap((n) => [n.body, ...n.parts].flatMap(texts).flatMap((t) => t.paragraphs.map((p) => ({ ...p, key: `${n.docNumber} ${p.locator}` }))));
+    const paragraphs = issue.notices.flatMap((n) =>
+      [n.body, ...n.parts].flatMap(texts).flatMap((t) => t.paragraphs.map((p) => ({ ...p, key: `${n.docNumber} ${p.locator}` }))),
+    );
     const tasks = issue.notices.flatMap((n) => n.tasks.map((t) => ({ ...t, key: `${n.docNumber} ${t.locator}` })));
     expect(tasks.length).toBeGreaterThan(0);
     // A table row's 序号 may stand apart from its cells (a table printed column by column): its words are what is looked for.

@@ -38,13 +38,26 @@ function memoryCopy(db: Database.Database, sqlite: SqliteSearchStore): MemoryCor
   for (const term of db.prepare('SELECT term FROM search_vocab').pluck().all() as string[]) {
     const segments = sqlite.passagePostings(term);
     postings.set(term, {
-      ids: concat(segments.map((s) => s.ids), (n) => new Int32Array(n)),
-      tfs: concat(segments.map((s) => s.tfs), (n) => new Float32Array(n)),
-      lengths: concat(segments.map((s) => s.lengths), (n) => new Float32Array(n)),
+      ids: concat(
+        segments.map((s) => s.ids),
+        (n) => new Int32Array(n),
+      ),
+      tfs: concat(
+        segments.map((s) => s.tfs),
+        (n) => new Float32Array(n),
+      ),
+      lengths: concat(
+        segments.map((s) => s.lengths),
+        (n) => new Float32Array(n),
+      ),
     });
   }
   const taskPostings = new Map<string, Int32Array>();
-  for (const term of db.prepare('SELECT term FROM task_vocab').pluck().all() as string[]) taskPostings.set(term, concat(sqlite.taskIds(term), (n) => new Int32Array(n)));
+  for (const term of db.prepare('SELECT term FROM task_vocab').pluck().all() as string[])
+    taskPostings.set(
+      term,
+      concat(sqlite.taskIds(term), (n) => new Int32Array(n)),
+    );
   const { passageLength } = sqlite.totals();
   return {
     notices: db.prepare('SELECT id, doc_number AS docNumber FROM notices ORDER BY id').all() as { id: number; docNumber: string }[],
@@ -94,7 +107,10 @@ describe('the search layer over its storage port', () => {
 
   it('ranks the same tasks and reads the same words the index lacks', () => {
     for (const q of questions) {
-      expect(memory.tasks(q, 10).map((t) => t.id), q).toEqual(sqlite.tasks(q, 10).map((t) => t.id));
+      expect(
+        memory.tasks(q, 10).map((t) => t.id),
+        q,
+      ).toEqual(sqlite.tasks(q, 10).map((t) => t.id));
       expect(memory.questionWords(q), q).toEqual(sqlite.questionWords(q));
     }
   });

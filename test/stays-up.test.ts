@@ -18,7 +18,13 @@ const fresh = () => mkdtempSync(join(tmpdir(), 'gazette-up-'));
 const silent = pino({ level: 'silent' });
 
 describe('arguments on their way to a tool thread', () => {
-  const pool = new ToolPool({ config: { dbPath: seedDatabase() }, size: 1, budgetMs: 30_000, logger: silent, workerScript: new URL('../dist/server/tool-worker.js', import.meta.url) });
+  const pool = new ToolPool({
+    config: { dbPath: seedDatabase() },
+    size: 1,
+    budgetMs: 30_000,
+    logger: silent,
+    workerScript: new URL('../dist/server/tool-worker.js', import.meta.url),
+  });
   afterAll(() => pool.close());
 
   it('a call whose arguments cannot be copied fails alone, and the next is answered', async () => {

@@ -48,11 +48,20 @@ describe('43号 water-quality targets (the bundled issue)', () => {
     ]);
     // Still cited by its 序号 and page, with its printed lines and cells.
     expect(rows[3]).toMatchObject({ pageFrom: 15, row: { numbers: [4], block: [4, 5] } });
-    expect(rows[3].row!.cells!.map((c) => `${c.column}=${c.value}`)).toEqual(['所在地市=中卫市', '所在县区=沙坡头区', '监测断面=中卫第九排水沟入黄口', '断面功能=入清水河', '断面属性=区控', '水质目标=Ⅳ类']);
+    expect(rows[3].row!.cells!.map((c) => `${c.column}=${c.value}`)).toEqual([
+      '所在地市=中卫市',
+      '所在县区=沙坡头区',
+      '监测断面=中卫第九排水沟入黄口',
+      '断面功能=入清水河',
+      '断面属性=区控',
+      '水质目标=Ⅳ类',
+    ]);
   });
 
   it('附件5: 序号3 and 序号4 each their own row (no 序号1-3 block)', () => {
-    expect(row('卫政办发〔2019〕43号', '附件5 序号4').text).toBe('序号：4；所在城市：中卫市；所在县区：海原县；水源地名称：南坪水库水源地；水源地类型：湖库型；级别：县级；水质目标：Ⅲ类');
+    expect(row('卫政办发〔2019〕43号', '附件5 序号4').text).toBe(
+      '序号：4；所在城市：中卫市；所在县区：海原县；水源地名称：南坪水库水源地；水源地类型：湖库型；级别：县级；水质目标：Ⅲ类',
+    );
     expect(rowsOf('卫政办发〔2019〕43号', '附件5').map((n) => n.locator)).toHaveLength(5);
   });
 
@@ -79,9 +88,9 @@ describe('tables whose cells are not told apart here', () => {
 
 describe('readTable', () => {
   it('joins names wrapped in narrow header cells (序/号, 建设/地点, 计划投资/（万元）) and short names a space apart', () => {
-    expect(headerColumns(['序号 流域 项目名称', '建设', '地点', '项目类别 项目建设内容及规模', '计划投资', '（万元）', '责任单位', '开工', '年度', '备', '注'])).toEqual([
-      '序号', '流域', '项目名称', '建设地点', '项目类别', '项目建设内容及规模', '计划投资（万元）', '责任单位', '开工年度', '备注',
-    ]);
+    expect(
+      headerColumns(['序号 流域 项目名称', '建设', '地点', '项目类别 项目建设内容及规模', '计划投资', '（万元）', '责任单位', '开工', '年度', '备', '注']),
+    ).toEqual(['序号', '流域', '项目名称', '建设地点', '项目类别', '项目建设内容及规模', '计划投资（万元）', '责任单位', '开工年度', '备注']);
     expect(headerColumns(['序号 公开事项 公开主要内容 公开 时限 责任主体'])).toEqual(['序号', '公开事项', '公开主要内容', '公开时限', '责任主体']);
   });
 
@@ -99,7 +108,10 @@ describe('readTable', () => {
         else out.push(l);
         return out;
       }, []);
-    const table = readTable(joined(header), blocks.map((b) => ({ ...b, lines: joined(b.lines) })));
+    const table = readTable(
+      joined(header),
+      blocks.map((b) => ({ ...b, lines: joined(b.lines) })),
+    );
     expect(table.columns).toEqual(['序号', '水体名称', '所在地市', '监测断面（点位）名称', '断面功能', '水质目标']);
     expect(table.rows.get(1)!.cells).toEqual(['黄河干流', '中卫市', '下河沿', '甘肃—宁夏省界', 'Ⅱ类']);
     expect(table.rows.get(2)!.cells).toEqual(['黄河干流', '吴忠市', '金沙湾', '中卫—吴忠市界', 'Ⅱ类']);
@@ -107,8 +119,13 @@ describe('readTable', () => {
   });
 
   it('says which block printed column by column it cannot tell apart, and keeps its rows together', () => {
-    const table = readTable([line('序号 所在地市 监测断面 断面功能')], [{ numbers: [1, 2], lines: ['1', '2', '中卫市', '中卫市', '甲', '乙', '入黄', '入清水河', '多余'].map((r) => line(r)) }]);
+    const table = readTable(
+      [line('序号 所在地市 监测断面 断面功能')],
+      [{ numbers: [1, 2], lines: ['1', '2', '中卫市', '中卫市', '甲', '乙', '入黄', '入清水河', '多余'].map((r) => line(r)) }],
+    );
     expect(table.rows.size).toBe(0);
-    expect(table.problems.map((p) => p.message)).toEqual(['序号1-2, printed column by column: 7 printed cells for 2 rows of 3 columns; the rows are kept together']);
+    expect(table.problems.map((p) => p.message)).toEqual([
+      '序号1-2, printed column by column: 7 printed cells for 2 rows of 3 columns; the rows are kept together',
+    ]);
   });
 });

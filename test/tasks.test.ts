@@ -10,7 +10,8 @@ import { PARKING_ISSUE } from './support/made-up.js';
 import { notice, seedIssue } from './support/seed.js';
 
 const issue = seedIssue();
-const tasksAt = (doc: string, locator: string, title = ''): Task[] => notice(issue, doc).tasks.filter((t) => t.locator === locator && t.textTitle.includes(title));
+const tasksAt = (doc: string, locator: string, title = ''): Task[] =>
+  notice(issue, doc).tasks.filter((t) => t.locator === locator && t.textTitle.includes(title));
 const one = (doc: string, locator: string, title = ''): Task => {
   const found = tasksAt(doc, locator, title);
   expect(found, `${doc} ${locator}`).toHaveLength(1);
@@ -82,7 +83,14 @@ describe('note forms', () => {
       support: ['市发展和改革委员会', '市住房和城乡建设局', '市旅游和文化体育广电局', '市人民防空办公室', '国网中卫供电公司', '市无线电管理委员会'],
       implementing: [],
     });
-    expect(tasksAt(plan, '二、（一）1.')[0].leadUnits).toEqual(['市发展和改革委员会', '市自然资源局', '市住房和城乡建设局', '市生态环境局', '市人力资源和社会保障局', '市人民防空办公室']);
+    expect(tasksAt(plan, '二、（一）1.')[0].leadUnits).toEqual([
+      '市发展和改革委员会',
+      '市自然资源局',
+      '市住房和城乡建设局',
+      '市生态环境局',
+      '市人力资源和社会保障局',
+      '市人民防空办公室',
+    ]);
     const list = tasksAt('卫政办发〔2019〕85号', '三、（一）2.（3）')[0];
     expect([list.leadUnits, list.supportUnits]).toEqual([['各县（区）人民政府（管委会）', '市自然资源局'], []]);
   });
@@ -127,7 +135,11 @@ describe('task tables', () => {
     expect(row1.task.startsWith('精简审批环节：对本地区工程建设项目审批事项进行全面清理')).toBe(true);
     expect([row1.leadUnits, row1.supportUnits, row1.deadline?.date]).toEqual([['市发展和改革委员会'], ['各相关部门', '各县（区）人民政府'], '2019-08-30']);
     const row25 = one(plan, '附件 序号25');
-    expect([row25.leadUnits, row25.supportUnits, row25.deadline?.text]).toEqual([['市审批服务管理局', '市住房和城乡建设局'], ['各相关部门', '各县（区）人民政府'], '2019年12月30日前']);
+    expect([row25.leadUnits, row25.supportUnits, row25.deadline?.text]).toEqual([
+      ['市审批服务管理局', '市住房和城乡建设局'],
+      ['各相关部门', '各县（区）人民政府'],
+      '2019年12月30日前',
+    ]);
     const row26 = one(plan, '附件 序号26');
     expect(row26.supportUnits).toEqual(['市发展和改革委员会', '财政局及其他各相关部门', '各县（区）人民政府']);
     expect(notice(issue, plan).tasks.filter((t) => t.locator.startsWith('附件'))).toHaveLength(38);

@@ -5,7 +5,15 @@ import { dropCjkSpaces, foldCharacters, joinWrapped, matchKey, parseChineseDate,
 
 describe('文号', () => {
   it('accepts every bracket style, spaces and full-width digits', () => {
-    for (const s of ['卫政办发〔2019〕43号', '卫政办发[2019]43号', '卫政办发(2019)43号', '卫政办发（2019）43号', '卫政办发 〔2019〕 43 号', '卫政办发〔２０１９〕４３号', '卫政办发〔2019〕第43号']) {
+    for (const s of [
+      '卫政办发〔2019〕43号',
+      '卫政办发[2019]43号',
+      '卫政办发(2019)43号',
+      '卫政办发（2019）43号',
+      '卫政办发 〔2019〕 43 号',
+      '卫政办发〔２０１９〕４３号',
+      '卫政办发〔2019〕第43号',
+    ]) {
       expect(normalizeDocNumber(s), s).toBe('卫政办发〔2019〕43号');
     }
   });
@@ -18,12 +26,31 @@ describe('文号', () => {
 
 describe('numbers and dates', () => {
   it('reads Chinese and Arabic numerals', () => {
-    expect([parseNumber('五'), parseNumber('十'), parseNumber('十五'), parseNumber('二十七'), parseNumber('三十九'), parseNumber('一百零五'), parseNumber('１２'), parseNumber('4')]).toEqual([5, 10, 15, 27, 39, 105, 12, 4]);
+    expect([
+      parseNumber('五'),
+      parseNumber('十'),
+      parseNumber('十五'),
+      parseNumber('二十七'),
+      parseNumber('三十九'),
+      parseNumber('一百零五'),
+      parseNumber('１２'),
+      parseNumber('4'),
+    ]).toEqual([5, 10, 15, 27, 39, 105, 12, 4]);
     expect(parseNumber('四条')).toBeNaN();
     expect(parseNumber('')).toBeNaN();
   });
   it('writes numbers the way articles are numbered', () => {
-    expect([1, 10, 11, 20, 27, 39, 100, 105, 110].map(toChineseNumber)).toEqual(['一', '十', '十一', '二十', '二十七', '三十九', '一百', '一百零五', '一百一十']);
+    expect([1, 10, 11, 20, 27, 39, 100, 105, 110].map(toChineseNumber)).toEqual([
+      '一',
+      '十',
+      '十一',
+      '二十',
+      '二十七',
+      '三十九',
+      '一百',
+      '一百零五',
+      '一百一十',
+    ]);
   });
   it('parses printed dates and refuses impossible ones', () => {
     expect(parseChineseDate('2019 年 4 月 30 日')).toBe('2019-04-30');

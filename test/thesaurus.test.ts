@@ -63,14 +63,24 @@ describe('what a question wants', () => {
     ['医保住院费用按什么办法结算', { definition: true }],
     ['法律顾问是怎么选出来的', { procedure: true }],
   ])('%s', (question, wanted) => {
-    expect(questionWants(question)).toEqual({ measures: [], dates: false, units: false, definition: false, places: false, positions: false, procedure: false, list: false, ...wanted });
+    expect(questionWants(question)).toEqual({
+      measures: [],
+      dates: false,
+      units: false,
+      definition: false,
+      places: false,
+      positions: false,
+      procedure: false,
+      list: false,
+      ...wanted,
+    });
   });
 });
 
 describe('words a question says that the gazette does not', () => {
   const message = (tool: string, args: Record<string, unknown>) => (call(ctx, tool, args).structuredContent as { message?: string }).message ?? '';
 
-  it('names only words it could not read: a paraphrase is read as the gazette\'s words (冬天 → 冬防期), 工厂 too, 谁来管 asks who', () => {
+  it("names only words it could not read: a paraphrase is read as the gazette's words (冬天 → 冬防期), 工厂 too, 谁来管 asks who", () => {
     expect(message('find_lead_unit', { task: '冬天工厂错峰生产谁负责' })).not.toContain('没有出现');
     expect(message('find_lead_unit', { task: '洋垃圾谁来管' })).not.toContain('没有出现');
     expect(message('find_lead_unit', { task: '冬天错峰生产的噪声谁来管' })).toContain('公报中没有出现“噪声”');
@@ -87,14 +97,16 @@ describe('words a question says that the gazette does not', () => {
 describe('lead units for a task asked in other words', () => {
   const first = (task: string) => (call(ctx, 'find_lead_unit', { task }).structuredContent as { matches: { task: string; leadUnits: string[] }[] }).matches[0];
 
-  it('finds the task by the gazette\'s words for the question\'s: 臭水沟 → 黑臭水体, 大货车 → 柴油货车', () => {
+  it("finds the task by the gazette's words for the question's: 臭水沟 → 黑臭水体, 大货车 → 柴油货车", () => {
     expect(first('臭水沟治理谁牵头')).toMatchObject({ task: '打好城市黑臭水体治理攻坚战', leadUnits: ['市住房和城乡建设局'] });
     expect(first('大货车谁管')).toMatchObject({ task: '开展柴油货车污染治理专项行动', leadUnits: ['市交通运输局', '市生态环境局'] });
   });
 });
 
 describe('search ranking', () => {
-  const first = (query: string) => (call(ctx, 'search_gazette', { query, limit: 3 }).structuredContent as { results: { citation: { docNumber: string; locator: string } }[] }).results[0].citation;
+  const first = (query: string) =>
+    (call(ctx, 'search_gazette', { query, limit: 3 }).structuredContent as { results: { citation: { docNumber: string; locator: string } }[] }).results[0]
+      .citation;
 
   it('finds a text by its title words and the clause by the rest: 国有资产出租 有效期 is 第十一条, not a table row naming the 办法', () => {
     expect(first('国有资产出租实施办法有效期')).toMatchObject({ docNumber: '卫政办规发〔2019〕2号', locator: '第十一条' });

@@ -7,7 +7,13 @@ import { call, seedContext, seedDatabase } from './support/seed.js';
 
 const silent = pino({ level: 'silent' });
 // The threads run the built worker, as the server does (npm test builds first).
-const pool = new ToolPool({ config: { dbPath: seedDatabase() }, size: 1, budgetMs: 30_000, logger: silent, workerScript: new URL('../dist/server/tool-worker.js', import.meta.url) });
+const pool = new ToolPool({
+  config: { dbPath: seedDatabase() },
+  size: 1,
+  budgetMs: 30_000,
+  logger: silent,
+  workerScript: new URL('../dist/server/tool-worker.js', import.meta.url),
+});
 afterAll(() => pool.close());
 
 describe('tool threads', () => {
@@ -16,7 +22,9 @@ describe('tool threads', () => {
   });
 
   it('answer the largest draft the checker takes as the server itself would', async () => {
-    const draft = '根据《中卫市人民政府法律顾问管理办法》第十八条，法律顾问审查合同原则上不超过5个工作日。“特邀法律顾问和法律助理任期两年”。'.repeat(400).slice(0, 20_000);
+    const draft = '根据《中卫市人民政府法律顾问管理办法》第十八条，法律顾问审查合同原则上不超过5个工作日。“特邀法律顾问和法律助理任期两年”。'
+      .repeat(400)
+      .slice(0, 20_000);
     const inThread = await pool.run('check_draft', { text: draft });
     const inProcess = call(seedContext(), 'check_draft', { text: draft });
     expect(inThread.isError).toBeFalsy();
@@ -25,7 +33,13 @@ describe('tool threads', () => {
   });
 
   it('stops starting threads that cannot start, says so, and answers calls with an error instead of hanging', async () => {
-    const broken = new ToolPool({ config: { dbPath: seedDatabase() }, size: 2, budgetMs: 30_000, logger: silent, workerScript: new URL('./no-such-worker.js', import.meta.url) });
+    const broken = new ToolPool({
+      config: { dbPath: seedDatabase() },
+      size: 2,
+      budgetMs: 30_000,
+      logger: silent,
+      workerScript: new URL('./no-such-worker.js', import.meta.url),
+    });
     await expect(broken.ready()).rejects.toThrow('failed to start 3 times in a row');
     const r = await broken.run('search_gazette', { query: '湿地' });
     expect(r.isError).toBe(true);

@@ -7,7 +7,12 @@ import { citationSchema, citeTag, clip, defineTool, docNumberField, incompleteNo
 export const MAX_DRAFT_CHARS = 20_000;
 
 const input = {
-  text: textField(`要核对的解读稿全文，最多 ${MAX_DRAFT_CHARS} 字 / the draft, up to ${MAX_DRAFT_CHARS} characters`, MAX_DRAFT_CHARS, '根据《中卫市人民政府法律顾问管理办法》第十八条，法律顾问审查合同原则上不超过5个工作日。', true),
+  text: textField(
+    `要核对的解读稿全文，最多 ${MAX_DRAFT_CHARS} 字 / the draft, up to ${MAX_DRAFT_CHARS} characters`,
+    MAX_DRAFT_CHARS,
+    '根据《中卫市人民政府法律顾问管理办法》第十八条，法律顾问审查合同原则上不超过5个工作日。',
+    true,
+  ),
   docNumber: docNumberField('稿件所解读的文件；不写文号的条款引用以它为准 / the notice the draft explains: bare clause references refer to it').optional(),
 };
 
@@ -43,7 +48,7 @@ export const checkDraft = defineTool({
     title: 'Check a draft explainer / 核对解读稿',
     description:
       '逐项核对一篇解读稿：找出其中每处引文（“”「」『』）、出处（文号及条款，如【卫政规发〔2019〕1号 · 第五条（三）】或（文号）第三条）、带单位的数字和日期，与公报原文比对，给出 verified（已核实）、mismatch（不一致，并给出原文）、not_found（查无此文号、条款或引文）、unverifiable（句子未引注且无相近原文）。不用模型，结果确定。\n' +
-      'Checks a whole draft against the gazette: every quotation, citation (文号 with or without a locator), number with a unit and date gets a verdict — verified, mismatch (with the source\'s own words), not_found, or unverifiable. Deterministic; no model involved.',
+      "Checks a whole draft against the gazette: every quotation, citation (文号 with or without a locator), number with a unit and date gets a verdict — verified, mismatch (with the source's own words), not_found, or unverifiable. Deterministic; no model involved.",
     inputSchema: input,
     outputSchema: output,
     annotations: { title: 'Check a draft explainer', ...readOnly },

@@ -61,7 +61,9 @@ export const citeClause = defineTool({
     if (found.kind !== 'found') {
       const near = found.kind === 'none' ? found.suggestions : found.candidates;
       const what = found.kind === 'ambiguous' ? `“${ref}”对应多件通知，请在 document 中写明文号或标题` : `语料中没有与“${ref}”对应的文本`;
-      return fail(`${what}。${near.length ? `\n您是否要找：\n${near.map((n) => `- ${n.docNumber} ${n.title}`).join('\n')}` : ''}\nNo single text in the corpus matches "${ref}".`);
+      return fail(
+        `${what}。${near.length ? `\n您是否要找：\n${near.map((n) => `- ${n.docNumber} ${n.title}`).join('\n')}` : ''}\nNo single text in the corpus matches "${ref}".`,
+      );
     }
     const { notice, texts } = found;
     const located = texts.map((t) => locate(ctx, t, clauseRef));
@@ -74,12 +76,21 @@ export const citeClause = defineTool({
     }
     const { text, locator, locators, outline, byArticles } = hits[0] ?? located[0];
     if (!locators) {
-      throw new InputError('clause', '应为条款号，如 第四条、第4条、4、四、第五条（三），或方案的 二、（一）1.', 'must be a clause number such as 第四条, 4, 四, 第五条（三）, or a section locator such as 二、（一）1.', '第四条');
+      throw new InputError(
+        'clause',
+        '应为条款号，如 第四条、第4条、4、四、第五条（三），或方案的 二、（一）1.',
+        'must be a clause number such as 第四条, 4, 四, 第五条（三）, or a section locator such as 二、（一）1.',
+        '第四条',
+      );
     }
     if (!locator) {
       const near = nearestLocators(locators[0], outline);
-      const size = byArticles ? `共 ${outline.filter((l) => /条$/.test(l)).length} 条` : `目录：${outline.filter((l) => /^[一二三四五六七八九十]+、$/.test(l)).join(' ')}`;
-      return fail(`《${text.title}》中没有 ${locators[0]}（${size}）。${near.length ? `最接近的是：${near.join('、')}` : ''}\n"${clauseRef}" is not in this text${near.length ? `; nearest: ${near.join(', ')}` : ''}.`);
+      const size = byArticles
+        ? `共 ${outline.filter((l) => /条$/.test(l)).length} 条`
+        : `目录：${outline.filter((l) => /^[一二三四五六七八九十]+、$/.test(l)).join(' ')}`;
+      return fail(
+        `《${text.title}》中没有 ${locators[0]}（${size}）。${near.length ? `最接近的是：${near.join('、')}` : ''}\n"${clauseRef}" is not in this text${near.length ? `; nearest: ${near.join(', ')}` : ''}.`,
+      );
     }
     const node = ctx.gazette.clause(text, locator)!;
     const validFrom = text.role === 'part' ? text.validFrom : null;
@@ -89,6 +100,11 @@ export const citeClause = defineTool({
     const structured = { clause: locator, text: node.text, citation, validity: { validFrom, validUntil, inForce, asOf, basis } };
     const status = inForce ? `截至 ${asOf} 有效` : `截至 ${asOf} 不在有效期内`;
     const caution = incompleteNote(ctx, [notice.docNumber]);
-    return ok(structured, [`《${text.title}》${locator}（公报第${node.pageFrom ?? '?'}页）：`, node.text, `——${status}（${basis}）。`, caution, citationTags([citation])].filter(Boolean).join('\n'));
+    return ok(
+      structured,
+      [`《${text.title}》${locator}（公报第${node.pageFrom ?? '?'}页）：`, node.text, `——${status}（${basis}）。`, caution, citationTags([citation])]
+        .filter(Boolean)
+        .join('\n'),
+    );
   },
 });

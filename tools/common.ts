@@ -57,14 +57,19 @@ function check<T>(schema: z.ZodType<T>, test: (v: T) => Refusal | null) {
   });
 }
 
-const example = <S extends z.ZodType>(schema: S, description: string, ex: string | number | boolean): S => schema.describe(description).meta({ examples: [ex] }) as S;
+const example = <S extends z.ZodType>(schema: S, description: string, ex: string | number | boolean): S =>
+  schema.describe(description).meta({ examples: [ex] }) as S;
 
 /**
  * Free text: trimmed, 1–max characters, well-formed Unicode, no control characters. `asWritten`
  * keeps the text untrimmed, for answers that point into it by offset.
  */
 export function textField(description: string, max: number, ex: string, asWritten = false) {
-  const base = (asWritten ? z.string().refine((v) => v.trim().length > 0, { message: 'must not be empty', params: { zh: '不能为空', en: 'must not be empty' } }) : z.string().trim().min(1)).max(max);
+  const base = (
+    asWritten
+      ? z.string().refine((v) => v.trim().length > 0, { message: 'must not be empty', params: { zh: '不能为空', en: 'must not be empty' } })
+      : z.string().trim().min(1)
+  ).max(max);
   return example(
     check(base, (v) => {
       if (!v.isWellFormed()) return { zh: '含有无效的 Unicode 字符（孤立代理项）', en: 'contains invalid Unicode (lone surrogates)' };
@@ -93,7 +98,9 @@ export function questionField(description: string, max: number, ex: string) {
     check(textField(description, max, ex), (v) => {
       const words = v.replace(/[\u4e00-\u9fff]{2,10}\s*[[(（【〔［]\s*\d{4}\s*[\])）】〕］]\s*\d{1,4}\s*号/g, ' ');
       const syntax = QUERY_SYNTAX.find(([re]) => re.test(words));
-      return syntax ? { zh: `请用普通词语或问题检索，不支持检索语法（${syntax[1]}）`, en: `use plain words or a question; query syntax (${syntax[1]}) is not supported` } : null;
+      return syntax
+        ? { zh: `请用普通词语或问题检索，不支持检索语法（${syntax[1]}）`, en: `use plain words or a question; query syntax (${syntax[1]}) is not supported` }
+        : null;
     }),
     description,
     ex,
@@ -102,7 +109,10 @@ export function questionField(description: string, max: number, ex: string) {
 
 /** A day written YYYY-MM-DD that exists and lies in DATE_RANGE. */
 export function dateField(description: string) {
-  const base = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/);
+  const base = z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/);
   return example(
     check(base, (v) => {
       const [y, m, d] = v.split('-').map(Number);
@@ -118,7 +128,9 @@ export function dateField(description: string) {
 /** A 文号 in any accepted spelling, normalized. */
 export function docNumberField(description: string) {
   return example(
-    check(z.string().trim().min(1).max(40), (v) => (normalizeDocNumber(v) ? null : { zh: '不是文号格式', en: 'is not a 文号 (document number)' })).transform((v) => normalizeDocNumber(v)!),
+    check(z.string().trim().min(1).max(40), (v) => (normalizeDocNumber(v) ? null : { zh: '不是文号格式', en: 'is not a 文号 (document number)' })).transform(
+      (v) => normalizeDocNumber(v)!,
+    ),
     description,
     '卫政办发〔2019〕43号',
   );
@@ -163,7 +175,13 @@ function fitting(fixed: string[], items: string[], budget = TEXT_BUDGET): number
  * A page of a list answer within the text budget: the head, the item lines that fit, where the
  * rest of the list is, then the tail; and where the next page starts (null at the end).
  */
-export function pagedText(head: string[], lines: string[], tail: string[], offset: number, total: number): { shown: number; nextOffset: number | null; text: string } {
+export function pagedText(
+  head: string[],
+  lines: string[],
+  tail: string[],
+  offset: number,
+  total: number,
+): { shown: number; nextOffset: number | null; text: string } {
   const shown = fitting([...head, ...tail, moreLine(1, offset, total)], lines);
   const text = [...head, ...lines.slice(0, shown), moreLine(shown, offset, total), ...tail].filter(Boolean).join('\n');
   return { shown, nextOffset: offset + shown < total ? offset + shown : null, text };
@@ -172,7 +190,11 @@ export function pagedText(head: string[], lines: string[], tail: string[], offse
 /** The line that tells a reader how to see the rest of a list. */
 function moreLine(shown: number, offset: number, total: number): string {
   const next = offset + shown;
-  return next < total ? `（第 ${offset + 1}–${next} 项，共 ${total} 项；下一页用 offset=${next}）` : offset > 0 ? `（第 ${offset + 1}–${next} 项，共 ${total} 项，已到末尾）` : '';
+  return next < total
+    ? `（第 ${offset + 1}–${next} 项，共 ${total} 项；下一页用 offset=${next}）`
+    : offset > 0
+      ? `（第 ${offset + 1}–${next} 项，共 ${total} 项，已到末尾）`
+      : '';
 }
 
 // ---- Validation: one path for the server and the CLI.
@@ -191,9 +213,13 @@ function refusalOf(issue: z.core.$ZodIssue, given: unknown): Refusal {
       if (given === undefined || given === null) return { zh: '不能为空（必填）', en: 'is required' };
       return TYPE_NAMES[issue.expected] ?? { zh: `类型应为 ${issue.expected}`, en: `must be of type ${issue.expected}` };
     case 'too_small':
-      return issue.origin === 'string' ? { zh: '不能为空', en: 'must not be empty' } : { zh: `不能小于 ${issue.minimum}`, en: `must be at least ${issue.minimum}` };
+      return issue.origin === 'string'
+        ? { zh: '不能为空', en: 'must not be empty' }
+        : { zh: `不能小于 ${issue.minimum}`, en: `must be at least ${issue.minimum}` };
     case 'too_big':
-      return issue.origin === 'string' ? { zh: `不能超过 ${issue.maximum} 个字符`, en: `must be at most ${issue.maximum} characters` } : { zh: `不能大于 ${issue.maximum}`, en: `must be at most ${issue.maximum}` };
+      return issue.origin === 'string'
+        ? { zh: `不能超过 ${issue.maximum} 个字符`, en: `must be at most ${issue.maximum} characters` }
+        : { zh: `不能大于 ${issue.maximum}`, en: `must be at most ${issue.maximum}` };
     case 'invalid_value': {
       const values = issue.values.map(String);
       return { zh: `应为 ${values.slice(0, -1).join('、')} 或 ${values.at(-1)}`, en: `must be ${values.slice(0, -1).join(', ')} or ${values.at(-1)}` };
@@ -280,7 +306,12 @@ export function requireKnownNotice(ctx: ToolContext, field: string, docNumber: s
   if (!docNumber || ctx.gazette.notice(docNumber)) return docNumber ?? null;
   const r = ctx.gazette.resolveDocument(docNumber);
   const near = r.kind === 'none' ? r.suggestions.map((n) => n.docNumber) : [];
-  const known = near.length ? near : ctx.gazette.notices().slice(0, 8).map((n) => n.docNumber);
+  const known = near.length
+    ? near
+    : ctx.gazette
+        .notices()
+        .slice(0, 8)
+        .map((n) => n.docNumber);
   throw new InputError(field, `语料中没有文号 ${docNumber}`, `no notice ${docNumber} in the corpus`, known.join('、'));
 }
 
@@ -333,7 +364,12 @@ export const taskSchema = z.object({
   supportUnits: z.array(z.string()).describe('配合/参与单位, normalized'),
   implementingUnits: z.array(z.string()).describe('落实单位: units that carry the task out (…负责落实, 以下均需…落实)'),
   deadline: z
-    .object({ text: z.string(), date: z.string().nullable(), kind: z.string(), source: z.enum(['note', 'table', 'text']).describe('read from the note, a table column, or the task sentence') })
+    .object({
+      text: z.string(),
+      date: z.string().nullable(),
+      kind: z.string(),
+      source: z.enum(['note', 'table', 'text']).describe('read from the note, a table column, or the task sentence'),
+    })
     .nullable()
     .describe('完成时限 as written, and its date'),
   startYear: z.string().nullable().describe('开工年度 of a project table row'),
@@ -382,7 +418,10 @@ export function incompleteNote(ctx: ToolContext, docNumbers: Iterable<string>): 
 export function corpusScope(ctx: ToolContext): string {
   const issues = ctx.gazette.issues();
   const notices = issues.reduce((n, i) => n + i.notices, 0);
-  const dates = issues.flatMap((i) => [i.from, i.to]).filter((d): d is string => !!d).sort();
+  const dates = issues
+    .flatMap((i) => [i.from, i.to])
+    .filter((d): d is string => !!d)
+    .sort();
   const span = dates.length ? `，${dates[0]} 至 ${dates[dates.length - 1]}` : '';
   const name = (i: (typeof issues)[number]) => (i.title ?? i.source).replace(/\s+/g, '');
   if (issues.length <= 3) return `${issues.map(name).join('、') || '（空）'}（${notices} 件通知${span}）`;

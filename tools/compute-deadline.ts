@@ -4,8 +4,14 @@ import { DEADLINE_KINDS, resolveDeadline } from '../domain/deadlines.js';
 import { dateField, defineTool, ok, readOnly, textField } from './common.js';
 
 const input = {
-  expression: textField('期限原文，如 2019年5月24日前、10月底前、年底前、15个工作日内、三十日、每月25日前、每季度末 / the deadline as written', 200, '15个工作日内'),
-  referenceDate: dateField('起算日（YYYY-MM-DD），也为未写年份的日期提供年份，通常是通知日期 / start of relative periods and the year of year-less dates').optional(),
+  expression: textField(
+    '期限原文，如 2019年5月24日前、10月底前、年底前、15个工作日内、三十日、每月25日前、每季度末 / the deadline as written',
+    200,
+    '15个工作日内',
+  ),
+  referenceDate: dateField(
+    '起算日（YYYY-MM-DD），也为未写年份的日期提供年份，通常是通知日期 / start of relative periods and the year of year-less dates',
+  ).optional(),
   asOf: dateField('今天（YYYY-MM-DD），用于计算剩余天数 / today, for the time left').optional(),
 };
 

@@ -11,10 +11,20 @@ import { findDates, isoOf } from '../domain/measures.js';
 import { citationSchema, citeTag, dateField, defineTool, fail, incompleteNote, offsetField, ok, pagedText, pageSchema, readOnly, textField } from './common.js';
 
 const input = {
-  document: textField('文号或标题中的词；一个文号印发多个文本时，用标题词选定一个，如 国有资产出租、卫政规发〔2019〕1号 经费 / a 文号 or title words picking one text', 200, '国有资产出租'),
+  document: textField(
+    '文号或标题中的词；一个文号印发多个文本时，用标题词选定一个，如 国有资产出租、卫政规发〔2019〕1号 经费 / a 文号 or title words picking one text',
+    200,
+    '国有资产出租',
+  ),
   asOf: dateField('判断是否有效的日期（YYYY-MM-DD），默认今天 / the day to judge validity on, default today').optional(),
-  full: z.boolean().describe('文字回答列出全部要点（不限 4 KB），默认否 / list every point in the text answer, past 4 KB, default false').meta({ examples: [true] }).optional(),
-  offset: offsetField('文字回答从第几个要点开始（上一页的 nextOffset），默认 0 / the point the text answer starts at: the previous page’s nextOffset, default 0').optional(),
+  full: z
+    .boolean()
+    .describe('文字回答列出全部要点（不限 4 KB），默认否 / list every point in the text answer, past 4 KB, default false')
+    .meta({ examples: [true] })
+    .optional(),
+  offset: offsetField(
+    '文字回答从第几个要点开始（上一页的 nextOffset），默认 0 / the point the text answer starts at: the previous page’s nextOffset, default 0',
+  ).optional(),
 };
 
 const output = {
@@ -46,7 +56,9 @@ type Responsibility = NonNullable<z.infer<z.ZodObject<typeof output>>['responsib
 const rules = new WeakMap<GazetteReader, SearchHit | null>();
 function interpretationRule(gazette: GazetteReader): SearchHit | null {
   if (!rules.has(gazette)) {
-    const found = gazette.search('谁起草、谁解读 政策解读 责任主体', 5, null).results.find((r) => r.citation.quote.includes('谁起草、谁解读') || r.text.includes('谁起草、谁解读'));
+    const found = gazette
+      .search('谁起草、谁解读 政策解读 责任主体', 5, null)
+      .results.find((r) => r.citation.quote.includes('谁起草、谁解读') || r.text.includes('谁起草、谁解读'));
     rules.set(gazette, found ?? null);
   }
   return rules.get(gazette)!;
@@ -70,11 +82,13 @@ const APPOINTMENT = /任免|任职|免职|聘任.*通知/;
 function candidateOf(gazette: GazetteReader, notice: Notice, text: GazetteText): Responsibility['candidate'] {
   const paragraphs = gazette.paragraphs(text);
   const interpreter = paragraphs.map((p) => /由(.{2,30}?)负责解释/.exec(p.text)?.[1]).find(Boolean);
-  if (interpreter && !/人民政府$/.test(normalizeUnit(interpreter))) return { unit: normalizeUnit(interpreter), why: `此件写明由${normalizeUnit(interpreter)}负责解释` };
+  if (interpreter && !/人民政府$/.test(normalizeUnit(interpreter)))
+    return { unit: normalizeUnit(interpreter), why: `此件写明由${normalizeUnit(interpreter)}负责解释` };
   const office = paragraphs.map((p) => /办公室设在(.{2,20}?)[，。；,]/.exec(p.text)?.[1]).find(Boolean);
   if (office) return { unit: normalizeUnit(office), why: `领导小组办公室设在${normalizeUnit(office)}` };
   const leads = new Map<string, number>();
-  for (const t of gazette.listTasks({ units: null, role: 'any', docNumber: notice.docNumber, dueFrom: null, dueTo: null }, { offset: 0, limit: 500 }).tasks) for (const u of t.leadUnits) leads.set(u, (leads.get(u) ?? 0) + 1);
+  for (const t of gazette.listTasks({ units: null, role: 'any', docNumber: notice.docNumber, dueFrom: null, dueTo: null }, { offset: 0, limit: 500 }).tasks)
+    for (const u of t.leadUnits) leads.set(u, (leads.get(u) ?? 0) + 1);
   const top = [...leads].sort((a, b) => b[1] - a[1])[0];
   return top && top[1] > 1 ? { unit: top[0], why: `${top[1]} 项任务由${top[0]}牵头` } : undefined;
 }
@@ -104,10 +118,22 @@ function responsibility(gazette: GazetteReader, notice: Notice, text: GazetteTex
   if (!rule) return { unit: null, ...(candidate ? { candidate } : {}), basis: '公报中没有解读责任的规定，此件也未写明起草部门' };
   // Texts issued this year before the rule itself are caught up by its 补发 date; later ones are explained with the document.
   const ruleDate = rule.citation.date;
-  const catchUp = notice.date && ruleDate && notice.date < ruleDate && notice.date.slice(0, 4) === ruleDate.slice(0, 4) ? ruleSentence(gazette, rule, /以来制发.*补发/) : null;
-  const catchUpDate = catchUp ? findDates(catchUp.text).map(isoOf).find((d) => d && d > ruleDate!) : undefined;
+  const catchUp =
+    notice.date && ruleDate && notice.date < ruleDate && notice.date.slice(0, 4) === ruleDate.slice(0, 4)
+      ? ruleSentence(gazette, rule, /以来制发.*补发/)
+      : null;
+  const catchUpDate = catchUp
+    ? findDates(catchUp.text)
+        .map(isoOf)
+        .find((d) => d && d > ruleDate!)
+    : undefined;
   const together = catchUp ? null : ruleSentence(gazette, rule, /文件发布时.*同步/);
-  const deadline = catchUp && catchUpDate ? { text: `${catchUpDate.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}前补发`, date: catchUpDate } : together ? { text: '与文件同步发布', date: null } : undefined;
+  const deadline =
+    catchUp && catchUpDate
+      ? { text: `${catchUpDate.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}前补发`, date: catchUpDate }
+      : together
+        ? { text: '与文件同步发布', date: null }
+        : undefined;
   const quote = rule.text.match(/[^。]*谁起草、谁解读[^。]*。/)?.[0] ?? rule.citation.quote;
   const timing = catchUp ? `；${catchUp.locator}：“${catchUp.text}”` : together ? `；${together.locator}：“${together.text}”` : '';
   return {
@@ -145,12 +171,16 @@ export const draftExplainer = defineTool({
     const found = ctx.gazette.resolveDocument(args.document);
     if (found.kind !== 'found') {
       const near = found.kind === 'none' ? found.suggestions : found.candidates;
-      return fail(`没有与“${args.document}”唯一对应的文件。${near.length ? `\n您是否要找：\n${near.map((n) => `- ${n.docNumber} ${n.title}`).join('\n')}` : ''}\nNo single document matches "${args.document}".`);
+      return fail(
+        `没有与“${args.document}”唯一对应的文件。${near.length ? `\n您是否要找：\n${near.map((n) => `- ${n.docNumber} ${n.title}`).join('\n')}` : ''}\nNo single document matches "${args.document}".`,
+      );
     }
     const { notice } = found;
     const texts = found.texts.filter((t) => t.role !== 'attachment');
     if (texts.length > 1) {
-      return fail(`${notice.docNumber} 印发了多个文本，请在 document 中加上标题词：\n${texts.map((t) => `- ${notice.docNumber}《${t.title}》`).join('\n')}\n${notice.docNumber} issues several texts; add title words to document to choose one.`);
+      return fail(
+        `${notice.docNumber} 印发了多个文本，请在 document 中加上标题词：\n${texts.map((t) => `- ${notice.docNumber}《${t.title}》`).join('\n')}\n${notice.docNumber} issues several texts; add title words to document to choose one.`,
+      );
     }
     const text = texts[0] ?? found.texts[0];
     const validFrom = text.role === 'part' ? text.validFrom : null;
@@ -158,22 +188,51 @@ export const draftExplainer = defineTool({
     const validity = { validFrom, validUntil, asOf, ...inForceOn(asOf, validFrom, validUntil, notice.date) };
     if (APPOINTMENT.test(notice.title)) {
       const outOfScope = `${notice.docNumber}《${notice.title}》是人事任免通知，不属于卫政办发〔2019〕44号 一、所列的政策解读范围，无需编制政策解读。`;
-      return ok({ document: { docNumber: notice.docNumber, title: notice.title, issuer: notice.issuer, date: notice.date }, elements: [], validity, total: 0, offset: 0, nextOffset: null, outOfScope }, `${outOfScope}\n${notice.docNumber} is an appointment notice, outside the documents 44号 asks to be explained.`);
+      return ok(
+        {
+          document: { docNumber: notice.docNumber, title: notice.title, issuer: notice.issuer, date: notice.date },
+          elements: [],
+          validity,
+          total: 0,
+          offset: 0,
+          nextOffset: null,
+          outOfScope,
+        },
+        `${outOfScope}\n${notice.docNumber} is an appointment notice, outside the documents 44号 asks to be explained.`,
+      );
     }
     const body = ctx.gazette.texts(notice).find((t) => t.role === 'notice')!;
     // A notice that issues one text explains its attachments with it (a project table, a task table).
     const attachments = texts.length <= 1 ? found.texts.filter((t) => t.role === 'attachment' && t.id !== text.id) : [];
     const sources = new Map<string, GazetteText>();
     // A table's header row (附件: 序号 流域 项目名称…) names columns, not rules.
-    const paragraphs = [text, ...attachments].flatMap((t) => ctx.gazette.paragraphs(t).filter((p) => t.role !== 'attachment' || p.locator !== '附件').map((p) => (sources.set(`${p.locator}|${p.text}`, t), p)));
+    const paragraphs = [text, ...attachments].flatMap((t) =>
+      ctx.gazette
+        .paragraphs(t)
+        .filter((p) => t.role !== 'attachment' || p.locator !== '附件')
+        .map((p) => {
+          sources.set(`${p.locator}|${p.text}`, t);
+          return p;
+        }),
+    );
     const outline = explainerOutline({
       paragraphs,
       noticeParagraphs: text.role === 'notice' ? [] : ctx.gazette.paragraphs(body),
       outline: ctx.gazette.outline(text),
     });
     const cite = (p: { locator: string; page: number | null; quote: string; fromNotice?: boolean }): Citation =>
-      citationIn(notice, p.fromNotice ? body : (sources.get(`${p.locator}|${paragraphs.find((q) => q.locator === p.locator && q.text.includes(p.quote))?.text}`) ?? text), p.locator, p.page, p.quote);
-    const elements = outline.map((e) => ({ element: e.element, points: e.points.map((p) => ({ text: p.text, citation: cite(p) })), ...(e.note ? { note: e.note } : {}) }));
+      citationIn(
+        notice,
+        p.fromNotice ? body : (sources.get(`${p.locator}|${paragraphs.find((q) => q.locator === p.locator && q.text.includes(p.quote))?.text}`) ?? text),
+        p.locator,
+        p.page,
+        p.quote,
+      );
+    const elements = outline.map((e) => ({
+      element: e.element,
+      points: e.points.map((p) => ({ text: p.text, citation: cite(p) })),
+      ...(e.note ? { note: e.note } : {}),
+    }));
     const duty = responsibility(ctx.gazette, notice, text);
     const title = text.role === 'part' ? text.title : notice.title;
     const head = `政策解读提纲：《${title}》（${notice.docNumber}，${notice.issuer}，${notice.date ?? '日期未知'}）`;
@@ -186,13 +245,28 @@ export const draftExplainer = defineTool({
     // One item per point (or per note of an absent element), its element's heading before the first.
     const items = elements.flatMap((e, k) => {
       const heading = `${'一二三四五六七八九'[k]}、${e.element}`;
-      const lines = e.points.length ? e.points.map((p) => `- ${clipAfterFigures(p.text, args.full ? Infinity : 120)}${citeTag(p.citation, 12)}`) : [`- （${e.note}）`];
+      const lines = e.points.length
+        ? e.points.map((p) => `- ${clipAfterFigures(p.text, args.full ? Infinity : 120)}${citeTag(p.citation, 12)}`)
+        : [`- （${e.note}）`];
       return lines.map((line, i) => ({ heading, first: i === 0, line }));
     });
     const offset = Math.min(args.offset ?? 0, Math.max(0, items.length - 1));
     const lines = items.slice(offset).map((x, i) => (x.first ? `${x.heading}\n${x.line}` : i === 0 ? `${x.heading}（续）\n${x.line}` : x.line));
-    const page = args.full ? { shown: items.length, nextOffset: null, text: [head, ...lines, ...tail].join('\n') } : pagedText([head], lines, tail, offset, items.length);
+    const page = args.full
+      ? { shown: items.length, nextOffset: null, text: [head, ...lines, ...tail].join('\n') }
+      : pagedText([head], lines, tail, offset, items.length);
     const answer = page.text;
-    return ok({ document: { docNumber: notice.docNumber, title, issuer: notice.issuer, date: notice.date }, elements, responsibility: duty, validity, total: items.length, offset, nextOffset: page.nextOffset }, answer);
+    return ok(
+      {
+        document: { docNumber: notice.docNumber, title, issuer: notice.issuer, date: notice.date },
+        elements,
+        responsibility: duty,
+        validity,
+        total: items.length,
+        offset,
+        nextOffset: page.nextOffset,
+      },
+      answer,
+    );
   },
 });

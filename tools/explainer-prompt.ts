@@ -28,9 +28,12 @@ export function registerExplainerPrompt(server: McpServer, ctx: ToolContext): vo
     'draft_explainer',
     {
       title: 'Draft a checked policy explainer / 起草并核对政策解读',
-      description: '为公报中的一个文件起草政策解读：取提纲 → 逐点引注写稿 → check_draft 核对 → 修改后作答。 / Drafts a policy explainer for one document: outline, cited draft, check_draft, fix, answer.',
+      description:
+        '为公报中的一个文件起草政策解读：取提纲 → 逐点引注写稿 → check_draft 核对 → 修改后作答。 / Drafts a policy explainer for one document: outline, cited draft, check_draft, fix, answer.',
       argsSchema: {
-        document: completable(z.string().describe('文号或标题，如 卫政办规发〔2019〕2号、中卫市人民政府法律顾问管理办法 / a 文号 or a title'), (typed) => suggestDocuments(typed?.trim() ? fieldArgument(draftExplainer, 'document', typed) : '', catalogOf(ctx), MAX_SUGGESTIONS)),
+        document: completable(z.string().describe('文号或标题，如 卫政办规发〔2019〕2号、中卫市人民政府法律顾问管理办法 / a 文号 or a title'), (typed) =>
+          suggestDocuments(typed?.trim() ? fieldArgument(draftExplainer, 'document', typed) : '', catalogOf(ctx), MAX_SUGGESTIONS),
+        ),
       },
     },
     (args) => {
@@ -39,11 +42,17 @@ export function registerExplainerPrompt(server: McpServer, ctx: ToolContext): vo
       const found = ctx.gazette.resolveDocument(document);
       if (found.kind !== 'found') {
         const near = found.kind === 'none' ? found.suggestions : found.candidates;
-        throw new McpError(ErrorCode.InvalidParams, `没有与“${document}”唯一对应的文件${near.length ? `；您是否要找：${near.map((n) => n.docNumber).join('、')}` : ''} / no single document matches "${document}"`);
+        throw new McpError(
+          ErrorCode.InvalidParams,
+          `没有与“${document}”唯一对应的文件${near.length ? `；您是否要找：${near.map((n) => n.docNumber).join('、')}` : ''} / no single document matches "${document}"`,
+        );
       }
       const issued = found.texts.filter((t) => t.role === 'part');
       if (issued.length > 1) {
-        throw new McpError(ErrorCode.InvalidParams, `${found.notice.docNumber} 印发了多个文本，请用标题选定一个：${issued.map((t) => t.title).join('；')} / ${found.notice.docNumber} issues several texts; name one by its title`);
+        throw new McpError(
+          ErrorCode.InvalidParams,
+          `${found.notice.docNumber} 印发了多个文本，请用标题选定一个：${issued.map((t) => t.title).join('；')} / ${found.notice.docNumber} issues several texts; name one by its title`,
+        );
       }
       const title = issued.length === 1 ? issued[0].title : found.notice.title;
       return {

@@ -43,7 +43,10 @@ export const findLeadUnit = defineTool({
     // Fewer matches rather than unrelated ones: say so when only one task answers.
     const only = matches.length === 1 && limit > 1 ? '只有一项任务与问题相符：' : '';
     const message = [words, only].filter(Boolean).join('') || undefined;
-    const caution = incompleteNote(ctx, matches.map((m) => m.citation.docNumber));
+    const caution = incompleteNote(
+      ctx,
+      matches.map((m) => m.citation.docNumber),
+    );
     return ok({ matches, ...(message ? { message } : {}) }, [message, ...lines, caution].filter(Boolean).join('\n'));
   },
 });

@@ -4,9 +4,21 @@ import { citationIn, type Notice, type OutlineEntry } from '../domain/reader.js'
 import { citeTag, defineTool, fail, incompleteNote, offsetField, ok, pageSchema, readOnly, textField } from './common.js';
 
 const input = {
-  document: textField('文号（任意写法）或标题中的词 / a 文号 in any spelling, or words of a title, e.g. 卫政办发[2019]43号, 法律顾问管理办法', 200, '卫政办发〔2019〕43号'),
-  includeText: z.boolean().describe('是否返回正文，默认否；正文按页返回，通知本身在前，印发的文本依次在后 / include the cleaned text, by page: the notice’s own words, then each text it issues, default false').meta({ examples: [true] }).optional(),
-  offset: offsetField('从正文第几个字开始（上一页的 nextOffset，或某文本的 textOffset），默认 0 / where the page starts in the text: the previous page’s nextOffset, or a part’s textOffset; default 0').optional(),
+  document: textField(
+    '文号（任意写法）或标题中的词 / a 文号 in any spelling, or words of a title, e.g. 卫政办发[2019]43号, 法律顾问管理办法',
+    200,
+    '卫政办发〔2019〕43号',
+  ),
+  includeText: z
+    .boolean()
+    .describe(
+      '是否返回正文，默认否；正文按页返回，通知本身在前，印发的文本依次在后 / include the cleaned text, by page: the notice’s own words, then each text it issues, default false',
+    )
+    .meta({ examples: [true] })
+    .optional(),
+  offset: offsetField(
+    '从正文第几个字开始（上一页的 nextOffset，或某文本的 textOffset），默认 0 / where the page starts in the text: the previous page’s nextOffset, or a part’s textOffset; default 0',
+  ).optional(),
 };
 
 const outlineSchema = z.array(z.object({ locator: z.string(), heading: z.string() }));

@@ -102,12 +102,20 @@ export const calendarSchema = z
 const arg = (v: string) => (/^[^\s"'\\]+$/.test(v) ? v : JSON.stringify(v));
 
 /** The calendar of a list_tasks filter (its unit and role; dates and 文号 aside), when it holds any event. */
-export function taskCalendar(ctx: ToolContext, unit: string | undefined, units: string[] | null, role: Role): { calendar: z.infer<typeof calendarSchema>; line: string } | null {
+export function taskCalendar(
+  ctx: ToolContext,
+  unit: string | undefined,
+  units: string[] | null,
+  role: Role,
+): { calendar: z.infer<typeof calendarSchema>; line: string } | null {
   const events = ctx.gazette.listTasks({ units, role, docNumber: null, dueFrom: DATE_RANGE.from, dueTo: null }, { offset: 0, limit: 0 }).total;
   if (!events) return null;
   const command = `gazette calendar${unit ? ` --unit ${arg(unit)}` : ''} --role ${role}`;
   const uri = unit && units?.length === 1 && role === 'lead' ? calendarUri(units[0]) : undefined;
-  return { calendar: { events, command, ...(uri ? { uri } : {}) }, line: `日历：${events} 项有日期的完成时限可订阅为日历（iCalendar），${uri ? `资源 gazette://calendar/${units![0]}，或` : ''}命令 ${command}。` };
+  return {
+    calendar: { events, command, ...(uri ? { uri } : {}) },
+    line: `日历：${events} 项有日期的完成时限可订阅为日历（iCalendar），${uri ? `资源 gazette://calendar/${units![0]}，或` : ''}命令 ${command}。`,
+  };
 }
 
 /** The calendar of the probation ends among appointment records, when any has one. */

@@ -16,7 +16,19 @@ import { listTasks } from './list-tasks.js';
 import { searchGazette } from './search-gazette.js';
 import { verifyQuote } from './verify-quote.js';
 
-export const TOOLS: ToolDef[] = [searchGazette, listDocuments, getDocument, verifyQuote, computeDeadline, findLeadUnit, listTasks, citeClause, listAppointments, draftExplainer, checkDraft];
+export const TOOLS: ToolDef[] = [
+  searchGazette,
+  listDocuments,
+  getDocument,
+  verifyQuote,
+  computeDeadline,
+  findLeadUnit,
+  listTasks,
+  citeClause,
+  listAppointments,
+  draftExplainer,
+  checkDraft,
+];
 
 export function findTool(name: string): ToolDef | undefined {
   return TOOLS.find((t) => t.name === name);

@@ -1,7 +1,23 @@
 // list_appointments: who was appointed or removed, by which notice, and when a probation ends.
 import { z } from 'zod';
 import { probationFeed } from '../domain/calendar-feed.js';
-import { citationSchema, citeTag, dateField, defineTool, docNumberField, folded, incompleteNote, limitField, offsetField, ok, pagedText, pageSchema, readOnly, requireKnownNotice, textField } from './common.js';
+import {
+  citationSchema,
+  citeTag,
+  dateField,
+  defineTool,
+  docNumberField,
+  folded,
+  incompleteNote,
+  limitField,
+  offsetField,
+  ok,
+  pagedText,
+  pageSchema,
+  readOnly,
+  requireKnownNotice,
+  textField,
+} from './common.js';
 import { calendarSchema, probationCalendar } from './ical.js';
 
 const input = {
@@ -92,7 +108,10 @@ export const listAppointments = defineTool({
           : '';
       return `- ${a.person}：${ACTION_CN[a.action]}${a.position}（${a.date ?? '日期未知'}）${probation}${citeTag(a.citation)}`;
     });
-    const caution = incompleteNote(ctx, page.map((a) => a.docNumber));
+    const caution = incompleteNote(
+      ctx,
+      page.map((a) => a.docNumber),
+    );
     // The calendar is the person's (or everyone's) probation ends, whatever post or notice narrowed the list.
     const cal = probationCalendar(person, probationFeed(ctx.gazette, { kind: 'probation', unit: null, person: person ?? null }).events.length);
     const { shown, nextOffset, text } = pagedText([], lines, [caution, cal?.line ?? ''], offset, total);

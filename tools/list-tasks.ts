@@ -3,16 +3,41 @@ import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import type { Role } from '../domain/reader.js';
 import { closestUnits, matchUnits, unitQuery } from '../domain/unit-name.js';
-import { citeTag, dateField, defineTool, docNumberField, incompleteNote, limitField, offsetField, ok, pagedText, pageSchema, readOnly, requireKnownNotice, taskLine, taskOut, taskSchema, textField } from './common.js';
+import {
+  citeTag,
+  dateField,
+  defineTool,
+  docNumberField,
+  incompleteNote,
+  limitField,
+  offsetField,
+  ok,
+  pagedText,
+  pageSchema,
+  readOnly,
+  requireKnownNotice,
+  taskLine,
+  taskOut,
+  taskSchema,
+  textField,
+} from './common.js';
 import { calendarSchema, taskCalendar } from './ical.js';
 
 const input = {
   unit: textField('单位名称，可用简称，如 住建局、市生态环境局、各县（区）人民政府 / a unit, short names accepted', 60, '住建局').optional(),
-  role: z.enum(['lead', 'support', 'any']).describe('lead 牵头（默认）、support 配合或落实、any 全部 / role of the unit').meta({ examples: ['lead'] }).optional(),
+  role: z
+    .enum(['lead', 'support', 'any'])
+    .describe('lead 牵头（默认）、support 配合或落实、any 全部 / role of the unit')
+    .meta({ examples: ['lead'] })
+    .optional(),
   docNumber: docNumberField('只看此文号 / only this notice').optional(),
   dueFrom: dateField('完成时限不早于（YYYY-MM-DD）/ due on or after').optional(),
   dueTo: dateField('完成时限不晚于（YYYY-MM-DD）/ due on or before').optional(),
-  limit: limitField('每页最多条数 1–200，默认 20；文字回答只列出约 4 KB 能容纳的条数 / at most this many tasks a page, default 20 (the text shows what fits in about 4 KB)', 200, 20).optional(),
+  limit: limitField(
+    '每页最多条数 1–200，默认 20；文字回答只列出约 4 KB 能容纳的条数 / at most this many tasks a page, default 20 (the text shows what fits in about 4 KB)',
+    200,
+    20,
+  ).optional(),
   offset: offsetField().optional(),
 };
 
@@ -60,7 +85,10 @@ export const listTasks = defineTool({
     }
     const lines = page.map((t, i) => `${offset + i + 1}. ${taskLine(t)}${citeTag(t.citation)}`);
     const head = `共 ${total} 项${who}任务${range}，按完成时限排序：`;
-    const caution = incompleteNote(ctx, page.map((t) => t.citation.docNumber));
+    const caution = incompleteNote(
+      ctx,
+      page.map((t) => t.citation.docNumber),
+    );
     const cal = taskCalendar(ctx, unit, units, role);
     const { shown, nextOffset, text } = pagedText([head], lines, [caution, cal?.line ?? ''], offset, total);
     return ok({ tasks: page.slice(0, shown), total, offset, nextOffset, ...(units ? { units } : {}), ...(cal ? { calendar: cal.calendar } : {}) }, text);

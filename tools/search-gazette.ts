@@ -1,6 +1,21 @@
 // search_gazette: passages ranked for a question, each with its citation.
 import { z } from 'zod';
-import { citationSchema, citeTag, clip, corpusScope, defineTool, docNumberField, incompleteNote, limitField, offsetField, ok, pagedText, pageSchema, questionField, readOnly, requireKnownNotice } from './common.js';
+import {
+  citationSchema,
+  citeTag,
+  corpusScope,
+  defineTool,
+  docNumberField,
+  incompleteNote,
+  limitField,
+  offsetField,
+  ok,
+  pagedText,
+  pageSchema,
+  questionField,
+  readOnly,
+  requireKnownNotice,
+} from './common.js';
 
 const input = {
   query: questionField('问题或关键词，1–500 字 / question or keywords, 1–500 characters, e.g. 湿地面积, 谁牵头柴油货车污染治理', 500, '湿地面积'),
@@ -10,7 +25,14 @@ const input = {
 };
 
 const output = {
-  results: z.array(z.object({ text: z.string(), answer: z.string().describe('the words of the passage that answer the question: verbatim pieces joined by …'), score: z.number(), citation: citationSchema })),
+  results: z.array(
+    z.object({
+      text: z.string(),
+      answer: z.string().describe('the words of the passage that answer the question: verbatim pieces joined by …'),
+      score: z.number(),
+      citation: citationSchema,
+    }),
+  ),
   closeCall: z.boolean().describe('the first two passages scored within 10% of each other: the first may not be the answer, read the next ones too'),
   ...pageSchema,
   message: z.string().optional(),
@@ -46,7 +68,10 @@ export const searchGazette = defineTool({
     // Said where the first hit is shown: on the first page.
     const close = closeCall && offset === 0 ? '第 1、2 条相关程度接近，第 1 条未必就是答案，请一并核对前几条。' : '';
     const head = `找到 ${total} 段相关内容，按相关程度：${close}`;
-    const caution = incompleteNote(ctx, page.map((r) => r.citation.docNumber));
+    const caution = incompleteNote(
+      ctx,
+      page.map((r) => r.citation.docNumber),
+    );
     const { shown, nextOffset, text } = pagedText([message ?? '', head], lines, [caution], offset, total);
     return ok({ results: page.slice(0, shown), closeCall, total, offset, nextOffset, ...(message ? { message } : {}) }, text);
   },

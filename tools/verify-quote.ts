@@ -1,7 +1,21 @@
 // verify_quote: is this quotation really in the gazette, and where.
 import { z } from 'zod';
 import { MAX_QUOTE_PLACES } from '../domain/reader.js';
-import { citationSchema, citeTag, clip, defineTool, docNumberField, limitField, offsetField, ok, pagedText, pageSchema, readOnly, requireKnownNotice, textField } from './common.js';
+import {
+  citationSchema,
+  citeTag,
+  clip,
+  defineTool,
+  docNumberField,
+  limitField,
+  offsetField,
+  ok,
+  pagedText,
+  pageSchema,
+  readOnly,
+  requireKnownNotice,
+  textField,
+} from './common.js';
 
 const input = {
   quote: textField('要核对的引文，1–5000 字 / the quotation to check, 1–5000 characters', 5000, '全市湿地面积不低于53.29万亩'),

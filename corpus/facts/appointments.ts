@@ -30,7 +30,6 @@ export interface Appointment {
   quote: string;
 }
 
-
 const NAME = '[\\u4e00-\\u9fff]{2,4}';
 const APPOINT = new RegExp(`^(?:免去)?(${NAME})同志任(.+)$`);
 const REMOVE = new RegExp(`^免去(${NAME})同志(.+?)职务$`);
@@ -71,7 +70,8 @@ export interface AppointmentExtraction {
   count: AuditCount;
 }
 
-const PROBATION = /((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})\s*(?:(\d+|[一二两三四五六七八九十]+)\s*名)?同志(任职|调任)试用期为([一二两三四五六七八九十\d]+(?:个月|年)|半年)/g;
+const PROBATION =
+  /((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})\s*(?:(\d+|[一二两三四五六七八九十]+)\s*名)?同志(任职|调任)试用期为([一二两三四五六七八九十\d]+(?:个月|年)|半年)/g;
 
 /** Every appointment and removal a notice states, with probation periods, and what could not be read. */
 export function extractAppointments(notice: NoticeTexts): AppointmentExtraction {

@@ -134,7 +134,9 @@ function applyFirst(rules: ClauseRule[], text: string, out: NoteReading): Clause
 /** Clauses end at ；。 and at a comma that opens the next labelled clause (…，配合单位：…). */
 const CLAUSE_END = new RegExp(`[；;。]|[，,](?=${NOTE_LABEL}[：:])`);
 /** A clause headed by a label whose units lead unless its parts say otherwise (责任单位：…). */
-const RESPONSIBLE = `(?:${NOTE_LABELS.filter((l) => l.role === 'responsible').map((l) => l.label).join('|')})`;
+const RESPONSIBLE = `(?:${NOTE_LABELS.filter((l) => l.role === 'responsible')
+  .map((l) => l.label)
+  .join('|')})`;
 const RESPONSIBLE_HEAD = new RegExp(`^${RESPONSIBLE}`);
 const RESPONSIBLE_LABEL = new RegExp(`^${RESPONSIBLE}[：:]`);
 
@@ -142,11 +144,18 @@ const RESPONSIBLE_LABEL = new RegExp(`^${RESPONSIBLE}[：:]`);
 export function parseNote(inner: string): NoteReading | null {
   const out: NoteReading = { leadUnits: [], supportUnits: [], implementingUnits: [], deadline: null, scopeImplementing: [] };
   const body = dropCjkSpaces(inner);
-  const clauses = body.split(CLAUSE_END).map((c) => c.trim()).filter(Boolean);
+  const clauses = body
+    .split(CLAUSE_END)
+    .map((c) => c.trim())
+    .filter(Boolean);
   for (const clause of clauses) {
     if (applyFirst(LABELLED_CLAUSES, clause, out)) continue;
     const responsibleList = RESPONSIBLE_HEAD.test(clause);
-    const parts = clause.replace(RESPONSIBLE_LABEL, '').split(/[，,](?![^（(]*[）)])/).map((p) => p.trim()).filter(Boolean);
+    const parts = clause
+      .replace(RESPONSIBLE_LABEL, '')
+      .split(/[，,](?![^（(]*[）)])/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     let matched = false;
     for (const part of parts) {
       const rule = applyFirst(FREE_FORM_PARTS, part, out);

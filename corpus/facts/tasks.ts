@@ -23,7 +23,6 @@ export interface Task extends Omit<TaskRecord, 'citation'> {
   context: string;
 }
 
-
 const SENTENCE_END = /[。；！？]/;
 
 /** The first sentence of a text, without its outline marker, at most 120 characters. */
@@ -125,14 +124,24 @@ function noteTasks(text: BuiltText, title: string, notice: NoticeTexts, extracti
       if (notes.some((n) => n.start <= at && at < n.end)) extraction.count.placed++;
       else {
         const words = p.text.slice(at, at + 40);
-        const why = /^[（［(\[]/.test(words) ? 'a note that names no unit or role in a form read here' : 'a label outside any bracketed note';
-        extraction.unplaced.push({ kind: 'responsibility', lineNo: p.lineFrom, page: p.pageFrom, message: `${notice.docNumber} ${p.locator || '正文'}: ${why}: ${words}` });
+        const why = /^[（［([]/.test(words) ? 'a note that names no unit or role in a form read here' : 'a label outside any bracketed note';
+        extraction.unplaced.push({
+          kind: 'responsibility',
+          lineNo: p.lineFrom,
+          page: p.pageFrom,
+          message: `${notice.docNumber} ${p.locator || '正文'}: ${why}: ${words}`,
+        });
       }
     }
     for (const note of notes) {
       // A unit named with a role label in it (市责任单位市发展和改革委员会) is a label whose colon was lost.
       for (const unit of [...note.leadUnits, ...note.supportUnits, ...note.implementingUnits].filter((u) => ROLE_LABEL.test(u))) {
-        extraction.unplaced.push({ kind: 'responsibility', lineNo: p.lineFrom, page: p.pageFrom, message: `${notice.docNumber} ${p.locator || '正文'}: a unit name holding a role label, read as printed: ${unit}` });
+        extraction.unplaced.push({
+          kind: 'responsibility',
+          lineNo: p.lineFrom,
+          page: p.pageFrom,
+          message: `${notice.docNumber} ${p.locator || '正文'}: a unit name holding a role label, read as printed: ${unit}`,
+        });
       }
       let chunk = p.text.slice(from, note.start).trim();
       from = note.end;
@@ -169,16 +178,20 @@ const DAY_LINE = /^(\d{1,2}\s*月\s*\d{1,2}\s*日前)\s*(.*)$/;
 
 /** Unit cells run together across printed lines: split them where one name ends and the next begins unseparated. */
 function unitCells(lines: string[]): string[] {
-  return dropCjkSpaces(lines.join(''))
-    .replace(UNIT_BOUNDARY, '$1\u0000')
-    .split('\u0000')
-    .filter(Boolean);
+  return dropCjkSpaces(lines.join('')).replace(UNIT_BOUNDARY, '$1\u0000').split('\u0000').filter(Boolean);
 }
 
 function tableTasks(header: string, rows: OutlineNode[], title: string, role: Task['textRole'], notice: NoticeTexts, extraction: TaskExtraction): void {
   const out = extraction.tasks;
   const h = header.replace(/\s+/g, '');
-  const read = h.includes('牵头单位') && h.includes('完成时限') ? leadTableRow : /(解读单位|责任单位)/.test(h) && h.includes('完成时限') ? unitBeforeDeadlineRow : h.includes('责任单位') && h.includes('开工年度') ? projectRow : null;
+  const read =
+    h.includes('牵头单位') && h.includes('完成时限')
+      ? leadTableRow
+      : /(解读单位|责任单位)/.test(h) && h.includes('完成时限')
+        ? unitBeforeDeadlineRow
+        : h.includes('责任单位') && h.includes('开工年度')
+          ? projectRow
+          : null;
   if (!read) return;
   let name = '';
   for (const row of rows) {
@@ -189,7 +202,12 @@ function tableTasks(header: string, rows: OutlineNode[], title: string, role: Ta
     const result = read(row.row.lines, numbers.length, name);
     extraction.count.found++;
     if (!result) {
-      extraction.unplaced.push({ kind: 'responsibility', lineNo: row.lineFrom ?? null, page: row.pageFrom, message: `${notice.docNumber} ${row.locator}: table row not read into a task: ${row.text.slice(0, 40)}` });
+      extraction.unplaced.push({
+        kind: 'responsibility',
+        lineNo: row.lineFrom ?? null,
+        page: row.pageFrom,
+        message: `${notice.docNumber} ${row.locator}: table row not read into a task: ${row.text.slice(0, 40)}`,
+      });
       continue;
     }
     extraction.count.placed++;
@@ -283,7 +301,9 @@ const leadTableRow: RowReader = (lines, count, lastName) => {
 /** 文件名称、文号 | 解读渠道 | 解读方式 | 解读单位 | 完成时限: the unit is the cell just before the date that ends the row. */
 const unitBeforeDeadlineRow: RowReader = (lines, count) => {
   // Words a space apart may be two cells an extractor printed on one line (音频视频 市教育局).
-  const body = cellLines(lines, count).flatMap((l) => l.split(/\s+/)).filter(Boolean);
+  const body = cellLines(lines, count)
+    .flatMap((l) => l.split(/\s+/))
+    .filter(Boolean);
   const tail = body.join('').match(/(\d{4}年\d{1,2}月\d{1,2}日前)(?:备注：.*)?$/);
   if (!tail) return null;
   // Walk back from the date over the lines that spell one unit name.
@@ -305,7 +325,10 @@ const unitBeforeDeadlineRow: RowReader = (lines, count) => {
 
 /** 项目名称 … 计划投资 | 责任单位 | 开工年度: the unit sits between the investment figure and the start year. */
 const projectRow: RowReader = (lines, count) => {
-  const text = lines.join(' ').replace(/合\s*计\s*[\d.]+\s*$/, '').trim();
+  const text = lines
+    .join(' ')
+    .replace(/合\s*计\s*[\d.]+\s*$/, '')
+    .trim();
   // The last figures of the row: investment(s), then unit name(s) (no digits), then start year(s).
   const m = new RegExp(`((?:[\\d.]+\\s*){${count}})([^\\d]+?)\\s*((?:\\d{4}\\s*年\\s*){${count}})$`).exec(text);
   if (!m) return null;

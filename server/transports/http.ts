@@ -91,14 +91,24 @@ function described(body: unknown): { rpc?: string; tool?: string } {
   const first = Array.isArray(body) ? body[0] : body;
   if (!first || typeof first !== 'object') return {};
   const m = first as { method?: unknown; params?: { name?: unknown } };
-  return { rpc: typeof m.method === 'string' ? m.method : undefined, tool: m.method === 'tools/call' && typeof m.params?.name === 'string' ? m.params.name : undefined };
+  return {
+    rpc: typeof m.method === 'string' ? m.method : undefined,
+    tool: m.method === 'tools/call' && typeof m.params?.name === 'string' ? m.params.name : undefined,
+  };
 }
 
 /** Serves the calendar feeds under FEEDS_PREFIX (server/feeds.ts); answers with the feed's id for the access log. */
 export type FeedRoute = (req: IncomingMessage, res: ServerResponse, path: string) => string | null;
 export const FEEDS_PREFIX = '/feeds/';
 
-export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tokens: TokenCheck, logger: Logger, readiness: () => Record<string, unknown> | null, feeds?: FeedRoute): HttpServing {
+export function serveHttp(
+  makeServer: () => McpServer,
+  options: HttpOptions,
+  tokens: TokenCheck,
+  logger: Logger,
+  readiness: () => Record<string, unknown> | null,
+  feeds?: FeedRoute,
+): HttpServing {
   keepServingOnRejection(logger);
   const sessions = new Map<string, Session>();
   const limit = new RateLimit(options.ratePerMinute);
@@ -132,10 +142,15 @@ export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tok
   };
 
   const newSession = async (token: string | null): Promise<Session> => {
-    if (sessions.size >= options.maxSessions) throw new HttpError(503, `too many open sessions (${options.maxSessions}) / 会话数已达上限`, { 'Retry-After': '30' });
+    if (sessions.size >= options.maxSessions)
+      throw new HttpError(503, `too many open sessions (${options.maxSessions}) / 会话数已达上限`, { 'Retry-After': '30' });
     // One token cannot hold every session: past its share it waits for its own to close or idle out.
     if (token !== null && [...sessions.values()].filter((s) => s.token === token).length >= options.maxSessionsPerToken) {
-      throw new HttpError(429, `this token has ${options.maxSessionsPerToken} open sessions, the most one token may; close one or retry later / 此令牌的会话数已达上限（${options.maxSessionsPerToken}）`, { 'Retry-After': '30' });
+      throw new HttpError(
+        429,
+        `this token has ${options.maxSessionsPerToken} open sessions, the most one token may; close one or retry later / 此令牌的会话数已达上限（${options.maxSessionsPerToken}）`,
+        { 'Retry-After': '30' },
+      );
     }
     const server = makeServer();
     const session: Session = { server, token, lastSeen: Date.now(), transport: null as unknown as StreamableHTTPServerTransport };
@@ -196,7 +211,12 @@ export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tok
       if (path === '/.well-known/oauth-protected-resource' || path === `/.well-known/oauth-protected-resource${options.path}`) {
         // RFC 9728: where this resource is and how to present a token; the tokens are issued by
         // `gazette tokens add`, so there is no authorization server to name.
-        return sendJson(res, 200, { resource: `${base}${options.path}`, bearer_methods_supported: ['header'], resource_name: 'gazette-mcp', resource_documentation: `${base}/healthz` });
+        return sendJson(res, 200, {
+          resource: `${base}${options.path}`,
+          bearer_methods_supported: ['header'],
+          resource_name: 'gazette-mcp',
+          resource_documentation: `${base}/healthz`,
+        });
       }
       if (feeds && path.startsWith(FEEDS_PREFIX)) {
         // A calendar program cannot send a bearer header: the secret in the path is the credential, kept out of the log.
@@ -212,7 +232,8 @@ export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tok
       const caller = token ?? req.socket.remoteAddress ?? 'anonymous';
       const wait = limit.take(caller);
       if (wait) throw new HttpError(429, `too many requests; retry in ${wait} s / 请求过于频繁，请 ${wait} 秒后重试`, { 'Retry-After': String(wait) });
-      if (!['POST', 'GET', 'DELETE'].includes(req.method ?? '')) throw new HttpError(405, `${req.method} is not served / 不支持 ${req.method}`, { Allow: 'GET, POST, DELETE' });
+      if (!['POST', 'GET', 'DELETE'].includes(req.method ?? ''))
+        throw new HttpError(405, `${req.method} is not served / 不支持 ${req.method}`, { Allow: 'GET, POST, DELETE' });
       // The tool threads are shared between callers, each call counted against its own.
       await callerOf.run(caller, () => handleMcp(req, res, token, log));
     } catch (err) {
@@ -251,16 +272,19 @@ export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tok
   server.requestTimeout = 60_000;
   server.headersTimeout = 15_000;
 
-  const sweep = setInterval(() => {
-    const now = Date.now();
-    for (const [id, s] of sessions) {
-      if (now - s.lastSeen <= options.sessionIdleMs) continue;
-      sessions.delete(id);
-      logger.info({ session: id, token: s.token }, 'idle session closed');
-      void s.transport.close();
-      void s.server.close();
-    }
-  }, Math.min(options.sessionIdleMs, 30_000));
+  const sweep = setInterval(
+    () => {
+      const now = Date.now();
+      for (const [id, s] of sessions) {
+        if (now - s.lastSeen <= options.sessionIdleMs) continue;
+        sessions.delete(id);
+        logger.info({ session: id, token: s.token }, 'idle session closed');
+        void s.transport.close();
+        void s.server.close();
+      }
+    },
+    Math.min(options.sessionIdleMs, 30_000),
+  );
   sweep.unref();
 
   return {
@@ -268,10 +292,12 @@ export function serveHttp(makeServer: () => McpServer, options: HttpOptions, tok
     sessions: () => sessions.size,
     close: async () => {
       clearInterval(sweep);
-      await Promise.all([...sessions.values()].map(async (s) => {
-        await s.transport.close().catch(() => undefined);
-        await s.server.close().catch(() => undefined);
-      }));
+      await Promise.all(
+        [...sessions.values()].map(async (s) => {
+          await s.transport.close().catch(() => undefined);
+          await s.server.close().catch(() => undefined);
+        }),
+      );
       sessions.clear();
       await new Promise<void>((r) => server.close(() => r()));
     },

@@ -58,7 +58,9 @@ export class LineTransport implements Transport {
   private take(part: Buffer): void {
     if (this.skipping !== null) return;
     if (this.size + part.length > this.maxBytes) {
-      this.skipping = Buffer.concat([...this.chunks, part]).subarray(0, 512).toString('utf8');
+      this.skipping = Buffer.concat([...this.chunks, part])
+        .subarray(0, 512)
+        .toString('utf8');
       this.chunks = [];
       this.size = 0;
       return;

@@ -30,7 +30,11 @@ function packed(...columns: (Int32Array | Float32Array)[]): Buffer {
 
 /** Adds `delta` to a counter kept in the meta table. */
 function bump(db: Database.Database, key: string, delta: number): void {
-  db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS REAL) + ? AS TEXT)").run(key, String(delta), delta);
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS REAL) + ? AS TEXT)').run(
+    key,
+    String(delta),
+    delta,
+  );
 }
 
 /** Issues whose postings a full build writes as one segment: few rows a term to read, little held in memory. */
@@ -50,7 +54,9 @@ export class SegmentBuilder {
 export function indexIssue(db: Database.Database, issueId: number, segment: SegmentBuilder): void {
   segment.issues.push(issueId);
   const passages = db
-    .prepare('SELECT p.id, p.text, p.context FROM passages p JOIN texts t ON t.id = p.text_id JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY p.id')
+    .prepare(
+      'SELECT p.id, p.text, p.context FROM passages p JOIN texts t ON t.id = p.text_id JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY p.id',
+    )
     .all(issueId) as { id: number; text: string; context: string }[];
   const setLength = db.prepare('UPDATE passages SET length = ? WHERE id = ?');
   // Passages under one heading share their context: it is cut once.
@@ -80,12 +86,18 @@ export function indexIssue(db: Database.Database, issueId: number, segment: Segm
   // Title words name every passage of their text (see search/bm25.ts): each text is found by
   // the character runs of its title up to INDEX_TIME.titleGram long, and a longer word is checked in full.
   const titleGram = db.prepare('INSERT OR IGNORE INTO title_grams (gram, text_id) VALUES (?, ?)');
-  const texts = db.prepare("SELECT t.id, CASE WHEN t.role = 'part' THEN t.title ELSE n.title END AS title FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ?").all(issueId) as { id: number; title: string }[];
+  const texts = db
+    .prepare(
+      "SELECT t.id, CASE WHEN t.role = 'part' THEN t.title ELSE n.title END AS title FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ?",
+    )
+    .all(issueId) as { id: number; title: string }[];
   for (const t of texts) for (const gram of titleGrams(topicOf(t.title))) titleGram.run(gram, t.id);
   bump(db, 'text_count', texts.length);
 
   // Tasks are found by their own words (the heading counts most, the sentence less), in segments as passages are.
-  const tasks = db.prepare('SELECT t.id, t.task, t.context FROM tasks t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY t.id').all(issueId) as { id: number; task: string; context: string }[];
+  const tasks = db
+    .prepare('SELECT t.id, t.task, t.context FROM tasks t JOIN notices n ON n.id = t.notice_id WHERE n.issue_id = ? ORDER BY t.id')
+    .all(issueId) as { id: number; task: string; context: string }[];
   for (const t of tasks) {
     const weights = new Map<string, number>();
     for (const term of indexTerms(t.context)) weights.set(term, INDEX_TIME.taskContextWeight);
@@ -99,9 +111,9 @@ export function indexIssue(db: Database.Database, issueId: number, segment: Segm
   }
   bump(db, 'task_count', tasks.length);
   const span = (ids: number[]) => (ids.length ? [ids[0], ids[ids.length - 1]] : [null, null]);
-  db.prepare('UPDATE issues SET passages = ?, passage_length = ?, texts = ?, tasks = ?, passage_from = ?, passage_to = ?, task_from = ?, task_to = ? WHERE id = ?').run(
-    passages.length, totalLength, texts.length, tasks.length, ...span(passages.map((p) => p.id)), ...span(tasks.map((t) => t.id)), issueId,
-  );
+  db.prepare(
+    'UPDATE issues SET passages = ?, passage_length = ?, texts = ?, tasks = ?, passage_from = ?, passage_to = ?, task_from = ?, task_to = ? WHERE id = ?',
+  ).run(passages.length, totalLength, texts.length, tasks.length, ...span(passages.map((p) => p.id)), ...span(tasks.map((t) => t.id)), issueId);
 }
 
 /** Writes a segment's postings (its id is its first issue's) and adds them to the vocabularies. */
@@ -142,13 +154,21 @@ function dropFromSegment(db: Database.Database, table: 'search' | 'task', segmen
     const remove = db.prepare(`DELETE FROM ${postings} WHERE term = ? AND segment = ?`);
     for (const r of rows) {
       const b = r.postings.byteOffset % 4 === 0 ? r.postings : Buffer.from(new Uint8Array(r.postings));
-      const cols = Array.from({ length: columns }, (_, c) => (c === 0 ? new Int32Array(b.buffer, b.byteOffset, r.df) : new Float32Array(b.buffer, b.byteOffset + c * r.df * 4, r.df)));
+      const cols = Array.from({ length: columns }, (_, c) =>
+        c === 0 ? new Int32Array(b.buffer, b.byteOffset, r.df) : new Float32Array(b.buffer, b.byteOffset + c * r.df * 4, r.df),
+      );
       const keep: number[] = [];
       for (let k = 0; k < r.df; k++) if ((cols[0][k] as number) < from || (cols[0][k] as number) > to) keep.push(k);
       if (keep.length === r.df) continue;
       lower.run(r.df - keep.length, r.term);
       if (!keep.length) remove.run(r.term, segment);
-      else update.run(keep.length, packed(...cols.map((col, c) => (c === 0 ? Int32Array.from(keep, (k) => col[k]) : Float32Array.from(keep, (k) => col[k])))), r.term, segment);
+      else
+        update.run(
+          keep.length,
+          packed(...cols.map((col, c) => (c === 0 ? Int32Array.from(keep, (k) => col[k]) : Float32Array.from(keep, (k) => col[k])))),
+          r.term,
+          segment,
+        );
     }
   }
   db.prepare(`DELETE FROM ${vocab} WHERE df <= 0`).run();
@@ -156,8 +176,20 @@ function dropFromSegment(db: Database.Database, table: 'search' | 'task', segmen
 
 /** Takes one issue out of the index: its postings, title runs, and its share of every count. */
 export function unindexIssue(db: Database.Database, issueId: number): void {
-  const issue = db.prepare('SELECT segment, passages, passage_length AS length, texts, tasks, passage_from AS pFrom, passage_to AS pTo, task_from AS tFrom, task_to AS tTo FROM issues WHERE id = ?').get(issueId) as {
-    segment: number | null; passages: number; length: number; texts: number; tasks: number; pFrom: number | null; pTo: number | null; tFrom: number | null; tTo: number | null;
+  const issue = db
+    .prepare(
+      'SELECT segment, passages, passage_length AS length, texts, tasks, passage_from AS pFrom, passage_to AS pTo, task_from AS tFrom, task_to AS tTo FROM issues WHERE id = ?',
+    )
+    .get(issueId) as {
+    segment: number | null;
+    passages: number;
+    length: number;
+    texts: number;
+    tasks: number;
+    pFrom: number | null;
+    pTo: number | null;
+    tFrom: number | null;
+    tTo: number | null;
   };
   if (issue.segment !== null) {
     const alone = (db.prepare('SELECT COUNT(*) FROM issues WHERE segment = ?').pluck().get(issue.segment) as number) === 1;

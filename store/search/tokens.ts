@@ -15,10 +15,21 @@ interface Jieba {
 let jieba: Jieba | null = null;
 function loadJieba(): Jieba {
   if (!jieba) {
-    const j = createRequire(import.meta.url)('nodejieba') as Jieba & { load(opts: Record<string, string>): void; DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
+    const j = createRequire(import.meta.url)('nodejieba') as Jieba & {
+      load(opts: Record<string, string>): void;
+      DEFAULT_DICT: string;
+      DEFAULT_HMM_DICT: string;
+      DEFAULT_USER_DICT: string;
+    };
     // Segmentation only: the keyword-extraction tables are replaced by one-line stand-ins (see jieba/README.md).
     const unused = join(projectRoot(), 'store', 'search', 'jieba');
-    j.load({ dict: j.DEFAULT_DICT, hmmDict: j.DEFAULT_HMM_DICT, userDict: j.DEFAULT_USER_DICT, idfDict: join(unused, 'idf.utf8'), stopWordDict: join(unused, 'stop_words.utf8') });
+    j.load({
+      dict: j.DEFAULT_DICT,
+      hmmDict: j.DEFAULT_HMM_DICT,
+      userDict: j.DEFAULT_USER_DICT,
+      idfDict: join(unused, 'idf.utf8'),
+      stopWordDict: join(unused, 'stop_words.utf8'),
+    });
     jieba = j;
   }
   return jieba;

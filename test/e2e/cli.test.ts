@@ -12,7 +12,10 @@ const db = join(mkdtempSync(join(tmpdir(), 'gazette-cli-')), 'gazette.db');
 const gazette = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, GAZETTE_DB: db } });
 const hasScript = spawnSync('script', ['--version']).status === 0;
 /** A command run at a pseudo-terminal (util-linux script), its output as the terminal shows it. */
-const atTerminal = (command: string) => spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' }).stdout.replace(/\r\n/g, '\n').replace(/\r(\x1b\[K)?/g, '\n');
+const atTerminal = (command: string) =>
+  spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' })
+    .stdout.replace(/\r\n/g, '\n')
+    .replace(/\r(\x1b\[K)?/g, '\n');
 
 describe('gazette CLI', () => {
   it('answers in Chinese with citations, and in JSON for scripts', () => {
@@ -49,7 +52,9 @@ describe('gazette CLI', () => {
   it('prints an explainer’s outline, and checks a draft file with an exit code a publishing checklist can use', () => {
     const outline = gazette('explain', '国有资产出租');
     expect(outline.status).toBe(0);
-    expect(outline.stdout).toContain('- 法律、法规、规章等规定具体公告期的，应当按照法定期限发布公告；没有具体要求的，公告期应当不少于10个工作日。【卫政办规发〔2019〕2号 · 第五条（三）');
+    expect(outline.stdout).toContain(
+      '- 法律、法规、规章等规定具体公告期的，应当按照法定期限发布公告；没有具体要求的，公告期应当不少于10个工作日。【卫政办规发〔2019〕2号 · 第五条（三）',
+    );
     expect(outline.stdout).toContain('解读责任：市财政局，2019年5月24日前（2019-05-24）');
     const dir = mkdtempSync(join(tmpdir(), 'gazette-draft-'));
     const right = join(dir, 'right.txt');
@@ -65,11 +70,16 @@ describe('gazette CLI', () => {
     // A draft longer than one call takes is checked in pieces, offsets counted from the start of the file.
     const long = join(dir, 'long.txt');
     const line = '各单位要高度重视政策解读工作，认真落实。\n';
-    writeFileSync(long, line.repeat(Math.ceil(21_000 / line.length)) + '没有具体要求的，公告期应当不少于15个工作日。【卫政办规发〔2019〕2号 · 第五条（三）】\n');
+    writeFileSync(
+      long,
+      `${line.repeat(Math.ceil(21_000 / line.length))}没有具体要求的，公告期应当不少于15个工作日。【卫政办规发〔2019〕2号 · 第五条（三）】\n`,
+    );
     const pieces = gazette('check', long, '--json');
     expect(pieces.status).toBe(1);
     const findings = JSON.parse(pieces.stdout).findings as { text: string; offset: number }[];
-    expect(findings.find((f) => f.text === '15个工作日')!.offset).toBe(line.repeat(Math.ceil(21_000 / line.length)).length + '没有具体要求的，公告期应当不少于'.length);
+    expect(findings.find((f) => f.text === '15个工作日')!.offset).toBe(
+      line.repeat(Math.ceil(21_000 / line.length)).length + '没有具体要求的，公告期应当不少于'.length,
+    );
     expect(gazette('check').status).toBe(2);
     expect(gazette('check', join(dir, 'missing.txt')).stderr).toContain('无法读取稿件');
   });
@@ -82,7 +92,9 @@ describe('gazette CLI', () => {
     expect(r.stdout).toContain('5 issue(s), 0 file(s) skipped');
     expect(r.stdout).toContain('卫政办发〔2023〕43号');
     if (!hasScript) return;
-    const tty = atTerminal(`${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ingest ${JSON.stringify(dir)} --db ${JSON.stringify(join(dir, 'tty.db'))} >/dev/null`);
+    const tty = atTerminal(
+      `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ingest ${JSON.stringify(dir)} --db ${JSON.stringify(join(dir, 'tty.db'))} >/dev/null`,
+    );
     expect(tty).toMatch(/ingest \[#+\.*\] 2\/5 files about \d+ s left/);
     expect(tty).toMatch(/ingest \[#{30}\] 5\/5 files done in \d+ s/);
   }, 120_000);
@@ -92,12 +104,20 @@ describe('gazette CLI', () => {
     expect(page.stdout.split('\n').filter((l) => /^\d+\. /.test(l))).toHaveLength(8);
     expect(page.stdout).toContain('（第 1–8 项，共 48 项；下一页加 --offset 8，全部列出加 --all）');
     const all = gazette('tasks', '--unit', '住建局', '--all');
-    const numbers = all.stdout.split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => Number(l.split('.')[0]));
+    const numbers = all.stdout
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l))
+      .map((l) => Number(l.split('.')[0]));
     expect(numbers).toEqual(Array.from({ length: 48 }, (_, k) => k + 1));
     expect(all.stdout).toContain('（共 48 项，已全部列出）\n日历：19 项有日期的完成时限可订阅为日历');
     expect(all.stdout).not.toContain('下一页');
     const last = gazette('tasks', '--unit', '住建局', '--offset', '40');
-    expect(last.stdout.split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => Number(l.split('.')[0]))).toEqual([41, 42, 43, 44, 45, 46, 47, 48]);
+    expect(
+      last.stdout
+        .split('\n')
+        .filter((l) => /^\d+\. /.test(l))
+        .map((l) => Number(l.split('.')[0])),
+    ).toEqual([41, 42, 43, 44, 45, 46, 47, 48]);
     expect(last.stdout).toContain('（第 41–48 项，共 48 项，已到末尾）');
     expect(JSON.parse(gazette('tasks', '--unit', '住建局', '--all', '--json').stdout).tasks).toHaveLength(48);
     expect(JSON.parse(gazette('appointments', '--all', '--json').stdout).appointments).toHaveLength(16);
@@ -107,7 +127,9 @@ describe('gazette CLI', () => {
     expect(docPage).toContain('正文（第 1–900 字，共 25210 字）：\n《关于印发2019年度中卫市打赢蓝天保卫战行动计划重点工作安排等3个安排的通知》：');
     expect(docPage).toContain('\n《2019年度中卫市打赢蓝天保卫战行动计划重点工作安排》：\n');
     expect(docPage).toContain('（下一页加 --offset 900，全文加 --all）');
-    expect(gazette('doc', '卫政办发〔2019〕43号', '--text', '--offset', '900').stdout).toContain('\n《2019年度中卫市打赢蓝天保卫战行动计划重点工作安排》（续）：\n');
+    expect(gazette('doc', '卫政办发〔2019〕43号', '--text', '--offset', '900').stdout).toContain(
+      '\n《2019年度中卫市打赢蓝天保卫战行动计划重点工作安排》（续）：\n',
+    );
     const text = gazette('doc', '卫政办发〔2019〕43号', '--text', '--all');
     expect(text.stdout.split('\n').filter((l) => l.startsWith('正文（第 '))).toEqual([
       '正文（第 0 部分《关于印发2019年度中卫市打赢蓝天保卫战行动计划重点工作安排等3个安排的通知》，共 102 字）：',
@@ -116,7 +138,10 @@ describe('gazette CLI', () => {
       '正文（第 3 部分《2019年度中卫市“净土保卫战”行动计划重点工作安排》，共 6105 字）：',
     ]);
     expect(text.stdout).toContain('（全文已完）');
-    const parts = JSON.parse(gazette('doc', '卫政办发〔2019〕43号', '--text', '--all', '--json').stdout) as { notice: { text: string }; parts: { text: string }[] };
+    const parts = JSON.parse(gazette('doc', '卫政办发〔2019〕43号', '--text', '--all', '--json').stdout) as {
+      notice: { text: string };
+      parts: { text: string }[];
+    };
     expect([parts.notice.text, ...parts.parts.map((p) => p.text)].map((t) => t.length)).toEqual([102, 11031, 8519, 6105]);
     if (!hasScript) return;
     const tty = atTerminal(`GAZETTE_DB=${JSON.stringify(db)} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} tasks --unit 住建局`);
@@ -130,7 +155,9 @@ describe('gazette CLI', () => {
     expect(cal.stdout.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(19);
     expect(cal.stderr).toBe('市住房和城乡建设局牵头的任务共 48 项：19 项有完成时限，列为全天日程，提前 3 个工作日提醒；29 项未写明完成时限，未列入。\n');
     expect(gazette('calendar', '--probation').stdout.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(9);
-    expect(gazette('calendar', '--unit', '住建局', '--role', 'boss').stderr).toContain('参数 role 无效：应为 lead、support、implement、any 之一。示例：lead\nInvalid role');
+    expect(gazette('calendar', '--unit', '住建局', '--role', 'boss').stderr).toContain(
+      '参数 role 无效：应为 lead、support、implement、any 之一。示例：lead\nInvalid role',
+    );
     expect(gazette('calendar', '--person', '田力').stderr).toContain('--person is for probation ends (add --probation)');
     expect(gazette('calendar', '--remind', '999').status).toBe(1);
 
@@ -147,13 +174,20 @@ describe('gazette CLI', () => {
     expect(lines[0]).toBe('市住房和城乡建设局牵头任务期限：截至 2019-09-03（星期二），已逾期 9 项，30 天内（至 2019-10-03）到期 3 项。');
     expect(lines[1]).toBe('已逾期：');
     expect(lines.slice(2, 11).every((l) => l.startsWith('- 2019-08-30 逾期 2 个工作日（4 天） [牵头] '))).toBe(true);
-    expect(lines[2]).toBe('- 2019-08-30 逾期 2 个工作日（4 天） [牵头] 精简审批环节：取消建筑节能设计审查备案和勘察设计合同、施工合同、监理合同等备案事项——时限：2019年8月30日前【卫政办发〔2019〕68号 · 附件 序号2 · 第28页：“市住房和城乡建设局”】');
+    expect(lines[2]).toBe(
+      '- 2019-08-30 逾期 2 个工作日（4 天） [牵头] 精简审批环节：取消建筑节能设计审查备案和勘察设计合同、施工合同、监理合同等备案事项——时限：2019年8月30日前【卫政办发〔2019〕68号 · 附件 序号2 · 第28页：“市住房和城乡建设局”】',
+    );
     expect(lines[11]).toBe('30 天内到期：');
     expect(lines.slice(12, 15).every((l) => l.startsWith('- 2019-09-30 剩 19 个工作日（27 天） [牵头] '))).toBe(true);
     expect(lines[15]).toBe('另有 29 项未写明完成时限，未列入。');
     const early = gazette('due', '--unit', '住建局', '--within', '30', '--as-of', '2019-08-20', '--json');
     expect(early.status).toBe(0);
-    expect(JSON.parse(early.stdout)).toMatchObject({ asOf: '2019-08-20', within: 30, overdue: [], dueSoon: Array(9).fill(expect.objectContaining({ date: '2019-08-30', workingDaysLeft: 8, daysLeft: 10 })) });
+    expect(JSON.parse(early.stdout)).toMatchObject({
+      asOf: '2019-08-20',
+      within: 30,
+      overdue: [],
+      dueSoon: Array(9).fill(expect.objectContaining({ date: '2019-08-30', workingDaysLeft: 8, daysLeft: 10 })),
+    });
     expect(gazette('due', '--as-of', '2019-02-30').stderr).toContain('参数 as-of 无效');
     expect(gazette('due', '--within', 'x').stderr).toContain('参数 within 无效：应为 0 到 3650 之间的整数');
   }, 120_000);

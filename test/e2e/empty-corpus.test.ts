@@ -68,8 +68,13 @@ describe('a server whose corpus yields no notices, over stdio', () => {
 
   it('logs why through pino on stderr, writes no database, and says it is ready', async () => {
     for (let waited = 0; waited < 5000 && !stderr.includes('gazette-mcp ready'); waited += 50) await new Promise((r) => setTimeout(r, 50));
-    const lines = stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string });
-    expect(lines).toContainEqual(expect.objectContaining({ level: 50, msg: `the corpus yielded no notices: ${REASON}; serving anyway, every tool call refused with this reason` }));
+    const lines = stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: number; msg: string });
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 50, msg: `the corpus yielded no notices: ${REASON}; serving anyway, every tool call refused with this reason` }),
+    );
     expect(lines).toContainEqual(expect.objectContaining({ level: 30, msg: 'gazette-mcp ready', notices: 0, noCorpus: REASON }));
     expect(existsSync(db)).toBe(false);
   });

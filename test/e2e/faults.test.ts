@@ -52,7 +52,9 @@ class RawServer {
   }
 
   async initialize(): Promise<void> {
-    this.send(`${JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } })}\n`);
+    this.send(
+      `${JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } })}\n`,
+    );
     await this.reply(0);
     this.send(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
   }
@@ -110,7 +112,10 @@ describe('the store under faults', () => {
   it('names the folder it cannot write in', () => {
     const dir = fresh();
     writeFileSync(join(dir, 'not-a-folder'), '');
-    const r = spawnSync(process.execPath, [CLI, 'search', '湿地'], { encoding: 'utf8', env: { ...process.env, GAZETTE_DB: join(dir, 'not-a-folder', 'gazette.db') } });
+    const r = spawnSync(process.execPath, [CLI, 'search', '湿地'], {
+      encoding: 'utf8',
+      env: { ...process.env, GAZETTE_DB: join(dir, 'not-a-folder', 'gazette.db') },
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`cannot write a database in ${join(dir, 'not-a-folder')}`);
   });
@@ -136,7 +141,12 @@ describe('protocol edges over stdio', () => {
   it('refuses a message over 10 MB in words, logs it, and answers the next', async () => {
     const server = raw({ GAZETTE_DB: builtDb() });
     await server.initialize();
-    const huge = JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'verify_quote', arguments: { quote: '湿'.repeat(4 * 1024 * 1024) } } });
+    const huge = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 7,
+      method: 'tools/call',
+      params: { name: 'verify_quote', arguments: { quote: '湿'.repeat(4 * 1024 * 1024) } },
+    });
     server.send(`${huge}\n`);
     server.call(8, 'search_gazette', { query: '湿地' });
     expect(await server.reply(7)).toMatchObject({ error: { code: -32600, message: expect.stringContaining('message over 10485760 bytes refused') } });
@@ -154,7 +164,12 @@ describe('protocol edges over stdio', () => {
     server.send(`${JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'resources/read', params: { uri: 5 } })}\n`);
     expect(await server.reply(1)).toMatchObject({ error: { code: -32602, message: expect.stringContaining('malformed resource URI') } });
     expect(await server.reply(2)).toMatchObject({
-      error: { code: -32602, message: expect.stringContaining('invalid params for tools/call: params.name: Invalid input: expected string, received number; params.arguments: Invalid input: expected record, received string / tools/call 的参数无效') },
+      error: {
+        code: -32602,
+        message: expect.stringContaining(
+          'invalid params for tools/call: params.name: Invalid input: expected string, received number; params.arguments: Invalid input: expected record, received string / tools/call 的参数无效',
+        ),
+      },
     });
     const third = (await server.reply(3)) as { error: { code: number; message: string } };
     expect(third.error.code).toBe(-32602);
@@ -164,7 +179,13 @@ describe('protocol edges over stdio', () => {
   it('takes concurrent load without a listener warning', async () => {
     const server = raw({ GAZETTE_DB: builtDb() });
     await server.initialize();
-    server.send(Array.from({ length: 400 }, (_, k) => `${JSON.stringify({ jsonrpc: '2.0', id: 100 + k, method: 'tools/call', params: { name: 'get_document', arguments: { document: '卫政办发〔2019〕43号', includeText: true } } })}\n`).join(''));
+    server.send(
+      Array.from(
+        { length: 400 },
+        (_, k) =>
+          `${JSON.stringify({ jsonrpc: '2.0', id: 100 + k, method: 'tools/call', params: { name: 'get_document', arguments: { document: '卫政办发〔2019〕43号', includeText: true } } })}\n`,
+      ).join(''),
+    );
     await server.reply(499, 60_000);
     expect(server.stderr).not.toContain('MaxListenersExceededWarning');
   });

@@ -32,7 +32,10 @@ let base = '';
 let exit: Promise<number | null>;
 
 beforeAll(async () => {
-  proc = spawn(process.execPath, [MAIN, '--http', '--host', '127.0.0.1', '--port', '0', '--tokens', tokensFile], { env: { ...env, GAZETTE_LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  proc = spawn(process.execPath, [MAIN, '--http', '--host', '127.0.0.1', '--port', '0', '--tokens', tokensFile], {
+    env: { ...env, GAZETTE_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   exit = new Promise((r) => proc.on('exit', r));
   let stderr = '';
   base = await new Promise<string>((resolve, reject) => {
@@ -50,7 +53,11 @@ afterAll(async () => {
 });
 
 /** A request with exactly the headers given (node adds Host, as every client must). */
-function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     // A connection of its own: a kept-alive one may be closed by the server while a test waits (an ingest).
     const req = request(url, { method, headers, agent: false }, (res) => {

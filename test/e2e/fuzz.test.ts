@@ -30,7 +30,11 @@ function hostileMessages(maxBytes: number): [string, string, number | null][] {
     ['20,000 nested objects as the arguments', rpc(3, 'tools/call', `{"name":"list_documents","arguments":${deepObjects(20_000)}}`), 3],
     ['nested arrays as a resource URI', rpc(4, 'resources/read', `{"uri":${deepArrays(50_000)}}`), 4],
     ['nested arrays as a prompt argument', rpc(5, 'prompts/get', `{"name":"draft_explainer","arguments":{"document":${deepArrays(50_000)}}}`), 5],
-    ['nested arrays as a completion value', rpc(6, 'completion/complete', `{"ref":{"type":"ref/prompt","name":"draft_explainer"},"argument":{"name":"document","value":${deepArrays(50_000)}}}`), 6],
+    [
+      'nested arrays as a completion value',
+      rpc(6, 'completion/complete', `{"ref":{"type":"ref/prompt","name":"draft_explainer"},"argument":{"name":"document","value":${deepArrays(50_000)}}}`),
+      6,
+    ],
     ['nested arrays in _meta', rpc(7, 'tools/list', `{"_meta":${deepArrays(100_000)}}`), 7],
     ['nested arrays as the params of an unknown method', rpc(8, 'no/such', deepArrays(100_000)), 8],
     ['nested arrays as the message', deepArrays(200_000), null],
@@ -40,7 +44,15 @@ function hostileMessages(maxBytes: number): [string, string, number | null][] {
     ['a huge string as a tool field', rpc(11, 'tools/call', `{"name":"verify_quote","arguments":{"quote":${huge(maxBytes / 4)}}}`), 11],
     ['a huge tool name', rpc(12, 'tools/call', `{"name":${huge(maxBytes / 4)},"arguments":{}}`), 12],
     ['a huge resource URI', rpc(13, 'resources/read', `{"uri":${JSON.stringify(`gazette://documents/${'卫'.repeat(maxBytes / 8)}`)}}`), 13],
-    ['a huge completion value', rpc(14, 'completion/complete', `{"ref":{"type":"ref/resource","uri":"gazette://documents/{docNumber}"},"argument":{"name":"docNumber","value":${huge(maxBytes / 4)}}}`), 14],
+    [
+      'a huge completion value',
+      rpc(
+        14,
+        'completion/complete',
+        `{"ref":{"type":"ref/resource","uri":"gazette://documents/{docNumber}"},"argument":{"name":"docNumber","value":${huge(maxBytes / 4)}}}`,
+      ),
+      14,
+    ],
     ['a huge prompt argument', rpc(15, 'prompts/get', `{"name":"draft_explainer","arguments":{"document":${huge(300_000)}}}`), 15],
   ];
 }
@@ -48,7 +60,7 @@ function hostileMessages(maxBytes: number): [string, string, number | null][] {
 /** A random JSON value of bounded size, from a seeded generator, so a failure can be replayed. */
 function randomJson(seed: number): () => string {
   let s = seed;
-  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
   const value = (depth: number): unknown => {
     const kind = depth > 12 ? 0 : Math.floor(next() * 6);
@@ -56,7 +68,12 @@ function randomJson(seed: number): () => string {
     if (kind === 1) return 'é字'.repeat(Math.floor(next() * 3000));
     if (kind === 2) return Math.floor(next() * 2 ** 53) * (next() < 0.5 ? -1 : 1);
     if (kind === 3) return Array.from({ length: Math.floor(next() * 6) }, () => value(depth + 1));
-    return Object.fromEntries(Array.from({ length: Math.floor(next() * 6) }, (_, k) => [pick(['query', 'document', 'limit', 'uri', 'name', `f${k}`, '__proto__', 'constructor']), value(depth + 1)]));
+    return Object.fromEntries(
+      Array.from({ length: Math.floor(next() * 6) }, (_, k) => [
+        pick(['query', 'document', 'limit', 'uri', 'name', `f${k}`, '__proto__', 'constructor']),
+        value(depth + 1),
+      ]),
+    );
   };
   const methods = ['tools/call', 'tools/list', 'resources/read', 'resources/list', 'prompts/get', 'completion/complete', 'ping', 'logging/setLevel', 'no/such'];
   const tools = ['search_gazette', 'verify_quote', 'get_document', 'check_draft', 'compute_deadline', 'list_tasks'];
@@ -117,11 +134,21 @@ describe.each(transports)('hostile JSON over %s', (_name, open, maxBytes) => {
   });
 
   it('caps a prompt argument at the tool field’s 200 characters, without echoing it', async () => {
-    const { reply } = await server.send(rpc(21, 'prompts/get', `{"name":"draft_explainer","arguments":{"document":${JSON.stringify('法'.repeat(300_000))}}}`), 21);
+    const { reply } = await server.send(
+      rpc(21, 'prompts/get', `{"name":"draft_explainer","arguments":{"document":${JSON.stringify('法'.repeat(300_000))}}}`),
+      21,
+    );
     expect(reply?.error?.code).toBe(-32602);
     expect(reply?.error?.message).toContain('参数 document 无效：不能超过 200 个字符');
     expect(reply!.error!.message.length).toBeLessThan(1000);
-    const completion = await server.send(rpc(23, 'completion/complete', `{"ref":{"type":"ref/prompt","name":"draft_explainer"},"argument":{"name":"document","value":${JSON.stringify('法'.repeat(300_000))}}}`), 23);
+    const completion = await server.send(
+      rpc(
+        23,
+        'completion/complete',
+        `{"ref":{"type":"ref/prompt","name":"draft_explainer"},"argument":{"name":"document","value":${JSON.stringify('法'.repeat(300_000))}}}`,
+      ),
+      23,
+    );
     expect(completion.reply?.error?.code).toBe(-32602);
     expect(completion.reply?.error?.message).toContain('Invalid document: must be at most 200 characters');
   });

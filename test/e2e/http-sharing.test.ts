@@ -35,7 +35,7 @@ async function connect(url: string, token: string): Promise<Client> {
 }
 
 /** A GET with a Host header of our choosing (fetch will not send one). */
-function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function _get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'GET', headers }, (res) => {
       let body = '';
@@ -97,4 +97,3 @@ describe('tokens shared on one server', () => {
     expect((await added.callTool({ name: 'list_documents', arguments: {} })).isError).toBeFalsy();
   });
 });
-

@@ -56,7 +56,10 @@ async function connect(url: string, token: string | null = OFFICE): Promise<Clie
 }
 
 /** A raw request, with whatever headers a test needs (Host included). */
-function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'POST', headers: options.headers }, (res) => {
       let body = '';
@@ -72,7 +75,12 @@ function raw(url: string, options: { method?: string; headers?: Record<string, s
   });
 }
 
-const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+const INIT = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+});
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
 
 let server: Running;
@@ -125,7 +133,10 @@ describe('the HTTP server', () => {
     const host = await raw(server.url, { headers: { ...JSON_HEADERS, Authorization: `Bearer ${OFFICE}`, Host: 'evil.example' }, body: INIT });
     expect(host.status).toBe(403);
     // Asked first, as curl asks for large bodies: refused before a byte of the body is sent.
-    const big = await raw(server.url, { headers: { ...JSON_HEADERS, Authorization: `Bearer ${OFFICE}`, Expect: '100-continue' }, body: Buffer.alloc(2 * 1024 * 1024, 0x20) });
+    const big = await raw(server.url, {
+      headers: { ...JSON_HEADERS, Authorization: `Bearer ${OFFICE}`, Expect: '100-continue' },
+      body: Buffer.alloc(2 * 1024 * 1024, 0x20),
+    });
     expect(big.status).toBe(413);
     // What it serves without a token: health, readiness, and how to authenticate (RFC 9728).
     expect((await raw(server.url.replace('/mcp', '/healthz'), { method: 'GET' })).status).toBe(200);
@@ -137,7 +148,10 @@ describe('the HTTP server', () => {
   it('keeps each session to its token', async () => {
     const office = await connect(server.url);
     const sessionId = (office.transport as StreamableHTTPClientTransport).sessionId!;
-    const stolen = await raw(server.url, { headers: { ...JSON_HEADERS, Authorization: `Bearer ${OTHER}`, 'Mcp-Session-Id': sessionId, 'Mcp-Protocol-Version': '2025-06-18' }, body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }) });
+    const stolen = await raw(server.url, {
+      headers: { ...JSON_HEADERS, Authorization: `Bearer ${OTHER}`, 'Mcp-Session-Id': sessionId, 'Mcp-Protocol-Version': '2025-06-18' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+    });
     expect(stolen.status).toBe(404);
     await office.close();
   });
@@ -204,7 +218,10 @@ describe('limits', () => {
   it('refuses to listen off loopback with no tokens', async () => {
     const empty = join(work, 'no-tokens.json');
     writeFileSync(empty, '{"tokens": []}');
-    const proc = spawn(process.execPath, [MAIN, '--http', '--host', '0.0.0.0', '--port', '0', '--tokens', empty], { env: { ...process.env, GAZETTE_DB: db }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const proc = spawn(process.execPath, [MAIN, '--http', '--host', '0.0.0.0', '--port', '0', '--tokens', empty], {
+      env: { ...process.env, GAZETTE_DB: db },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     expect(await new Promise((r) => proc.on('exit', r))).toBe(1);

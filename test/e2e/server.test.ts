@@ -120,7 +120,10 @@ describe('the stdio server', () => {
 
   it('verify_quote ignores spacing and width, and says where a near miss is', async () => {
     const found = await call('verify_quote', { quote: '全市湿地面积不低于 ５３.２９ 万亩' });
-    expect(found.structuredContent).toMatchObject({ found: true, citations: [{ docNumber: '卫政办发〔2019〕74号', locator: '一、（三）', page: 33, quote: '全市湿地面积不低于53.29万亩' }] });
+    expect(found.structuredContent).toMatchObject({
+      found: true,
+      citations: [{ docNumber: '卫政办发〔2019〕74号', locator: '一、（三）', page: 33, quote: '全市湿地面积不低于53.29万亩' }],
+    });
     const missing = await call('verify_quote', { quote: '全市湿地面积不低于60万亩' });
     expect(missing.isError).toBeFalsy();
     expect(missing.structuredContent!.found).toBe(false);
@@ -157,7 +160,8 @@ describe('the stdio server', () => {
 
   it('completes a resource’s 文号 from any spelling or title words', async () => {
     const complete = async (value: string) =>
-      (await client.complete({ ref: { type: 'ref/resource', uri: 'gazette://documents/{docNumber}' }, argument: { name: 'docNumber', value } })).completion.values;
+      (await client.complete({ ref: { type: 'ref/resource', uri: 'gazette://documents/{docNumber}' }, argument: { name: 'docNumber', value } })).completion
+        .values;
     expect(await complete('政策解读')).toEqual(['卫政办发〔2019〕44号']);
     expect(await complete('卫政办发(2019)43号')).toEqual(['卫政办发〔2019〕43号']);
     expect(await complete('卫政干')).toEqual(['卫政干发〔2019〕14号', '卫政干发〔2019〕15号']);
@@ -214,7 +218,12 @@ describe('the stdio server', () => {
 
   it('find_lead_unit answers who leads a task, with the note it read', async () => {
     const r = await call('find_lead_unit', { task: '谁牵头柴油货车污染治理' });
-    const [first] = r.structuredContent!.matches as { task: string; leadUnits: string[]; deadline: { date: string }; citation: { locator: string; quote: string } }[];
+    const [first] = r.structuredContent!.matches as {
+      task: string;
+      leadUnits: string[];
+      deadline: { date: string };
+      citation: { locator: string; quote: string };
+    }[];
     expect(first).toMatchObject({ task: '开展柴油货车污染治理专项行动', leadUnits: ['市交通运输局', '市生态环境局'], deadline: { date: '2019-12-31' } });
     expect(first.citation.locator).toBe('二、（十二）');
     expect(r.content[0].text).toContain('【卫政办发〔2019〕43号 · 二、（十二） · 第6页：“（牵头单位：市交通运输局、生态环境局；配合单位：…”】');
@@ -243,7 +252,13 @@ describe('the stdio server', () => {
   });
 
   it('cite_clause returns a clause cut by a header, whole, with its validity on any day', async () => {
-    const on = async (asOf: string) => (await call('cite_clause', { document: '国有资产出租', clause: '第4条', asOf })).structuredContent as { text: string; clause: string; validity: { inForce: boolean }; citation: { page: number } };
+    const on = async (asOf: string) =>
+      (await call('cite_clause', { document: '国有资产出租', clause: '第4条', asOf })).structuredContent as {
+        text: string;
+        clause: string;
+        validity: { inForce: boolean };
+        citation: { page: number };
+      };
     const before = await on('2019-04-30');
     expect(before.clause).toBe('第四条');
     expect(before.text.endsWith('（四）法律法规规章或国家和自治区有关文件规定不得出租（对外承包）的。')).toBe(true);
@@ -273,7 +288,9 @@ describe('the stdio server', () => {
   it('get_document says what a text replaced', async () => {
     const r = await call('get_document', { document: '法律顾问工作经费管理办法' });
     const parts = r.structuredContent!.parts as { title: string; replaces: { title: string; docNumber: string }[] }[];
-    expect(parts.find((p) => p.title === '中卫市人民政府法律顾问工作经费管理办法')!.replaces).toEqual([{ title: '中卫市法律顾问室工作经费管理办法', docNumber: '卫政办发〔2017〕19号' }]);
+    expect(parts.find((p) => p.title === '中卫市人民政府法律顾问工作经费管理办法')!.replaces).toEqual([
+      { title: '中卫市法律顾问室工作经费管理办法', docNumber: '卫政办发〔2017〕19号' },
+    ]);
   });
 
   it('meets every eval threshold', async () => {

@@ -38,7 +38,14 @@ function store(copies: number[]): { dir: string; db: string } {
 
 async function stdioClient(env: Record<string, string>): Promise<Client> {
   const client = new Client({ name: 'versions-e2e', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [MAIN], env: { ...(process.env as Record<string, string>), GAZETTE_LOG_LEVEL: 'warn', ...env }, stderr: 'ignore' }));
+  await client.connect(
+    new StdioClientTransport({
+      command: process.execPath,
+      args: [MAIN],
+      env: { ...(process.env as Record<string, string>), GAZETTE_LOG_LEVEL: 'warn', ...env },
+      stderr: 'ignore',
+    }),
+  );
   cleanup.push(() => client.close());
   return client;
 }
@@ -75,7 +82,11 @@ function ingest(dir: string, db: string) {
 
 describe('a server and the store versions ingests publish', () => {
   it('answers dates by the today it was started with, in its tool threads', async () => {
-    const client = await stdioClient({ GAZETTE_CORPUS_DIR: SEED_DIR, GAZETTE_DB: join(mkdtempSync(join(tmpdir(), 'gazette-ver-')), 'g.db'), GAZETTE_TODAY: '2020-01-01' });
+    const client = await stdioClient({
+      GAZETTE_CORPUS_DIR: SEED_DIR,
+      GAZETTE_DB: join(mkdtempSync(join(tmpdir(), 'gazette-ver-')), 'g.db'),
+      GAZETTE_TODAY: '2020-01-01',
+    });
     const cite = await call(client, 'cite_clause', { document: '国有资产出租', clause: '第四条' });
     expect(cite.content[0].text).toContain('截至 2020-01-01 有效');
     // A recurring deadline falls due next from today.
@@ -152,7 +163,10 @@ describe('a server and the store versions ingests publish', () => {
     expect((await call(stdio, 'cite_clause', { document: '卫政办规发〔2019〕2号', clause: '第四条' })).isError).toBeFalsy();
     const session = await connect();
     expect(await noticesListed(session)).toBe(12);
-    expect(await readyz()).toEqual({ status: 200, body: expect.objectContaining({ status: 'ready', version: expect.objectContaining({ fingerprint: before }) }) });
+    expect(await readyz()).toEqual({
+      status: 200,
+      body: expect.objectContaining({ status: 'ready', version: expect.objectContaining({ fingerprint: before }) }),
+    });
     // The next ingest takes over the dead one's lock and publishes; both servers move to it.
     expect(await ingest(dir, db).exited).toBe(0);
     expect(await noticesListed(stdio)).toBe(7 * 12);

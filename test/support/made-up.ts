@@ -67,7 +67,6 @@ export const PARKING_ISSUE = extracted([
   ['某某市文明养犬规定', '第一条 为规范养犬行为，制定本规定。', '第二条 养犬人应当为犬只办理登记。'],
 ]);
 
-
 // Another made-up issue: a 公告 printed without recipients, a notice that names what it issues
 // only in its own title, 第N页 page numbers, a running header without 《》, ① items.
 export const ROADS_ISSUE = extracted([
@@ -101,7 +100,6 @@ export const ROADS_ISSUE = extracted([
     '2021 年 6 月 8 日',
   ],
 ]);
-
 
 /** A notice under a red header, dated in numerals, sent to 市 bodies. */
 export const FLOOD_ISSUE = extracted([

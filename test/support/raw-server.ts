@@ -20,7 +20,10 @@ export interface RawServer {
 
 const INIT = { jsonrpc: '2.0', method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
 
-function spawnMain(args: string[], env: Record<string, string>): { proc: ChildProcessWithoutNullStreams; log: { text: string }; exited: Promise<number | null> } {
+function spawnMain(
+  args: string[],
+  env: Record<string, string>,
+): { proc: ChildProcessWithoutNullStreams; log: { text: string }; exited: Promise<number | null> } {
   const proc = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, GAZETTE_LOG_LEVEL: 'info', ...env } });
   const log = { text: '' };
   proc.stderr.on('data', (d: Buffer) => (log.text += d.toString()));
@@ -50,7 +53,10 @@ export async function stdioServer(env: Record<string, string>): Promise<RawServe
     name: 'stdio',
     send: (body, id) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`stdio: no reply to ${String(id)}; ${running ? 'still running' : 'exited'}; log: ${log.text.slice(-800)}`)), 30_000);
+        const timer = setTimeout(
+          () => reject(new Error(`stdio: no reply to ${String(id)}; ${running ? 'still running' : 'exited'}; log: ${log.text.slice(-800)}`)),
+          30_000,
+        );
         waiting.set(id, (reply) => {
           clearTimeout(timer);
           resolve({ status: 200, reply });
@@ -71,7 +77,10 @@ export async function stdioServer(env: Record<string, string>): Promise<RawServe
 }
 
 /** A running HTTP server's address, read from its ready line. */
-export async function httpServer(args: string[], env: Record<string, string>): Promise<{ url: string; log: () => string; alive: () => boolean; stop: () => Promise<void> }> {
+export async function httpServer(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ url: string; log: () => string; alive: () => boolean; stop: () => Promise<void> }> {
   const { proc, log, exited } = spawnMain(['--http', '--port', '0', ...args], env);
   let running = true;
   void exited.then(() => (running = false));
@@ -107,8 +116,15 @@ function messagesOf(body: string): Reply[] {
 }
 
 /** A session on an HTTP server opened with `token`. */
-export async function httpSession(server: { url: string; log: () => string; alive: () => boolean; stop: () => Promise<void> }, token: string | null): Promise<RawServer> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+export async function httpSession(
+  server: { url: string; log: () => string; alive: () => boolean; stop: () => Promise<void> },
+  token: string | null,
+): Promise<RawServer> {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json, text/event-stream',
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+  };
   const post = async (body: string) => {
     const res = await fetch(server.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(30_000) });
     return { res, text: await res.text() };
@@ -131,7 +147,8 @@ export async function httpSession(server: { url: string; log: () => string; aliv
   };
 }
 
-export const toolCall = (id: number | string, name: string, args: unknown) => JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
+export const toolCall = (id: number | string, name: string, args: unknown) =>
+  JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
 
 /** Text of a tool result. */
 export const textOf = (reply: Reply | null) => ((reply?.result?.content as { text: string }[] | undefined) ?? [])[0]?.text ?? '';

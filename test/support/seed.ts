@@ -64,7 +64,14 @@ export function seedDatabase(): string {
 }
 
 export function seedContext(): ToolContext {
-  return openGazette({ dbPath: seedDatabase(), today: '2026-11-29' }, { logError: (tool, err) => { throw new Error(`${tool}: ${(err as Error).message}`); } }).ctx;
+  return openGazette(
+    { dbPath: seedDatabase(), today: '2026-11-29' },
+    {
+      logError: (tool, err) => {
+        throw new Error(`${tool}: ${(err as Error).message}`);
+      },
+    },
+  ).ctx;
 }
 
 /** Runs a tool by name in this process, as the server would. */
