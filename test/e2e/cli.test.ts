@@ -22,7 +22,9 @@ describe('gazette CLI', () => {
     const lead = gazette('lead', '柴油货车', '--limit', '1');
     expect(lead.status).toBe(0);
     expect(lead.stdout).toContain('开展柴油货车污染治理专项行动——牵头：市交通运输局、市生态环境局');
-    expect(lead.stdout).toContain('【卫政办发〔2019〕43号 · 二、（十二） · 第6页：“（牵头单位：市交通运输局、生态环境局；配合单位：…”】');
+    expect(lead.stdout).toContain(
+      '【卫政办发〔2019〕43号 · 二、（十二） · 第6页：“（牵头单位：市交通运输局、生态环境局；配合单位：市市场监督管理局、公安局、商务局、财政局、发展和改革委员会；完成时限：2019年底。）”】',
+    );
     const cite = gazette('cite', '国有资产出租', '第四条', '--json');
     expect(JSON.parse(cite.stdout)).toMatchObject({ clause: '第四条', citation: { docNumber: '卫政办规发〔2019〕2号', page: 52 } });
     const deadline = gazette('deadline', '15个工作日', '--from', '2019-04-26');
@@ -124,7 +126,7 @@ describe('gazette CLI', () => {
     expect(gazette('tasks', '--offset', 'x').status).toBe(1);
     // A document's text pages on by offset, across its parts; --all prints every part whole.
     const docPage = gazette('doc', '卫政办发〔2019〕43号', '--text').stdout;
-    expect(docPage).toContain('正文（第 1–900 字，共 25210 字）：\n《关于印发2019年度中卫市打赢蓝天保卫战行动计划重点工作安排等3个安排的通知》：');
+    expect(docPage).toContain('正文（第 1–900 字，共 25757 字）：\n《关于印发2019年度中卫市打赢蓝天保卫战行动计划重点工作安排等3个安排的通知》：');
     expect(docPage).toContain('\n《2019年度中卫市打赢蓝天保卫战行动计划重点工作安排》：\n');
     expect(docPage).toContain('（下一页加 --offset 900，全文加 --all）');
     expect(gazette('doc', '卫政办发〔2019〕43号', '--text', '--offset', '900').stdout).toContain(

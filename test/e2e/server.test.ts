@@ -226,7 +226,9 @@ describe('the stdio server', () => {
     }[];
     expect(first).toMatchObject({ task: '开展柴油货车污染治理专项行动', leadUnits: ['市交通运输局', '市生态环境局'], deadline: { date: '2019-12-31' } });
     expect(first.citation.locator).toBe('二、（十二）');
-    expect(r.content[0].text).toContain('【卫政办发〔2019〕43号 · 二、（十二） · 第6页：“（牵头单位：市交通运输局、生态环境局；配合单位：…”】');
+    expect(r.content[0].text).toContain(
+      '【卫政办发〔2019〕43号 · 二、（十二） · 第6页：“（牵头单位：市交通运输局、生态环境局；配合单位：市市场监督管理局、公安局、商务局、财政局、发展和改革委员会；完成时限：2019年底。）”】',
+    );
     expect(r.content[0].text).toMatch(/^只有一项任务与问题相符：/);
     const verified = await call('verify_quote', { quote: first.citation.quote });
     expect(verified.structuredContent!.found).toBe(true);
