@@ -5,26 +5,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hostDefaults } from '../server/http-options.js';
 import { TokenCheck, TokenStore } from '../server/tokens.js';
-import { ToolPool } from '../server/tool-pool.js';
 import { ARGUMENT_LIMITS, argumentsTooLarge } from '../tools/common.js';
-import { seedDatabase } from './support/seed.js';
+import { seedToolPool } from './support/seed.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'gazette-up-'));
 
-const silent = pino({ level: 'silent' });
-
 describe('arguments on their way to a tool thread', () => {
-  const pool = new ToolPool({
-    config: { dbPath: seedDatabase() },
-    size: 1,
-    budgetMs: 30_000,
-    logger: silent,
-    workerScript: new URL('../dist/server/tool-worker.js', import.meta.url),
-  });
+  const pool = seedToolPool();
   afterAll(() => pool.close());
 
   it('a call whose arguments cannot be copied fails alone, and the next is answered', async () => {

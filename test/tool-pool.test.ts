@@ -1,19 +1,10 @@
 // The HTTP server's tool threads: bounded heaps that give the same answers as a call in-process,
 // and a pool that stops starting threads that cannot start.
-import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ToolPool, WORKER_LIMITS } from '../server/tool-pool.js';
-import { call, seedContext, seedDatabase } from './support/seed.js';
+import { WORKER_LIMITS } from '../server/tool-pool.js';
+import { call, seedContext, seedToolPool } from './support/seed.js';
 
-const silent = pino({ level: 'silent' });
-// The threads run the built worker, as the server does (npm test builds first).
-const pool = new ToolPool({
-  config: { dbPath: seedDatabase() },
-  size: 1,
-  budgetMs: 30_000,
-  logger: silent,
-  workerScript: new URL('../dist/server/tool-worker.js', import.meta.url),
-});
+const pool = seedToolPool();
 afterAll(() => pool.close());
 
 describe('tool threads', () => {
@@ -33,13 +24,7 @@ describe('tool threads', () => {
   });
 
   it('stops starting threads that cannot start, says so, and answers calls with an error instead of hanging', async () => {
-    const broken = new ToolPool({
-      config: { dbPath: seedDatabase() },
-      size: 2,
-      budgetMs: 30_000,
-      logger: silent,
-      workerScript: new URL('./no-such-worker.js', import.meta.url),
-    });
+    const broken = seedToolPool({ size: 2, workerScript: new URL('./no-such-worker.js', import.meta.url) });
     await expect(broken.ready()).rejects.toThrow('failed to start 3 times in a row');
     const r = await broken.run('search_gazette', { query: '湿地' });
     expect(r.isError).toBe(true);

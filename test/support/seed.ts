@@ -6,7 +6,9 @@ import { parseIssue, type IssueDoc, type NoticeDoc } from '../../corpus/issue.js
 import type { BuiltText } from '../../corpus/outline.js';
 import type { OutlineNode } from '../../corpus/outline.js';
 import { ingestCorpus } from '../../ingest/ingest.js';
+import pino from 'pino';
 import { openGazette } from '../../server/open-gazette.js';
+import { type PoolOptions, ToolPool } from '../../server/tool-pool.js';
 import type { ToolContext } from '../../tools/common.js';
 import { findTool, runTool } from '../../tools/index.js';
 
@@ -78,4 +80,19 @@ export function seedContext(): ToolContext {
 export function call(ctx: ToolContext, name: string, args: Record<string, unknown>) {
   const result = runTool(ctx, findTool(name)!, args);
   return { ...result, text: (result.content[0] as { text: string }).text };
+}
+
+/**
+ * Tool threads over the seed database, running the built worker as the server does (npm test
+ * builds first): one thread, a generous budget, silent logs, unless the test says otherwise.
+ */
+export function seedToolPool(overrides: Partial<PoolOptions> = {}): ToolPool {
+  return new ToolPool({
+    config: { dbPath: seedDatabase() },
+    size: 1,
+    budgetMs: 30_000,
+    logger: pino({ level: 'silent' }),
+    workerScript: new URL('../../dist/server/tool-worker.js', import.meta.url),
+    ...overrides,
+  });
 }
