@@ -25,7 +25,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['当兵的', '士兵', '兵'], printed: ['义务兵', '士兵', '兵员'] },
   // Money
   { asked: ['钱', '费用', '花销', '开支'], printed: ['经费', '资金', '费用', '报酬', '补助'] },
-  { asked: ['给多少钱', '多少钱', '怎么付钱', '怎么给钱', '报酬怎么算'], printed: ['报酬', '报酬标准', '付费', '支付'] },
+  { asked: ['给多少钱', '多少钱', '花多少钱', '要花多少钱', '怎么付钱', '怎么给钱', '报酬怎么算'], printed: ['报酬', '报酬标准', '付费', '支付'] },
   { asked: ['工资', '薪水', '待遇'], printed: ['工资', '报酬', '补助'] },
   { asked: ['补贴', '补助', '奖励金'], printed: ['补助', '补贴', '优待金'] },
   { asked: ['报销', '怎么报'], printed: ['报销'] },
@@ -96,6 +96,27 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['资料', '材料'], printed: ['资料', '材料'] },
 ];
 
+/**
+ * Where the question's other words give an asked word another sense than its row's: then the
+ * gazette's words for it are these. Money asked about a project or its investment is the amount
+ * invested, not a fee paid (投资多少钱 is 计划投资, never 报酬标准). The first row that fits decides.
+ */
+export const SENSES: { asked: string[]; context: RegExp; printed: string[] }[] = [
+  {
+    asked: ['钱', '多少钱', '给多少钱', '花多少钱', '要花多少钱', '费用', '花销', '开支'],
+    context: /投资|投入|项目|工程|建设|造价|修复|治理/,
+    printed: ['投资', '计划投资', '总投资', '资金', '投入'],
+  },
+  // Paying money is 缴纳 or 支付, not handing in papers (交租金, 交钱 vs 交材料).
+  { asked: ['交', '上交'], context: /钱|费|租金|价款|款/, printed: ['缴纳', '付清', '支付'] },
+];
+
+/** The gazette's words for `asked` in this question: a sense's, where the question's other words fit one. */
+function senseOf(asked: string, question: string, at: number): string[] | null {
+  const rest = question.slice(0, at) + question.slice(at + asked.length);
+  return SENSES.find((s) => s.asked.includes(asked) && s.context.test(rest))?.printed ?? null;
+}
+
 /** A thesaurus as paraphrases() reads it: every printed word with the words printed beside it, every asked word with what it is printed as, longest first. */
 interface Lookup {
   printed: { word: string; synonyms: string[] }[];
@@ -151,7 +172,8 @@ export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS, 
     for (let at = question.indexOf(word); at >= 0; at = question.indexOf(word, at + 1)) {
       if (taken.slice(at, at + word.length).some(Boolean) || insideAsking(at, word.length)) continue;
       taken.fill(true, at, at + word.length);
-      if (synonyms.length > 1) out.push({ at, asked: word, printed: synonyms, ownWord: true });
+      const printed = senseOf(word, question, at) ?? synonyms;
+      if (printed.length > 1) out.push({ at, asked: word, printed, ownWord: true });
     }
   }
   for (const { asked, printed } of lookup.asked) {
@@ -159,7 +181,7 @@ export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS, 
     for (let at = question.indexOf(asked); at >= 0; at = question.indexOf(asked, at + 1)) {
       if (taken.slice(at, at + asked.length).some(Boolean) || insideAsking(at, asked.length)) continue;
       taken.fill(true, at, at + asked.length);
-      out.push({ at, asked, printed, ownWord: false });
+      out.push({ at, asked, printed: senseOf(asked, question, at) ?? printed, ownWord: false });
     }
   }
   return out.sort((a, b) => a.at - b.at);
