@@ -200,7 +200,7 @@ const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
   { asks: /哪里|在哪|去哪|什么地方|哪个平台|哪个网站|何处/, wants: { places: true } },
   { asks: /哪些|哪几|有什么|都有什么|包括什么|包括哪/, wants: { list: true } },
   { asks: /怎么选|怎么办理|怎么申请|怎么走|怎么操作|什么程序|什么手续|什么流程|哪些步骤|哪些手续|程序|流程|步骤|手续/, wants: { procedure: true } },
-  { asks: /什么是|是什么意思|指什么|是指|什么叫|含义|定义|什么办法|哪种办法|什么方式/, wants: { definition: true } },
+  { asks: /什么是|是什么意思|指什么|指的是|是指|什么叫|含义|定义|什么办法|哪种办法|什么方式/, wants: { definition: true } },
   { asks: /怎么算|怎么计算|如何计算|计算方法|计算公式|公式/, wants: { calculation: true } },
 ];
 

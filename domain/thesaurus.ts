@@ -50,6 +50,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['谁写', '谁来写', '撰写', '编写'], printed: ['起草', '编制'] },
   { asked: ['能当', '当上', '什么人能', '什么样的人', '够格'], printed: ['条件', '担任', '资格'] },
   { asked: ['涨', '涨价', '上涨', '涨得'], printed: ['增长', '增长率', '提高', '加价'] },
+  { asked: ['多收钱', '多收费', '多交钱'], printed: ['加价', '累进加价', '收费'] },
   { asked: ['脏', '变脏', '脏了', '发臭'], printed: ['污染', '黑臭'] },
   { asked: ['担责', '被追究'], printed: ['问责', '追责', '追究', '责任追究'] },
   { asked: ['列清单', '列个清单'], printed: ['清单', '目录'] },
@@ -83,6 +84,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['看病', '住院费'], printed: ['住院医疗费用', '住院费用'] },
   { asked: ['油', '汽油', '柴油'], printed: ['油品', '汽柴油', '成品油'] },
   { asked: ['大货车', '大车', '重卡'], printed: ['重型车辆', '柴油货车'] },
+  { asked: ['挖掘机', '推土机', '工程机械', '农机'], printed: ['非道路移动机械'] },
   { asked: ['尾气'], printed: ['尾气', '排放', '机动车'] },
   { asked: ['清洁能源', '新能源'], printed: ['非化石能源', '清洁能源'] },
   { asked: ['臭水沟', '臭水'], printed: ['黑臭水体'] },
@@ -93,6 +95,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['买东西', '采购'], printed: ['政府采购'] },
   { asked: ['打官司', '诉讼'], printed: ['诉讼', '代理'] },
   { asked: ['开会'], printed: ['研讨会', '论证会', '会议'] },
+  { asked: ['科研', '搞研究'], printed: ['科学技术研究', '科学研究', '科研'] },
   { asked: ['资料', '材料'], printed: ['资料', '材料'] },
 ];
 
