@@ -174,6 +174,8 @@ export interface QuestionWants {
   list: boolean;
   /** How a figure is worked out (怎么算): a formula or the rule it is computed by. */
   calculation: boolean;
+  /** Why something is done (为什么出这个办法): the sentence stating its purpose (为进一步…). */
+  purpose: boolean;
 }
 
 // How questions ask for a kind of answer; the first rows that match decide. A figure asked
@@ -202,6 +204,7 @@ const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
   { asks: /怎么选|怎么办理|怎么申请|怎么走|怎么操作|什么程序|什么手续|什么流程|哪些步骤|哪些手续|程序|流程|步骤|手续/, wants: { procedure: true } },
   { asks: /什么是|是什么意思|指什么|指的是|是指|什么叫|含义|定义|什么办法|哪种办法|什么方式/, wants: { definition: true } },
   { asks: /怎么算|怎么计算|如何计算|计算方法|计算公式|公式/, wants: { calculation: true } },
+  { asks: /为什么|为啥|为何|为了什么|目的|出发点/, wants: { purpose: true } },
 ];
 
 /** The kinds of answer a (folded) question wants: 法律顾问聘期几年 wants years; 谁牵头 wants units. */
@@ -216,6 +219,7 @@ export function questionWants(q: string): QuestionWants {
     procedure: false,
     list: false,
     calculation: false,
+    purpose: false,
   };
   for (const { asks, wants: w } of QUESTION_SIGNALS) {
     if (!asks.test(q)) continue;
@@ -228,6 +232,7 @@ export function questionWants(q: string): QuestionWants {
     if (w.procedure) wants.procedure = true;
     if (w.list) wants.list = true;
     if (w.calculation) wants.calculation = true;
+    if (w.purpose) wants.purpose = true;
   }
   return wants;
 }
@@ -244,6 +249,8 @@ const POSITION = /主任|局长|书记|主席|市长|区长|县长|委员|调研
 /** Three or more things named in a row (甲、乙、丙), or a sentence saying what something includes. */
 const LIST = /、[^、，。；]{1,24}、|包括|主要有|分别为|分为/;
 const CALCULATION = /[=＝×]|公式|计算方法/;
+/** A sentence opening on what it is for (为进一步完善…, 为了…), or naming its aim. */
+const PURPOSE = /^[^，。；]{0,8}为(?:了|进一步|加强|规范|深入|切实|全面|推进|贯彻|落实)|目的是/;
 
 /** The kinds of answer a sentence states. */
 export interface Kinds {
@@ -256,6 +263,7 @@ export interface Kinds {
   definition: boolean;
   list: boolean;
   calculation: boolean;
+  purpose: boolean;
 }
 
 /**
@@ -276,6 +284,7 @@ export function kindsOf(sentence: string, wanted?: QuestionWants): Kinds {
     definition: reads('definition') && DEFINITION.test(text),
     list: reads('list') && LIST.test(text),
     calculation: reads('calculation') && CALCULATION.test(text),
+    purpose: reads('purpose') && PURPOSE.test(text),
   };
 }
 
@@ -290,6 +299,7 @@ export function answersKind(wants: QuestionWants, k: Kinds): boolean {
     (wants.procedure && k.procedure) ||
     (wants.definition && k.definition) ||
     (wants.list && k.list) ||
-    (wants.calculation && k.calculation)
+    (wants.calculation && k.calculation) ||
+    (wants.purpose && k.purpose)
   );
 }

@@ -25,7 +25,7 @@ export function isCloseCall(ranked: { score: number }[], closeCall: number): boo
 /** A question whose subject ends in a kind of document (…有没有管理办法) asks for one by its title. */
 const DOCUMENT_ASKED = /(?:办法|条例|规定|制度|规划|细则|方案)$/;
 
-const asksKind = (w: QuestionWants) => w.measures.length > 0 || w.dates || w.units || w.definition || w.places || w.positions || w.procedure;
+const asksKind = (w: QuestionWants) => w.measures.length > 0 || w.dates || w.units || w.definition || w.places || w.positions || w.procedure || w.purpose;
 
 /** Something a question asks about: its own words, or a paraphrase with the gazette's words for it. */
 interface Concept {

@@ -99,6 +99,7 @@ describe('what a question wants', () => {
     ['医保住院费用按什么办法结算', { definition: true }],
     ['法律顾问是怎么选出来的', { procedure: true }],
     ['年底医保决算额度怎么算', { measures: ['money'], calculation: true }],
+    ['出台湿地保护修复制度的目的', { purpose: true }],
   ])('%s', (question, wanted) => {
     expect(questionWants(question)).toEqual({
       measures: [],
@@ -110,6 +111,7 @@ describe('what a question wants', () => {
       procedure: false,
       list: false,
       calculation: false,
+      purpose: false,
       ...wanted,
     });
   });
@@ -179,6 +181,10 @@ describe('search ranking', () => {
 
   it('prefers steps for a question asking how: 怎么选出来的 → 第十四条 选聘程序, not 第十条 who selects', () => {
     expect(first('法律顾问是怎么选出来的')).toMatchObject({ docNumber: '卫政规发〔2019〕1号', locator: '第十四条' });
+  });
+
+  it('answers 为了什么 with the article that states the purpose (为深入推进…)', () => {
+    expect(first('出台按病种分值结算办法是为了什么')).toMatchObject({ docNumber: '卫政办规发〔2019〕3号', locator: '第一条' });
   });
 
   it('prefers the passage stating the kind of answer asked: 聘期几年 → 任期两年', () => {
