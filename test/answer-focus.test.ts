@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { answeringWords } from '../domain/answer-focus.js';
 import { questionWants } from '../domain/question.js';
+import { THESAURUS } from '../domain/thesaurus.js';
 import { DEFAULT_SEARCH_OPTIONS } from '../search/options.js';
+import { focusOf, readQuestion } from '../search/question.js';
 
 const SHOWN = DEFAULT_SEARCH_OPTIONS.answer;
 
@@ -101,5 +103,43 @@ describe('answeringWords', () => {
 
   it('is null when nothing in the passage matches the question', () => {
     expect(answeringWords(LEGAL_AIDE, ask('渣土车要安装什么', ['渣土车']), SHOWN)).toBeNull();
+  });
+});
+
+describe('focusOf: the question as a hit is read for its answer', () => {
+  // Passages holding each word, of 1000: 奖金 is rare, 的 is everywhere.
+  const DF: Record<string, number> = {
+    法律顾问: 60,
+    法律: 80,
+    顾问: 70,
+    的: 900,
+    经费: 40,
+    能: 300,
+    发: 200,
+    奖金: 2,
+    资金: 50,
+    费用: 60,
+    报酬: 20,
+    补助: 30,
+    多: 400,
+    少: 300,
+    公告: 30,
+    期: 20,
+  };
+  const focus = (raw: string) => {
+    const f = focusOf(readQuestion(raw, { has: (w) => w in DF }, THESAURUS, 24), (t) => DF[t] ?? 0, 1000);
+    return { terms: f.terms, weights: f.weights!.map((w) => +w.toFixed(2)), groups: f.groups };
+  };
+
+  it('weighs a word by its rarity, a lone character at a share of it, and the gazette’s words for a paraphrase as one group with the word', () => {
+    expect(focus('法律顾问的经费能发奖金吗')).toEqual({
+      terms: ['法律顾问', '法律', '顾问', '的', '经费', '能', '发', '奖金', '资金', '费用', '报酬', '补助'],
+      weights: [2.81, 2.52, 2.65, 0.03, 3.21, 0.36, 0.48, 5.99, 1.49, 1.4, 1.94, 1.75],
+      groups: [0, 1, 2, 3, 4, 5, 6, 7, 4, 4, 4, 4],
+    });
+  });
+
+  it('leaves out the terms only inside its asking words: 多 and 少 of 多少', () => {
+    expect(focus('公告期多少')).toEqual({ terms: ['公告', '期'], weights: [3.49, 1.17], groups: [0, 1] });
   });
 });
