@@ -2,13 +2,16 @@
 // carries the asked-for figure, date or unit, a list's items under their lead-in, a table row's
 // matching cells. Every piece shown is a verbatim span of the passage; gaps between pieces are
 // marked with …, and a piece is never cut before the figure it was chosen for.
-import { findDates, findMeasures } from './measures.js';
-import type { QuestionWants } from './question.js';
+import { answersKind, kindsOf, type QuestionWants } from './question.js';
 import { foldCharacters } from './text.js';
 
 export interface FocusQuestion {
   /** The question's content words, folded as the passage is (search terms, paraphrases). */
   terms: string[];
+  /** How telling each term is, by its place in `terms` (a rare word more than one most passages hold); its length when not given. */
+  weights?: number[];
+  /** Terms of one group (a word and the gazette's words for it) count once, the heaviest held; each its own when not given. */
+  groups?: number[];
   wants: QuestionWants;
 }
 
@@ -19,40 +22,46 @@ export interface FocusOptions {
   alsoShare: number;
 }
 
-/** Sentences, list items and table cells: a piece ends after 。；！？, or after a lead-in's ： before its first item. */
-const PIECE_END = /(?<=[。；！？;])|(?<=[：:])(?=\s*(?:（[一二三四五六七八九十]+）|\d{1,2}[.．、]|[一二三四五六七八九十]+、))/;
+/**
+ * Sentences, list items and table cells: a piece ends after 。；！？ (with the bracket or quote
+ * that closes on it: …落实。］), or after a lead-in's ： before its first item.
+ */
+const PIECE_END = /(?<=[。；！？;])(?![）)］\]」』”])|(?<=[：:])(?=\s*(?:（[一二三四五六七八九十]+）|\d{1,2}[.．、]|[一二三四五六七八九十]+、))/;
 /** A lead-in: the piece before a list (…应符合以下条件：). */
 const LEAD_IN = /[：:]$/;
+/** A passage's own heading, its first piece: a numbered title of a few words (2.实行多测合一。 第十条 …的确定。). */
+const HEADING = /^(?:第[一二三四五六七八九十百零〇]+[条章节]\s*|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d{1,2}[.．、])[^，,；;。：:]{1,30}。?$/;
+/** The note that closes an item and names who does it (［市自然资源局牵头，…］, （责任单位：…）). */
+const RESPONSIBILITY_NOTE = /^[（(［[【][^（(［[【]*?(?:牵头|负责|责任单位)/;
 /** A table row as corpus/tables.ts prints it: its cells under the table's column names (序号：3；流域：黄河；…). */
 const TABLE_ROW = /^序号[：:]/;
 /** A row's cell shown whatever the question, where room is left: short enough to be a name, a figure or a date. */
 const SHORT_CELL = 24;
-/** Responsibility words a 谁 question is answered by. */
-const UNIT_WORDS = /牵头|负责|责任单位|配合|承办|主管|解读单位|实施单位/;
-
 interface Piece {
   text: string;
   start: number;
-  /** How much of the question it matches: the length of the question's words it holds. */
+  /** How much of the question it matches: the weight of the question's words it holds. */
   score: number;
-  /** Whether it states what is asked (a figure of the asked measure, a date, a unit) beside a matched word. */
+  /** Whether it states what is asked (a figure of the asked measure, a date, a unit, a place…) beside a word of the question (not a lone character). */
   answers: boolean;
 }
 
 const piece = (text: string, start: number): Piece => ({ text, start, score: 0, answers: false });
 
-/** Whether a piece states what is asked for: a figure of an asked measure, a date, a unit. */
-function statesAsked(text: string, wants: QuestionWants): boolean {
-  if (wants.measures.length && findMeasures(text).some((x) => wants.measures.includes('*') || wants.measures.includes(x.measure))) return true;
-  if (wants.dates && findDates(text).length) return true;
-  return wants.units && UNIT_WORDS.test(text);
-}
-
 function scored(p: Piece, q: FocusQuestion): Piece {
   // Read as the question's terms are (folded, lower case); extraction spaces inside words (第三污水 处理厂) do not hide a word.
   const key = foldCharacters(p.text).toLowerCase().replace(/\s+/g, '');
-  const score = q.terms.reduce((n, t) => (t && key.includes(t) ? n + t.length : n), 0);
-  return { ...p, score, answers: score > 0 && statesAsked(p.text, q.wants) };
+  const held = new Map<number, number>();
+  let word = false;
+  q.terms.forEach((t, i) => {
+    if (!t || !key.includes(t)) return;
+    word ||= t.length > 1;
+    const group = q.groups?.[i] ?? i;
+    held.set(group, Math.max(held.get(group) ?? 0, q.weights?.[i] ?? t.length));
+  });
+  let score = 0;
+  for (const w of held.values()) score += w;
+  return { ...p, score, answers: word && answersKind(q.wants, kindsOf(p.text, q.wants)) };
 }
 
 /** A piece that states what is asked comes first; among those, the one matching more of the question. */
@@ -76,8 +85,9 @@ function window(p: Piece, q: FocusQuestion, max: number): { text: string; start:
 }
 
 /**
- * The words of `text` that answer `q`, within `maxChars`: its best piece, the lead-in of a list
- * item, a matched lead-in's first items, and other pieces nearly as good, in the passage's order.
+ * The words of `text` that answer `q`, within `maxChars`: its best piece; the lead-in of a list
+ * item, or a matched lead-in's first items; for a 谁 question, the note naming who does the item;
+ * the passage's heading; other pieces nearly as good; all in the passage's order.
  * Null when nothing in the text matches the question (the caller shows the passage's opening).
  */
 export function answeringWords(text: string, q: FocusQuestion, { maxChars, alsoShare }: FocusOptions): string | null {
@@ -93,8 +103,8 @@ export function answeringWords(text: string, q: FocusQuestion, { maxChars, alsoS
   if (!best) return null;
   const chosen = new Set<Piece>([best]);
   let room = maxChars - Math.min(best.text.length, maxChars);
-  const take = (p: Piece): boolean => {
-    if (chosen.has(p) || p.text.length > room) return false;
+  const take = (p: Piece | undefined): boolean => {
+    if (!p || chosen.has(p) || p.text.length > room) return false;
     chosen.add(p);
     room -= p.text.length;
     return true;
@@ -104,22 +114,27 @@ export function answeringWords(text: string, q: FocusQuestion, { maxChars, alsoS
     // A lead-in that matched is followed by its items, in order, as many as fit.
     for (const p of all.slice(index + 1)) if (!take(p)) break;
   } else {
-    // A list item is read under its lead-in.
+    // A list item is read under its lead-in; asked for several things (哪些), with the other items, in order.
     const leadIn = all
       .slice(0, index)
       .reverse()
       .find((p) => LEAD_IN.test(p.text));
-    if (leadIn) take(leadIn);
+    take(leadIn);
+    if (leadIn && q.wants.list) for (const p of all.slice(all.indexOf(leadIn) + 1)) if (p !== best && !take(p)) break;
   }
+  // Who does an item is said once, in its closing note, whatever words the note shares with the question.
+  if (q.wants.units) take([...all].reverse().find((p) => RESPONSIBILITY_NOTE.test(p.text.trim())));
+  // A passage's heading says what the answer is about (2.实行多测合一。).
+  if (HEADING.test(all[0].text.trim())) take(all[0]);
   for (const p of all.filter((x) => x.score >= alsoShare * best.score && x.answers >= best.answers).sort((a, b) => b.score - a.score)) take(p);
   let out = '';
   let end = 0;
   for (const p of [...chosen].sort((a, b) => a.start - b.start)) {
     const s = p === best ? window(p, q, maxChars) : p;
-    out += (s.start > end ? '…' : '') + s.text;
+    out += s.start > end ? `…${s.text.trimStart()}` : s.text;
     end = s.start + s.text.length;
   }
-  return end < text.length ? `${out}…` : out;
+  return end < text.length ? `${out.trimEnd()}…` : out;
 }
 
 /**

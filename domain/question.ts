@@ -2,7 +2,8 @@
 // every tool that takes a question: the asking words are dropped before the rest is searched.
 // questionSubject and questionWants read a question already folded (foldCharacters), as search
 // reads it once (search/question.ts); taskSubject, which tools call on what they are given, folds.
-import { foldCharacters } from './text.js';
+import { findDates, findMeasures } from './measures.js';
+import { dropCjkSpaces, foldCharacters } from './text.js';
 
 // Words that make a sentence a question (请问…是多少, 哪些…, …吗).
 export const ASKING = [
@@ -39,6 +40,8 @@ export const ASKING = [
   '啥',
   '只有',
   '到底',
+  // How long (多久): asking for a period.
+  '多久',
   '一下',
   // 几 with the measure it asks for (几年: how many years).
   '几个月',
@@ -94,10 +97,54 @@ const ABOUT_RESPONSIBILITY = [
   '的工作',
 ];
 
+// Words that carry no content of their own: modal and light verbs, adverbs of time and manner,
+// demonstratives, measure words, particles, places relative to something (上, 旁边). A word the
+// gazette lacks is reported only where it is none of these (挖掘机, not 要 or 这些).
+const FUNCTION_WORDS = [
+  ...['要', '能', '会', '可以', '应该', '需要', '得', '该', '想'],
+  ...[
+    '还',
+    '都',
+    '就',
+    '也',
+    '才',
+    '再',
+    '又',
+    '只',
+    '先',
+    '没',
+    '还没',
+    '不用',
+    '一起',
+    '直接',
+    '偷偷',
+    '平时',
+    '现在',
+    '今年',
+    '明年',
+    '去年',
+    '以后',
+    '以前',
+    '开始',
+  ],
+  ...['这些', '那些', '这个', '那个', '这种', '那种', '这', '那', '个', '些', '东西', '事情', '情况'],
+  ...['是', '有', '来', '去', '把', '被', '给', '让', '向', '从', '到', '在', '对', '和', '与', '及', '或', '之', '将', '了', '着', '过', '的', '地', '多'],
+  ...['上', '里', '中', '内', '后', '前', '旁边', '说了算'],
+  // Complements of result and direction (清完, 扣下来, 补回来), and bounds and days asked for (最低, 哪天).
+  ...['完', '下来', '回来', '出来', '起来', '下', '回', '算'],
+  ...['最低', '最少', '最多', '最高', '多高', '多大', '哪天', '哪一天'],
+];
+
 const alternation = (words: string[]) => new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'g');
 const ASKING_RE = alternation(ASKING);
 const RESPONSIBILITY_RE = alternation([...ABOUT_RESPONSIBILITY, ...ASKING]);
 const PUNCTUATION = /[？?。，,！!\s]+/g;
+const FUNCTION_RE = alternation(FUNCTION_WORDS);
+
+/** The words of a stretch of a question (no index term in it) that could name something: two or more characters left between function words. 上挖掘机这些 → 挖掘机. */
+export function contentWords(stretch: string): string[] {
+  return stretch.split(FUNCTION_RE).filter((w) => w.length >= 2);
+}
 
 /** The (folded) question without its asking words and punctuation: 请问湿地面积是多少 → 湿地面积. */
 export function questionSubject(folded: string): string {
@@ -125,6 +172,10 @@ export interface QuestionWants {
   procedure: boolean;
   /** Several things (哪些…不能做): a passage that lists them. */
   list: boolean;
+  /** How a figure is worked out (怎么算): a formula or the rule it is computed by. */
+  calculation: boolean;
+  /** Why something is done (为什么出这个办法): the sentence stating its purpose (为进一步…). */
+  purpose: boolean;
 }
 
 // How questions ask for a kind of answer; the first rows that match decide. A figure asked
@@ -151,12 +202,25 @@ const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
   { asks: /哪里|在哪|去哪|什么地方|哪个平台|哪个网站|何处/, wants: { places: true } },
   { asks: /哪些|哪几|有什么|都有什么|包括什么|包括哪/, wants: { list: true } },
   { asks: /怎么选|怎么办理|怎么申请|怎么走|怎么操作|什么程序|什么手续|什么流程|哪些步骤|哪些手续|程序|流程|步骤|手续/, wants: { procedure: true } },
-  { asks: /什么是|是什么意思|指什么|是指|什么叫|含义|定义|什么办法|哪种办法|什么方式/, wants: { definition: true } },
+  { asks: /什么是|是什么意思|指什么|指的是|是指|什么叫|含义|定义|什么办法|哪种办法|什么方式/, wants: { definition: true } },
+  { asks: /怎么算|怎么计算|如何计算|计算方法|计算公式|公式/, wants: { calculation: true } },
+  { asks: /为什么|为啥|为何|为了什么|目的|出发点/, wants: { purpose: true } },
 ];
 
 /** The kinds of answer a (folded) question wants: 法律顾问聘期几年 wants years; 谁牵头 wants units. */
 export function questionWants(q: string): QuestionWants {
-  const wants: QuestionWants = { measures: [], dates: false, units: false, definition: false, places: false, positions: false, procedure: false, list: false };
+  const wants: QuestionWants = {
+    measures: [],
+    dates: false,
+    units: false,
+    definition: false,
+    places: false,
+    positions: false,
+    procedure: false,
+    list: false,
+    calculation: false,
+    purpose: false,
+  };
   for (const { asks, wants: w } of QUESTION_SIGNALS) {
     if (!asks.test(q)) continue;
     if (w.measures && !wants.measures.length) wants.measures = w.measures;
@@ -167,6 +231,75 @@ export function questionWants(q: string): QuestionWants {
     if (w.positions) wants.positions = true;
     if (w.procedure) wants.procedure = true;
     if (w.list) wants.list = true;
+    if (w.calculation) wants.calculation = true;
+    if (w.purpose) wants.purpose = true;
   }
   return wants;
+}
+
+// How a sentence states each kind of answer, whatever the question: ranking prefers a passage
+// whose sentence states what is asked (search/rerank.ts), and the text a model reads shows that
+// sentence (domain/answer-focus.ts).
+const UNIT = /局|委员会|办公室|人民政府|管委会|中心|公司|部门|单位|机构|牵头|负责|承办|主管/;
+const DEADLINE = /年底|月底|年末|前完成|完成时限/;
+const DEFINITION = /是指|所称|所指|以下简称/;
+const PLACE = /平台|中心|窗口|网站|大厅|场所|办公室|系统/;
+const PROCEDURE = /程序|流程|步骤|手续|按以下|按照以下/;
+const POSITION = /主任|局长|书记|主席|市长|区长|县长|委员|调研员|部长|处长|科长|经理|院长|校长|所长|站长|队长|秘书长/;
+/** Three or more things named in a row (甲、乙、丙), or a sentence saying what something includes. */
+const LIST = /、[^、，。；]{1,24}、|包括|主要有|分别为|分为/;
+const CALCULATION = /[=＝×]|公式|计算方法/;
+/** A sentence opening on what it is for (为进一步完善…, 为了…), or naming its aim. */
+const PURPOSE = /^[^，。；]{0,8}为(?:了|进一步|加强|规范|深入|切实|全面|推进|贯彻|落实)|目的是/;
+
+/** The kinds of answer a sentence states. */
+export interface Kinds {
+  measures: string[];
+  dates: boolean;
+  units: boolean;
+  places: boolean;
+  positions: boolean;
+  procedure: boolean;
+  definition: boolean;
+  list: boolean;
+  calculation: boolean;
+  purpose: boolean;
+}
+
+/**
+ * The kinds of answer a sentence states; extraction spaces (20 个工 作日) do not hide a figure.
+ * Given what a question wants, only those kinds are read (the others stay empty): figures and
+ * dates are the costly ones.
+ */
+export function kindsOf(sentence: string, wanted?: QuestionWants): Kinds {
+  const text = dropCjkSpaces(sentence);
+  const reads = (kind: keyof QuestionWants) => !wanted || (kind === 'measures' ? wanted.measures.length > 0 : wanted[kind]);
+  return {
+    measures: reads('measures') ? findMeasures(text).map((m) => m.measure) : [],
+    dates: reads('dates') && (DEADLINE.test(text) || findDates(text).length > 0),
+    units: reads('units') && UNIT.test(text),
+    places: reads('places') && PLACE.test(text),
+    positions: reads('positions') && POSITION.test(text),
+    procedure: reads('procedure') && PROCEDURE.test(text),
+    definition: reads('definition') && DEFINITION.test(text),
+    list: reads('list') && LIST.test(text),
+    calculation: reads('calculation') && CALCULATION.test(text),
+    purpose: reads('purpose') && PURPOSE.test(text),
+  };
+}
+
+/** Whether a sentence (its kinds) states the kind of answer the question wants. */
+export function answersKind(wants: QuestionWants, k: Kinds): boolean {
+  if (wants.measures.length && k.measures.some((m) => wants.measures.includes('*') || wants.measures.includes(m))) return true;
+  return (
+    (wants.dates && k.dates) ||
+    (wants.units && k.units) ||
+    (wants.places && k.places) ||
+    (wants.positions && k.positions) ||
+    (wants.procedure && k.procedure) ||
+    (wants.definition && k.definition) ||
+    (wants.list && k.list) ||
+    (wants.calculation && k.calculation) ||
+    (wants.purpose && k.purpose)
+  );
 }

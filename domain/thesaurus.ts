@@ -25,7 +25,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['当兵的', '士兵', '兵'], printed: ['义务兵', '士兵', '兵员'] },
   // Money
   { asked: ['钱', '费用', '花销', '开支'], printed: ['经费', '资金', '费用', '报酬', '补助'] },
-  { asked: ['给多少钱', '多少钱', '怎么付钱', '怎么给钱', '报酬怎么算'], printed: ['报酬', '报酬标准', '付费', '支付'] },
+  { asked: ['给多少钱', '多少钱', '花多少钱', '要花多少钱', '怎么付钱', '怎么给钱', '报酬怎么算'], printed: ['报酬', '报酬标准', '付费', '支付'] },
   { asked: ['工资', '薪水', '待遇'], printed: ['工资', '报酬', '补助'] },
   { asked: ['补贴', '补助', '奖励金'], printed: ['补助', '补贴', '优待金'] },
   { asked: ['报销', '怎么报'], printed: ['报销'] },
@@ -50,6 +50,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['谁写', '谁来写', '撰写', '编写'], printed: ['起草', '编制'] },
   { asked: ['能当', '当上', '什么人能', '什么样的人', '够格'], printed: ['条件', '担任', '资格'] },
   { asked: ['涨', '涨价', '上涨', '涨得'], printed: ['增长', '增长率', '提高', '加价'] },
+  { asked: ['多收钱', '多收费', '多交钱'], printed: ['加价', '累进加价', '收费'] },
   { asked: ['脏', '变脏', '脏了', '发臭'], printed: ['污染', '黑臭'] },
   { asked: ['担责', '被追究'], printed: ['问责', '追责', '追究', '责任追究'] },
   { asked: ['列清单', '列个清单'], printed: ['清单', '目录'] },
@@ -83,6 +84,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['看病', '住院费'], printed: ['住院医疗费用', '住院费用'] },
   { asked: ['油', '汽油', '柴油'], printed: ['油品', '汽柴油', '成品油'] },
   { asked: ['大货车', '大车', '重卡'], printed: ['重型车辆', '柴油货车'] },
+  { asked: ['挖掘机', '推土机', '工程机械', '农机'], printed: ['非道路移动机械'] },
   { asked: ['尾气'], printed: ['尾气', '排放', '机动车'] },
   { asked: ['清洁能源', '新能源'], printed: ['非化石能源', '清洁能源'] },
   { asked: ['臭水沟', '臭水'], printed: ['黑臭水体'] },
@@ -93,8 +95,30 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['买东西', '采购'], printed: ['政府采购'] },
   { asked: ['打官司', '诉讼'], printed: ['诉讼', '代理'] },
   { asked: ['开会'], printed: ['研讨会', '论证会', '会议'] },
+  { asked: ['科研', '搞研究'], printed: ['科学技术研究', '科学研究', '科研'] },
   { asked: ['资料', '材料'], printed: ['资料', '材料'] },
 ];
+
+/**
+ * Where the question's other words give an asked word another sense than its row's: then the
+ * gazette's words for it are these. Money asked about a project or its investment is the amount
+ * invested, not a fee paid (投资多少钱 is 计划投资, never 报酬标准). The first row that fits decides.
+ */
+export const SENSES: { asked: string[]; context: RegExp; printed: string[] }[] = [
+  {
+    asked: ['钱', '多少钱', '给多少钱', '花多少钱', '要花多少钱', '费用', '花销', '开支'],
+    context: /投资|投入|项目|工程|建设|造价|修复|治理/,
+    printed: ['投资', '计划投资', '总投资', '资金', '投入'],
+  },
+  // Paying money is 缴纳 or 支付, not handing in papers (交租金, 交钱 vs 交材料).
+  { asked: ['交', '上交'], context: /钱|费|租金|价款|款/, printed: ['缴纳', '付清', '支付'] },
+];
+
+/** The gazette's words for `asked` in this question: a sense's, where the question's other words fit one. */
+function senseOf(asked: string, question: string, at: number): string[] | null {
+  const rest = question.slice(0, at) + question.slice(at + asked.length);
+  return SENSES.find((s) => s.asked.includes(asked) && s.context.test(rest))?.printed ?? null;
+}
 
 /** A thesaurus as paraphrases() reads it: every printed word with the words printed beside it, every asked word with what it is printed as, longest first. */
 interface Lookup {
@@ -151,7 +175,8 @@ export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS, 
     for (let at = question.indexOf(word); at >= 0; at = question.indexOf(word, at + 1)) {
       if (taken.slice(at, at + word.length).some(Boolean) || insideAsking(at, word.length)) continue;
       taken.fill(true, at, at + word.length);
-      if (synonyms.length > 1) out.push({ at, asked: word, printed: synonyms, ownWord: true });
+      const printed = senseOf(word, question, at) ?? synonyms;
+      if (printed.length > 1) out.push({ at, asked: word, printed, ownWord: true });
     }
   }
   for (const { asked, printed } of lookup.asked) {
@@ -159,7 +184,7 @@ export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS, 
     for (let at = question.indexOf(asked); at >= 0; at = question.indexOf(asked, at + 1)) {
       if (taken.slice(at, at + asked.length).some(Boolean) || insideAsking(at, asked.length)) continue;
       taken.fill(true, at, at + asked.length);
-      out.push({ at, asked, printed, ownWord: false });
+      out.push({ at, asked, printed: senseOf(asked, question, at) ?? printed, ownWord: false });
     }
   }
   return out.sort((a, b) => a.at - b.at);

@@ -93,7 +93,7 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   rerank: { pool: 100, weights: { bm25: 1, passage: 1, sentence: 3, kind: 1.6, namesOnlyOthers: 0.6 }, listShare: 0.25, paraphraseWeight: 2, closeCall: 0.1 },
   tasks: { candidates: 500, headWeight: 3, singleCharWeight: 0.3, floor: { ofBest: 0.4, covered: 0.5 } },
   quotes: { rarestWords: 3, edge: 2, containsChecked: 300, searchFallback: 20, maxTexts: 200 },
-  answer: { maxChars: 160, alsoShare: 0.6, leadInItems: 12 },
+  answer: { maxChars: 200, alsoShare: 0.6, leadInItems: 12 },
   question: { maxTerms: 32, maxUnindexedRuns: 8, maxAliases: 2_000 },
 };
 

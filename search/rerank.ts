@@ -4,8 +4,7 @@
 // over one that repeats a single word; a table row that only names another document (《…》)
 // yields to that document's own text. The final score adds these to the BM25 score scaled to the
 // best candidate's, each with its weight.
-import { findDates, findMeasures } from '../domain/measures.js';
-import { questionSubject, type QuestionWants } from '../domain/question.js';
+import { answersKind, type Kinds, kindsOf, questionSubject, type QuestionWants } from '../domain/question.js';
 import { matchKey } from '../domain/text.js';
 import type { Paraphrase } from '../domain/thesaurus.js';
 import type { SearchOptions } from './options.js';
@@ -23,50 +22,10 @@ export function isCloseCall(ranked: { score: number }[], closeCall: number): boo
   return ranked.length > 1 && ranked[0].score > 0 && (ranked[0].score - ranked[1].score) / ranked[0].score < closeCall;
 }
 
-const UNIT = /局|委员会|办公室|人民政府|管委会|中心|公司|部门|单位|机构/;
-const DEADLINE = /年底|月底|年末|前完成|完成时限/;
-const DEFINITION = /是指|所称|所指|以下简称/;
-const PLACE = /平台|中心|窗口|网站|大厅|场所|办公室/;
 /** A question whose subject ends in a kind of document (…有没有管理办法) asks for one by its title. */
 const DOCUMENT_ASKED = /(?:办法|条例|规定|制度|规划|细则|方案)$/;
-const PROCEDURE = /程序|流程|步骤|手续|按以下|按照以下/;
-const POSITION = /主任|局长|书记|主席|市长|区长|县长|委员|调研员|部长|处长|科长|经理|院长|校长|所长|站长|队长|秘书长/;
 
-/** The kinds of answer a sentence states, whatever the question. */
-interface Kinds {
-  measures: string[];
-  dates: boolean;
-  units: boolean;
-  places: boolean;
-  positions: boolean;
-  procedure: boolean;
-  definition: boolean;
-}
-
-function kindsOf(text: string): Kinds {
-  return {
-    measures: findMeasures(text).map((m) => m.measure),
-    dates: findDates(text).length > 0 || DEADLINE.test(text),
-    units: UNIT.test(text),
-    places: PLACE.test(text),
-    positions: POSITION.test(text),
-    procedure: PROCEDURE.test(text),
-    definition: DEFINITION.test(text),
-  };
-}
-
-/** Whether a sentence states the kind of answer the question wants. */
-function answersKind(wants: QuestionWants, k: Kinds): boolean {
-  if (wants.measures.length && k.measures.some((m) => wants.measures.includes('*') || wants.measures.includes(m))) return true;
-  if (wants.dates && k.dates) return true;
-  if (wants.units && k.units) return true;
-  if (wants.places && k.places) return true;
-  if (wants.positions && k.positions) return true;
-  if (wants.procedure && k.procedure) return true;
-  return wants.definition && k.definition;
-}
-
-const asksKind = (w: QuestionWants) => w.measures.length > 0 || w.dates || w.units || w.definition || w.places || w.positions || w.procedure;
+const asksKind = (w: QuestionWants) => w.measures.length > 0 || w.dates || w.units || w.definition || w.places || w.positions || w.procedure || w.purpose;
 
 /** Something a question asks about: its own words, or a paraphrase with the gazette's words for it. */
 interface Concept {
@@ -111,10 +70,12 @@ function covers(concepts: Concept[], key: string): number {
 export function rerank<C extends Candidate>(question: Question, candidates: C[], options: SearchOptions['rerank']): C[] {
   if (!candidates.length) return [];
   const { weights, listShare } = options;
+  // A list is ranked by its several answering sentences (listShare); a formula picks the sentence shown, not the passage.
   const { wants } = question;
+  const kindsAsked = { ...wants, list: false, calculation: false };
   const concepts = conceptsOf(question.folded, question.paraphrases, options.paraphraseWeight);
   const top = Math.max(...candidates.map((c) => c.score)) || 1;
-  const kinded = asksKind(wants);
+  const kinded = asksKind(kindsAsked);
   const asksForDocument = DOCUMENT_ASKED.test(question.subject);
   const scored = candidates.map((c) => {
     const r = c.reading;
@@ -122,7 +83,7 @@ export function rerank<C extends Candidate>(question: Question, candidates: C[],
     // unless the question asks for a document (…有没有管理办法).
     const read = asksForDocument ? (r.asPrinted ??= sentencesOf(r.text)) : r.own;
     const sentences = read.map(
-      (x) => weights.sentence * covers(concepts, x.key) + (kinded && answersKind(wants, (x.kinds ??= kindsOf(x.text))) ? weights.kind : 0),
+      (x) => weights.sentence * covers(concepts, x.key) + (kinded && answersKind(kindsAsked, (x.kinds ??= kindsOf(x.text))) ? weights.kind : 0),
     );
     sentences.sort((a, b) => b - a);
     // A question asking for several things (哪些) is answered by a passage where several sentences answer.

@@ -4,13 +4,13 @@
 // (search/port.ts); every tuning constant comes from one SearchOptions.
 import { withAliases, paraphrases, type ThesaurusRow } from '../domain/thesaurus.js';
 import { foldCharacters } from '../domain/text.js';
-import { questionSubject, taskSubject } from '../domain/question.js';
+import { contentWords, questionSubject, taskSubject } from '../domain/question.js';
 import { MAX_QUOTE_PLACES } from '../domain/reader.js';
 import { answeringWords } from '../domain/answer-focus.js';
 import { Bm25 } from './bm25.js';
 import { searchOptions, type SearchOptions, type SearchOptionsOverride } from './options.js';
 import type { PassageRow, SearchStore, TaskWords } from './port.js';
-import { questionTerms, readQuestion, type Question } from './question.js';
+import { focusOf, questionTerms, readQuestion, type Question } from './question.js';
 import { QuoteFinder, type QuoteHit } from './quotes.js';
 import { type Candidate, isCloseCall, type PassageReading, readPassage, rerank } from './rerank.js';
 import { ownParts, rankTasks, readTask, relevant, type TaskReading } from './tasks.js';
@@ -53,15 +53,14 @@ class Kept<T> {
   }
 }
 
-/** Particles at the edge of a stretch of a question no term covers. */
-const EDGE_PARTICLES = /^[的了和与及或之在把被将对]+|[的了和与及或之]+$/g;
-
 export class GazetteSearch {
   readonly options: SearchOptions;
   private readonly vocabulary: Vocabulary;
   private bm25Index: Bm25 | null = null;
   private quoteFinder: QuoteFinder | null = null;
   private thesaurusRows: ThesaurusRow[] | null = null;
+  /** Passages in the corpus, for how rare a question's word is among them. */
+  private passageCount: number | undefined;
   /** The last question read: a tool asks for its passages, then for its unindexed words. */
   private last: Question | null = null;
   /** Passages as the rerank reads them: a passage is read once for every question that ranks it. */
@@ -118,7 +117,7 @@ export class GazetteSearch {
     const reranked = rerank(q, this.read(hits), this.options.rerank);
     const best = reranked.slice(0, limit);
     const rows = this.store.passages(best.map((c) => c.id));
-    const focus = { terms: [...q.terms, ...q.printed], wants: q.wants };
+    const focus = focusOf(q, (t) => this.store.passageDf(t), (this.passageCount ??= this.store.totals().passages));
     const ranked = best.map((c, k) => {
       const quote = bestSentence(rows[k].text, terms);
       return { passage: rows[k], score: c.score, quote, answer: answeringWords(this.withItems(rows[k]), focus, this.options.answer) ?? quote };
@@ -158,10 +157,9 @@ export class GazetteSearch {
     for (const p of paraphrases(text, this.thesaurus())) covered.fill(true, p.at, p.at + p.asked.length);
     const runs: string[] = [];
     let run = '';
-    // A particle at a run's edge (的噪声) is grammar, not a word the gazette may lack.
+    // Function words (的, 要, 这些) are grammar, not words the gazette may lack: 上挖掘机这些 is 挖掘机.
     const close = () => {
-      const word = run.replace(EDGE_PARTICLES, '');
-      if (word.length >= 2) runs.push(word);
+      runs.push(...contentWords(run));
       run = '';
     };
     [...text].forEach((ch, i) => {

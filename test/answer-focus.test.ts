@@ -3,11 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { answeringWords } from '../domain/answer-focus.js';
 import { questionWants } from '../domain/question.js';
+import { THESAURUS } from '../domain/thesaurus.js';
 import { DEFAULT_SEARCH_OPTIONS } from '../search/options.js';
+import { focusOf, readQuestion } from '../search/question.js';
 
 const SHOWN = DEFAULT_SEARCH_OPTIONS.answer;
 
-const ask = (question: string, terms: string[]) => ({ terms, wants: questionWants(question) });
+const ask = (question: string, terms: string[], weights?: number[]) => ({ terms, weights, wants: questionWants(question) });
 
 const WATER_3 =
   '3.强化城镇生活污水治理。实施城镇污水处理“提质增效”行动，加快污水管网建设，强化城中村、老旧城区和城乡结合部污水截流、收集，进一步完善、提升、优化城镇污水收集处理系统。现有城镇生活污水处理设施不能满足需求的，要加快新建或扩建，补齐短板。2019年，中卫市第一污水处理厂生活污水处理率达到94%以上，中宁县第一、第二、第三、海原县第二污水处理厂生活污水处理率达到84%以上，现有5个城镇污水处理厂稳定达到或优于一级A排放标准。加快污泥无害化处理处置设施建设，对城镇污水处理设施产生的污泥进行稳定化、无害化和资源化处理处置，禁止处理处置不达标的污泥进入耕地。未进行无害化和资源化处理处置的污泥须全部进入正规垃圾无害化填埋场进行填埋处理，依法取缔非法污泥堆放点。中卫市第一污水处理厂污泥无害化处理处置率2019年争取达到85%以上。';
@@ -15,10 +17,54 @@ const WATER_3 =
 const LEGAL_AIDE =
   '第十二条 法律助理应符合以下条件：（一）具有中华人民共和国国籍；（二）遵守宪法、法律、法规，思想品德端正，廉洁奉公，责任心强；（三）年龄在20周岁以上40周岁以下；（四）具有国家承认的高等院校法学专科学历以上；（五）自愿从事法律顾问工作及行政辅助工作。';
 
+const WETLAND_4 =
+  '4.完善湿地保护管理体系。编制中卫市湿地保护发展规划。各县（区）人民政府具体负责实施本行政区域湿地保护修复工作，编制本行政区域湿地保护发展规划。对生态敏感和脆弱区的重要湿地，通过设立湿地自然保护区、湿地公园、水产种质资源保护区等方式加强保护。加强各级湿地保护管理机构建设，加快完善湿地保护管理体系建设，夯实保护基础。［市自然资源局牵头，市发展和改革委员会、生态环境局、水务局、农业农村局、编办等单位配合，各县（区）人民政府落实。］';
+
+const LEGAL_19 =
+  '第十九条 有下列情况之一的，按照具体时限要求办理：\n（一）市人民政府常务会议、专题会议等安排的具有时限要求的事务；\n（二）市领导批示的急办件；\n（三）上报、回复自治区司法厅、市人民政府、市领导的具有时限要求的事务；\n（四）其他情况特殊的事务。';
+
+const LEGAL_4 =
+  '第四条 工作经费支出范围：\n（一）购置法律书籍、资料费，购置必要的办案设备费用，培训费用，宣传费用等；\n（二）特邀法律顾问和法律助理提供法律服务的报酬；\n（三）组织法律顾问召开研讨会、论证会；\n（四）法律助理的基本工资、社会保险及绩效工资；\n（五）其他用于法律顾问开展工作、办理法律业务的费用。\n首席法律顾问和专职法律顾问提供法律服务不领取任何劳动报酬，可以报销因法律顾问工作产生的业务费和差旅费。\n工作经费不得用于开支奖金和福利支出，不得开支捐赠、赞助、投资等，严禁以任何方式谋取私利。';
+
 describe('answeringWords', () => {
-  it('shows the sentence that states the asked-for figure, far into a long passage, whole', () => {
+  it('shows the sentence that states the asked-for figure, far into a long passage, whole, under the passage heading', () => {
     const words = answeringWords(WATER_3, ask('第一污水处理厂污泥无害化处理处置率要达到多少', ['第一污水处理厂', '污泥', '无害化', '处置率']), SHOWN);
-    expect(words).toBe('…中卫市第一污水处理厂污泥无害化处理处置率2019年争取达到85%以上。');
+    expect(words).toBe('3.强化城镇生活污水治理。…中卫市第一污水处理厂污泥无害化处理处置率2019年争取达到85%以上。');
+  });
+
+  it('answers a 谁 question with the note naming who does the item, whatever words the note shares', () => {
+    expect(answeringWords(WETLAND_4, ask('湿地保护规划谁来编', ['湿地保护', '湿地', '保护', '规划']), SHOWN)).toBe(
+      '4.完善湿地保护管理体系。…各县（区）人民政府具体负责实施本行政区域湿地保护修复工作，编制本行政区域湿地保护发展规划。…' +
+        '加强各级湿地保护管理机构建设，加快完善湿地保护管理体系建设，夯实保护基础。' +
+        '［市自然资源局牵头，市发展和改革委员会、生态环境局、水务局、农业农村局、编办等单位配合，各县（区）人民政府落实。］',
+    );
+  });
+
+  it('answers a 哪些 question with every item under the lead-in, not only the best one', () => {
+    expect(answeringWords(LEGAL_19, ask('哪些事情法律顾问要按时限办', ['事情', '时限']), SHOWN)).toBe(LEGAL_19);
+  });
+
+  it('weighs a rare word above common ones: 奖金 finds the sentence that forbids it, among sentences about 经费 and 法律顾问', () => {
+    const question = ask('法律顾问的经费能发奖金吗', ['法律顾问', '经费', '奖金'], [3.3, 2.5, 5.1]);
+    expect(answeringWords(LEGAL_4, question, SHOWN)).toBe(
+      '第四条 工作经费支出范围：…工作经费不得用于开支奖金和福利支出，不得开支捐赠、赞助、投资等，严禁以任何方式谋取私利。',
+    );
+  });
+
+  it('reads a figure through extraction spaces (20 个工 作日) as the figure asked for', () => {
+    const row =
+      '3 招标投标 信息 招标核准信息、招标公告、资格 预审公告、中标候选人公示、中 标结果公告、合同订立及履行 情况、招标投标违法处罚信息 等 信息形成或变更 之日起 20 个工 作日内予以公 开；' +
+      '除法律法规 另有规定外，行 政许可、行政处 罚事项应当自作 出行政决定之日 起 7 个工作日内 上网公开';
+    expect(answeringWords(row, ask('招标的中标结果多久公开', ['招标', '中标', '结果', '公开']), SHOWN)).toBe(`${row.slice(0, row.indexOf('；') + 1)}…`);
+  });
+
+  it('answers a 哪些 question with the sentence that lists, over one that repeats the question’s words', () => {
+    const text =
+      '第十条 协议医疗机构考核系数的确定。\n考核系数反映各协议医疗机构在费用的控制和质量的监管、保障参保人员权益等方面实际运行数据与控制标准之间的比例关系。\n' +
+      '具体考核指标项目包括重复住院率、次均住院费用增长率、实际报销比例等指标。其中，重复住院率为重复住院率考核标准与该院本年度实际重复入院率之比；';
+    expect(answeringWords(text, ask('医院考核系数看哪些指标', ['考核', '系数', '指标']), SHOWN)).toBe(
+      '第十条 协议医疗机构考核系数的确定。…具体考核指标项目包括重复住院率、次均住院费用增长率、实际报销比例等指标。…',
+    );
   });
 
   it('shows a list item under its lead-in', () => {
@@ -50,12 +96,50 @@ describe('answeringWords', () => {
   it('shows a long row by its matching and short cells, leaving out the long ones', () => {
     const row =
       '序号：3；流域：黄河；项目名称：中卫市第三污水处理厂及集污管网建设工程；建设地点：沙坡头区；项目类别：城镇水污染治理；项目建设内容及规模：新建处理规模为4万立方米/日的污水处理厂一座，建设粗格栅及提升泵房、细格栅及旋流沉砂池、串联多级A2/O生物反应池、二沉池、加药间等13座建构建筑；计划投资（万元）：24921.14；责任单位：市住房和城乡建设局；开工年度：2019年';
-    expect(answeringWords(row, ask('第三污水处理厂计划投资多少', ['第三污水处理厂', '计划投资']), SHOWN)).toBe(
+    expect(answeringWords(row, ask('第三污水处理厂计划投资多少', ['第三污水处理厂', '计划投资']), { ...SHOWN, maxChars: 160 })).toBe(
       '序号：3；流域：黄河；项目名称：中卫市第三污水处理厂及集污管网建设工程；建设地点：沙坡头区；项目类别：城镇水污染治理；…计划投资（万元）：24921.14；责任单位：市住房和城乡建设局；开工年度：2019年',
     );
   });
 
   it('is null when nothing in the passage matches the question', () => {
     expect(answeringWords(LEGAL_AIDE, ask('渣土车要安装什么', ['渣土车']), SHOWN)).toBeNull();
+  });
+});
+
+describe('focusOf: the question as a hit is read for its answer', () => {
+  // Passages holding each word, of 1000: 奖金 is rare, 的 is everywhere.
+  const DF: Record<string, number> = {
+    法律顾问: 60,
+    法律: 80,
+    顾问: 70,
+    的: 900,
+    经费: 40,
+    能: 300,
+    发: 200,
+    奖金: 2,
+    资金: 50,
+    费用: 60,
+    报酬: 20,
+    补助: 30,
+    多: 400,
+    少: 300,
+    公告: 30,
+    期: 20,
+  };
+  const focus = (raw: string) => {
+    const f = focusOf(readQuestion(raw, { has: (w) => w in DF }, THESAURUS, 24), (t) => DF[t] ?? 0, 1000);
+    return { terms: f.terms, weights: f.weights!.map((w) => +w.toFixed(2)), groups: f.groups };
+  };
+
+  it('weighs a word by its rarity, a lone character at a share of it, and the gazette’s words for a paraphrase as one group with the word', () => {
+    expect(focus('法律顾问的经费能发奖金吗')).toEqual({
+      terms: ['法律顾问', '法律', '顾问', '的', '经费', '能', '发', '奖金', '资金', '费用', '报酬', '补助'],
+      weights: [2.81, 2.52, 2.65, 0.03, 3.21, 0.36, 0.48, 5.99, 1.49, 1.4, 1.94, 1.75],
+      groups: [0, 1, 2, 3, 4, 5, 6, 7, 4, 4, 4, 4],
+    });
+  });
+
+  it('leaves out the terms only inside its asking words: 多 and 少 of 多少', () => {
+    expect(focus('公告期多少')).toEqual({ terms: ['公告', '期'], weights: [3.49, 1.17], groups: [0, 1] });
   });
 });

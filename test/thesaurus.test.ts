@@ -1,7 +1,7 @@
 // The words people ask with, the kinds of answer they want, and the ranking that uses both.
 import { describe, expect, it } from 'vitest';
-import { questionWants } from '../domain/question.js';
-import { paraphrases, printedWords, THESAURUS, withAliases } from '../domain/thesaurus.js';
+import { contentWords, questionWants } from '../domain/question.js';
+import { paraphrases, printedWords, SENSES, THESAURUS, withAliases } from '../domain/thesaurus.js';
 import { call, seedContext } from './support/seed.js';
 
 const ctx = seedContext();
@@ -50,6 +50,42 @@ describe('the thesaurus', () => {
   });
 });
 
+describe('a paraphrase within its sense', () => {
+  it('is well-formed data: a sense changes only words the thesaurus reads', () => {
+    const read = new Set(THESAURUS.flatMap((r) => [...r.asked, ...r.printed]));
+    for (const sense of SENSES) for (const w of sense.asked) expect(read.has(w), w).toBe(true);
+  });
+
+  it('reads money asked about a project as its investment, not a fee: 投资多少钱 is 计划投资, 给律师多少钱 is 报酬', () => {
+    expect(printedWords('第三污水处理厂投资多少钱')).toEqual(['投资', '计划投资', '总投资', '资金', '投入']);
+    expect(printedWords('湿地保护修复要花多少钱')).toEqual(['投资', '计划投资', '总投资', '资金', '投入']);
+    expect(printedWords('第三污水处理厂项目的费用是多少')).toEqual(['投资', '计划投资', '总投资', '资金', '投入']);
+    expect(printedWords('请法律顾问审个合同要给多少钱')).toEqual(['报酬', '报酬标准', '付费', '支付']);
+    expect(printedWords('法律顾问的费用怎么报')).toEqual(['经费', '资金', '费用', '报酬', '补助', '报销']);
+  });
+
+  it('reads 交 of money as paying, of papers as handing in', () => {
+    expect(printedWords('租金什么时候交', THESAURUS, new Set(['交']))).toEqual(['租金', '承包价款', '缴纳', '付清', '支付']);
+    expect(printedWords('政策解读材料什么时候交', THESAURUS, new Set(['交']))).toEqual(['资料', '材料', '报送', '上报', '提交']);
+  });
+
+  it('ranks a project’s investment above a legal-fee article for 投资多少钱', () => {
+    const hits = (
+      call(ctx, 'search_gazette', { query: '第三污水处理厂投资多少钱', limit: 3 }).structuredContent as {
+        results: { citation: { docNumber: string; locator: string } }[];
+      }
+    ).results.map((r) => `${r.citation.docNumber} ${r.citation.locator}`);
+    expect(hits[0]).toBe('卫政办发〔2019〕49号 附件 序号3');
+    expect(hits).not.toContain('卫政规发〔2019〕1号 第五条');
+    const spend = (
+      call(ctx, 'search_gazette', { query: '湿地保护修复要花多少钱', limit: 1 }).structuredContent as {
+        results: { citation: { docNumber: string; locator: string } }[];
+      }
+    ).results[0].citation;
+    expect(spend).toMatchObject({ docNumber: '卫政办发〔2019〕74号', locator: '三、（二）' });
+  });
+});
+
 describe('what a question wants', () => {
   it.each([
     ['法律顾问聘期几年', { measures: ['years', 'months'] }],
@@ -62,6 +98,8 @@ describe('what a question wants', () => {
     ['法律顾问有哪些事不能做', { list: true }],
     ['医保住院费用按什么办法结算', { definition: true }],
     ['法律顾问是怎么选出来的', { procedure: true }],
+    ['年底医保决算额度怎么算', { measures: ['money'], calculation: true }],
+    ['出台湿地保护修复制度的目的', { purpose: true }],
   ])('%s', (question, wanted) => {
     expect(questionWants(question)).toEqual({
       measures: [],
@@ -72,6 +110,8 @@ describe('what a question wants', () => {
       positions: false,
       procedure: false,
       list: false,
+      calculation: false,
+      purpose: false,
       ...wanted,
     });
   });
@@ -84,6 +124,22 @@ describe('words a question says that the gazette does not', () => {
     expect(message('find_lead_unit', { task: '冬天工厂错峰生产谁负责' })).not.toContain('没有出现');
     expect(message('find_lead_unit', { task: '洋垃圾谁来管' })).not.toContain('没有出现');
     expect(message('find_lead_unit', { task: '冬天错峰生产的噪声谁来管' })).toContain('公报中没有出现“噪声”');
+  });
+
+  it('keeps the content words of a stretch no term covers, not its function words: 上挖掘机这些 → 挖掘机', () => {
+    expect(contentWords('上挖掘机这些')).toEqual(['挖掘机']);
+    expect(contentWords('案子还没结完')).toEqual(['案子']);
+    expect(contentWords('现在要多长')).toEqual([]);
+    expect(contentWords('扣下来')).toEqual([]);
+  });
+
+  it('names a content word the question depends on, and nothing else of it', () => {
+    expect(message('search_gazette', { query: '年底案子还没结完钱怎么付' })).toBe('公报中没有出现“案子”；以下只按其余词语检索。');
+    // 挖掘机 is read as the gazette's 非道路移动机械: not a word it lacks.
+    expect(message('search_gazette', { query: '工地上挖掘机这些机械的排放谁管' })).toBe('');
+    for (const query of ['招标的中标结果多久公开', '挂牌底价最低能定多少', '医保扣下来的质量保证金是多少', '湿地保护修复要花多少钱', '法律顾问指的是什么人']) {
+      expect([query, message('search_gazette', { query })]).toEqual([query, '']);
+    }
   });
 
   it('never names the words that only say what is asked (啥时候, 有啥, 只有, 怎么办)', () => {
@@ -125,6 +181,10 @@ describe('search ranking', () => {
 
   it('prefers steps for a question asking how: 怎么选出来的 → 第十四条 选聘程序, not 第十条 who selects', () => {
     expect(first('法律顾问是怎么选出来的')).toMatchObject({ docNumber: '卫政规发〔2019〕1号', locator: '第十四条' });
+  });
+
+  it('answers 为了什么 with the article that states the purpose (为深入推进…)', () => {
+    expect(first('出台按病种分值结算办法是为了什么')).toMatchObject({ docNumber: '卫政办规发〔2019〕3号', locator: '第一条' });
   });
 
   it('prefers the passage stating the kind of answer asked: 聘期几年 → 任期两年', () => {
