@@ -60,6 +60,10 @@ export class MemorySearchStore implements SearchStore {
     return this.corpus.postings.get(term)?.ids.length ?? 0;
   }
 
+  passageDfs(terms: string[]): number[] {
+    return terms.map((t) => this.passageDf(t));
+  }
+
   passagePostings(term: string): PassagePostings[] {
     const p = this.corpus.postings.get(term);
     return p ? [p] : [];

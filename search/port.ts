@@ -51,6 +51,8 @@ export interface SearchStore {
   totals(): { passages: number; passageLength: number; texts: number; maxPassageId: number };
   /** How many passages hold a term (0 when the index has no such term). */
   passageDf(term: string): number;
+  /** passageDf of each term, read together (a question asks for every run of its characters). */
+  passageDfs(terms: string[]): number[];
   /** A term's passage postings, segment by segment, in passage order. */
   passagePostings(term: string): PassagePostings[];
   /** How many tasks hold a term. */

@@ -10,6 +10,9 @@ import { POSTING_BYTES } from './search/postings.js';
 /** Vocabulary answers kept between questions: a question asks for every run of its characters. */
 const VOCABULARY_CACHE = 50_000;
 
+/** Title runs' answers kept between questions, counted in texts: a question asks for each of its terms' runs, and a store's titles never change. */
+const TITLED_KEPT = 20_000;
+
 /** A blob's bytes where typed arrays can view them (SQLite's buffers need not be 4-byte aligned). */
 function aligned(blob: Buffer): Buffer {
   return blob.byteOffset % 4 === 0 ? blob : Buffer.from(new Uint8Array(blob));
@@ -42,11 +45,14 @@ function lazy(db: Database.Database, sql: string, pluck = false): () => Database
 
 export class SqliteSearchStore implements SearchStore {
   private readonly known = new Map<string, number>();
+  private readonly titledByGram = new Map<string, { most: number; texts: (TextSpan & { topic: string })[] | null }>();
+  private titledKept = 0;
   private readonly sql;
 
   constructor(private readonly db: Database.Database) {
     this.sql = {
       df: lazy(db, 'SELECT df FROM search_vocab WHERE term = ?', true),
+      dfs: lazy(db, 'SELECT term, df FROM search_vocab WHERE term IN (SELECT value FROM json_each(?))'),
       segments: lazy(db, 'SELECT df, postings FROM search_postings WHERE term = ?'),
       taskDf: lazy(db, 'SELECT df FROM task_vocab WHERE term = ?', true),
       taskSegments: lazy(db, 'SELECT df, postings FROM task_postings WHERE term = ?'),
@@ -91,6 +97,16 @@ export class SqliteSearchStore implements SearchStore {
     return n;
   }
 
+  passageDfs(terms: string[]): number[] {
+    const unknown = [...new Set(terms.filter((t) => !this.known.has(t)))];
+    if (unknown.length) {
+      if (this.known.size + unknown.length > VOCABULARY_CACHE) this.known.clear();
+      for (const t of unknown) this.known.set(t, 0);
+      for (const r of this.sql.dfs().all(JSON.stringify(unknown)) as { term: string; df: number }[]) this.known.set(r.term, r.df);
+    }
+    return terms.map((t) => this.passageDf(t));
+  }
+
   passagePostings(term: string): PassagePostings[] {
     return (this.sql.segments().all(term) as Segment[]).map((s) => passageColumns(s.postings, s.df));
   }
@@ -108,10 +124,24 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   textsTitled(gram: string, most: number): (TextSpan & { topic: string })[] | null {
+    const kept = this.titledByGram.get(gram);
+    if (kept?.most === most) return kept.texts;
     // One more row than allowed says there are too many, without counting them all.
     const rows = this.sql.titled().all(gram, most + 1) as { id: number; from: number | null; to: number | null; title: string }[];
-    if (rows.length > most) return null;
-    return rows.flatMap((r) => (r.from === null || r.to === null ? [] : [{ id: r.id, from: r.from, to: r.to, topic: topicOf(r.title) }]));
+    const texts =
+      rows.length > most
+        ? null
+        : rows.flatMap((r) => (r.from === null || r.to === null ? [] : [{ id: r.id, from: r.from, to: r.to, topic: topicOf(r.title) }]));
+    const size = 1 + (texts?.length ?? 0);
+    if (this.titledKept + size > TITLED_KEPT) {
+      this.titledByGram.clear();
+      this.titledKept = 0;
+    }
+    if (size <= TITLED_KEPT) {
+      this.titledByGram.set(gram, { most, texts });
+      this.titledKept += size;
+    }
+    return texts;
   }
 
   textsSpanning(from: number, to: number): TextSpan[] {
