@@ -41,6 +41,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private readonly byId = new Map<number, Notice>();
   private unitCache: string[] | null = null;
   private noticeCache: Notice[] | null = null;
+  private issueCache: IssueInfo[] | null = null;
   private titleCache: Map<number, TextTitle[]> | null = null;
   /** Statements by their SQL: preparing one costs more than most of the queries run with it. */
   private readonly statements = new Map<string, Database.Statement>();
@@ -128,9 +129,11 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   issues(): IssueInfo[] {
-    return this.statement(
+    // Counted once per version: every answer names the corpus it comes from (a GROUP BY over every notice).
+    this.issueCache ??= this.statement(
       'SELECT i.title, i.source, COUNT(n.id) AS notices, MIN(n.date) AS "from", MAX(n.date) AS "to" FROM issues i LEFT JOIN notices n ON n.issue_id = i.id GROUP BY i.id ORDER BY i.id',
     ).all() as IssueInfo[];
+    return this.issueCache;
   }
 
   resolveDocument(ref: string): DocumentResolution {
