@@ -3,7 +3,6 @@
 // score arrays. Words of a text's title count for every passage of the text (see below).
 import type { SearchOptions } from './options.js';
 import type { SearchStore, TextSpan } from './port.js';
-import { titleGramOf } from './index-time.js';
 import type { Vocabulary } from './terms.js';
 import { queryTerms } from './terms.js';
 
@@ -28,6 +27,18 @@ export function spanAt(spans: TextSpan[], id: number): TextSpan | undefined {
   return undefined;
 }
 
+/** The first index of ascending `ids` holding `id` or more. */
+function lowerBound(ids: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether a passage id is in a notice's range; no range asked (undefined) takes every passage. */
 export function inRange(range: { from: number; to: number } | null | undefined, id: number): boolean {
   return range === undefined || (range !== null && id >= range.from && id <= range.to);
@@ -40,6 +51,9 @@ export class Bm25 {
   /** A question's scores and covered characters per passage id (12 bytes a passage: 6 MB at 1,000×), reused and cleared where touched. */
   private readonly score: Float64Array;
   private readonly covered: Float32Array;
+  /** The passage ids a question touches, in the order first touched: grown as needed, reused (a plain array's growth cost a third of a question at 1,000×). */
+  private touched = new Int32Array(1024);
+  private touchedCount = 0;
 
   constructor(
     private readonly store: SearchStore,
@@ -66,8 +80,7 @@ export class Bm25 {
    * the texts (的 of every 关于…的通知) names none of them.
    */
   private textsTitled(term: string): TextSpan[] {
-    const titled = this.store.textsTitled(titleGramOf(term), Math.floor(this.options.bm25.commonShare * this.textCount));
-    return titled ? titled.filter((t) => t.topic.includes(term)) : [];
+    return [...(this.store.textsTitled(term, Math.floor(this.options.bm25.commonShare * this.textCount)) ?? [])];
   }
 
   /**
@@ -88,7 +101,7 @@ export class Bm25 {
     const rare = all.filter((t) => this.store.passageDf(t) <= commonShare * this.count);
     const terms = rare.length ? rare : all;
     const { score, covered } = this;
-    const touched: number[] = [];
+    this.touchedCount = 0;
     const titleWords = new Map<number, number>(); // text id → characters of the question its title holds
     const titleScore = new Map<number, number>(); // text id → what its title's words give each of its passages
     const titledTexts = new Map<number, TextSpan>();
@@ -109,13 +122,17 @@ export class Bm25 {
       }
       inTitle.sort((x, y) => x.from - y.from);
       for (const { ids, tfs, lengths } of this.store.passagePostings(term)) {
-        for (let k = 0; k < ids.length; k++) {
+        // Ids ascend within a segment: the range is a stretch of it, and the titled texts are walked alongside.
+        let k = range ? lowerBound(ids, range.from) : 0;
+        const end = range ? lowerBound(ids, range.to + 1) : ids.length;
+        let span = 0;
+        for (; k < end; k++) {
           const id = ids[k];
-          if (!inRange(range, id)) continue;
+          while (span < inTitle.length && inTitle[span].to < id) span++;
+          const titled = span < inTitle.length && inTitle[span].from <= id;
           const tf = tfs[k];
+          if (score[id] === 0) this.touch(id);
           const bm25 = (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[k]) / this.avgLength));
-          const titled = inTitle.length > 0 && spanAt(inTitle, id) !== undefined;
-          if (score[id] === 0) touched.push(id);
           score[id] += bm25 * boost * (titled ? titleOccurrence : 1);
           if (!titled) covered[id] += term.length;
         }
@@ -125,7 +142,7 @@ export class Bm25 {
       const t = titledTexts.get(textId)!;
       for (let id = t.from; id <= t.to; id++) {
         if (!inRange(range, id)) continue;
-        if (score[id] === 0) touched.push(id);
+        if (score[id] === 0) this.touch(id);
         score[id] += bonus;
       }
     }
@@ -134,15 +151,20 @@ export class Bm25 {
     const before = (x: Scored, y: Scored) => y.score - x.score || x.id - y.id;
     // Only the best `limit` are kept in order: sorting every passage a common word touches costs more than the search.
     const best: Scored[] = [];
+    const touched = this.touched.subarray(0, this.touchedCount);
     for (const id of touched) {
       const text = titled.length ? spanAt(titled, id)?.id : undefined;
       const open = wanted - (text === undefined ? 0 : (titleWords.get(text) ?? 0));
-      const hit = { id, score: score[id] * (0.25 + (open > 0 ? covered[id] / open : 1)) };
+      const s = score[id] * (0.25 + (open > 0 ? covered[id] / open : 1));
       if (limit > DEEP_PAGE) {
-        best.push(hit);
+        best.push({ id, score: s });
         continue;
       }
-      if (best.length === limit && before(hit, best[best.length - 1]) >= 0) continue;
+      if (best.length === limit) {
+        const last = best[best.length - 1];
+        if (last.score > s || (last.score === s && last.id < id)) continue;
+      }
+      const hit = { id, score: s };
       let at = best.length;
       while (at > 0 && before(hit, best[at - 1]) < 0) at--;
       best.splice(at, 0, hit);
@@ -154,5 +176,14 @@ export class Bm25 {
       covered[id] = 0;
     }
     return { hits: best.slice(0, limit), total: touched.length, terms };
+  }
+
+  private touch(id: number): void {
+    if (this.touchedCount === this.touched.length) {
+      const grown = new Int32Array(this.touched.length * 2);
+      grown.set(this.touched);
+      this.touched = grown;
+    }
+    this.touched[this.touchedCount++] = id;
   }
 }

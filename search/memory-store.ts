@@ -3,7 +3,7 @@
 // small enough to hold whole. Built from plain rows, each term's postings as one segment.
 import type { Alias } from '../domain/aliases.js';
 import type { GazetteText } from '../domain/reader.js';
-import { titleGrams } from './index-time.js';
+import { titleGramOf, titleGrams } from './index-time.js';
 import type { PassagePostings, PassageRow, SearchStore, TaskWords, TextSpan } from './port.js';
 
 /** A text as the memory store holds it: `topic` is what its title index is built from (topicOf), `from`..`to` its passages. */
@@ -60,6 +60,10 @@ export class MemorySearchStore implements SearchStore {
     return this.corpus.postings.get(term)?.ids.length ?? 0;
   }
 
+  passageDfs(terms: string[]): number[] {
+    return terms.map((t) => this.passageDf(t));
+  }
+
   passagePostings(term: string): PassagePostings[] {
     const p = this.corpus.postings.get(term);
     return p ? [p] : [];
@@ -74,10 +78,10 @@ export class MemorySearchStore implements SearchStore {
     return ids ? [ids] : [];
   }
 
-  textsTitled(gram: string, most: number): (TextSpan & { topic: string })[] | null {
-    const titled = this.titled.get(gram) ?? [];
+  textsTitled(word: string, most: number): TextSpan[] | null {
+    const titled = this.titled.get(titleGramOf(word)) ?? [];
     if (titled.length > most) return null;
-    return titled.flatMap((t) => (t.from === null || t.to === null ? [] : [{ id: t.id, from: t.from, to: t.to, topic: t.topic }]));
+    return titled.flatMap((t) => (t.from === null || t.to === null || !t.topic.includes(word) ? [] : [{ id: t.id, from: t.from, to: t.to }]));
   }
 
   textsSpanning(from: number, to: number): TextSpan[] {

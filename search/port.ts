@@ -51,6 +51,8 @@ export interface SearchStore {
   totals(): { passages: number; passageLength: number; texts: number; maxPassageId: number };
   /** How many passages hold a term (0 when the index has no such term). */
   passageDf(term: string): number;
+  /** passageDf of each term, read together (a question asks for every run of its characters). */
+  passageDfs(terms: string[]): number[];
   /** A term's passage postings, segment by segment, in passage order. */
   passagePostings(term: string): PassagePostings[];
   /** How many tasks hold a term. */
@@ -58,10 +60,11 @@ export interface SearchStore {
   /** The ids of the tasks holding a term, segment by segment, in printed order. */
   taskIds(term: string): Int32Array[];
   /**
-   * The texts with passages whose title holds this run of up to INDEX_TIME.titleGram characters,
-   * each with its title's subject (topicOf); null when more than `most` texts' titles hold it.
+   * The texts with passages whose title's subject (topicOf) holds this word, found by its first
+   * INDEX_TIME.titleGram characters (titleGramOf) and checked in full; null when more than `most`
+   * texts' titles hold those characters.
    */
-  textsTitled(gram: string, most: number): (TextSpan & { topic: string })[] | null;
+  textsTitled(word: string, most: number): TextSpan[] | null;
   /** The texts whose passage range meets from..to, by their first passage. */
   textsSpanning(from: number, to: number): TextSpan[];
   /** The passage ids of a notice (null when it has none or no such 文号). */

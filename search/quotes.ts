@@ -26,10 +26,36 @@ function offsetOfKey(original: string, k: number): number {
   return original.length;
 }
 
+/** The paragraph holding character `at`: the last whose start is at or before it (starts ascending; the first when none is). */
+function paragraphAt(starts: { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid].start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Passages read at a time while looking for a quotation's places. */
 const PASSAGE_BATCH = 50;
 
+/** Characters of texts kept as read for quotations (about 4 bytes each with their match keys): the texts a user checks quotations in are read again and again. */
+const TEXT_CHARS_KEPT = 2_000_000;
+
+/** A text read for quotations: its paragraphs joined, their starts, and the match key of the whole. */
+interface ReadText {
+  text: QuoteHit['text'];
+  original: string;
+  key: string;
+  starts: { start: number; locator: string; page: number | null }[];
+}
+
 export class QuoteFinder {
+  private readonly texts = new Map<number, ReadText>();
+  private textChars = 0;
+
   constructor(
     private readonly store: SearchStore,
     private readonly vocabulary: Vocabulary,
@@ -93,23 +119,38 @@ export class QuoteFinder {
   private findIn(textIds: number[], wanted: string): QuoteHit[] {
     const out: QuoteHit[] = [];
     for (const textId of textIds) {
-      const t = this.store.text(textId);
-      let original = '';
-      const starts: { start: number; locator: string; page: number | null }[] = [];
-      for (const r of this.store.paragraphs(textId)) {
-        if (original) original += '\n';
-        starts.push({ start: original.length, locator: r.locator, page: r.page });
-        original += r.text;
-      }
-      const key = matchKey(original);
+      const { text, original, key, starts } = this.read(textId);
       for (let at = key.indexOf(wanted); at >= 0; at = key.indexOf(wanted, at + 1)) {
         const from = offsetOfKey(original, at);
         const to = offsetOfKey(original, at + wanted.length - 1) + 1;
-        const para = [...starts].reverse().find((p) => p.start <= from) ?? starts[0];
-        out.push({ text: { noticeId: t.noticeId, role: t.role, title: t.title }, locator: para.locator, page: para.page, quote: original.slice(from, to) });
+        const para = starts[paragraphAt(starts, from)];
+        out.push({ text, locator: para.locator, page: para.page, quote: original.slice(from, to) });
       }
     }
     return out;
+  }
+
+  /** A text as quotations are matched in it, kept while the characters kept stay under TEXT_CHARS_KEPT (a store's texts never change). */
+  private read(textId: number): ReadText {
+    let r = this.texts.get(textId);
+    if (!r) {
+      const t = this.store.text(textId);
+      let original = '';
+      const starts: ReadText['starts'] = [];
+      for (const p of this.store.paragraphs(textId)) {
+        if (original) original += '\n';
+        starts.push({ start: original.length, locator: p.locator, page: p.page });
+        original += p.text;
+      }
+      r = { text: { noticeId: t.noticeId, role: t.role, title: t.title }, original, key: matchKey(original), starts };
+      if (this.textChars + original.length > TEXT_CHARS_KEPT) {
+        this.texts.clear();
+        this.textChars = 0;
+      }
+      this.texts.set(textId, r);
+      this.textChars += original.length;
+    }
+    return r;
   }
 
   /**

@@ -73,7 +73,7 @@ export class GazetteSearch {
     options: SearchOptionsOverride = {},
   ) {
     this.options = searchOptions(options);
-    this.vocabulary = { has: (word) => store.passageDf(word) > 0 };
+    this.vocabulary = { has: (word) => store.passageDf(word) > 0, prefetch: (words) => void store.passageDfs(words) };
   }
 
   /** The BM25 index, built on first use (it sizes its score arrays to the corpus). */

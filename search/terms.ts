@@ -16,6 +16,8 @@ export function normalize(text: string): string {
 /** The words the index holds: asked one at a time, so no vocabulary need sit in memory. */
 export interface Vocabulary {
   has(word: string): boolean;
+  /** Told the words about to be asked, so a store can read them in one go rather than one by one. */
+  prefetch?(words: string[]): void;
 }
 
 /**
@@ -70,6 +72,9 @@ function capTerms(terms: string[], maxTerms: number): string[] {
 /** Fewest-words segmentation of a run of Chinese over the vocabulary (words of up to 12 characters). */
 function segment(run: string, vocabulary: Vocabulary): string[] {
   const n = run.length;
+  const asked: string[] = [];
+  for (let end = 1; end <= n; end++) for (let len = Math.min(12, end); len >= 1; len--) asked.push(run.slice(end - len, end));
+  vocabulary.prefetch?.(asked);
   const cost = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
   const from = new Array<number>(n + 1).fill(0);
   cost[0] = 0;

@@ -30,6 +30,8 @@ import { SqliteSearchStore } from './sqlite-search-store.js';
 const NOTICE_COLUMNS = 'n.id, n.doc_number AS docNumber, n.title, n.issuer, n.date, n.recipients, n.public_note AS publicNote, n.page, n.unplaced';
 /** Notices kept by id between calls (the citations of one answer name a few). */
 const NOTICE_CACHE = 1_000;
+/** Prepared statements kept by a reader (a unit filter's SQL varies with how many units it names). */
+const STATEMENTS_KEPT = 200;
 const TEXT_COLUMNS = 'id, notice_id AS noticeId, role, title, kind, label, text, valid_from AS validFrom, valid_until AS validUntil, repeals';
 
 export class SqliteGazette implements GazetteReader, DocumentCatalog {
@@ -39,8 +41,10 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private readonly byId = new Map<number, Notice>();
   private unitCache: string[] | null = null;
   private noticeCache: Notice[] | null = null;
+  private issueCache: IssueInfo[] | null = null;
   private titleCache: Map<number, TextTitle[]> | null = null;
-  private taskStatement: Database.Statement | null = null;
+  /** Statements by their SQL: preparing one costs more than most of the queries run with it. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   /** `options`: ranking options other than the defaults (evals sweep them). */
   constructor(dbPath: string, options: SearchOptionsOverride = {}) {
@@ -52,21 +56,32 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     this.db.close();
   }
 
+  /** A statement prepared once per reader; the SQL of a filter varies with its fields, so the kept ones are bounded. */
+  private statement(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      if (this.statements.size >= STATEMENTS_KEPT) this.statements.clear();
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
   notices(): Notice[] {
-    this.noticeCache ??= this.db
-      .prepare(`SELECT ${NOTICE_COLUMNS} FROM notices n JOIN issues i ON i.id = n.issue_id ORDER BY i.source, n.ord`)
-      .all() as Notice[];
+    this.noticeCache ??= this.statement(
+      `SELECT ${NOTICE_COLUMNS} FROM notices n JOIN issues i ON i.id = n.issue_id ORDER BY i.source, n.ord`,
+    ).all() as Notice[];
     return this.noticeCache;
   }
 
   notice(docNumber: string): Notice | null {
-    return (this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices n WHERE n.doc_number = ?`).get(docNumber) as Notice | undefined) ?? null;
+    return (this.statement(`SELECT ${NOTICE_COLUMNS} FROM notices n WHERE n.doc_number = ?`).get(docNumber) as Notice | undefined) ?? null;
   }
 
   private noticeById(id: number): Notice {
     let n = this.byId.get(id);
     if (!n) {
-      n = this.db.prepare(`SELECT ${NOTICE_COLUMNS} FROM notices n WHERE n.id = ?`).get(id) as Notice;
+      n = this.statement(`SELECT ${NOTICE_COLUMNS} FROM notices n WHERE n.id = ?`).get(id) as Notice;
       if (this.byId.size >= NOTICE_CACHE) this.byId.clear();
       this.byId.set(id, n);
     }
@@ -74,7 +89,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   texts(notice: Notice): GazetteText[] {
-    const rows = this.db.prepare(`SELECT ${TEXT_COLUMNS} FROM texts WHERE notice_id = ? ORDER BY ord`).all(notice.id) as (Omit<GazetteText, 'repeals'> & {
+    const rows = this.statement(`SELECT ${TEXT_COLUMNS} FROM texts WHERE notice_id = ? ORDER BY ord`).all(notice.id) as (Omit<GazetteText, 'repeals'> & {
       repeals: string;
     })[];
     return rows.map((r) => ({ ...r, repeals: JSON.parse(r.repeals) as Repeal[] }));
@@ -83,7 +98,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   titles(notice: Notice): TextTitle[] {
     if (!this.titleCache) {
       this.titleCache = new Map();
-      for (const t of this.db.prepare('SELECT id, notice_id AS noticeId, role, title FROM texts ORDER BY notice_id, ord').all() as (TextTitle & {
+      for (const t of this.statement('SELECT id, notice_id AS noticeId, role, title FROM texts ORDER BY notice_id, ord').all() as (TextTitle & {
         noticeId: number;
       })[]) {
         const list = this.titleCache.get(t.noticeId) ?? [];
@@ -95,11 +110,11 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   outline(text: GazetteText): OutlineEntry[] {
-    return this.db.prepare('SELECT locator, heading, depth FROM nodes WHERE text_id = ? ORDER BY ord').all(text.id) as OutlineEntry[];
+    return this.statement('SELECT locator, heading, depth FROM nodes WHERE text_id = ? ORDER BY ord').all(text.id) as OutlineEntry[];
   }
 
   paragraphs(text: GazetteText): { locator: string; text: string; page: number | null }[] {
-    return this.db.prepare('SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord').all(text.id) as {
+    return this.statement('SELECT locator, text, page_from AS page FROM paragraphs WHERE text_id = ? ORDER BY ord').all(text.id) as {
       locator: string;
       text: string;
       page: number | null;
@@ -107,18 +122,18 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   clause(text: GazetteText, locator: string): Clause | null {
-    const node = this.db.prepare('SELECT locator, heading, text, page_from AS pageFrom FROM nodes WHERE text_id = ? AND locator = ?').get(text.id, locator) as
+    const node = this.statement('SELECT locator, heading, text, page_from AS pageFrom FROM nodes WHERE text_id = ? AND locator = ?').get(text.id, locator) as
       | Omit<Clause, 'citation'>
       | undefined;
     return node ? { ...node, citation: citationIn(this.noticeById(text.noticeId), text, node.locator, node.pageFrom, node.text) } : null;
   }
 
   issues(): IssueInfo[] {
-    return this.db
-      .prepare(
-        'SELECT i.title, i.source, COUNT(n.id) AS notices, MIN(n.date) AS "from", MAX(n.date) AS "to" FROM issues i LEFT JOIN notices n ON n.issue_id = i.id GROUP BY i.id ORDER BY i.id',
-      )
-      .all() as IssueInfo[];
+    // Counted once per version: every answer names the corpus it comes from (a GROUP BY over every notice).
+    this.issueCache ??= this.statement(
+      'SELECT i.title, i.source, COUNT(n.id) AS notices, MIN(n.date) AS "from", MAX(n.date) AS "to" FROM issues i LEFT JOIN notices n ON n.issue_id = i.id GROUP BY i.id ORDER BY i.id',
+    ).all() as IssueInfo[];
+    return this.issueCache;
   }
 
   resolveDocument(ref: string): DocumentResolution {
@@ -177,13 +192,12 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private tasksIn(ids: number[]): TaskRecord[] {
     if (!ids.length) return [];
     // The ids as one JSON array: one prepared statement whatever their number.
-    this.taskStatement ??= this.db.prepare(
+    const rows = this.statement(
       `SELECT id, notice_id AS noticeId, task, lead_units AS lead, support_units AS support, implementing_units AS implementing,
          deadline_text AS deadlineText, deadline_date AS deadlineDate, deadline_kind AS deadlineKind, deadline_source AS deadlineSource, start_year AS startYear,
          text_title AS textTitle, text_role AS textRole, locator, page, quote
        FROM tasks WHERE id IN (SELECT value FROM json_each(?))`,
-    );
-    const rows = this.taskStatement.all(JSON.stringify(ids)) as TaskRow[];
+    ).all(JSON.stringify(ids)) as TaskRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => {
       const r = byId.get(id)!;
@@ -233,24 +247,21 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     const byUnit = filter.units && !filter.docNumber;
     const dueRange = `${filter.dueFrom ? ' AND due >= ?' : ''}${filter.dueTo ? ' AND due <= ?' : ''}${filter.dueFrom || filter.dueTo ? " AND due <> '9999'" : ''}`;
     const total = byUnit
-      ? (this.db
-          .prepare(
-            `SELECT COUNT(DISTINCT task_id) FROM task_units WHERE unit IN (${filter.units!.map(() => '?').join(',')}) AND role IN (${unitRoles(filter.role)
-              .map(() => '?')
-              .join(',')})${dueRange}`,
-          )
+      ? (this.statement(
+          `SELECT COUNT(DISTINCT task_id) FROM task_units WHERE unit IN (${filter.units!.map(() => '?').join(',')}) AND role IN (${unitRoles(filter.role)
+            .map(() => '?')
+            .join(',')})${dueRange}`,
+        )
           .pluck()
           .get(...filter.units!, ...unitRoles(filter.role), ...[filter.dueFrom, filter.dueTo].filter((d) => d !== null)) as number)
-      : (this.db
-          .prepare(`SELECT COUNT(*) FROM tasks t WHERE ${condition}`)
+      : (this.statement(`SELECT COUNT(*) FROM tasks t WHERE ${condition}`)
           .pluck()
           .get(...params) as number);
     return {
       tasks: this.tasksIn(
         byUnit
           ? this.unitPage(filter, dueRange, page)
-          : (this.db
-              .prepare(`SELECT t.id FROM tasks t INDEXED BY tasks_by_due WHERE ${condition} ORDER BY t.due, t.id LIMIT ? OFFSET ?`)
+          : (this.statement(`SELECT t.id FROM tasks t INDEXED BY tasks_by_due WHERE ${condition} ORDER BY t.due, t.id LIMIT ? OFFSET ?`)
               .pluck()
               .all(...params, page.limit, page.offset) as number[]),
       ),
@@ -267,15 +278,14 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     const pairs = filter.units!.flatMap((unit) => unitRoles(filter.role).map((role) => [unit, role]));
     const dues = [filter.dueFrom, filter.dueTo].filter((d) => d !== null);
     const each = `SELECT * FROM (SELECT task_id, due FROM task_units WHERE unit = ? AND role = ?${dueRange} ORDER BY due, task_id LIMIT ?)`;
-    return this.db
-      .prepare(`SELECT task_id FROM (${pairs.map(() => each).join(' UNION ')}) ORDER BY due, task_id LIMIT ? OFFSET ?`)
+    return this.statement(`SELECT task_id FROM (${pairs.map(() => each).join(' UNION ')}) ORDER BY due, task_id LIMIT ? OFFSET ?`)
       .pluck()
       .all(...pairs.flatMap((pair) => [...pair, ...dues, page.offset + page.limit]), page.limit, page.offset) as number[];
   }
 
   units(): string[] {
     // A few hundred names at most, the same for every call on this store.
-    this.unitCache ??= this.db.prepare('SELECT DISTINCT unit FROM task_units ORDER BY unit').pluck().all() as string[];
+    this.unitCache ??= this.statement('SELECT DISTINCT unit FROM task_units ORDER BY unit').pluck().all() as string[];
     return this.unitCache;
   }
 
@@ -295,17 +305,14 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
       params.push(filter.docNumber);
     }
     const condition = where.join(' AND ');
-    const total = this.db
-      .prepare(`SELECT COUNT(*) FROM appointments a WHERE ${condition}`)
+    const total = this.statement(`SELECT COUNT(*) FROM appointments a WHERE ${condition}`)
       .pluck()
       .get(...params) as number;
-    const rows = this.db
-      .prepare(
-        `SELECT a.notice_id AS noticeId, a.person, a.action, a.position, a.basis, a.probation_kind AS kind, a.probation_length AS length, a.probation_start AS start,
+    const rows = this.statement(
+      `SELECT a.notice_id AS noticeId, a.person, a.action, a.position, a.basis, a.probation_kind AS kind, a.probation_length AS length, a.probation_start AS start,
            a.probation_end AS end, a.probation_quote AS probationQuote, a.locator, a.page, a.quote
          FROM appointments a WHERE ${condition} ORDER BY a.id LIMIT ? OFFSET ?`,
-      )
-      .all(...params, page.limit, page.offset) as Record<string, string | number | null>[];
+    ).all(...params, page.limit, page.offset) as Record<string, string | number | null>[];
     const appointments = rows.map((r) => {
       const notice = this.noticeById(r.noticeId as number);
       return {
@@ -325,7 +332,7 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   people(limit: number): string[] {
-    return this.db.prepare('SELECT DISTINCT person FROM appointments ORDER BY id LIMIT ?').pluck().all(limit) as string[];
+    return this.statement('SELECT DISTINCT person FROM appointments ORDER BY id LIMIT ?').pluck().all(limit) as string[];
   }
 }
 

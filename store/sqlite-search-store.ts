@@ -3,12 +3,15 @@
 import type Database from 'better-sqlite3';
 import type { Alias } from '../domain/aliases.js';
 import type { GazetteText } from '../domain/reader.js';
-import { topicOf } from '../search/index-time.js';
+import { INDEX_TIME, titleGramOf } from '../search/index-time.js';
 import type { PassagePostings, PassageRow, SearchStore, TaskWords, TextSpan } from '../search/port.js';
 import { POSTING_BYTES } from './search/postings.js';
 
 /** Vocabulary answers kept between questions: a question asks for every run of its characters. */
 const VOCABULARY_CACHE = 50_000;
+
+/** Title runs' answers kept between questions, counted in texts: a question asks for each of its terms' runs, and a store's titles never change. */
+const TITLED_KEPT = 20_000;
 
 /** A blob's bytes where typed arrays can view them (SQLite's buffers need not be 4-byte aligned). */
 function aligned(blob: Buffer): Buffer {
@@ -28,6 +31,9 @@ function passageColumns(blob: Buffer, n: number): PassagePostings {
 
 type Segment = { df: number; postings: Buffer };
 
+/** A text found by a run of its title, with its title's subject (topicOf). */
+type TitledText = TextSpan & { topic: string };
+
 /** Rows read by id, in the order of the ids asked (an id asked twice, twice). */
 function inOrder<R extends { id: number }>(ids: number[], rows: R[]): R[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -42,23 +48,33 @@ function lazy(db: Database.Database, sql: string, pluck = false): () => Database
 
 export class SqliteSearchStore implements SearchStore {
   private readonly known = new Map<string, number>();
+  private readonly titledByGram = new Map<string, { most: number; texts: TitledText[] | null }>();
+  private titledKept = 0;
   private readonly sql;
 
   constructor(private readonly db: Database.Database) {
     this.sql = {
       df: lazy(db, 'SELECT df FROM search_vocab WHERE term = ?', true),
+      dfs: lazy(db, 'SELECT term, df FROM search_vocab WHERE term IN (SELECT value FROM json_each(?))'),
       segments: lazy(db, 'SELECT df, postings FROM search_postings WHERE term = ?'),
       taskDf: lazy(db, 'SELECT df FROM task_vocab WHERE term = ?', true),
       taskSegments: lazy(db, 'SELECT df, postings FROM task_postings WHERE term = ?'),
       titled: lazy(
         db,
-        `SELECT tg.text_id AS id, t.passage_from AS "from", t.passage_to AS "to", CASE WHEN t.role = 'part' THEN t.title ELSE n.title END AS title
-         FROM title_grams tg JOIN texts t ON t.id = tg.text_id JOIN notices n ON n.id = t.notice_id WHERE tg.gram = ? LIMIT ?`,
+        'SELECT tg.text_id, s.passage_from, s.passage_to, s.topic FROM title_grams tg JOIN text_spans s ON s.text_id = tg.text_id WHERE tg.gram = ?',
       ),
-      spanning: lazy(db, 'SELECT id, passage_from AS "from", passage_to AS "to" FROM texts WHERE passage_from <= ? AND passage_to >= ? ORDER BY passage_from'),
+      // One more row than allowed says there are too many, without counting them all.
+      titledCount: lazy(db, 'SELECT COUNT(*) FROM (SELECT 1 FROM title_grams WHERE gram = ? LIMIT ?)', true),
+      // Ranges never overlap: the texts meeting from..to are the one holding `from` and those starting after it up to `to`.
+      spanning: lazy(
+        db,
+        `SELECT text_id AS id, passage_from AS "from", passage_to AS "to" FROM text_spans
+         WHERE passage_from >= COALESCE((SELECT MAX(passage_from) FROM text_spans WHERE passage_from <= @from), @from) AND passage_from <= @to AND passage_to >= @from
+         ORDER BY passage_from`,
+      ),
       noticePassages: lazy(
         db,
-        'SELECT MIN(t.passage_from) AS "from", MAX(t.passage_to) AS "to" FROM texts t JOIN notices n ON n.id = t.notice_id WHERE n.doc_number = ?',
+        'SELECT MIN(s.passage_from) AS "from", MAX(s.passage_to) AS "to" FROM texts t JOIN text_spans s ON s.text_id = t.id WHERE t.notice_id = (SELECT id FROM notices WHERE doc_number = ?)',
       ),
       noticeTexts: lazy(db, 'SELECT id FROM texts WHERE notice_id = (SELECT id FROM notices WHERE doc_number = ?)', true),
       text: lazy(db, 'SELECT notice_id AS noticeId, role, title FROM texts WHERE id = ?'),
@@ -91,6 +107,16 @@ export class SqliteSearchStore implements SearchStore {
     return n;
   }
 
+  passageDfs(terms: string[]): number[] {
+    const unknown = [...new Set(terms.filter((t) => !this.known.has(t)))];
+    if (unknown.length) {
+      if (this.known.size + unknown.length > VOCABULARY_CACHE) this.known.clear();
+      for (const t of unknown) this.known.set(t, 0);
+      for (const r of this.sql.dfs().all(JSON.stringify(unknown)) as { term: string; df: number }[]) this.known.set(r.term, r.df);
+    }
+    return terms.map((t) => this.passageDf(t));
+  }
+
   passagePostings(term: string): PassagePostings[] {
     return (this.sql.segments().all(term) as Segment[]).map((s) => passageColumns(s.postings, s.df));
   }
@@ -107,15 +133,35 @@ export class SqliteSearchStore implements SearchStore {
     });
   }
 
-  textsTitled(gram: string, most: number): (TextSpan & { topic: string })[] | null {
-    // One more row than allowed says there are too many, without counting them all.
-    const rows = this.sql.titled().all(gram, most + 1) as { id: number; from: number | null; to: number | null; title: string }[];
-    if (rows.length > most) return null;
-    return rows.flatMap((r) => (r.from === null || r.to === null ? [] : [{ id: r.id, from: r.from, to: r.to, topic: topicOf(r.title) }]));
+  textsTitled(word: string, most: number): TextSpan[] | null {
+    const gram = titleGramOf(word);
+    let kept = this.titledByGram.get(gram);
+    if (kept?.most !== most) {
+      kept = { most, texts: this.titledBy(gram, most) };
+      const size = 1 + (kept.texts?.length ?? 0);
+      if (this.titledKept + size > TITLED_KEPT) {
+        this.titledByGram.clear();
+        this.titledKept = 0;
+      }
+      if (size <= TITLED_KEPT) {
+        this.titledByGram.set(gram, kept);
+        this.titledKept += size;
+      }
+    }
+    if (!kept.texts) return null;
+    // A word no longer than a run is held by every title holding the run; a longer one is checked against each title's subject.
+    if ([...word].length <= INDEX_TIME.titleGram) return kept.texts;
+    return kept.texts.filter((t) => t.topic.includes(word));
+  }
+
+  /** The texts with passages whose title holds a run; null when more than `most` texts' titles do (counted on the run's index alone). */
+  private titledBy(gram: string, most: number): TitledText[] | null {
+    if ((this.sql.titledCount().get(gram, most + 1) as number) > most) return null;
+    return (this.sql.titled().raw().all(gram) as [number, number, number, string][]).map(([id, from, to, topic]) => ({ id, from, to, topic }));
   }
 
   textsSpanning(from: number, to: number): TextSpan[] {
-    return this.sql.spanning().all(to, from) as TextSpan[];
+    return this.sql.spanning().all({ from, to }) as TextSpan[];
   }
 
   noticePassages(docNumber: string): { from: number; to: number } | null {
