@@ -16,7 +16,7 @@ import {
 } from '../domain/text.js';
 import type { Line } from './layout.js';
 import { isAttachmentDeclaration, ROW_START, typicalWidth, type RoutedText, type TextRole } from './routing.js';
-import { readTable, renderRow, WRAP, WRAP_SPACE } from './tables.js';
+import { readTable, renderRow, TABLE_TRAILER, totalRow, WRAP, WRAP_SPACE } from './tables.js';
 
 export type NodeType = MarkerType | 'attachment' | 'row';
 
@@ -369,6 +369,10 @@ function buildTable(routed: RoutedText, tableNames: Set<string>): BuiltText {
     grouping = false;
     (rows.length ? rows[rows.length - 1].lines : header).push(line);
   }
+  // What the table prints under its last row: a total (合计), a note (备注：…): not the row's words.
+  const lastRow = rows[rows.length - 1];
+  const trailerAt = lastRow ? lastRow.lines.findIndex((l, k) => k > 0 && TABLE_TRAILER.test(l.raw)) : -1;
+  const trailer = trailerAt > 0 ? lastRow.lines.splice(trailerAt) : [];
   const cells = (lines: Line[]) => normalizeDocNumbersIn(lines.map((l) => l.raw).join(' '));
   const table = readTable(
     printedLines(header),
@@ -410,6 +414,24 @@ function buildTable(routed: RoutedText, tableNames: Set<string>): BuiltText {
       outline.push(node);
       paragraphs.push({ text, ...pageSpan(r.lines), locator: node.locator });
     }
+  }
+  for (const line of trailer) {
+    // A total reads as a row of the table (序号：合计；计划投资（万元）：…) where its figures fall to the amount columns; a note, as printed.
+    const total = totalRow(table.columns, line.raw);
+    const text = total ?? normalizeDocNumbersIn(dropCjkSpaces(line.raw));
+    const node: OutlineNode = {
+      locator: `${label} ${total ? '合计' : '注'}`,
+      type: 'row' as const,
+      heading: text.slice(0, 40),
+      depth: 0,
+      ownText: text,
+      text,
+      ...spanOf([line.page]),
+      children: [],
+      lineFrom: line.lineNo,
+    };
+    outline.push(node);
+    paragraphs.push({ text, ...pageSpan([line]), locator: node.locator });
   }
   return {
     role: routed.role,

@@ -14,6 +14,7 @@
 // reported in its notice. What cannot be aligned is said, never guessed.
 import { dropCjkSpaces, matchKey } from '../domain/text.js';
 import type { Line } from './layout.js';
+import { cutBlocks, isAmountColumn, joinCell } from './table-cells.js';
 
 /** One row as read: its 序号 and a cell per column (null where the table printed none). */
 export interface TableRow {
@@ -74,18 +75,6 @@ interface Reading {
 const ROW_LEAD = /^(\d{1,3})(?:\s*(.*))?$/;
 /** A figure's unit or a date's word printed a space after its digits: one cell, not two. */
 const MEASURE_AFTER = /^(年|月|日|万|亿|个|元|米|公里|千米|平方|立方|座|台|套|处|家|人|名|%|％|倍|亩|吨|天|小时)/;
-
-/** A cell's words as one string: its wrapped lines joined, no space kept but between two ASCII letters or digits. */
-export function joinCell(parts: string[]): string {
-  let out = '';
-  for (const raw of parts) {
-    const p = dropCjkSpaces(raw);
-    if (!p) continue;
-    if (out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(p)) out += ' ';
-    out += p;
-  }
-  return out;
-}
 
 /** The words of a line a space apart, with a figure and its unit (2019 年, 4 万) kept together. */
 function tokens(raw: string): string[] {
@@ -174,15 +163,16 @@ const NAME_ENDS = [
 ];
 
 /**
- * Names printed together cut into n names where column names end (never before a bracket: 监测断面
+ * Names printed together cut into n names (0: at every end) where column names end (never before a bracket: 监测断面
  * （点位）名称 is one name); of the cuts that give n names, the one whose shortest name is longest.
  */
 function cutNames(run: string, n: number): string[] | null {
   const at = new Set<number>();
   for (const end of NAME_ENDS)
     for (let i = run.indexOf(end); i >= 0; i = run.indexOf(end, i + 1))
-      if (i + end.length < run.length && !/^[（(]/.test(run.slice(i + end.length))) at.add(i + end.length);
+      if (i + end.length < run.length && !/^[（(及和与或、，]/.test(run.slice(i + end.length))) at.add(i + end.length);
   const cuts = [...at].sort((a, b) => a - b);
+  if (n === 0) n = cuts.length + 1;
   if (cuts.length < n - 1 || cuts.length > 16) return null;
   let best: { names: string[]; shortest: number } | null = null;
   const pick = (from: number, chosen: number[]): void => {
@@ -369,7 +359,7 @@ export function readTable(header: Line[], blocks: RowBlock[], knownNames: Set<st
       if (total < best.cost) best = { named: h.names, unnamed, cost: total, missed: c.missed, picked: c.picked };
     }
   }
-  const named = best.named;
+  let named = best.named;
   const bodies = best.picked;
   // Rows a line each (cells a space apart) where every row fits; else the cells are not told apart here.
   // (A cell a line, words never a space apart, is how a ruled table reads cell by cell; so are
@@ -378,6 +368,20 @@ export function readTable(header: Line[], blocks: RowBlock[], knownNames: Set<st
     singles.length > 0 &&
     best.missed === 0 &&
     singles.every(({ k }) => 3 * printed[k].filter((l) => spacedCells(l.replace(/[\u0001\u0002]/g, ' ')).length >= 2).length >= printed[k].length);
+  // Names run together over rows whose cells wrap (no row tells how many): cut wherever a name ends.
+  // (Not where a part is a bare ending, 断面|功能, or opens with a closing bracket.) A name of one
+  // character is the end of the name before it, wrapped at the margin (完成时 / 限).
+  if (!spaced)
+    named = named
+      .reduce<string[]>((out, n) => {
+        if (n.length === 1 && out.length) out[out.length - 1] += n;
+        else out.push(n);
+        return out;
+      }, [])
+      .flatMap((n) => {
+        const parts = cutNames(n, 0);
+        return parts?.every((x, k) => x.length >= 2 && !/^[）)]/.test(x) && (k === 0 || !NAME_ENDS.includes(x))) ? parts : [n];
+      });
   const count = named.length + (best.unnamed ? 1 : 0);
   const columns: (string | null)[] = ['序号', ...(best.unnamed ? [null] : []), ...named];
   const failed = (b: RowBlock, message: string) => problems.push({ numbers: b.numbers, lineNo: b.lines[0].lineNo, page: b.lines[0].page, message });
@@ -420,6 +424,17 @@ export function readTable(header: Line[], blocks: RowBlock[], knownNames: Set<st
       remember(cells);
     });
   }
+  // Rows whose cells wrap over several lines each, cell after cell: cut by the print's structure.
+  // (Their rows print far more lines than cells; a block a cell a line that does not add up is reported below.)
+  // (A ruled table read cell by cell prints a cell a line, its rows at least as many lines as cells.)
+  const lineCount = (k: number) => printed[k].flatMap((l) => l.split(/[\u0001\u0002]/)).length;
+  const wrapsCells =
+    blocks.some((b, k) => lineCount(k) > 1.5 * b.numbers.length * count) || (singles.length > 0 && singles.every(({ k }) => lineCount(k) >= count));
+  if (!spaced && wrapsCells && rows.size < blocks.reduce((n, b) => n + b.numbers.length, 0)) {
+    problems.length = 0;
+    readWrapped(blocks, printed, columns, rows, failed);
+    return { columns, rows, problems };
+  }
   const unread = singles.filter(({ b }) => !rows.has(b.numbers[0])).map(({ b }) => b.numbers[0]);
   if (unread.length) {
     const first = blocks.find((b) => b.numbers[0] === unread[0])!;
@@ -431,6 +446,80 @@ export function readTable(header: Line[], blocks: RowBlock[], knownNames: Set<st
   // A table read whole tells the next ones of the issue how their names print.
   if (rows.size && !problems.length) for (const x of named) knownNames.add(matchKey(x));
   return { columns, rows, problems };
+}
+
+/**
+ * Rows whose cells wrap over several lines each, cell after cell (table-cells.ts). A block of rows
+ * printed column by column gets a cell a column each where the column prints one per row, the
+ * one it prints where a merged cell spans them; a merged first cell printed in the row above is
+ * repeated. What cannot be aligned is reported.
+ */
+function readWrapped(
+  blocks: RowBlock[],
+  printed: string[][],
+  columns: (string | null)[],
+  rows: Map<number, TableRow>,
+  failed: (b: RowBlock, message: string) => void,
+): void {
+  const names = columns.slice(1);
+  // A PDF line the page wrapped (its positions say it goes on) is read whole, as its print had it.
+  const cuts = cutBlocks(
+    blocks.map((b, k) => ({ k: b.numbers.length, lines: printed[k].map((l) => l.replace(/\u0001/g, '').replace(/\u0002/g, ' ')) })),
+    names,
+  );
+  // A table is read whole or not at all: where one row's cut breaks the print, the cuts of the
+  // others rest on a model of its columns that row shows wrong, and the table reads as printed.
+  // So does a cell that is two cells of its column read as one: the same words twice (实时公开实时公开), or,
+  // where a block of rows prints fewer cells than rows, one holding more than a value the column prints alone in a row.
+  const alone = columns.slice(1).map((_, c) => new Set(cuts.flatMap((cut, k) => (blocks[k].numbers.length === 1 ? cut.values[c] : []))));
+  const doubled = (v: string) => v.length >= 4 && v.length % 2 === 0 && v.slice(0, v.length / 2) === v.slice(v.length / 2);
+  const misread = (k: number) =>
+    cuts[k].values.some(
+      (vs, c) =>
+        vs.some(doubled) || (vs.length < blocks[k].numbers.length && vs.some((v) => [...alone[c]].some((a) => a.length >= 2 && v !== a && v.includes(a)))),
+    );
+  const unaligned = blocks.filter((b, k) => (cuts[k].broken || misread(k)) && !b.numbers.every((n) => rows.has(n)));
+  if (unaligned.length) {
+    const spans = unaligned.map((b) => (b.numbers.length > 1 ? `${b.numbers[0]}-${b.numbers[b.numbers.length - 1]}` : `${b.numbers[0]}`));
+    failed(
+      unaligned[0],
+      `cells wrapped over several lines each: the cells of 序号${spans.join('、')} could not be aligned (a word would be cut across cells, a line be wider than its column, or two cells of a column read as one); the table's rows read as printed, without column names`,
+    );
+    return;
+  }
+  let previous: (string | null)[] | null = null;
+  blocks.forEach((b, k) => {
+    if (b.numbers.every((n) => rows.has(n))) return;
+    const cut = cuts[k];
+    const span = b.numbers.length > 1 ? `序号${b.numbers[0]}-${b.numbers[b.numbers.length - 1]}` : `序号${b.numbers[0]}`;
+    const n = b.numbers.length;
+    const unsure = cut.values.flatMap((v, c) => (v.length > 1 && v.length < n ? [names[c] ?? `column ${c + 2}`] : []));
+    if (unsure.length)
+      failed(
+        b,
+        `${span}, printed column by column: ${unsure.join('、')} print fewer cells than rows (merged cells): which rows each spans cannot be told; each row shows them all`,
+      );
+    for (let r = 0; r < n; r++) {
+      const cells = cut.values.map((v) => (v.length === n ? v[r] : v.length === 1 ? v[0] : v.length ? v.join('／') : null));
+      // A merged first cell is printed in the first row it spans.
+      if (cells[0] === null && previous) cells[0] = previous[0];
+      rows.set(b.numbers[r], { number: b.numbers[r], cells });
+      previous = cells;
+    }
+  });
+}
+
+/** A line under a table's last row that is no part of it: a total, a note. */
+export const TABLE_TRAILER = /^(?:合\s*计|总\s*计|备\s*注\s*[：:]|注\s*[：:])/;
+
+/** A total line (合 计 60611.48) as a row, its figures under the table's amount columns; null where they do not fall one to one. */
+export function totalRow(columns: (string | null)[], raw: string): string | null {
+  const m = /^(合\s*计|总\s*计)\s*(.*)$/.exec(raw.trim());
+  if (!m) return null;
+  const figures = m[2].split(/\s+/).filter(Boolean);
+  const amounts = columns.filter((c): c is string => !!c && isAmountColumn(c));
+  if (!figures.length || figures.length !== amounts.length || !figures.every((f) => /^\d+(?:\.\d+)?$/.test(f))) return null;
+  return [`${columns[0] ?? '序号'}：${dropCjkSpaces(m[1])}`, ...amounts.map((c, k) => `${c}：${figures[k]}`)].join('；');
 }
 
 /** A row as text: 序号：3；流域：黄河；项目名称：…, each cell under its printed column name. */

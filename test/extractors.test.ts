@@ -17,11 +17,16 @@ describe('text from real extractors of the fixture PDFs', () => {
     expect(readme).toContain(table);
   });
 
-  it('gives the source’s facts from pdftotext -raw and mutool on every layout', { timeout: 600_000 }, () => {
+  it('gives the source’s facts from pdftotext -raw and mutool on every layout, but the tables two columns re-wrap, which it reports', {
+    timeout: 600_000,
+  }, () => {
     for (const f of fixtures()) {
       for (const reader of ['pdftotext-raw', 'mutool'] as const) {
         const o = readOutcome(f, reader)!;
-        expect([f.layout, reader, o.refused, diffSize(o.diff!)]).toEqual([f.layout, reader, null, 0]);
+        // Two columns a page re-wrap 68号's wrapped-cell table at the page's column: its cells are not cut, and its notice says so.
+        const declined = f.layout === 'a4-2col' ? ['卫政办发〔2019〕68号'] : [];
+        expect([f.layout, reader, o.refused, o.silent, o.diff!.notices]).toEqual([f.layout, reader, null, [], declined]);
+        if (!declined.length) expect(diffSize(o.diff!)).toBe(0);
       }
     }
   });

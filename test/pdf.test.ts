@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { allUnplaced, parseIssue, parseLayout } from '../corpus/issue.js';
+import { allUnplaced, type IssueDoc, parseIssue, parseLayout } from '../corpus/issue.js';
 import type { BuiltText } from '../corpus/outline.js';
 import { readPdfLayout, type PdfPage } from '../corpus/pdf-layout.js';
 import { matchKey } from '../domain/text.js';
@@ -27,7 +27,18 @@ describe.each(PDF_FIXTURES.map((f) => [f.name, f] as const))('PDF %s', (_name, f
   const issue = parseLayout(read.layout, `${fixture.name}.pdf`);
 
   it('gives the facts text ingest of the same issue gives, fact for fact, with nothing unplaced', () => {
-    expect(issueFacts(issue)).toEqual(issueFacts(parseIssue(fixtureSource(fixture), 'source.txt')));
+    const source = parseIssue(fixtureSource(fixture), 'source.txt');
+    // Two columns a page re-wrap a table's lines at the page's column: the widths its cells are cut by are gone,
+    // so those tables read as printed, and their notices say so (a warning text ingest does not give): those notices aside, fact for fact.
+    const sourceWarnings = new Set(source.notices.flatMap((n) => n.warnings.map((w) => w.message)));
+    const declined = issue.notices
+      .filter((n) => n.warnings.some((w) => !sourceWarnings.has(w.message) && /could not be aligned/.test(w.message)))
+      .map((n) => n.docNumber);
+    expect(declined).toEqual(
+      fixture.name === 'a4-2col' ? ['卫政办发〔2019〕44号', '卫政办发〔2019〕49号', '卫政办发〔2019〕68号', '卫政办发〔2019〕85号'] : [],
+    );
+    const facts = (i: IssueDoc) => issueFacts({ ...i, notices: i.notices.filter((n) => !declined.includes(n.docNumber)) });
+    expect(facts(issue)).toEqual(facts(source));
     expect(allUnplaced(issue)).toEqual([]);
   });
 
@@ -45,7 +56,9 @@ describe.each(PDF_FIXTURES.map((f) => [f.name, f] as const))('PDF %s', (_name, f
     const tasks = issue.notices.flatMap((n) => n.tasks.map((t) => ({ ...t, key: `${n.docNumber} ${t.locator}` })));
     expect(tasks.length).toBeGreaterThan(0);
     // A table row's 序号 may stand apart from its cells (a table printed column by column): its words are what is looked for.
-    const start = (text: string) => matchKey(text.replace(/^(?:\s*\d+(?:\s*[-－]\s*\d+)?\s+)+/, '')).slice(0, 6);
+    // A row read into cells opens with its 序号 and its first column's name (序号：2；文件名称、文号：…): its first cell's words are looked for.
+    const start = (text: string) =>
+      matchKey(text.replace(/^序号[：:][^；]*；(?:[^：；]{1,20}：)?/, '').replace(/^(?:\s*\d+(?:\s*[-－]\s*\d+)?\s+)+/, '')).slice(0, 6);
     // An item that starts at a page's foot runs on over the break, with the footer and the next header between: its first words are on its page.
     const startsOn = (text: string, page: number) => [start(text), matchKey(text)].some((s) => (pages[page - 1] ?? '').includes(s.slice(0, 2)));
     // Rows printed together (序号24-26, a table flattened column by column) are one item.
@@ -54,7 +67,16 @@ describe.each(PDF_FIXTURES.map((f) => [f.name, f] as const))('PDF %s', (_name, f
       const row = /^(.*序号)(\d+)$/.exec(task);
       return item === task || (!!range && !!row && range[1] === row[1] && +range[2] <= +row[2] && +row[2] <= +range[3]);
     };
-    const misplaced = tasks.filter((t) => !paragraphs.some((p) => holds(p.key, t.key) && p.pageFrom === t.page && startsOn(p.text, t.page!)));
+    // A merged first cell (工作任务) is repeated in each row it spans: a row whose first cell is the row before's
+    // opens, on its page, with its second cell.
+    const cells = (text: string) => text.split('；').map((c) => c.replace(/^[^：；]{1,20}：/, ''));
+    const opening = (k: number) => {
+      const p = paragraphs[k];
+      const before = paragraphs[k - 1];
+      const own = cells(p.text);
+      return before && /^序号[：:]/.test(p.text) && own.length > 2 && own[1] === cells(before.text)[1] ? own.slice(2).join('；') : p.text;
+    };
+    const misplaced = tasks.filter((t) => !paragraphs.some((p, k) => holds(p.key, t.key) && p.pageFrom === t.page && startsOn(opening(k), t.page!)));
     expect(misplaced.map((t) => `${t.key} p.${t.page}`)).toEqual([]);
     // A notice's page is where its header starts: its issuer there, its 文号 there or, past a page break, on the next.
     for (const n of issue.notices) {

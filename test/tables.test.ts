@@ -73,16 +73,76 @@ describe('43号 water-quality targets (the bundled issue)', () => {
   });
 });
 
-describe('tables whose cells are not told apart here', () => {
-  it('49号: cells wrapped over lines, cell after cell, are said in the notice and read as printed', () => {
-    const notice = seedIssue().notices.find((n) => n.docNumber === '卫政办发〔2019〕49号')!;
-    expect(notice.warnings.map((w) => w.message).join('\n')).toMatch(/序号1、2、3、4、5、8、9、10 could not be told apart/);
-    expect(notice.warnings.map((w) => w.message).join('\n')).toMatch(/序号6-7, printed column by column: .* the rows are kept together/);
-    expect(row('卫政办发〔2019〕49号', '附件 序号3').text).toMatch(/^3 黄河 中卫市第三污水 处理厂及集污管 网建设工程/);
+describe('tables whose cells wrap over lines (the bundled issue)', () => {
+  it("44号: cells wrapped over several lines each, cell after cell, are cut where the print's structure says (a unit, a date)", () => {
+    expect(row('卫政办发〔2019〕44号', '附件 序号10')).toMatchObject({
+      pageFrom: 21,
+      text: '序号：10；文件名称、文号：《市人民政府办公室关于印发中卫市本级行政事业单位国有资产出租实施办法（试行）的通知》（卫政办规发〔2019〕2号）；解读渠道：政策吹风会、新闻发布会、主要负责人接受媒体采访、在线访谈；解读方式：数字化、图片图表图解、音频视频；解读单位：市财政局；完成时限：2019年5月24日前',
+    });
   });
 
-  it('68号: a header repeated after a page break is dropped, not read into a row', () => {
-    for (const n of rowsOf('卫政办发〔2019〕68号', '附件')) expect(n.text).not.toMatch(/具体目标及措施|牵头单位 责任单位/);
+  it('85号: tables with rows whose cells cannot be aligned (sub-items, each with its own 时限 and 主体; blocks a column off) read as printed, and are reported', () => {
+    const notice = seedIssue().notices.find((n) => n.docNumber === '卫政办发〔2019〕85号')!;
+    const why =
+      "could not be aligned (a word would be cut across cells, a line be wider than its column, or two cells of a column read as one); the table's rows read as printed, without column names";
+    expect(notice.warnings.map((w) => w.message)).toEqual([
+      `卫政办发〔2019〕85号 附件 重大建设项目批准和实施领域政府信息公开目录清单: cells wrapped over several lines each: the cells of 序号2 ${why}`,
+      // 附件2's 序号6-7 and 附件3's blocks, printed column by column, cut off by a column's cells (公开实时公开, 实时公开实时公开): not guessed at.
+      `卫政办发〔2019〕85号 附件 社会公益事业建设领域政府信息公开目录清单: cells wrapped over several lines each: the cells of 序号6-7 ${why}`,
+      `卫政办发〔2019〕85号 附件 公共资源配置领域政府信息公开目录清单: cells wrapped over several lines each: the cells of 序号1-2、3-4、5-6、7-8 ${why}`,
+    ]);
+    const first = [notice.body, ...notice.parts].flatMap((t) => [...walkOutline(t.outline)]).find((n) => n.locator === '附件 序号1')!;
+    expect(first.text).toMatch(/^1 批准服务 信息 申报要求、申报材料清单、批准/);
+  });
+
+  it('49号: every row its cells without stray spaces, the amount its own; 6-7 printed column by column are two rows; the total a row of its own', () => {
+    expect(rowsOf('卫政办发〔2019〕49号', '附件').map((n) => n.locator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => `附件 序号${k}`));
+    expect(row('卫政办发〔2019〕49号', '附件 序号3')).toMatchObject({
+      pageFrom: 23,
+      text: '序号：3；流域：黄河；项目名称：中卫市第三污水处理厂及集污管网建设工程；建设地点：沙坡头区；项目类别：城镇水污染治理；项目建设内容及规模：新建处理规模为4万立方米/日的污水处理厂一座，建设粗格栅及提升泵房、细格栅及旋流沉砂池、串联多级A2/O生物反应池、二沉池、加药间等13座建构建筑；配套敷设DN600—DN1500集污管网17公里。项目采用多级AA0生化池+二沉池+高效沉淀池+V型滤池工艺，设计出水水质指标除总氮执行《城镇污水处理厂污染物排放标准》（GB18918-2002）中的一级A标准处，其余主要指标执行地表水Ⅳ类水质标准。；计划投资（万元）：24921.14；责任单位：应理城乡市政产业（集团）公司；开工年度：2019年',
+    });
+    const cells = (locator: string) => row('卫政办发〔2019〕49号', locator).row!.cells!.map((c) => `${c.column}=${(c.value ?? '').slice(0, 12)}`);
+    expect(cells('附件 序号6')).toEqual([
+      '流域=黄河',
+      '项目名称=中宁县农村集镇污水处理项',
+      '建设地点=中宁县',
+      '项目类别=农村污水治理',
+      '项目建设内容及规模=在大战场镇宽口井移民区、',
+      '计划投资（万元）=5794',
+      '责任单位=中宁县',
+      '开工年度=2019年',
+      '备注=',
+    ]);
+    expect(cells('附件 序号7').slice(5, 8)).toEqual(['计划投资（万元）=3821.02', '责任单位=沙坡头区', '开工年度=2019年']);
+    // 序号1 prints its amount on one line with its unit and year: three cells.
+    expect(cells('附件 序号1').slice(5, 8)).toEqual(['计划投资（万元）=2019', '责任单位=市水务局', '开工年度=2019年']);
+    const notice = seedIssue().notices.find((n) => n.docNumber === '卫政办发〔2019〕49号')!;
+    const total = [...walkOutline(notice.parts.find((t) => t.title.includes('建设项目表'))!.outline)].find((n) => n.locator === '附件 合计')!;
+    expect(total).toMatchObject({ text: '序号：合计；计划投资（万元）：60611.48', pageFrom: 24 });
+    expect(notice.warnings.filter((w) => /could not be/.test(w.message))).toEqual([]);
+  });
+
+  it("68号: a merged 工作任务 printed in the first row is repeated; a header repeated after a page break is no row's words", () => {
+    expect(row('卫政办发〔2019〕68号', '附件 序号2').text).toBe(
+      '序号：2；工作任务：精简审批环节；具体目标及措施：取消建筑节能设计审查备案和勘察设计合同、施工合同、监理合同等备案事项。；牵头单位：市住房和城乡建设局；责任单位：各县（区）人民政府；完成时限：2019年8月30日前',
+    );
+    // Rows printed column by column (24-26), the task and its note printed once for the block.
+    expect(row('卫政办发〔2019〕68号', '附件 序号25')).toMatchObject({
+      pageFrom: 31,
+      text: '序号：25；工作任务：建立完善工程建设项目审批管理系统；具体目标及措施：2019年12月底前与自治区工程建设项目审批管理系统完成对接。；牵头单位：市审批服务管理局、住房和城乡建设局；责任单位：各相关部门，各县（区）人民政府；完成时限：2019年12月30日前；备注：12月30日前，完成系统调试正式运行。',
+    });
+    for (const n of rowsOf('卫政办发〔2019〕68号', '附件')) for (const c of n.row!.cells ?? []) expect(c.value ?? '').not.toMatch(/具体目标及措施|牵头单位/);
+    // Two cells side by side on one printed line (2019年 / 8月30日前 8月30日前，由市住…) are cut there.
+    expect(row('卫政办发〔2019〕68号', '附件 序号17').row!.cells!.map((c) => `${c.column}=${(c.value ?? '').slice(0, 14)}`)).toEqual([
+      '工作任务=实行分类管理',
+      '具体目标及措施=按照项目类型、投资类别、规模',
+      '牵头单位=市住房和城乡建设局，各县（区',
+      '责任单位=各相关部门',
+      '完成时限=2019年8月30日前',
+      '备注=8月30日前，由市住房和城乡',
+    ]);
+    const notice = seedIssue().notices.find((n) => n.docNumber === '卫政办发〔2019〕68号')!;
+    expect(notice.warnings.map((w) => w.message).join('\n')).toMatch(/序号34-38, printed column by column: 备注 print fewer cells than rows/);
   });
 });
 
