@@ -43,11 +43,12 @@ async function main(): Promise<void> {
     logger,
     openLater: true,
   });
-  const [{ ensureDatabase }, { createServer }, { emptyGazette }, { openGazette }] = await Promise.all([
+  const [{ ensureDatabase }, { createServer }, { emptyGazette }, { openGazette }, { serverInstructions }] = await Promise.all([
     import('../ingest/ingest.js'),
     import('./create-server.js'),
     import('./no-corpus.js'),
     import('./open-gazette.js'),
+    import('../tools/index.js'),
   ]);
   // A corpus that yields no notices, with no database to fall back on (every file rejected, an
   // empty or missing folder): the server starts anyway, says why in its instructions, and refuses
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
     noCorpus,
     today: opened?.ctx.today,
     runTool: opened ? (tool: ToolDef, args: unknown) => pool.run(tool.name, args) : undefined,
+    instructions: opened?.perVersion(() => serverInstructions(opened.ctx)),
   };
 
   if (!options) {
