@@ -9,7 +9,7 @@ import { clauseLocators, nearestLocators } from './clause-ref.js';
 import { findDocNumbers, withoutDocSerials } from './doc-number.js';
 import { sentencesOf } from './explainer.js';
 import { findDates, findMeasures, isoOf, sameDate, type DateMention, type Measure } from './measures.js';
-import { BODY_LOCATOR, citationIn, type Citation, type GazetteReader, type GazetteText, type Notice } from './reader.js';
+import { BODY_LOCATOR, citationIn, type Citation, type GazetteReader, type GazetteText, type Notice, type TaskRecord } from './reader.js';
 import { closestSpan, coverage, similarity } from './similarity.js';
 import { foldCharacters, keyWithOffsets, matchKey, parseNumber } from './text.js';
 
@@ -57,6 +57,15 @@ const CLOSE_CLAIM = 0.6;
 const INVENTED = 0.5;
 const MOVED = 0.7;
 const RIVAL = 0.15;
+/** Source sentences this close to the best are aligned as well as it. */
+const TIED = 0.05;
+// How much of a task's name a sentence must hold (or of the sentence the task's words), to be taken as restating it:
+// less where the sentence cites the task's clause; and how close a rival task must come to count as well.
+const TASK_CITED = 0.5;
+const TASK_NAMED = 0.7;
+const TASK_RIVAL = 0.15;
+/** Words a draft puts around a task that are not its name. */
+const TASK_WORDS = /该项?(?:任务|工作|项目)|(?:完成)?时限[为是：:]?|(?:之|以)?前完成/g;
 /** Quotations shorter than this are terms, not passages: found or not found, never "altered". */
 const MIN_ALTERED_QUOTE = 6;
 
@@ -116,6 +125,14 @@ interface Pool {
   texts: GazetteText[];
 }
 
+/** A finding to be made: its verdict is worked out only within the findings cap. */
+interface Check {
+  kind: FindingKind;
+  text: string;
+  offset: number;
+  verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'>;
+}
+
 interface Sentence extends Span {
   text: string;
   places: Place[];
@@ -149,6 +166,8 @@ function sentencesIn(draft: string, closed: Span[]): Span[] {
 
 export class DraftChecker {
   private readonly prefixes: Set<string>;
+  /** Each notice's tasks, read once per checker. */
+  private readonly noticeTasks = new Map<number, TaskRecord[]>();
   /** Each notice's sentences, cited, read once per check. */
   private readonly noticeSentences = new Map<number, SourceSentence[]>();
 
@@ -173,7 +192,9 @@ export class DraftChecker {
       current = this.citations(draft, sentence, this.wordsOf(sentence.text, quotes, span.from, draft), { quotes, titles, tags }, current, own);
       const open = (at: number) => !inside(closed, sentence.from + at);
       const pool = this.poolOf(sentence, scope);
-      const checks: { kind: FindingKind; text: string; offset: number; verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'> }[] = [
+      // Who does a task and by when, against the task the sentence restates; the dates it judges are not judged again.
+      const task = this.taskClaims(sentence, pool, closed);
+      const checks: Check[] = [
         ...quotes
           .filter((q) => q.from >= sentence.from && q.from < sentence.to)
           .map((q) => ({
@@ -191,7 +212,7 @@ export class DraftChecker {
             verdict: () => this.alignedFigure(sentence, pool, m.index, measureTest(m)) ?? this.checkFigure(sentence, scope, measureTest(m)),
           })),
         ...findDates(sentence.text)
-          .filter((x) => open(x.index))
+          .filter((x) => open(x.index) && !inside(task.covered, x.index))
           .map((d) => {
             const test = dateTest(d, isDeadline(sentence.text, d));
             return {
@@ -201,7 +222,8 @@ export class DraftChecker {
               verdict: () => this.datedBy(sentence, pool, d) ?? this.alignedFigure(sentence, pool, d.index, test) ?? this.checkFigure(sentence, scope, test),
             };
           }),
-        ...this.claims(sentence, pool, closed),
+        ...task.checks,
+        ...this.claims(sentence, pool, closed, task.covered),
       ];
       const room = MAX_FINDINGS - findings.length;
       if (room <= 0) {
@@ -210,7 +232,9 @@ export class DraftChecker {
       }
       own.push(...checks.map((c) => ({ kind: c.kind, text: c.text, offset: c.offset, ...c.verdict() })));
       // A quotation found in another clause already says where it is.
-      if (!own.some((f) => f.kind === 'quote' && f.verdict !== 'verified')) this.citedElsewhere(sentence, pool, own);
+      // So does a task restated at the place cited.
+      const citesTask = task.restated.some((t) => sentence.places.some((p) => locatorHolds(p.locator, t.citation.locator)));
+      if (!citesTask && !own.some((f) => f.kind === 'quote' && f.verdict !== 'verified')) this.citedElsewhere(sentence, pool, own);
       own.sort((a, b) => a.offset - b.offset);
       findings.push(...own.slice(0, room));
       unchecked += Math.max(0, own.length - room);
@@ -411,7 +435,8 @@ export class DraftChecker {
       };
     }
     // A 文号 that issues two texts with the same article: the one that holds the sentence's words.
-    const score = (p: Place) => Math.max(...words.map((w) => (matchKey(p.body).includes(matchKey(w)) ? 2 : coverage(matchKey(w), matchKey(p.body)))));
+    const score = (p: Place) =>
+      Math.max(...words.map(digitDates).map((w) => (matchKey(p.body).includes(matchKey(w)) ? 2 : coverage(matchKey(w), matchKey(p.body)))));
     const best = Math.max(...places.map(score));
     const chosen = places.filter((p) => score(p) === best);
     sentence.places.push(...chosen);
@@ -618,14 +643,114 @@ export class DraftChecker {
     return { verdict: 'mismatch', source, expected: spelled.join('、'), note: `${pool.notices[0].docNumber}的${what}是${spelled.join('、')}。` };
   }
 
+  private tasksOf(notice: Notice): TaskRecord[] {
+    let out = this.noticeTasks.get(notice.id);
+    if (!out) {
+      const filter = { units: null, role: 'any' as const, docNumber: notice.docNumber, dueFrom: null, dueTo: null };
+      out = this.gazette.listTasks(filter, { offset: 0, limit: this.gazette.listTasks(filter, { offset: 0, limit: 0 }).total }).tasks;
+      this.noticeTasks.set(notice.id, out);
+    }
+    return out;
+  }
+
+  /**
+   * The units a sentence puts in a task's roles (由X牵头, X配合, 牵头单位：X…) and the deadlines it gives, against the task it
+   * restates: of the clauses it cites (else of its documents), the task whose name it holds or whose words hold it. A role
+   * is said of the words before it (…，由X牵头), else of those after it (X牵头推动…), else of the task before it (X牵头，Y配合).
+   */
+  private taskClaims(sentence: Sentence, pool: Pool, closed: Span[]): { checks: Check[]; covered: Span[]; restated: TaskRecord[] } {
+    const none = { checks: [], covered: [], restated: [] };
+    const open = (at: number) => !inside(closed, sentence.from + at);
+    const roles = unitsInRole(sentence.text).filter((r) => r.role && open(r.at));
+    const deadlines = deadlinesIn(sentence.text, pool.notices[0]?.date ?? null).filter((d) => open(d.index));
+    if (!pool.notices.length || (!roles.length && !deadlines.length)) return none;
+    const all = pool.notices.flatMap((n) => this.tasksOf(n));
+    const placed = all.filter((t) => sentence.places.some((p) => p.notice.docNumber === t.citation.docNumber && locatorHolds(p.locator, t.citation.locator)));
+    const [candidates, least] = placed.length ? [placed, TASK_CITED] : [all, TASK_NAMED];
+    // The sentence's words with its roles, deadlines and tags blanked, read segment by segment.
+    let words = sentence.text.replace(TAG, (t) => '　'.repeat(t.length));
+    const blank = (x: Span) => (words = words.slice(0, x.from) + '　'.repeat(x.to - x.from) + words.slice(x.to));
+    for (const r of roles) blank(r.phrase);
+    for (const d of deadlines) blank({ from: d.index, to: d.index + d.text.length });
+    const restated = (from: number, to: number) => restatedTasks(words.slice(from, to), candidates, least);
+    const phrases = [...new Map(roles.map((r) => [r.phrase.from, r.phrase])).values()];
+    const taskOf = new Map<number, TaskRecord[]>();
+    let current: TaskRecord[] = [];
+    phrases.forEach((x, k) => {
+      // A role closing a bracket (…；配合单位：X）) is said of the words before it only.
+      const closes = /^[。；\s]*[）)]/.test(sentence.text.slice(x.to));
+      const before = restated(phrases[k - 1]?.to ?? 0, x.from);
+      const after = before.length || closes ? [] : restated(x.to, phrases[k + 1]?.from ?? words.length);
+      current = before.length || closes ? before : after.length ? after : current;
+      taskOf.set(x.from, current);
+    });
+    // A sentence that gives only a deadline (完成时限：2019年底。) gives the cited clause's.
+    const bare = matchKey(words.replace(TASK_WORDS, '')).length < 4;
+    const whole = !deadlines.length ? [] : bare ? placed : restated(0, words.length);
+    const checks: Check[] = [];
+    const covered: Span[] = [];
+    const listed = (xs: string[]) => [...new Set(xs)].join('、');
+    for (const r of roles) {
+      const tasks = taskOf.get(r.phrase.from) ?? [];
+      const [leads, supports, implementers] = [
+        tasks.flatMap((t) => t.leadUnits),
+        tasks.flatMap((t) => t.supportUnits),
+        tasks.flatMap((t) => t.implementingUnits),
+      ];
+      if (!leads.length) continue;
+      // Being responsible for (负责) a task is also said of the units that carry it out (各县（区）人民政府负责); leading it is not.
+      const right = r.role === 'lead' ? [...leads, ...(r.does === '牵头' ? [] : implementers)] : [...supports, ...implementers];
+      if (r.role === 'support' && !supports.length && !leads.some((u) => sameUnit(r.unit, u))) continue;
+      covered.push({ from: r.at, to: r.at + r.unit.length });
+      if (right.some((u) => sameUnit(r.unit, u))) continue;
+      const where = tasks[0].citation;
+      const [expected, named] = r.role === 'lead' ? [listed(leads), '牵头单位'] : [listed(supports), '配合单位'];
+      const other =
+        r.role === 'lead' && supports.some((u) => sameUnit(r.unit, u))
+          ? '配合单位'
+          : r.role === 'support' && leads.some((u) => sameUnit(r.unit, u))
+            ? '牵头单位'
+            : null;
+      checks.push({
+        kind: 'claim',
+        text: r.unit,
+        offset: sentence.from + r.at,
+        verdict: () => ({
+          verdict: 'mismatch',
+          source: where,
+          expected,
+          note: `责任单位不符：${where.locator}${other ? `中${r.unit}是${other}，` : '的'}${named}是${expected}。`,
+        }),
+      });
+    }
+    for (const d of deadlines) {
+      // The task of the role said last before the deadline (由X牵头，2019年底前完成), else the one the sentence restates.
+      const lastRole = phrases.filter((x) => x.to <= d.index).at(-1);
+      const byRole = lastRole ? (taskOf.get(lastRole.from) ?? []) : [];
+      const tasks = byRole.length ? byRole : whole;
+      const due = tasks.map((t) => t.deadline).filter((x): x is NonNullable<TaskRecord['deadline']> => !!x?.date);
+      if (!due.length) continue;
+      covered.push({ from: d.index, to: d.index + d.text.length });
+      const where = tasks[0].citation;
+      const same = due.find((x) => x.date === d.iso);
+      const expected = listed(due.map((x) => x.text));
+      checks.push({
+        kind: 'date',
+        text: d.text,
+        offset: sentence.from + d.index,
+        verdict: () =>
+          same
+            ? { verdict: 'verified', source: where, note: `是${where.locator}的完成时限（${same.text}）。` }
+            : { verdict: 'mismatch', source: where, expected, note: `完成时限不符：${where.locator}的完成时限是“${expected}”。` },
+      });
+    }
+    return { checks, covered, restated: [...new Set([...[...taskOf.values()].flat(), ...whole])] };
+  }
+
   /** What each clause asserts beyond its figures, compared with the source sentence it says: roles, units, frequencies, modals, parity, bounds, counts; and an obligation no sentence holds. */
-  private claims(
-    sentence: Sentence,
-    pool: Pool,
-    closed: Span[],
-  ): { kind: FindingKind; text: string; offset: number; verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'> }[] {
+  private claims(sentence: Sentence, pool: Pool, closed: Span[], judged: Span[]): Check[] {
     if (!pool.doc.length) return [];
-    const out: ReturnType<DraftChecker['claims']> = [];
+    const out: Check[] = [];
     const clauses = clausesOf(sentence.text);
     const flagged = new Set<number>();
     const wide = [...pool.doc, ...pool.paragraphs];
@@ -641,14 +766,16 @@ export class DraftChecker {
       if (key.length < 6) continue;
       // Aligned with what it asserts blanked, so that a wrong unit or modal does not hide the sentence it misstates:
       // in the clauses cited, else in the document's sentences and whole paragraphs (a task and the note of who leads it).
-      const inCited = pool.cited.length ? rankBy(key, pool.cited, maskSlots)[0] : undefined;
-      let top = inCited && inCited.score >= CLOSE_CLAIM ? inCited : rankBy(key, wide, maskSlots)[0];
+      const citedRanked = pool.cited.length ? rankBy(key, pool.cited, maskSlots) : [];
+      const inCited = citedRanked[0];
+      let ranked = inCited && inCited.score >= CLOSE_CLAIM ? citedRanked : rankBy(key, wide, maskSlots);
+      let top = ranked[0];
       // A clause that leans on the one before it (…的地块，经批准后可以…; …研究，该项任务由X牵头) is read with it.
       const before = clauses[i - 1];
       if (top.score < CLOSE_CLAIM && said === c && before) {
         const joined = { text: sentence.text.slice(before.from, c.from + c.text.length), from: before.from };
-        const best = rankBy(slotKey(joined.text), wide, maskSlots)[0];
-        if (best.score >= CLOSE_CLAIM) [top, said] = [best, joined];
+        const best = rankBy(slotKey(joined.text), wide, maskSlots);
+        if (best[0].score >= CLOSE_CLAIM) [ranked, top, said] = [best, best[0], joined];
       }
       // An obligation is judged on its own words: joined to a clause the source holds, it would pass as said.
       const duty = OBLIGATION.exec(c.text);
@@ -669,10 +796,16 @@ export class DraftChecker {
       }
       if (top.score < CLOSE_CLAIM) continue;
       // A sentence that names no unit (a table row's project) has its units in its paragraph (the row's 责任单位).
-      const paragraph = pool.paragraphs.find(
-        (x) => x.citation.locator === top.citation.locator && x.citation.title === top.citation.title && x.text.includes(top.text),
-      );
-      const diff = claimDifference(said.text, top.text, paragraph?.text ?? top.text);
+      // Units the task check judged are not judged again on the words around them.
+      const differs = (s: SourceSentence) => {
+        const paragraph = pool.paragraphs.find(
+          (x) => x.citation.locator === s.citation.locator && x.citation.title === s.citation.title && x.text.includes(s.text),
+        );
+        return claimDifference(said.text, s.text, paragraph?.text ?? s.text, (at) => !inside(judged, said.from + at));
+      };
+      const diff = differs(top);
+      // A unit a sentence just as close names is named (配合单位：X、Y aligns alike with every such list).
+      if (diff?.what === '责任单位' && ranked.slice(1, 8).some((s) => s.score >= top.score - TIED && !differs(s))) continue;
       const at = diff ? sentence.from + said.from + diff.at : -1;
       if (!diff || flagged.has(at)) continue;
       // Words the cited clause itself holds (a table row's 责任单位) are not shown wrong by another clause's sentence.
@@ -880,6 +1013,78 @@ function nearestInWording(figures: { text: string; index: number }[], source: st
   return scored[0].f.text;
 }
 
+/** Whether a task's locator is a place's: the same, under it (二、（一） holds 二、（一）2.), or a row of a range (附件 序号34-38 holds 附件 序号38). */
+function locatorHolds(place: string, task: string): boolean {
+  if (task === place || (task.startsWith(place) && !/^\d/.test(task.slice(place.length)))) return true;
+  const range = /^(.*序号)(\d+)-(\d+)$/.exec(place);
+  const row = range && task.startsWith(range[1]) ? /^(\d+)$/.exec(task.slice(range[1].length)) : null;
+  return !!range && !!row && +range[2] <= +row[1] && +row[1] <= +range[3];
+}
+
+/**
+ * The tasks words restate: those that hold the words or whose name the words hold (at least `least` of either's character
+ * pairs), the closest both ways first, with those about as close.
+ */
+function restatedTasks(words: string, tasks: TaskRecord[], least: number): TaskRecord[] {
+  const key = matchKey(words.replace(TASK_WORDS, ''));
+  if (key.length < 4) return [];
+  const scored = tasks
+    .map((t) => {
+      const name = matchKey(t.task);
+      const [a, b] = name.length < 4 ? [0, 0] : [coverage(name, key), coverage(key, name)];
+      return { t, gate: Math.max(a, b), score: a + b };
+    })
+    .filter((x) => x.gate >= least)
+    .sort((a, b) => b.score - a.score);
+  return scored.filter((x) => x.score >= scored[0].score - TASK_RIVAL).map((x) => x.t);
+}
+
+/**
+ * The deadlines a sentence gives, as dates: a date followed by 前 or 完成, or led by 完成时限; and 年底前, 年内, 7月前
+ * in the year of the document (its issue date's). Recurring dates (每月25日前) are frequencies, not deadlines.
+ */
+function deadlinesIn(sentence: string, issued: string | null): { text: string; index: number; iso: string }[] {
+  const year = issued ? Number(issued.slice(0, 4)) : null;
+  const out: { text: string; index: number; iso: string }[] = [];
+  const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const monthEnd = (y: number, m: number) => iso(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
+  for (const d of findDates(sentence)) {
+    const [before, after] = [sentence.slice(Math.max(0, d.index - 8), d.index), sentence.slice(d.index + d.text.length)];
+    if (/每(?:个)?(?:月|季度|年)$/.test(before)) continue;
+    const ahead = /^\s*(?:之|以)?前/.test(after);
+    if (!ahead && !/^\s*(?:内)?完成/.test(after) && !/(?:时限|期限|截止)[为是：:\s]*$/.test(before)) continue;
+    const y = d.year ?? year;
+    if (y === null || d.month === null) continue;
+    // 2019年7月前 is before July: the end of June.
+    const day =
+      d.day !== null
+        ? iso(y, d.month, d.day)
+        : /[底末]$/.test(d.text) || !ahead
+          ? monthEnd(y, d.month)
+          : d.month > 1
+            ? monthEnd(y, d.month - 1)
+            : iso(y - 1, 12, 31);
+    out.push({ text: d.text, index: d.index, iso: day });
+  }
+  if (year !== null)
+    for (const m of sentence.matchAll(
+      /(?<![\d〇零一二三四五六七八九年])(?:年底|年末)(?:之|以)?前|(?<![\d〇零一二三四五六七八九])年内|(?<![\d年月])(\d{1,2})月(?:之|以)?前/g,
+    )) {
+      const month = m[1] ? Number(m[1]) : null;
+      if (month !== null && (month < 1 || month > 12)) continue;
+      out.push({ text: m[0], index: m.index, iso: month === null ? iso(year, 12, 31) : month > 1 ? monthEnd(year, month - 1) : iso(year - 1, 12, 31) });
+    }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** Dates in Chinese numerals written in digits (二〇一九年六月一日 → 2019年6月1日), as the gazette prints them. */
+function digitDates(s: string): string {
+  for (const d of findDates(s).reverse())
+    if (/^[〇零一二三四五六七八九]/.test(d.text) && d.year !== null)
+      s = `${s.slice(0, d.index)}${d.year}年${d.month}月${d.day}日${s.slice(d.index + d.text.length)}`;
+  return s;
+}
+
 /** A title's words (《…印发…的通知》) say nothing of the sentence's own dates. */
 const withoutTitles = (s: string) => s.replace(/《[^《》]*》/g, '《》');
 
@@ -983,13 +1188,80 @@ const UNIT_LEVEL = '(?:市|县|区|自治区|各级|各县（区）)';
 const UNIT_BODY = '[\\u4e00-\\u9fa5（）]{0,14}?(?:局|委员会|委|办公室|中心|公司|政府|管委会|军分区|顾问室)';
 const UNIT_NAME = `${UNIT_LEVEL}${UNIT_BODY}`;
 const UNIT_NAME_G = new RegExp(UNIT_NAME, 'g');
-/** A unit in a role: 由X牵头, 设在X, 经X审查, 会同X, X牵头, X负责(实施), X安排; after 由 or 设在 a draft may leave out its level (由退役军人事务局). */
+/** A unit without its level, as a draft may write it after 由 or in a list (由退役军人事务局; 市工业和信息化局、生态环境局). */
+const UNIT_BARE = `(?:${UNIT_LEVEL}|(?![由经的及与和向对将、]))${UNIT_BODY}`;
+/** The units of a list, each up to a separator or the list's end (市纪委监委 is one unit). */
+const LISTED_UNIT = new RegExp(`${UNIT_BARE}(?=[、和及与]|$)`, 'g');
+/** Roles written before the units (由X, 设在X, 经X, 会同X, 牵头单位：X) and acts written after them (X牵头, X、Y配合). */
+const ROLE_BEFORE = '由|设在|经(?![费过济营常])|会同|(?:牵头|责任|配合)(?:单位|部门)(?:为|是|[：:])\\s*';
+const ROLE_AFTER = '牵头|负责|安排|组织|统筹|会同|配合|参与|协助|为牵头|为配合';
+/** A unit in a role, the one grammar a draft's units and the source's are read with: 由X牵头, 设在X, 经X审查, 会同X, 牵头单位：X、Y, X牵头, X负责(实施), X、Y配合. */
 const UNIT_IN_ROLE = new RegExp(
-  `(?:由|设在|经(?![费过济营常])|会同)((?:${UNIT_LEVEL}|(?![由经的及与向对将]))${UNIT_BODY}(?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT_NAME})(?=牵头|负责|安排|组织|统筹)`,
+  `(${ROLE_BEFORE})(${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*?(?=等?(?:${ROLE_AFTER}|具体|落实|实施|承担))|${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*)((?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT_NAME}(?:[、和及与]${UNIT_BARE})*)(?=等?(?:${ROLE_AFTER}))`,
   'g',
 );
-/** Acts of the unit that leads a task (责任 as in 责任单位：X). */
-const LEAD_ACTS = '牵头|负责|责任';
+/** Acts of the unit that leads a task (责任 as in 责任单位：X); after 由 also 安排, 组织…. */
+const LEAD_ACTS = ['牵头', '负责', '责任'];
+const LEADS_AFTER_BY = /^(?:牵头|负责|具体|安排|组织|统筹|落实|实施|承担)/;
+/** The words of a role after its units, as a task's restatement puts them (…，X负责实施。). */
+const ROLE_WORDS = /^等?(?:牵头|具体负责|负责实施|负责|安排|组织实施|组织|统筹|落实|实施|承担|会同|配合|参与|协助|协同|为牵头单位|为配合单位)/;
+const SUPPORT_ACTS = /^(?:配合|参与|协助|协同)/;
+
+interface UnitInRole {
+  unit: string;
+  /** Where the unit starts. */
+  at: number;
+  /** The role word before it (由, 设在, 牵头单位：), or ''. */
+  prefix: string;
+  /** What it does: the act after it (牵头, 优先安排's 优先), or the label's (牵头 of 牵头单位：X). */
+  does: string;
+  /** In a task: leading it, supporting it, or neither said. */
+  role: 'lead' | 'support' | null;
+  /** The whole role phrase (由X牵头, 牵头单位：X、Y, X、Y配合), where the unit is the last of its list. */
+  phrase: Span;
+}
+
+/** Every unit a text puts in a role, each unit of a list on its own. */
+function unitsInRole(text: string): UnitInRole[] {
+  return [...text.matchAll(UNIT_IN_ROLE)].flatMap((m) => {
+    const prefix = m[1] ?? '';
+    const list = m[2] ?? m[4];
+    const from = m.index + prefix.length;
+    // A title after the unit (市司法局分管副局长) is part of who is named.
+    const title = m[3] ?? '';
+    const act = text
+      .slice(m.index + m[0].length)
+      .replace(/^等/, '')
+      .slice(0, 2);
+    const label = /^(牵头|责任|配合)(?:单位|部门)/.exec(prefix)?.[1];
+    const does = label ?? act;
+    const role =
+      label === '配合' || prefix === '会同' || (!prefix && SUPPORT_ACTS.test(act))
+        ? 'support'
+        : label || (prefix === '由' ? LEADS_AFTER_BY.test(act) : !prefix && !SUPPORT_ACTS.test(act))
+          ? 'lead'
+          : null;
+    const units = [...list.matchAll(LISTED_UNIT)];
+    const end = m.index + m[0].length;
+    const phrase = { from: m.index, to: end + (ROLE_WORDS.exec(text.slice(end))?.[0].length ?? 0) };
+    return units.map((u, k) => ({ unit: u[0] + (k === units.length - 1 ? title : ''), at: from + u.index, prefix, does, role, phrase }));
+  });
+}
+
+/** A unit as a draft names it: the same unit with or without its level, or shortened (市科技局 for 市科学技术局). */
+export function sameUnit(written: string, named: string): boolean {
+  const level = new RegExp(`^${UNIT_LEVEL}`);
+  const [w, n] = [written, named].map((u) => u.replace(/\s+/g, ''));
+  const [lw, ln] = [level.exec(w)?.[0], level.exec(n)?.[0]];
+  if (lw && ln && lw !== ln) return false;
+  const [a, b] = [w.slice(lw?.length ?? 0), n.slice(ln?.length ?? 0)];
+  if (a === b) return true;
+  if (!a.length || a.length >= b.length || a[0] !== b[0] || a.at(-1) !== b.at(-1)) return false;
+  let i = 0;
+  for (const c of b) if (c === a[i]) i++;
+  return i === a.length;
+}
+
 const RATE = /(?<=元|%)(?:每|\/)(?:件次|人次|小时|次|件|天|日|月|年|人|户|亩)/g;
 const COUNT = /(?<![第\d一二两三四五六七八九十])(\d+|[一二两三四五六七八九十]+)(个|名|类|条|批|阶段)(?!工作日|月|百分点)/g;
 
@@ -1020,7 +1292,12 @@ function boundsOf(text: string): { at: number; word: string; dir: string; value:
 }
 
 /** The first thing a draft clause asserts that the source sentence it says does not: where, as written, and the source's words. */
-function claimDifference(clause: string, source: string, paragraph: string): { at: number; written: string; expected: string; what: string } | null {
+function claimDifference(
+  clause: string,
+  source: string,
+  paragraph: string,
+  open: (at: number) => boolean = () => true,
+): { at: number; written: string; expected: string; what: string } | null {
   for (const [word, other] of Object.entries(PARITY)) {
     const at = clause.indexOf(word);
     if (at >= 0 && !source.includes(word) && source.includes(other)) return { at, written: word, expected: other, what: '奇偶' };
@@ -1052,31 +1329,32 @@ function claimDifference(clause: string, source: string, paragraph: string): { a
       return { at: f.index, written: f[0], expected: theirs.join('、'), what: '频次' };
   }
   const [units, holder] = [source, paragraph].map((x) => [[...x.matchAll(UNIT_NAME_G)].map((y) => y[0]), x] as const).find(([xs]) => xs.length) ?? [[], source];
-  for (const u of clause.matchAll(UNIT_IN_ROLE)) {
-    const unit = u[1] ?? u[2];
-    const at = u.index + u[0].indexOf(unit);
-    if (!units.length) continue;
-    if (!matchKey(holder).includes(matchKey(unit))) {
+  for (const u of unitsInRole(clause)) {
+    const { unit, at } = u;
+    if (!units.length || !open(at)) continue;
+    if (!matchKey(holder).includes(matchKey(unit)) && !units.some((x) => sameUnit(unit, x))) {
       // The source's unit in the same role (设在X), else every unit it names that the clause does not.
-      const role = u[0].slice(0, u[0].indexOf(unit));
-      const same = role ? [...holder.matchAll(new RegExp(`${role}(${UNIT_NAME})`, 'g'))].map((x) => x[1]) : [];
+      const same = u.prefix
+        ? unitsInRole(holder)
+            .filter((x) => x.prefix === u.prefix)
+            .map((x) => x.unit)
+        : [];
       return { at, written: unit, expected: (same.length ? same : units.filter((x) => !clause.includes(x))).join('、') || units.join('、'), what: '责任单位' };
     }
     // The act the unit is said to do (牵头, 优先安排, 签批), done in the source by another unit.
-    const act = clause.slice(u.index + u[0].length, u.index + u[0].length + 2);
+    const act = u.does;
     if (!/^[\u4e00-\u9fa5]{2}$/.test(act) || /^[的和及与、]/.test(act) || matchKey(holder).includes(matchKey(unit + act))) continue;
-    // The doer is written before the act (X牵头) or labelled after it (牵头单位：X); leading a task and being
+    // The doer is written before the act (X牵头) or labelled before it (牵头单位：X); leading a task and being
     // responsible for it are one role (由X负责 is checked against 牵头单位, not against 配合单位).
-    const acts = LEAD_ACTS.split('|').includes(act) ? LEAD_ACTS : act;
-    const doers = [...holder.matchAll(new RegExp(`(?:${acts})(?:单位[：:]\\s*)?`, 'g'))]
-      .map((x) =>
-        x[0].length > 2
-          ? new RegExp(`^${UNIT_NAME}`).exec(holder.slice(x.index + x[0].length))?.[0]
-          : new RegExp(`(${UNIT_NAME})$`).exec(holder.slice(Math.max(0, x.index - 16), x.index))?.[1],
-      )
-      .filter((x): x is string => !!x);
-    if (doers.length && !doers.some((d) => matchKey(d).endsWith(matchKey(unit))))
-      return { at, written: unit, expected: `${doers.join('、')}${act}`, what: '责任单位' };
+    const acts = LEAD_ACTS.includes(act) ? LEAD_ACTS : [act];
+    const doers = [
+      ...unitsInRole(holder)
+        .filter((x) => acts.includes(x.does))
+        .map((x) => x.unit),
+      // An act outside the role grammar (优先安排) is done by the unit written right before it.
+      ...[...holder.matchAll(new RegExp(`(${UNIT_NAME})(?=${act})`, 'g'))].map((x) => x[1]),
+    ];
+    if (doers.length && !doers.some((d) => sameUnit(unit, d))) return { at, written: unit, expected: `${doers.join('、')}${act}`, what: '责任单位' };
   }
   // A rate's base: 元每件次 is not 元每小时.
   const rates = [...source.matchAll(RATE)].map((x) => x[0]);

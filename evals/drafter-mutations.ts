@@ -163,7 +163,7 @@ function plantedErrors(s: string, units: string[], obligations: string[], seed: 
   }
   const full = findDates(s)
     .filter(open)
-    .find((d) => d.year !== null && d.month !== null && d.day !== null && /^\d/.test(d.text));
+    .find((d) => d.year !== null && d.month !== null && d.day !== null && /^\d.*日$/.test(d.text));
   if (full) {
     const cn = (n: number) => toChineseNumber(n);
     const words = `${[...String(full.year)].map((c) => '〇一二三四五六七八九'[Number(c)]).join('')}年${cn(full.month!)}月${cn(full.day!)}日`;
