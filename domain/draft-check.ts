@@ -82,8 +82,8 @@ const NUM = `(?:${CN}|\\d+)`;
 const CLAUSE_IN_TEXT = new RegExp(`第${NUM}条(?:\\s*第?[（(]${NUM}[）)]项?|\\s*第${NUM}项)?|第${NUM}章|附件\\s*\\d*\\s*序号\\s*\\d+`, 'g');
 /** A 方案's path (二、（一）1.): only right after the document it belongs to, since a draft numbers its own headings so too. */
 const PATH_AFTER_DOC = new RegExp(`^[\\s）)]{0,2}的?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?(?:[（(]\\d+[）)])?)`);
-/** A 方案's path a draft points to in brackets: （见二、（二）2.）. */
-const SEE_PATH = new RegExp(`[（(]见\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?)[）)]`, 'g');
+/** A 方案's path a draft points to in brackets, after its sentence as clerks cite: （二、（一）5.）, （见二、（二）2.）. */
+const SEE_PATH = new RegExp(`[（(](?:详见|参见|见)?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?)[）)]`, 'g');
 const CLAUSE_AFTER_DOC = /^[\s）)]{0,2}的?\s*(?=第|附件)/;
 
 interface Span {
@@ -225,6 +225,7 @@ export class DraftChecker {
         ...task.checks,
         ...this.claims(sentence, pool, closed, task.covered),
       ];
+      checks.push(...this.modalActs(sentence, pool, closed, checks));
       const room = MAX_FINDINGS - findings.length;
       if (room <= 0) {
         unchecked += own.length + checks.length;
@@ -623,7 +624,9 @@ export class DraftChecker {
       [/起\s*(?:施行|实施|执行|试行)/, '施行日期', pool.texts.map((t) => t.validFrom)],
       [/有效期(?:至|到)|(?:施行|实施|执行)至/, '有效期', pool.texts.map((t) => t.validUntil)],
     ];
-    const kind = kinds.find(([re]) => re.test(clause));
+    // The words right after the date say what it is the date of (自印发之日即2019年4月26日起施行 is a 施行 date), else its clause's.
+    const next = sentence.text.slice(d.index + d.text.length, d.index + d.text.length + 8);
+    const kind = kinds.find(([re]) => new RegExp(`^\\s*(?:${re.source})`).test(next)) ?? kinds.find(([re]) => re.test(clause));
     const known = [...new Set(kind?.[2].filter((x): x is string => !!x))];
     if (!kind || !known.length) return null;
     const [re, what] = kind;
@@ -809,7 +812,8 @@ export class DraftChecker {
       const at = diff ? sentence.from + said.from + diff.at : -1;
       if (!diff || flagged.has(at)) continue;
       // Words the cited clause itself holds (a table row's 责任单位) are not shown wrong by another clause's sentence.
-      if (top !== inCited && sentence.places.some((p) => matchKey(p.body).includes(matchKey(diff.written)))) continue;
+      const cites = (x: SourceSentence) => sentence.places.some((p) => p.locator === x.citation.locator && p.text.title === x.citation.title);
+      if (top !== inCited && !cites(top) && sentence.places.some((p) => matchKey(p.body).includes(matchKey(diff.written)))) continue;
       flagged.add(at);
       const where = top.citation;
       out.push({
@@ -818,6 +822,46 @@ export class DraftChecker {
         offset: at,
         verdict: () => ({ verdict: 'mismatch', source: where, expected: diff.expected, note: `${diff.what}不符：${where.locator}写的是“${diff.expected}”。` }),
       });
+    }
+    return out;
+  }
+
+  /**
+   * A modal put on an act the source governs by another modal, however the sentence around it is worded (经批准的单位可以开垦、
+   * 填埋湿地 where the clause says 禁止开垦、填埋、排干湿地): the act's words after the modal, found after the source's. Not where
+   * the source also puts this modal (or a bare 可) on the act, nor where another finding already marks the modal.
+   */
+  private modalActs(sentence: Sentence, pool: Pool, closed: Span[], made: Check[]): Check[] {
+    const sources = pool.cited.length ? pool.cited : pool.doc;
+    const out: Check[] = [];
+    for (const c of clausesOf(sentence.text)) {
+      for (const [kind, re] of MODALS) {
+        for (const m of c.text.matchAll(re)) {
+          const at = sentence.from + c.from + m.index;
+          if (inside(closed, at) || made.some((x) => x.offset <= at && at < x.offset + x.text.length)) continue;
+          const act = matchKey(c.text.slice(m.index + m[0].length)).slice(0, ACT_LENGTH);
+          if (act.length < 4) continue;
+          const governed = (k: string) =>
+            sources.flatMap((s) =>
+              [...s.text.matchAll(k === 'permit' ? PERMIT_OR_MAY : MODALS.find(([x]) => x === k)![1])]
+                .map((x) => ({ s, x, score: coverage(act, matchKey(s.text.slice(x.index + x[0].length).split(/[，；。：]/)[0])) }))
+                .filter((y) => y.score >= ACT_SAID),
+            );
+          if (governed(kind).length) continue;
+          const other = MODALS.filter(([k]) => k !== kind)
+            .flatMap(([k]) => governed(k))
+            .sort((a, b) => b.score - a.score)[0];
+          if (!other) continue;
+          const expected = widened(other.s.text, other.x.index, other.x.index + other.x[0].length);
+          const where = other.s.citation;
+          out.push({
+            kind: 'claim',
+            text: m[0],
+            offset: at,
+            verdict: () => ({ verdict: 'mismatch', source: where, expected, note: `允许、禁止与义务不符：${where.locator}写的是“${expected}”。` }),
+          });
+        }
+      }
     }
     return out;
   }
@@ -1140,7 +1184,9 @@ function citeSpan(p: Place, quote: string): Citation {
 
 /** A sentence's clauses (between commas, semicolons and colons), tags and bracketed citations （卫政办规发〔2019〕2号第五条第三项） blanked. */
 function clausesOf(sentence: string): { text: string; from: number }[] {
-  const blank = sentence.replace(/【[^【】]*】|[（(][^（）()]*(?:〔\d{4}〕|第[一二三四五六七八九十百]+条|同上)[^（）()]*[）)]/g, (t) => '　'.repeat(t.length));
+  const blank = sentence
+    .replace(SEE_PATH, (t) => '　'.repeat(t.length))
+    .replace(/【[^【】]*】|[（(][^（）()]*(?:〔\d{4}〕|第[一二三四五六七八九十百]+条|同上)[^（）()]*[）)]/g, (t) => '　'.repeat(t.length));
   return [...blank.matchAll(/[^，；：,;:。！？\n]+/g)].map((m) => ({ text: m[0], from: m.index })).filter((c) => c.text.trim().length > 0);
 }
 
@@ -1175,17 +1221,24 @@ const MODALS: [string, RegExp][] = [
 ];
 const MODAL = new RegExp(MODALS.map(([, re]) => re.source).join('|'), 'g');
 const OBLIGATION = /必须|(?<![无不必])须|应当|务必/;
+/** A permission as the source may write it bare: 可申请, 可作为. */
+const PERMIT_OR_MAY = new RegExp(`${MODALS[0][1].source}|(?<![不许认宁])可(?=[\\u4e00-\\u9fa5])(?![以能是见靠行持])`, 'g');
+/** The act a modal governs: this many characters after it, of which this share said after the source's modal. */
+const ACT_LENGTH = 10;
+const ACT_SAID = 0.6;
 /** A bound on a figure, before it (不少于5个) or after it (5个以上): 'min' or 'max'. */
 const BOUNDS: [string, RegExp][] = [
   ['min', /不少于|不低于|至少|最少|(?<!不)(?:超过|高于|多于)|(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,5})(?:及)?以上/g],
   ['max', /不多于|不高于|不超过|不足|最多|(?<!不)(?:低于|少于)|(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,5})(?:及)?(?:以下|以内)/g],
 ];
 const BOUND = new RegExp(BOUNDS.map(([, re]) => re.source).join('|'), 'g');
-const PARITY: Record<string, string> = { 奇数: '偶数', 偶数: '奇数', 单数: '双数', 双数: '单数' };
-const FREQUENCY = /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)/g;
+/** Parity words and the words of the other parity (双数 is 偶数, 单数 is 奇数). */
+const PARITY: Record<string, string[]> = { 奇数: ['偶数', '双数'], 单数: ['偶数', '双数'], 偶数: ['奇数', '单数'], 双数: ['奇数', '单数'] };
+const FREQUENCY =
+  /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)|(?<![\d〇一二三四五六七八九本上下当该全])(?:半年度|年度|季度|月度)(?=考核|评估|检查|报告|总结|调度|通报|评议|评价)/g;
 /** A unit as the gazette names it: 市生态环境局, 县级以上人民政府, 市国资委, 各县（区）人民政府. */
 const UNIT_LEVEL = '(?:市|县|区|自治区|各级|各县（区）)';
-const UNIT_BODY = '[\\u4e00-\\u9fa5（）]{0,14}?(?:局|委员会|委|办公室|中心|公司|政府|管委会|军分区|顾问室)';
+const UNIT_BODY = '[\\u4e00-\\u9fa5（）]{0,14}?(?:局|委员会|委|办公室|中心|公司|政府|管委会|军分区|顾问室|部门|财政)';
 const UNIT_NAME = `${UNIT_LEVEL}${UNIT_BODY}`;
 const UNIT_NAME_G = new RegExp(UNIT_NAME, 'g');
 /** A unit without its level, as a draft may write it after 由 or in a list (由退役军人事务局; 市工业和信息化局、生态环境局). */
@@ -1251,15 +1304,23 @@ function unitsInRole(text: string): UnitInRole[] {
 /** A unit as a draft names it: the same unit with or without its level, or shortened (市科技局 for 市科学技术局). */
 export function sameUnit(written: string, named: string): boolean {
   const level = new RegExp(`^${UNIT_LEVEL}`);
-  const [w, n] = [written, named].map((u) => u.replace(/\s+/g, ''));
+  // 委 is short for 委员会 (发改委).
+  const [w, n] = [written, named].map((u) => u.replace(/\s+/g, '').replace(/委员会$/, '委'));
   const [lw, ln] = [level.exec(w)?.[0], level.exec(n)?.[0]];
   if (lw && ln && lw !== ln) return false;
   const [a, b] = [w.slice(lw?.length ?? 0), n.slice(ln?.length ?? 0)];
   if (a === b) return true;
-  if (!a.length || a.length >= b.length || a[0] !== b[0] || a.at(-1) !== b.at(-1)) return false;
+  // A department named by its field (住房城乡建设部门, 自然资源部门) is the unit of that field.
+  if (/部门$/.test(a) && !/部门$/.test(b)) return a.length > 2 && inOrder(a.slice(0, -2), b);
+  return a.length < b.length && a.at(-1) === b.at(-1) && inOrder(a, b);
+}
+
+/** Whether a short name's characters stand in a long one in order, from its first (科技局 in 科学技术局). */
+function inOrder(short: string, long: string): boolean {
+  if (!short.length || short[0] !== long[0]) return false;
   let i = 0;
-  for (const c of b) if (c === a[i]) i++;
-  return i === a.length;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
 }
 
 const RATE = /(?<=元|%)(?:每|\/)(?:件次|人次|小时|次|件|天|日|月|年|人|户|亩)/g;
@@ -1268,10 +1329,9 @@ const COUNT = /(?<![第\d一二两三四五六七八九十])(\d+|[一二两三�
 /** 每年度 and 每年, 按月 and 每月 are one frequency. */
 const frequencyKey = (f: string) =>
   f
-    .replace(/^按/, '每')
-    .replace(/^每个/, '每')
-    .replace(/年度/, '年')
-    .replace(/季(?!度)/, '季度')
+    .replace(/^(?:按|每个|每)/, '')
+    .replace(/^(年|月)度/, '$1')
+    .replace(/^季(?!度)/, '季度')
     .replace(/[末底初]$/, '');
 
 /** The source's words around a modal, for telling whether two modals govern the same act. */
@@ -1298,9 +1358,11 @@ function claimDifference(
   paragraph: string,
   open: (at: number) => boolean = () => true,
 ): { at: number; written: string; expected: string; what: string } | null {
-  for (const [word, other] of Object.entries(PARITY)) {
+  for (const [word, others] of Object.entries(PARITY)) {
     const at = clause.indexOf(word);
-    if (at >= 0 && !source.includes(word) && source.includes(other)) return { at, written: word, expected: other, what: '奇偶' };
+    const other = others.find((x) => source.includes(x));
+    if (at >= 0 && other && !Object.keys(PARITY).some((x) => source.includes(x) && !others.includes(x)))
+      return { at, written: word, expected: other, what: '奇偶' };
   }
   // A modal the source puts otherwise on the same act: 可以 where it says 不得 or 应当, 不得 where it says 可以…
   for (const [kind, mine] of MODALS) {
@@ -1354,7 +1416,8 @@ function claimDifference(
       // An act outside the role grammar (优先安排) is done by the unit written right before it.
       ...[...holder.matchAll(new RegExp(`(${UNIT_NAME})(?=${act})`, 'g'))].map((x) => x[1]),
     ];
-    if (doers.length && !doers.some((d) => sameUnit(unit, d))) return { at, written: unit, expected: `${doers.join('、')}${act}`, what: '责任单位' };
+    if (doers.length && !doers.some((d) => sameUnit(unit, d)))
+      return { at, written: unit, expected: `${[...new Set(doers)].join('、')}${act}`, what: '责任单位' };
   }
   // A rate's base: 元每件次 is not 元每小时.
   const rates = [...source.matchAll(RATE)].map((x) => x[0]);
