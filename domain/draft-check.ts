@@ -211,7 +211,7 @@ export class DraftChecker {
             offset: sentence.from + m.index,
             verdict: () => this.alignedFigure(sentence, pool, m.index, measureTest(m)) ?? this.checkFigure(sentence, scope, measureTest(m)),
           })),
-        ...findDates(sentence.text)
+        ...datesIn(sentence.text)
           .filter((x) => open(x.index) && !inside(task.covered, x.index))
           .map((d) => {
             const test = dateTest(d, isDeadline(sentence.text, d));
@@ -683,7 +683,7 @@ export class DraftChecker {
       // A role closing a bracket (…；配合单位：X）) is said of the words before it only.
       const closes = /^[。；\s]*[）)]/.test(sentence.text.slice(x.to));
       const before = restated(phrases[k - 1]?.to ?? 0, x.from);
-      const after = before.length || closes ? [] : restated(x.to, phrases[k + 1]?.from ?? words.length);
+      const after = before.length || closes ? [] : restated(x.to, words.length);
       current = before.length || closes ? before : after.length ? after : current;
       taskOf.set(x.from, current);
     });
@@ -732,7 +732,8 @@ export class DraftChecker {
       const byRole = lastRole ? (taskOf.get(lastRole.from) ?? []) : [];
       const tasks = byRole.length ? byRole : whole;
       const due = tasks.map((t) => t.deadline).filter((x): x is NonNullable<TaskRecord['deadline']> => !!x?.date);
-      if (!due.length) continue;
+      // A date the task's own words hold (…：2019年12月底前与自治区…对接) is one of its steps, not its deadline.
+      if (!due.length || tasks.some((t) => matchKey(t.task).includes(matchKey(d.text)))) continue;
       covered.push({ from: d.index, to: d.index + d.text.length });
       const where = tasks[0].citation;
       const same = due.find((x) => x.date === d.iso);
@@ -835,20 +836,22 @@ export class DraftChecker {
     const sources = pool.cited.length ? pool.cited : pool.doc;
     const out: Check[] = [];
     for (const c of clausesOf(sentence.text)) {
-      for (const [kind, re] of MODALS) {
+      for (const [kind, re] of LOOSE_MODALS) {
         for (const m of c.text.matchAll(re)) {
           const at = sentence.from + c.from + m.index;
-          if (inside(closed, at) || made.some((x) => x.offset <= at && at < x.offset + x.text.length)) continue;
+          // 不允许 forbids: its 允许 is no permission.
+          if ((kind === 'permit' && c.text[m.index - 1] === '不') || inside(closed, at) || made.some((x) => x.offset <= at && at < x.offset + x.text.length))
+            continue;
           const act = matchKey(c.text.slice(m.index + m[0].length)).slice(0, ACT_LENGTH);
           if (act.length < 4) continue;
           const governed = (k: string) =>
             sources.flatMap((s) =>
-              [...s.text.matchAll(k === 'permit' ? PERMIT_OR_MAY : MODALS.find(([x]) => x === k)![1])]
+              [...s.text.matchAll(LOOSE_MODALS.find(([x]) => x === k)![1])]
                 .map((x) => ({ s, x, score: coverage(act, matchKey(s.text.slice(x.index + x[0].length).split(/[，；。：]/)[0])) }))
                 .filter((y) => y.score >= ACT_SAID),
             );
           if (governed(kind).length) continue;
-          const other = MODALS.filter(([k]) => k !== kind)
+          const other = LOOSE_MODALS.filter(([k]) => k !== kind)
             .flatMap(([k]) => governed(k))
             .sort((a, b) => b.score - a.score)[0];
           if (!other) continue;
@@ -914,6 +917,9 @@ export class DraftChecker {
       );
       const same = cited.find((s) => test.holds(s.text));
       if (same) return { verdict: 'verified', source: same.citation, note: `见于${same.citation.locator}。` };
+      // A table row cited prints its figures without the unit its header gives (投资 1300 under 万元).
+      const cell = cited.find((s) => /序号/.test(s.citation.locator) && test.printed?.(s.text));
+      if (cell) return { verdict: 'verified', source: cell.citation, note: `见于${cell.citation.locator}（表中数字，单位见表头）。` };
       if (test.isNoticeDate(sentence.places[0].notice))
         return { verdict: 'verified', source: this.citeDocument(sentence.places[0].notice, undefined), note: '是该文件的印发日期。' };
       const other = cited.map((s) => ({ s, alt: test.alternative(s.text, sentence.text) })).find((x) => x.alt);
@@ -1033,12 +1039,38 @@ function measureTest(m: Measure): FigureTest {
   };
 }
 
+/**
+ * A sentence's dates: those findDates reads, and deadlines it does not (年底前, 7月前) as the days they end on, their year
+ * left open. A month's end (5月底) is its last day, never any day of the month.
+ */
+function datesIn(sentence: string): DateMention[] {
+  const dates = daysOf(sentence);
+  const taken = dates.map((d) => ({ from: d.index, to: d.index + d.text.length }));
+  const more = deadlinesIn(sentence, '2019-01-01')
+    .filter((x) => !inside(taken, x.index))
+    .map((x) => ({ text: x.text, index: x.index, year: null, month: Number(x.iso.slice(5, 7)), day: Number(x.iso.slice(8)) }));
+  return [...dates, ...more].sort((a, b) => a.index - b.index);
+}
+
+/** findDates, a month's end read as its last day. */
+function daysOf(text: string): DateMention[] {
+  return findDates(text).map((d) =>
+    d.day === null && d.month !== null && /[底末]$/.test(d.text) ? { ...d, day: new Date(Date.UTC(d.year ?? 2019, d.month, 0)).getUTCDate() } : d,
+  );
+}
+
 function dateTest(d: DateMention, deadline: boolean): FigureTest {
   return {
     what: '日期',
     deadline,
-    holds: (source) => findDates(source).some((x) => sameDate(d, x)),
-    alternative: (source, draftSentence, at = d.index) => nearestInWording(findDates(source), source, draftSentence, at),
+    // A source date says the draft's only as far as the draft's goes: 2019年以来 does not say 2019年5月31日.
+    holds: (source) => daysOf(source).some((x) => sameDate(d, x) && (d.month === null || x.month !== null) && (d.day === null || x.day !== null)),
+    alternative: (source, draftSentence, at = d.index) => {
+      // Of the source's dates, those as specific as the draft's first (a day for a day, not 2019年以来).
+      const all = daysOf(source);
+      const specific = all.filter((x) => (d.month === null || x.month !== null) && (d.day === null || x.day !== null));
+      return nearestInWording(specific.length ? specific : all, source, draftSentence, at);
+    },
     isNoticeDate: (notice) => notice.date !== null && isoOf(d) === notice.date,
   };
 }
@@ -1215,14 +1247,18 @@ const MIN_CLAUSE = 8;
 
 /** What a modal says of an act, one grammar for the draft and the source. */
 const MODALS: [string, RegExp][] = [
-  ['permit', /(?<!不)可以|允许|准予|无需|不需|不必/g],
+  ['permit', /(?<!不)可以|(?<!不)允许|准予|无需|不需|不必/g],
   ['forbid', /不得|禁止|严禁|不准|不允许|不能|不予|不可以/g],
   ['oblige', /必须|(?<![无不必])须|应当|务必/g],
 ];
 const MODAL = new RegExp(MODALS.map(([, re]) => re.source).join('|'), 'g');
 const OBLIGATION = /必须|(?<![无不必])须|应当|务必/;
-/** A permission as the source may write it bare: 可申请, 可作为. */
-const PERMIT_OR_MAY = new RegExp(`${MODALS[0][1].source}|(?<![不许认宁])可(?=[\\u4e00-\\u9fa5])(?![以能是见靠行持])`, 'g');
+/** Modals as either side may write them bare, for comparing what a modal governs: 可申请, 应将…报送. */
+const LOOSE_MODALS: [string, RegExp][] = [
+  ['permit', new RegExp(`${MODALS[0][1].source}|(?<![不许认宁])可(?=[\\u4e00-\\u9fa5])(?![以能是见靠行持])`, 'g')],
+  MODALS[1],
+  ['oblige', new RegExp(`${MODALS[2][1].source}|(?<![相对响供适反呼答感效回理])应(?=[将按于在予及做把向对从由])`, 'g')],
+];
 /** The act a modal governs: this many characters after it, of which this share said after the source's modal. */
 const ACT_LENGTH = 10;
 const ACT_SAID = 0.6;
@@ -1238,7 +1274,7 @@ const FREQUENCY =
   /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)|(?<![\d〇一二三四五六七八九本上下当该全])(?:半年度|年度|季度|月度)(?=考核|评估|检查|报告|总结|调度|通报|评议|评价)/g;
 /** A unit as the gazette names it: 市生态环境局, 县级以上人民政府, 市国资委, 各县（区）人民政府. */
 const UNIT_LEVEL = '(?:市|县|区|自治区|各级|各县（区）)';
-const UNIT_BODY = '[\\u4e00-\\u9fa5（）]{0,14}?(?:局|委员会|委|办公室|中心|公司|政府|管委会|军分区|顾问室|部门|财政)';
+const UNIT_BODY = '[\\u4e00-\\u9fa5（）]{0,14}?(?:局|委员会|委|办公室|中心|公司|政府|管委会|军分区|顾问室|部门|财政(?![局厅部]))';
 const UNIT_NAME = `${UNIT_LEVEL}${UNIT_BODY}`;
 const UNIT_NAME_G = new RegExp(UNIT_NAME, 'g');
 /** A unit without its level, as a draft may write it after 由 or in a list (由退役军人事务局; 市工业和信息化局、生态环境局). */
@@ -1309,7 +1345,8 @@ export function sameUnit(written: string, named: string): boolean {
   const [lw, ln] = [level.exec(w)?.[0], level.exec(n)?.[0]];
   if (lw && ln && lw !== ln) return false;
   const [a, b] = [w.slice(lw?.length ?? 0), n.slice(ln?.length ?? 0)];
-  if (a === b) return true;
+  // 市场监督管理局 is 市市场监督管理局 without its level, though it starts as a level does.
+  if (a === b || w === b) return true;
   // A department named by its field (住房城乡建设部门, 自然资源部门) is the unit of that field.
   if (/部门$/.test(a) && !/部门$/.test(b)) return a.length > 2 && inOrder(a.slice(0, -2), b);
   return a.length < b.length && a.at(-1) === b.at(-1) && inOrder(a, b);

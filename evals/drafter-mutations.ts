@@ -142,7 +142,7 @@ function paraphrases(s: string): Edit[] {
 }
 
 /** One planted error of each kind the sentence allows. */
-function plantedErrors(s: string, units: string[], obligations: string[], seed: number): Edit[] {
+function plantedErrors(s: string, units: string[], obligations: string[], deadlines: string[], seed: number): Edit[] {
   const out: (Edit | null)[] = [];
   // A figure in a title or quotation is not the draft's claim.
   const closed = [...s.matchAll(/《[^》]*》|“[^”]*”/g)].map((m) => [m.index, m.index + m[0].length]);
@@ -193,6 +193,17 @@ function plantedErrors(s: string, units: string[], obligations: string[], seed: 
       m[1] ? String((Number(m[1]) % 12) + 1) : m[2] ? String(Number(m[2]) + 1) : String(Number(m[3]) + 5),
     ),
   );
+  // A deadline swapped for another deadline of the same document, the sentence reworded around it (须于…前完成).
+  const due = /(\d{4}年\d{1,2}月(?:\d{1,2}日|底))(?:之|以)?前/.exec(s);
+  const swap = due ? deadlines.filter((d) => d !== due[1])[seed % Math.max(1, deadlines.length)] : undefined;
+  if (due && swap) {
+    const clause = s.slice(due.index + due[0].length).split(/[，；。]/)[0];
+    if (clause.length >= 4) {
+      const [right, wrong] = [due[1], swap].map((d) => `文件要求，须于${d}前${clause}。`);
+      out.push({ kind: 'deadline reworded', error: false, text: right, at: [0, 0] });
+      out.push({ kind: 'wrong-deadline: swapped', error: true, text: wrong, at: [7, 7 + swap.length] });
+    }
+  }
   for (const [re, to] of FREQUENCY_SWAPS) {
     const e = edit('frequency', true, s, re, () => to);
     if (e) {
@@ -302,6 +313,11 @@ export function mutants(gazette: GazetteReader): Mutant[] {
   const sentences = sourceSentences(gazette);
   const units = gazette.units().filter((u) => new RegExp(`^${UNIT_NAME}$`).test(u));
   const obligations = obligationsByNotice(sentences);
+  // Each notice's deadlines as its sentences write them (2019年5月24日前, 2019年6月底前).
+  const deadlinesOf = new Map<number, string[]>();
+  for (const x of sentences)
+    for (const m of x.sentence.matchAll(/(\d{4}年\d{1,2}月(?:\d{1,2}日|底))(?:之|以)?前/g))
+      deadlinesOf.set(x.notice.id, [...new Set([...(deadlinesOf.get(x.notice.id) ?? []), m[1]])]);
   const all: Mutant[] = [];
   const seen = new Set<string>();
   for (const src of sentences) {
@@ -329,7 +345,7 @@ export function mutants(gazette: GazetteReader): Mutant[] {
     const edits = [
       { kind: 'unchanged', error: false, text: sentence, at: [0, 0] } as Edit,
       ...paraphrases(sentence),
-      ...plantedErrors(sentence, units, foreign, seed),
+      ...plantedErrors(sentence, units, foreign, deadlinesOf.get(notice.id) ?? [], seed),
     ];
     all.push(...edits.map((e) => draftOf(e)));
     // The same sentence cited to the neighbouring clause, where that clause does not say it.
