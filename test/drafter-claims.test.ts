@@ -126,7 +126,7 @@ describe('check_draft: each kind of error, with the words of the clause that hol
       '卫政办发〔2019〕43号',
       '严格控制煤炭消费总量，由市生态环境局负责。【卫政办发〔2019〕43号 · 二、（五）1.】',
       [
-        ['claim', '市生态环境局', 'mismatch', '市发展和改革委员会负责', '二、（五）1.'],
+        ['claim', '市生态环境局', 'mismatch', '市发展和改革委员会', '二、（五）1.'],
         ['citation', '卫政办发〔2019〕43号 · 二、（五）1.', 'verified', null, '二、（五）1.'],
       ],
     ],
