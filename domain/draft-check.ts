@@ -850,10 +850,19 @@ export class DraftChecker {
                 .map((x) => ({ s, x, score: coverage(act, matchKey(s.text.slice(x.index + x[0].length).split(/[，；。：]/)[0])) }))
                 .filter((y) => y.score >= ACT_SAID),
             );
-          if (governed(kind).length) continue;
-          const other = LOOSE_MODALS.filter(([k]) => k !== kind)
-            .flatMap(([k]) => governed(k))
-            .sort((a, b) => b.score - a.score)[0];
+          // Else the same words before it (上报代拟稿时可以… where the source says 上报代拟稿时应将…): the same doer at the same step.
+          const lead = matchKey(c.text.slice(0, m.index)).slice(-LEAD_LENGTH);
+          const ledIn = (k: string) =>
+            lead.length < LEAD_LENGTH
+              ? []
+              : sources.flatMap((s) =>
+                  [...s.text.matchAll(LOOSE_MODALS.find(([x]) => x === k)![1])]
+                    .filter((x) => matchKey(s.text.slice(0, x.index)).endsWith(lead))
+                    .map((x) => ({ s, x, score: 0 })),
+                );
+          if (governed(kind).length || ledIn(kind).length) continue;
+          const others = LOOSE_MODALS.filter(([k]) => k !== kind);
+          const other = others.flatMap(([k]) => governed(k)).sort((a, b) => b.score - a.score)[0] ?? others.flatMap(([k]) => ledIn(k))[0];
           if (!other) continue;
           const expected = widened(other.s.text, other.x.index, other.x.index + other.x[0].length);
           const where = other.s.citation;
@@ -1262,6 +1271,8 @@ const LOOSE_MODALS: [string, RegExp][] = [
 /** The act a modal governs: this many characters after it, of which this share said after the source's modal. */
 const ACT_LENGTH = 10;
 const ACT_SAID = 0.6;
+/** Or this many characters before it, the same before the source's modal. */
+const LEAD_LENGTH = 6;
 /** A bound on a figure, before it (不少于5个) or after it (5个以上): 'min' or 'max'. */
 const BOUNDS: [string, RegExp][] = [
   ['min', /不少于|不低于|至少|最少|(?<!不)(?:超过|高于|多于)|(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,5})(?:及)?以上/g],
@@ -1285,8 +1296,14 @@ const LISTED_UNIT = new RegExp(`${UNIT_BARE}(?=[、和及与]|$)`, 'g');
 const ROLE_BEFORE = '由|设在|经(?![费过济营常])|会同|(?:牵头|责任|配合)(?:单位|部门)(?:为|是|[：:])\\s*';
 const ROLE_AFTER = '牵头|负责|安排|组织|统筹|会同|配合|参与|协助|为牵头|为配合';
 /** A unit in a role, the one grammar a draft's units and the source's are read with: 由X牵头, 设在X, 经X审查, 会同X, 牵头单位：X、Y, X牵头, X负责(实施), X、Y配合. */
+/**
+ * What a unit written as its clause's subject is said to do (市财政局要…, X应当…, X每季度…, X对…进行…): a modal, a
+ * frequency, a time or place (于, 在), an object led by 对, 将, 按, or an adverb of how.
+ */
+const SUBJECT_ACTS =
+  '要(?![求点素件])|应当|应(?=[将按于在予及做把向对从由])|必须|须|务必|不得|可以|每(?:个)?(?:年|季|月|旬|周|半年)|对(?!口|外|象)|将|按(?:照)?|于|在|定期|依法|及时|统一|全面|积极|认真|切实|加快|进一步';
 const UNIT_IN_ROLE = new RegExp(
-  `(${ROLE_BEFORE})(${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*?(?=等?(?:${ROLE_AFTER}|具体|落实|实施|承担))|${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*)((?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT_NAME}(?:[、和及与]${UNIT_BARE})*)(?=等?(?:${ROLE_AFTER}))`,
+  `(${ROLE_BEFORE})(${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*?(?=等?(?:${ROLE_AFTER}|具体|落实|实施|承担))|${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*)((?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT_NAME}(?:[、和及与]${UNIT_BARE})*)(?=等?(?:${ROLE_AFTER}))|(?<=^|[，；。：！？\\s])(${UNIT_NAME}(?:[、和及与]${UNIT_BARE})*)(?=(?:${SUBJECT_ACTS}))`,
   'g',
 );
 /** Acts of the unit that leads a task (责任 as in 责任单位：X); after 由 also 安排, 组织…. */
@@ -1306,6 +1323,8 @@ interface UnitInRole {
   does: string;
   /** In a task: leading it, supporting it, or neither said. */
   role: 'lead' | 'support' | null;
+  /** Written as its clause's subject (市财政局要…), no role word said: a doer, not a task's role. */
+  subject: boolean;
   /** The whole role phrase (由X牵头, 牵头单位：X、Y, X、Y配合), where the unit is the last of its list. */
   phrase: Span;
 }
@@ -1314,7 +1333,8 @@ interface UnitInRole {
 function unitsInRole(text: string): UnitInRole[] {
   return [...text.matchAll(UNIT_IN_ROLE)].flatMap((m) => {
     const prefix = m[1] ?? '';
-    const list = m[2] ?? m[4];
+    const subject = m[5] !== undefined;
+    const list = m[2] ?? m[4] ?? m[5];
     const from = m.index + prefix.length;
     // A title after the unit (市司法局分管副局长) is part of who is named.
     const title = m[3] ?? '';
@@ -1324,8 +1344,9 @@ function unitsInRole(text: string): UnitInRole[] {
       .slice(0, 2);
     const label = /^(牵头|责任|配合)(?:单位|部门)/.exec(prefix)?.[1];
     const does = label ?? act;
-    const role =
-      label === '配合' || prefix === '会同' || (!prefix && SUPPORT_ACTS.test(act))
+    const role = subject
+      ? null
+      : label === '配合' || prefix === '会同' || (!prefix && SUPPORT_ACTS.test(act))
         ? 'support'
         : label || (prefix === '由' ? LEADS_AFTER_BY.test(act) : !prefix && !SUPPORT_ACTS.test(act))
           ? 'lead'
@@ -1333,7 +1354,7 @@ function unitsInRole(text: string): UnitInRole[] {
     const units = [...list.matchAll(LISTED_UNIT)];
     const end = m.index + m[0].length;
     const phrase = { from: m.index, to: end + (ROLE_WORDS.exec(text.slice(end))?.[0].length ?? 0) };
-    return units.map((u, k) => ({ unit: u[0] + (k === units.length - 1 ? title : ''), at: from + u.index, prefix, does, role, phrase }));
+    return units.map((u, k) => ({ unit: u[0] + (k === units.length - 1 ? title : ''), at: from + u.index, prefix, does, role, subject, phrase }));
   });
 }
 
@@ -1431,6 +1452,14 @@ function claimDifference(
   for (const u of unitsInRole(clause)) {
     const { unit, at } = u;
     if (!units.length || !open(at)) continue;
+    // A subject is checked against the units the source puts to work (its sentence's, else its paragraph's: a table
+    // row's 责任单位), never against a unit it only mentions (报市财政局) nor where it puts none to work.
+    if (u.subject) {
+      if (matchKey(source).includes(matchKey(unit))) continue;
+      const doers = [source, paragraph].map((x) => unitsInRole(x).map((y) => y.unit)).find((xs) => xs.length) ?? [];
+      if (doers.length && !doers.some((d) => sameUnit(unit, d))) return { at, written: unit, expected: [...new Set(doers)].join('、'), what: '责任单位' };
+      continue;
+    }
     if (!matchKey(holder).includes(matchKey(unit)) && !units.some((x) => sameUnit(unit, x))) {
       // The source's unit in the same role (设在X), else every unit it names that the clause does not.
       const same = u.prefix
