@@ -217,8 +217,13 @@ function probationEvent(a: AppointmentRecord): FeedEvent {
 }
 
 /** The feed of probation ends: of a person, of the posts in a unit, or of everyone. */
+/** The name a probation feed asks for, as the records spell it, or null for everyone. */
+function feedPerson(person: string | null): string | null {
+  return person ? foldCharacters(person).replace(/\s+/g, '').replace(/同志$/, '') : null;
+}
+
 export function probationFeed(gazette: GazetteReader, spec: Extract<FeedSpec, { kind: 'probation' }>): Feed {
-  const person = spec.person ? foldCharacters(spec.person).replace(/\s+/g, '').replace(/同志$/, '') : null;
+  const person = feedPerson(spec.person);
   const filter = { person, positionWords: [], docNumber: null };
   const { total } = gazette.appointments(filter, { offset: 0, limit: 0 });
   let records = gazette.appointments(filter, { offset: 0, limit: total }).appointments;
@@ -240,6 +245,11 @@ export function probationFeed(gazette: GazetteReader, spec: Extract<FeedSpec, { 
     undated: 0,
     units,
   };
+}
+
+/** How many events a person's (or everyone's) probation feed holds, counted without reading the records. */
+export function probationEventCount(gazette: GazetteReader, person: string | null): number {
+  return gazette.appointments({ person: feedPerson(person), positionWords: [], docNumber: null, withProbation: true }, { offset: 0, limit: 0 }).total;
 }
 
 export function feedOf(gazette: GazetteReader, spec: FeedSpec): Feed {

@@ -1,7 +1,7 @@
 // Document references as people write them: a 文号 in any spelling, words of a title (《…》 or
 // not), or both (卫政规发〔2019〕1号 经费). One resolver for every tool, the CLI and the resource.
 import { findDocNumbers } from './doc-number.js';
-import type { GazetteText, Notice } from './reader.js';
+import type { Notice, TextTitle } from './reader.js';
 import { similarity } from './similarity.js';
 import { foldCharacters, matchKey } from './text.js';
 
@@ -21,8 +21,6 @@ export function parseDocumentRef(ref: string): DocumentRef {
     .filter(Boolean);
   return { docNumber: mention?.docNumber ?? null, words };
 }
-
-export type TextTitle = Pick<GazetteText, 'id' | 'role' | 'title'>;
 
 /** What the resolver needs of a corpus: its notices, and the titles of each notice's texts. */
 export interface DocumentCatalog {

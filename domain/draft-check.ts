@@ -9,7 +9,7 @@ import { clauseLocators, nearestLocators } from './clause-ref.js';
 import { findDocNumbers, withoutDocSerials } from './doc-number.js';
 import { sentencesOf } from './explainer.js';
 import { findDates, findMeasures, isoOf, sameDate, type DateMention, type Measure } from './measures.js';
-import { BODY_LOCATOR, citationIn, type Citation, type GazetteReader, type GazetteText, type Notice } from './reader.js';
+import { BODY_LOCATOR, citationIn, type Citation, type GazetteReader, type GazetteText, type Notice, type TaskRecord } from './reader.js';
 import { closestSpan, coverage, similarity } from './similarity.js';
 import { foldCharacters, keyWithOffsets, matchKey, parseNumber } from './text.js';
 
@@ -57,6 +57,15 @@ const CLOSE_CLAIM = 0.6;
 const INVENTED = 0.5;
 const MOVED = 0.7;
 const RIVAL = 0.15;
+/** Source sentences this close to the best are aligned as well as it. */
+const TIED = 0.05;
+// How much of a task's name a sentence must hold (or of the sentence the task's words), to be taken as restating it:
+// less where the sentence cites the task's clause; and how close a rival task must come to count as well.
+const TASK_CITED = 0.5;
+const TASK_NAMED = 0.7;
+const TASK_RIVAL = 0.15;
+/** Words a draft puts around a task that are not its name. */
+const TASK_WORDS = /该项?(?:任务|工作|项目)|(?:完成)?时限[为是：:]?|(?:之|以)?前完成/g;
 /** Quotations shorter than this are terms, not passages: found or not found, never "altered". */
 const MIN_ALTERED_QUOTE = 6;
 
@@ -73,8 +82,8 @@ const NUM = `(?:${CN}|\\d+)`;
 const CLAUSE_IN_TEXT = new RegExp(`第${NUM}条(?:\\s*第?[（(]${NUM}[）)]项?|\\s*第${NUM}项)?|第${NUM}章|附件\\s*\\d*\\s*序号\\s*\\d+`, 'g');
 /** A 方案's path (二、（一）1.): only right after the document it belongs to, since a draft numbers its own headings so too. */
 const PATH_AFTER_DOC = new RegExp(`^[\\s）)]{0,2}的?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?(?:[（(]\\d+[）)])?)`);
-/** A 方案's path a draft points to in brackets: （见二、（二）2.）. */
-const SEE_PATH = new RegExp(`[（(]见\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?)[）)]`, 'g');
+/** A 方案's path a draft points to in brackets, after its sentence as clerks cite: （二、（一）5.）, （见二、（二）2.）. */
+const SEE_PATH = new RegExp(`[（(](?:详见|参见|见)?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?)[）)]`, 'g');
 const CLAUSE_AFTER_DOC = /^[\s）)]{0,2}的?\s*(?=第|附件)/;
 
 interface Span {
@@ -116,6 +125,14 @@ interface Pool {
   texts: GazetteText[];
 }
 
+/** A finding to be made: its verdict is worked out only within the findings cap. */
+interface Check {
+  kind: FindingKind;
+  text: string;
+  offset: number;
+  verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'>;
+}
+
 interface Sentence extends Span {
   text: string;
   places: Place[];
@@ -149,6 +166,8 @@ function sentencesIn(draft: string, closed: Span[]): Span[] {
 
 export class DraftChecker {
   private readonly prefixes: Set<string>;
+  /** Each notice's tasks, read once per checker. */
+  private readonly noticeTasks = new Map<number, TaskRecord[]>();
   /** Each notice's sentences, cited, read once per check. */
   private readonly noticeSentences = new Map<number, SourceSentence[]>();
 
@@ -173,7 +192,9 @@ export class DraftChecker {
       current = this.citations(draft, sentence, this.wordsOf(sentence.text, quotes, span.from, draft), { quotes, titles, tags }, current, own);
       const open = (at: number) => !inside(closed, sentence.from + at);
       const pool = this.poolOf(sentence, scope);
-      const checks: { kind: FindingKind; text: string; offset: number; verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'> }[] = [
+      // Who does a task and by when, against the task the sentence restates; the dates it judges are not judged again.
+      const task = this.taskClaims(sentence, pool, closed);
+      const checks: Check[] = [
         ...quotes
           .filter((q) => q.from >= sentence.from && q.from < sentence.to)
           .map((q) => ({
@@ -190,8 +211,8 @@ export class DraftChecker {
             offset: sentence.from + m.index,
             verdict: () => this.alignedFigure(sentence, pool, m.index, measureTest(m)) ?? this.checkFigure(sentence, scope, measureTest(m)),
           })),
-        ...findDates(sentence.text)
-          .filter((x) => open(x.index))
+        ...datesIn(sentence.text)
+          .filter((x) => open(x.index) && !inside(task.covered, x.index))
           .map((d) => {
             const test = dateTest(d, isDeadline(sentence.text, d));
             return {
@@ -201,8 +222,10 @@ export class DraftChecker {
               verdict: () => this.datedBy(sentence, pool, d) ?? this.alignedFigure(sentence, pool, d.index, test) ?? this.checkFigure(sentence, scope, test),
             };
           }),
-        ...this.claims(sentence, pool, closed),
+        ...task.checks,
+        ...this.claims(sentence, pool, closed, task.covered),
       ];
+      checks.push(...this.modalActs(sentence, pool, closed, checks));
       const room = MAX_FINDINGS - findings.length;
       if (room <= 0) {
         unchecked += own.length + checks.length;
@@ -210,7 +233,9 @@ export class DraftChecker {
       }
       own.push(...checks.map((c) => ({ kind: c.kind, text: c.text, offset: c.offset, ...c.verdict() })));
       // A quotation found in another clause already says where it is.
-      if (!own.some((f) => f.kind === 'quote' && f.verdict !== 'verified')) this.citedElsewhere(sentence, pool, own);
+      // So does a task restated at the place cited.
+      const citesTask = task.restated.some((t) => sentence.places.some((p) => locatorHolds(p.locator, t.citation.locator)));
+      if (!citesTask && !own.some((f) => f.kind === 'quote' && f.verdict !== 'verified')) this.citedElsewhere(sentence, pool, own);
       own.sort((a, b) => a.offset - b.offset);
       findings.push(...own.slice(0, room));
       unchecked += Math.max(0, own.length - room);
@@ -411,7 +436,8 @@ export class DraftChecker {
       };
     }
     // A 文号 that issues two texts with the same article: the one that holds the sentence's words.
-    const score = (p: Place) => Math.max(...words.map((w) => (matchKey(p.body).includes(matchKey(w)) ? 2 : coverage(matchKey(w), matchKey(p.body)))));
+    const score = (p: Place) =>
+      Math.max(...words.map(digitDates).map((w) => (matchKey(p.body).includes(matchKey(w)) ? 2 : coverage(matchKey(w), matchKey(p.body)))));
     const best = Math.max(...places.map(score));
     const chosen = places.filter((p) => score(p) === best);
     sentence.places.push(...chosen);
@@ -598,7 +624,9 @@ export class DraftChecker {
       [/起\s*(?:施行|实施|执行|试行)/, '施行日期', pool.texts.map((t) => t.validFrom)],
       [/有效期(?:至|到)|(?:施行|实施|执行)至/, '有效期', pool.texts.map((t) => t.validUntil)],
     ];
-    const kind = kinds.find(([re]) => re.test(clause));
+    // The words right after the date say what it is the date of (自印发之日即2019年4月26日起施行 is a 施行 date), else its clause's.
+    const next = sentence.text.slice(d.index + d.text.length, d.index + d.text.length + 8);
+    const kind = kinds.find(([re]) => new RegExp(`^\\s*(?:${re.source})`).test(next)) ?? kinds.find(([re]) => re.test(clause));
     const known = [...new Set(kind?.[2].filter((x): x is string => !!x))];
     if (!kind || !known.length) return null;
     const [re, what] = kind;
@@ -618,14 +646,115 @@ export class DraftChecker {
     return { verdict: 'mismatch', source, expected: spelled.join('、'), note: `${pool.notices[0].docNumber}的${what}是${spelled.join('、')}。` };
   }
 
+  private tasksOf(notice: Notice): TaskRecord[] {
+    let out = this.noticeTasks.get(notice.id);
+    if (!out) {
+      const filter = { units: null, role: 'any' as const, docNumber: notice.docNumber, dueFrom: null, dueTo: null };
+      out = this.gazette.listTasks(filter, { offset: 0, limit: this.gazette.listTasks(filter, { offset: 0, limit: 0 }).total }).tasks;
+      this.noticeTasks.set(notice.id, out);
+    }
+    return out;
+  }
+
+  /**
+   * The units a sentence puts in a task's roles (由X牵头, X配合, 牵头单位：X…) and the deadlines it gives, against the task it
+   * restates: of the clauses it cites (else of its documents), the task whose name it holds or whose words hold it. A role
+   * is said of the words before it (…，由X牵头), else of those after it (X牵头推动…), else of the task before it (X牵头，Y配合).
+   */
+  private taskClaims(sentence: Sentence, pool: Pool, closed: Span[]): { checks: Check[]; covered: Span[]; restated: TaskRecord[] } {
+    const none = { checks: [], covered: [], restated: [] };
+    const open = (at: number) => !inside(closed, sentence.from + at);
+    const roles = unitsInRole(sentence.text).filter((r) => r.role && open(r.at));
+    const deadlines = deadlinesIn(sentence.text, pool.notices[0]?.date ?? null).filter((d) => open(d.index));
+    if (!pool.notices.length || (!roles.length && !deadlines.length)) return none;
+    const all = pool.notices.flatMap((n) => this.tasksOf(n));
+    const placed = all.filter((t) => sentence.places.some((p) => p.notice.docNumber === t.citation.docNumber && locatorHolds(p.locator, t.citation.locator)));
+    const [candidates, least] = placed.length ? [placed, TASK_CITED] : [all, TASK_NAMED];
+    // The sentence's words with its roles, deadlines and tags blanked, read segment by segment.
+    let words = sentence.text.replace(TAG, (t) => '　'.repeat(t.length));
+    const blank = (x: Span) => (words = words.slice(0, x.from) + '　'.repeat(x.to - x.from) + words.slice(x.to));
+    for (const r of roles) blank(r.phrase);
+    for (const d of deadlines) blank({ from: d.index, to: d.index + d.text.length });
+    const restated = (from: number, to: number) => restatedTasks(words.slice(from, to), candidates, least);
+    const phrases = [...new Map(roles.map((r) => [r.phrase.from, r.phrase])).values()];
+    const taskOf = new Map<number, TaskRecord[]>();
+    let current: TaskRecord[] = [];
+    phrases.forEach((x, k) => {
+      // A role closing a bracket (…；配合单位：X）) is said of the words before it only.
+      const closes = /^[。；\s]*[）)]/.test(sentence.text.slice(x.to));
+      const before = restated(phrases[k - 1]?.to ?? 0, x.from);
+      const after = before.length || closes ? [] : restated(x.to, words.length);
+      current = before.length || closes ? before : after.length ? after : current;
+      taskOf.set(x.from, current);
+    });
+    // A sentence that gives only a deadline (完成时限：2019年底。) gives the cited clause's.
+    const bare = matchKey(words.replace(TASK_WORDS, '')).length < 4;
+    const whole = !deadlines.length ? [] : bare ? placed : restated(0, words.length);
+    const checks: Check[] = [];
+    const covered: Span[] = [];
+    const listed = (xs: string[]) => [...new Set(xs)].join('、');
+    for (const r of roles) {
+      const tasks = taskOf.get(r.phrase.from) ?? [];
+      const [leads, supports, implementers] = [
+        tasks.flatMap((t) => t.leadUnits),
+        tasks.flatMap((t) => t.supportUnits),
+        tasks.flatMap((t) => t.implementingUnits),
+      ];
+      if (!leads.length) continue;
+      // Being responsible for (负责) a task is also said of the units that carry it out (各县（区）人民政府负责); leading it is not.
+      const right = r.role === 'lead' ? [...leads, ...(r.does === '牵头' ? [] : implementers)] : [...supports, ...implementers];
+      if (r.role === 'support' && !supports.length && !leads.some((u) => sameUnit(r.unit, u))) continue;
+      covered.push({ from: r.at, to: r.at + r.unit.length });
+      if (right.some((u) => sameUnit(r.unit, u))) continue;
+      const where = tasks[0].citation;
+      const [expected, named] = r.role === 'lead' ? [listed(leads), '牵头单位'] : [listed(supports), '配合单位'];
+      const other =
+        r.role === 'lead' && supports.some((u) => sameUnit(r.unit, u))
+          ? '配合单位'
+          : r.role === 'support' && leads.some((u) => sameUnit(r.unit, u))
+            ? '牵头单位'
+            : null;
+      checks.push({
+        kind: 'claim',
+        text: r.unit,
+        offset: sentence.from + r.at,
+        verdict: () => ({
+          verdict: 'mismatch',
+          source: where,
+          expected,
+          note: `责任单位不符：${where.locator}${other ? `中${r.unit}是${other}，` : '的'}${named}是${expected}。`,
+        }),
+      });
+    }
+    for (const d of deadlines) {
+      // The task of the role said last before the deadline (由X牵头，2019年底前完成), else the one the sentence restates.
+      const lastRole = phrases.filter((x) => x.to <= d.index).at(-1);
+      const byRole = lastRole ? (taskOf.get(lastRole.from) ?? []) : [];
+      const tasks = byRole.length ? byRole : whole;
+      const due = tasks.map((t) => t.deadline).filter((x): x is NonNullable<TaskRecord['deadline']> => !!x?.date);
+      // A date the task's own words hold (…：2019年12月底前与自治区…对接) is one of its steps, not its deadline.
+      if (!due.length || tasks.some((t) => matchKey(t.task).includes(matchKey(d.text)))) continue;
+      covered.push({ from: d.index, to: d.index + d.text.length });
+      const where = tasks[0].citation;
+      const same = due.find((x) => x.date === d.iso);
+      const expected = listed(due.map((x) => x.text));
+      checks.push({
+        kind: 'date',
+        text: d.text,
+        offset: sentence.from + d.index,
+        verdict: () =>
+          same
+            ? { verdict: 'verified', source: where, note: `是${where.locator}的完成时限（${same.text}）。` }
+            : { verdict: 'mismatch', source: where, expected, note: `完成时限不符：${where.locator}的完成时限是“${expected}”。` },
+      });
+    }
+    return { checks, covered, restated: [...new Set([...[...taskOf.values()].flat(), ...whole])] };
+  }
+
   /** What each clause asserts beyond its figures, compared with the source sentence it says: roles, units, frequencies, modals, parity, bounds, counts; and an obligation no sentence holds. */
-  private claims(
-    sentence: Sentence,
-    pool: Pool,
-    closed: Span[],
-  ): { kind: FindingKind; text: string; offset: number; verdict: () => Omit<Finding, 'kind' | 'text' | 'offset'> }[] {
+  private claims(sentence: Sentence, pool: Pool, closed: Span[], judged: Span[]): Check[] {
     if (!pool.doc.length) return [];
-    const out: ReturnType<DraftChecker['claims']> = [];
+    const out: Check[] = [];
     const clauses = clausesOf(sentence.text);
     const flagged = new Set<number>();
     const wide = [...pool.doc, ...pool.paragraphs];
@@ -641,14 +770,16 @@ export class DraftChecker {
       if (key.length < 6) continue;
       // Aligned with what it asserts blanked, so that a wrong unit or modal does not hide the sentence it misstates:
       // in the clauses cited, else in the document's sentences and whole paragraphs (a task and the note of who leads it).
-      const inCited = pool.cited.length ? rankBy(key, pool.cited, maskSlots)[0] : undefined;
-      let top = inCited && inCited.score >= CLOSE_CLAIM ? inCited : rankBy(key, wide, maskSlots)[0];
+      const citedRanked = pool.cited.length ? rankBy(key, pool.cited, maskSlots) : [];
+      const inCited = citedRanked[0];
+      let ranked = inCited && inCited.score >= CLOSE_CLAIM ? citedRanked : rankBy(key, wide, maskSlots);
+      let top = ranked[0];
       // A clause that leans on the one before it (…的地块，经批准后可以…; …研究，该项任务由X牵头) is read with it.
       const before = clauses[i - 1];
       if (top.score < CLOSE_CLAIM && said === c && before) {
         const joined = { text: sentence.text.slice(before.from, c.from + c.text.length), from: before.from };
-        const best = rankBy(slotKey(joined.text), wide, maskSlots)[0];
-        if (best.score >= CLOSE_CLAIM) [top, said] = [best, joined];
+        const best = rankBy(slotKey(joined.text), wide, maskSlots);
+        if (best[0].score >= CLOSE_CLAIM) [ranked, top, said] = [best, best[0], joined];
       }
       // An obligation is judged on its own words: joined to a clause the source holds, it would pass as said.
       const duty = OBLIGATION.exec(c.text);
@@ -669,14 +800,21 @@ export class DraftChecker {
       }
       if (top.score < CLOSE_CLAIM) continue;
       // A sentence that names no unit (a table row's project) has its units in its paragraph (the row's 责任单位).
-      const paragraph = pool.paragraphs.find(
-        (x) => x.citation.locator === top.citation.locator && x.citation.title === top.citation.title && x.text.includes(top.text),
-      );
-      const diff = claimDifference(said.text, top.text, paragraph?.text ?? top.text);
+      // Units the task check judged are not judged again on the words around them.
+      const differs = (s: SourceSentence) => {
+        const paragraph = pool.paragraphs.find(
+          (x) => x.citation.locator === s.citation.locator && x.citation.title === s.citation.title && x.text.includes(s.text),
+        );
+        return claimDifference(said.text, s.text, paragraph?.text ?? s.text, (at) => !inside(judged, said.from + at));
+      };
+      const diff = differs(top);
+      // A unit a sentence just as close names is named (配合单位：X、Y aligns alike with every such list).
+      if (diff?.what === '责任单位' && ranked.slice(1, 8).some((s) => s.score >= top.score - TIED && !differs(s))) continue;
       const at = diff ? sentence.from + said.from + diff.at : -1;
       if (!diff || flagged.has(at)) continue;
       // Words the cited clause itself holds (a table row's 责任单位) are not shown wrong by another clause's sentence.
-      if (top !== inCited && sentence.places.some((p) => matchKey(p.body).includes(matchKey(diff.written)))) continue;
+      const cites = (x: SourceSentence) => sentence.places.some((p) => p.locator === x.citation.locator && p.text.title === x.citation.title);
+      if (top !== inCited && !cites(top) && sentence.places.some((p) => matchKey(p.body).includes(matchKey(diff.written)))) continue;
       flagged.add(at);
       const where = top.citation;
       out.push({
@@ -685,6 +823,57 @@ export class DraftChecker {
         offset: at,
         verdict: () => ({ verdict: 'mismatch', source: where, expected: diff.expected, note: `${diff.what}不符：${where.locator}写的是“${diff.expected}”。` }),
       });
+    }
+    return out;
+  }
+
+  /**
+   * A modal put on an act the source governs by another modal, however the sentence around it is worded (经批准的单位可以开垦、
+   * 填埋湿地 where the clause says 禁止开垦、填埋、排干湿地): the act's words after the modal, found after the source's. Not where
+   * the source also puts this modal (or a bare 可) on the act, nor where another finding already marks the modal.
+   */
+  private modalActs(sentence: Sentence, pool: Pool, closed: Span[], made: Check[]): Check[] {
+    const sources = pool.cited.length ? pool.cited : pool.doc;
+    const out: Check[] = [];
+    for (const c of clausesOf(sentence.text)) {
+      for (const [kind, re] of LOOSE_MODALS) {
+        for (const m of c.text.matchAll(re)) {
+          const at = sentence.from + c.from + m.index;
+          // 不允许 forbids: its 允许 is no permission.
+          if ((kind === 'permit' && c.text[m.index - 1] === '不') || inside(closed, at) || made.some((x) => x.offset <= at && at < x.offset + x.text.length))
+            continue;
+          const act = matchKey(c.text.slice(m.index + m[0].length)).slice(0, ACT_LENGTH);
+          if (act.length < 4) continue;
+          const governed = (k: string) =>
+            sources.flatMap((s) =>
+              [...s.text.matchAll(LOOSE_MODALS.find(([x]) => x === k)![1])]
+                .map((x) => ({ s, x, score: coverage(act, matchKey(s.text.slice(x.index + x[0].length).split(/[，；。：]/)[0])) }))
+                .filter((y) => y.score >= ACT_SAID),
+            );
+          // Else the same words before it (上报代拟稿时可以… where the source says 上报代拟稿时应将…): the same doer at the same step.
+          const lead = matchKey(c.text.slice(0, m.index)).slice(-LEAD_LENGTH);
+          const ledIn = (k: string) =>
+            lead.length < LEAD_LENGTH
+              ? []
+              : sources.flatMap((s) =>
+                  [...s.text.matchAll(LOOSE_MODALS.find(([x]) => x === k)![1])]
+                    .filter((x) => matchKey(s.text.slice(0, x.index)).endsWith(lead))
+                    .map((x) => ({ s, x, score: 0 })),
+                );
+          if (governed(kind).length || ledIn(kind).length) continue;
+          const others = LOOSE_MODALS.filter(([k]) => k !== kind);
+          const other = others.flatMap(([k]) => governed(k)).sort((a, b) => b.score - a.score)[0] ?? others.flatMap(([k]) => ledIn(k))[0];
+          if (!other) continue;
+          const expected = widened(other.s.text, other.x.index, other.x.index + other.x[0].length);
+          const where = other.s.citation;
+          out.push({
+            kind: 'claim',
+            text: m[0],
+            offset: at,
+            verdict: () => ({ verdict: 'mismatch', source: where, expected, note: `允许、禁止与义务不符：${where.locator}写的是“${expected}”。` }),
+          });
+        }
+      }
     }
     return out;
   }
@@ -737,6 +926,9 @@ export class DraftChecker {
       );
       const same = cited.find((s) => test.holds(s.text));
       if (same) return { verdict: 'verified', source: same.citation, note: `见于${same.citation.locator}。` };
+      // A table row cited prints its figures without the unit its header gives (投资 1300 under 万元).
+      const cell = cited.find((s) => /序号/.test(s.citation.locator) && test.printed?.(s.text));
+      if (cell) return { verdict: 'verified', source: cell.citation, note: `见于${cell.citation.locator}（表中数字，单位见表头）。` };
       if (test.isNoticeDate(sentence.places[0].notice))
         return { verdict: 'verified', source: this.citeDocument(sentence.places[0].notice, undefined), note: '是该文件的印发日期。' };
       const other = cited.map((s) => ({ s, alt: test.alternative(s.text, sentence.text) })).find((x) => x.alt);
@@ -856,12 +1048,38 @@ function measureTest(m: Measure): FigureTest {
   };
 }
 
+/**
+ * A sentence's dates: those findDates reads, and deadlines it does not (年底前, 7月前) as the days they end on, their year
+ * left open. A month's end (5月底) is its last day, never any day of the month.
+ */
+function datesIn(sentence: string): DateMention[] {
+  const dates = daysOf(sentence);
+  const taken = dates.map((d) => ({ from: d.index, to: d.index + d.text.length }));
+  const more = deadlinesIn(sentence, '2019-01-01')
+    .filter((x) => !inside(taken, x.index))
+    .map((x) => ({ text: x.text, index: x.index, year: null, month: Number(x.iso.slice(5, 7)), day: Number(x.iso.slice(8)) }));
+  return [...dates, ...more].sort((a, b) => a.index - b.index);
+}
+
+/** findDates, a month's end read as its last day. */
+function daysOf(text: string): DateMention[] {
+  return findDates(text).map((d) =>
+    d.day === null && d.month !== null && /[底末]$/.test(d.text) ? { ...d, day: new Date(Date.UTC(d.year ?? 2019, d.month, 0)).getUTCDate() } : d,
+  );
+}
+
 function dateTest(d: DateMention, deadline: boolean): FigureTest {
   return {
     what: '日期',
     deadline,
-    holds: (source) => findDates(source).some((x) => sameDate(d, x)),
-    alternative: (source, draftSentence, at = d.index) => nearestInWording(findDates(source), source, draftSentence, at),
+    // A source date says the draft's only as far as the draft's goes: 2019年以来 does not say 2019年5月31日.
+    holds: (source) => daysOf(source).some((x) => sameDate(d, x) && (d.month === null || x.month !== null) && (d.day === null || x.day !== null)),
+    alternative: (source, draftSentence, at = d.index) => {
+      // Of the source's dates, those as specific as the draft's first (a day for a day, not 2019年以来).
+      const all = daysOf(source);
+      const specific = all.filter((x) => (d.month === null || x.month !== null) && (d.day === null || x.day !== null));
+      return nearestInWording(specific.length ? specific : all, source, draftSentence, at);
+    },
     isNoticeDate: (notice) => notice.date !== null && isoOf(d) === notice.date,
   };
 }
@@ -878,6 +1096,78 @@ function nearestInWording(figures: { text: string; index: number }[], source: st
   });
   scored.sort((a, b) => b.score - a.score);
   return scored[0].f.text;
+}
+
+/** Whether a task's locator is a place's: the same, under it (二、（一） holds 二、（一）2.), or a row of a range (附件 序号34-38 holds 附件 序号38). */
+function locatorHolds(place: string, task: string): boolean {
+  if (task === place || (task.startsWith(place) && !/^\d/.test(task.slice(place.length)))) return true;
+  const range = /^(.*序号)(\d+)-(\d+)$/.exec(place);
+  const row = range && task.startsWith(range[1]) ? /^(\d+)$/.exec(task.slice(range[1].length)) : null;
+  return !!range && !!row && +range[2] <= +row[1] && +row[1] <= +range[3];
+}
+
+/**
+ * The tasks words restate: those that hold the words or whose name the words hold (at least `least` of either's character
+ * pairs), the closest both ways first, with those about as close.
+ */
+function restatedTasks(words: string, tasks: TaskRecord[], least: number): TaskRecord[] {
+  const key = matchKey(words.replace(TASK_WORDS, ''));
+  if (key.length < 4) return [];
+  const scored = tasks
+    .map((t) => {
+      const name = matchKey(t.task);
+      const [a, b] = name.length < 4 ? [0, 0] : [coverage(name, key), coverage(key, name)];
+      return { t, gate: Math.max(a, b), score: a + b };
+    })
+    .filter((x) => x.gate >= least)
+    .sort((a, b) => b.score - a.score);
+  return scored.filter((x) => x.score >= scored[0].score - TASK_RIVAL).map((x) => x.t);
+}
+
+/**
+ * The deadlines a sentence gives, as dates: a date followed by 前 or 完成, or led by 完成时限; and 年底前, 年内, 7月前
+ * in the year of the document (its issue date's). Recurring dates (每月25日前) are frequencies, not deadlines.
+ */
+function deadlinesIn(sentence: string, issued: string | null): { text: string; index: number; iso: string }[] {
+  const year = issued ? Number(issued.slice(0, 4)) : null;
+  const out: { text: string; index: number; iso: string }[] = [];
+  const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const monthEnd = (y: number, m: number) => iso(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
+  for (const d of findDates(sentence)) {
+    const [before, after] = [sentence.slice(Math.max(0, d.index - 8), d.index), sentence.slice(d.index + d.text.length)];
+    if (/每(?:个)?(?:月|季度|年)$/.test(before)) continue;
+    const ahead = /^\s*(?:之|以)?前/.test(after);
+    if (!ahead && !/^\s*(?:内)?完成/.test(after) && !/(?:时限|期限|截止)[为是：:\s]*$/.test(before)) continue;
+    const y = d.year ?? year;
+    if (y === null || d.month === null) continue;
+    // 2019年7月前 is before July: the end of June.
+    const day =
+      d.day !== null
+        ? iso(y, d.month, d.day)
+        : /[底末]$/.test(d.text) || !ahead
+          ? monthEnd(y, d.month)
+          : d.month > 1
+            ? monthEnd(y, d.month - 1)
+            : iso(y - 1, 12, 31);
+    out.push({ text: d.text, index: d.index, iso: day });
+  }
+  if (year !== null)
+    for (const m of sentence.matchAll(
+      /(?<![\d〇零一二三四五六七八九年])(?:年底|年末)(?:之|以)?前|(?<![\d〇零一二三四五六七八九])年内|(?<![\d年月])(\d{1,2})月(?:之|以)?前/g,
+    )) {
+      const month = m[1] ? Number(m[1]) : null;
+      if (month !== null && (month < 1 || month > 12)) continue;
+      out.push({ text: m[0], index: m.index, iso: month === null ? iso(year, 12, 31) : month > 1 ? monthEnd(year, month - 1) : iso(year - 1, 12, 31) });
+    }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** Dates in Chinese numerals written in digits (二〇一九年六月一日 → 2019年6月1日), as the gazette prints them. */
+function digitDates(s: string): string {
+  for (const d of findDates(s).reverse())
+    if (/^[〇零一二三四五六七八九]/.test(d.text) && d.year !== null)
+      s = `${s.slice(0, d.index)}${d.year}年${d.month}月${d.day}日${s.slice(d.index + d.text.length)}`;
+  return s;
 }
 
 /** A title's words (《…印发…的通知》) say nothing of the sentence's own dates. */
@@ -935,7 +1225,9 @@ function citeSpan(p: Place, quote: string): Citation {
 
 /** A sentence's clauses (between commas, semicolons and colons), tags and bracketed citations （卫政办规发〔2019〕2号第五条第三项） blanked. */
 function clausesOf(sentence: string): { text: string; from: number }[] {
-  const blank = sentence.replace(/【[^【】]*】|[（(][^（）()]*(?:〔\d{4}〕|第[一二三四五六七八九十百]+条|同上)[^（）()]*[）)]/g, (t) => '　'.repeat(t.length));
+  const blank = sentence
+    .replace(SEE_PATH, (t) => '　'.repeat(t.length))
+    .replace(/【[^【】]*】|[（(][^（）()]*(?:〔\d{4}〕|第[一二三四五六七八九十百]+条|同上)[^（）()]*[）)]/g, (t) => '　'.repeat(t.length));
   return [...blank.matchAll(/[^，；：,;:。！？\n]+/g)].map((m) => ({ text: m[0], from: m.index })).filter((c) => c.text.trim().length > 0);
 }
 
@@ -964,42 +1256,140 @@ const MIN_CLAUSE = 8;
 
 /** What a modal says of an act, one grammar for the draft and the source. */
 const MODALS: [string, RegExp][] = [
-  ['permit', /(?<!不)可以|允许|准予|无需|不需|不必/g],
+  ['permit', /(?<!不)可以|(?<!不)允许|准予|无需|不需|不必/g],
   ['forbid', /不得|禁止|严禁|不准|不允许|不能|不予|不可以/g],
   ['oblige', /必须|(?<![无不必])须|应当|务必/g],
 ];
 const MODAL = new RegExp(MODALS.map(([, re]) => re.source).join('|'), 'g');
 const OBLIGATION = /必须|(?<![无不必])须|应当|务必/;
+/** Modals as either side may write them bare, for comparing what a modal governs: 可申请, 应将…报送. */
+const LOOSE_MODALS: [string, RegExp][] = [
+  ['permit', new RegExp(`${MODALS[0][1].source}|(?<![不许认宁])可(?=[\\u4e00-\\u9fa5])(?![以能是见靠行持])`, 'g')],
+  MODALS[1],
+  ['oblige', new RegExp(`${MODALS[2][1].source}|(?<![相对响供适反呼答感效回理])应(?=[将按于在予及做把向对从由])`, 'g')],
+];
+/** The act a modal governs: this many characters after it, of which this share said after the source's modal. */
+const ACT_LENGTH = 10;
+const ACT_SAID = 0.6;
+/** Or this many characters before it, the same before the source's modal. */
+const LEAD_LENGTH = 6;
 /** A bound on a figure, before it (不少于5个) or after it (5个以上): 'min' or 'max'. */
 const BOUNDS: [string, RegExp][] = [
   ['min', /不少于|不低于|至少|最少|(?<!不)(?:超过|高于|多于)|(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,5})(?:及)?以上/g],
   ['max', /不多于|不高于|不超过|不足|最多|(?<!不)(?:低于|少于)|(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,5})(?:及)?(?:以下|以内)/g],
 ];
 const BOUND = new RegExp(BOUNDS.map(([, re]) => re.source).join('|'), 'g');
-const PARITY: Record<string, string> = { 奇数: '偶数', 偶数: '奇数', 单数: '双数', 双数: '单数' };
-const FREQUENCY = /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)/g;
+/** Parity words and the words of the other parity (双数 is 偶数, 单数 is 奇数). */
+const PARITY: Record<string, string[]> = { 奇数: ['偶数', '双数'], 单数: ['偶数', '双数'], 偶数: ['奇数', '单数'], 双数: ['奇数', '单数'] };
+const FREQUENCY =
+  /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)|(?<![\d〇一二三四五六七八九本上下当该全])(?:半年度|年度|季度|月度)(?=考核|评估|检查|报告|总结|调度|通报|评议|评价)/g;
 /** A unit as the gazette names it: 市生态环境局, 县级以上人民政府, 市国资委, 各县（区）人民政府. */
 const UNIT_LEVEL = '(?:市|县|区|自治区|各级|各县（区）)';
-const UNIT_BODY = '[\\u4e00-\\u9fa5（）]{0,14}?(?:局|委员会|委|办公室|中心|公司|政府|管委会|军分区|顾问室)';
+const UNIT_BODY = '[\\u4e00-\\u9fa5（）]{0,14}?(?:局|委员会|委|办公室|中心|公司|政府|管委会|军分区|顾问室|部门|财政(?![局厅部]))';
 const UNIT_NAME = `${UNIT_LEVEL}${UNIT_BODY}`;
 const UNIT_NAME_G = new RegExp(UNIT_NAME, 'g');
-/** A unit in a role: 由X牵头, 设在X, 经X审查, 会同X, X牵头, X负责(实施), X安排; after 由 or 设在 a draft may leave out its level (由退役军人事务局). */
+/** A unit without its level, as a draft may write it after 由 or in a list (由退役军人事务局; 市工业和信息化局、生态环境局). */
+const UNIT_BARE = `(?:${UNIT_LEVEL}|(?![由经的及与和向对将、]))${UNIT_BODY}`;
+/** The units of a list, each up to a separator or the list's end (市纪委监委 is one unit). */
+const LISTED_UNIT = new RegExp(`${UNIT_BARE}(?=[、和及与]|$)`, 'g');
+/** Roles written before the units (由X, 设在X, 经X, 会同X, 牵头单位：X) and acts written after them (X牵头, X、Y配合). */
+const ROLE_BEFORE = '由|设在|经(?![费过济营常])|会同|(?:牵头|责任|配合)(?:单位|部门)(?:为|是|[：:])\\s*';
+const ROLE_AFTER = '牵头|负责|安排|组织|统筹|会同|配合|参与|协助|为牵头|为配合';
+/** A unit in a role, the one grammar a draft's units and the source's are read with: 由X牵头, 设在X, 经X审查, 会同X, 牵头单位：X、Y, X牵头, X负责(实施), X、Y配合. */
+/**
+ * What a unit written as its clause's subject is said to do (市财政局要…, X应当…, X每季度…, X对…进行…): a modal, a
+ * frequency, a time or place (于, 在), an object led by 对, 将, 按, or an adverb of how.
+ */
+const SUBJECT_ACTS =
+  '要(?![求点素件])|应当|应(?=[将按于在予及做把向对从由])|必须|须|务必|不得|可以|每(?:个)?(?:年|季|月|旬|周|半年)|对(?!口|外|象)|将|按(?:照)?|于|在|定期|依法|及时|统一|全面|积极|认真|切实|加快|进一步';
 const UNIT_IN_ROLE = new RegExp(
-  `(?:由|设在|经(?![费过济营常])|会同)((?:${UNIT_LEVEL}|(?![由经的及与向对将]))${UNIT_BODY}(?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT_NAME})(?=牵头|负责|安排|组织|统筹)`,
+  `(${ROLE_BEFORE})(${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*?(?=等?(?:${ROLE_AFTER}|具体|落实|实施|承担))|${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*)((?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT_NAME}(?:[、和及与]${UNIT_BARE})*)(?=等?(?:${ROLE_AFTER}))|(?<=^|[，；。：！？\\s])(${UNIT_NAME}(?:[、和及与]${UNIT_BARE})*)(?=(?:${SUBJECT_ACTS}))`,
   'g',
 );
-/** Acts of the unit that leads a task (责任 as in 责任单位：X). */
-const LEAD_ACTS = '牵头|负责|责任';
+/** Acts of the unit that leads a task (责任 as in 责任单位：X); after 由 also 安排, 组织…. */
+const LEAD_ACTS = ['牵头', '负责', '责任'];
+const LEADS_AFTER_BY = /^(?:牵头|负责|具体|安排|组织|统筹|落实|实施|承担)/;
+/** The words of a role after its units, as a task's restatement puts them (…，X负责实施。). */
+const ROLE_WORDS = /^等?(?:牵头|具体负责|负责实施|负责|安排|组织实施|组织|统筹|落实|实施|承担|会同|配合|参与|协助|协同|为牵头单位|为配合单位)/;
+const SUPPORT_ACTS = /^(?:配合|参与|协助|协同)/;
+
+interface UnitInRole {
+  unit: string;
+  /** Where the unit starts. */
+  at: number;
+  /** The role word before it (由, 设在, 牵头单位：), or ''. */
+  prefix: string;
+  /** What it does: the act after it (牵头, 优先安排's 优先), or the label's (牵头 of 牵头单位：X). */
+  does: string;
+  /** In a task: leading it, supporting it, or neither said. */
+  role: 'lead' | 'support' | null;
+  /** Written as its clause's subject (市财政局要…), no role word said: a doer, not a task's role. */
+  subject: boolean;
+  /** The whole role phrase (由X牵头, 牵头单位：X、Y, X、Y配合), where the unit is the last of its list. */
+  phrase: Span;
+}
+
+/** Every unit a text puts in a role, each unit of a list on its own. */
+function unitsInRole(text: string): UnitInRole[] {
+  return [...text.matchAll(UNIT_IN_ROLE)].flatMap((m) => {
+    const prefix = m[1] ?? '';
+    const subject = m[5] !== undefined;
+    const list = m[2] ?? m[4] ?? m[5];
+    const from = m.index + prefix.length;
+    // A title after the unit (市司法局分管副局长) is part of who is named.
+    const title = m[3] ?? '';
+    const act = text
+      .slice(m.index + m[0].length)
+      .replace(/^等/, '')
+      .slice(0, 2);
+    const label = /^(牵头|责任|配合)(?:单位|部门)/.exec(prefix)?.[1];
+    const does = label ?? act;
+    const role = subject
+      ? null
+      : label === '配合' || prefix === '会同' || (!prefix && SUPPORT_ACTS.test(act))
+        ? 'support'
+        : label || (prefix === '由' ? LEADS_AFTER_BY.test(act) : !prefix && !SUPPORT_ACTS.test(act))
+          ? 'lead'
+          : null;
+    const units = [...list.matchAll(LISTED_UNIT)];
+    const end = m.index + m[0].length;
+    const phrase = { from: m.index, to: end + (ROLE_WORDS.exec(text.slice(end))?.[0].length ?? 0) };
+    return units.map((u, k) => ({ unit: u[0] + (k === units.length - 1 ? title : ''), at: from + u.index, prefix, does, role, subject, phrase }));
+  });
+}
+
+/** A unit as a draft names it: the same unit with or without its level, or shortened (市科技局 for 市科学技术局). */
+export function sameUnit(written: string, named: string): boolean {
+  const level = new RegExp(`^${UNIT_LEVEL}`);
+  // 委 is short for 委员会 (发改委).
+  const [w, n] = [written, named].map((u) => u.replace(/\s+/g, '').replace(/委员会$/, '委'));
+  const [lw, ln] = [level.exec(w)?.[0], level.exec(n)?.[0]];
+  if (lw && ln && lw !== ln) return false;
+  const [a, b] = [w.slice(lw?.length ?? 0), n.slice(ln?.length ?? 0)];
+  // 市场监督管理局 is 市市场监督管理局 without its level, though it starts as a level does.
+  if (a === b || w === b) return true;
+  // A department named by its field (住房城乡建设部门, 自然资源部门) is the unit of that field.
+  if (/部门$/.test(a) && !/部门$/.test(b)) return a.length > 2 && inOrder(a.slice(0, -2), b);
+  return a.length < b.length && a.at(-1) === b.at(-1) && inOrder(a, b);
+}
+
+/** Whether a short name's characters stand in a long one in order, from its first (科技局 in 科学技术局). */
+function inOrder(short: string, long: string): boolean {
+  if (!short.length || short[0] !== long[0]) return false;
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
+}
+
 const RATE = /(?<=元|%)(?:每|\/)(?:件次|人次|小时|次|件|天|日|月|年|人|户|亩)/g;
 const COUNT = /(?<![第\d一二两三四五六七八九十])(\d+|[一二两三四五六七八九十]+)(个|名|类|条|批|阶段)(?!工作日|月|百分点)/g;
 
 /** 每年度 and 每年, 按月 and 每月 are one frequency. */
 const frequencyKey = (f: string) =>
   f
-    .replace(/^按/, '每')
-    .replace(/^每个/, '每')
-    .replace(/年度/, '年')
-    .replace(/季(?!度)/, '季度')
+    .replace(/^(?:按|每个|每)/, '')
+    .replace(/^(年|月)度/, '$1')
+    .replace(/^季(?!度)/, '季度')
     .replace(/[末底初]$/, '');
 
 /** The source's words around a modal, for telling whether two modals govern the same act. */
@@ -1020,10 +1410,17 @@ function boundsOf(text: string): { at: number; word: string; dir: string; value:
 }
 
 /** The first thing a draft clause asserts that the source sentence it says does not: where, as written, and the source's words. */
-function claimDifference(clause: string, source: string, paragraph: string): { at: number; written: string; expected: string; what: string } | null {
-  for (const [word, other] of Object.entries(PARITY)) {
+function claimDifference(
+  clause: string,
+  source: string,
+  paragraph: string,
+  open: (at: number) => boolean = () => true,
+): { at: number; written: string; expected: string; what: string } | null {
+  for (const [word, others] of Object.entries(PARITY)) {
     const at = clause.indexOf(word);
-    if (at >= 0 && !source.includes(word) && source.includes(other)) return { at, written: word, expected: other, what: '奇偶' };
+    const other = others.find((x) => source.includes(x));
+    if (at >= 0 && other && !Object.keys(PARITY).some((x) => source.includes(x) && !others.includes(x)))
+      return { at, written: word, expected: other, what: '奇偶' };
   }
   // A modal the source puts otherwise on the same act: 可以 where it says 不得 or 应当, 不得 where it says 可以…
   for (const [kind, mine] of MODALS) {
@@ -1052,31 +1449,41 @@ function claimDifference(clause: string, source: string, paragraph: string): { a
       return { at: f.index, written: f[0], expected: theirs.join('、'), what: '频次' };
   }
   const [units, holder] = [source, paragraph].map((x) => [[...x.matchAll(UNIT_NAME_G)].map((y) => y[0]), x] as const).find(([xs]) => xs.length) ?? [[], source];
-  for (const u of clause.matchAll(UNIT_IN_ROLE)) {
-    const unit = u[1] ?? u[2];
-    const at = u.index + u[0].indexOf(unit);
-    if (!units.length) continue;
-    if (!matchKey(holder).includes(matchKey(unit))) {
+  for (const u of unitsInRole(clause)) {
+    const { unit, at } = u;
+    if (!units.length || !open(at)) continue;
+    // A subject is checked against the units the source puts to work (its sentence's, else its paragraph's: a table
+    // row's 责任单位), never against a unit it only mentions (报市财政局) nor where it puts none to work.
+    if (u.subject) {
+      if (matchKey(source).includes(matchKey(unit))) continue;
+      const doers = [source, paragraph].map((x) => unitsInRole(x).map((y) => y.unit)).find((xs) => xs.length) ?? [];
+      if (doers.length && !doers.some((d) => sameUnit(unit, d))) return { at, written: unit, expected: [...new Set(doers)].join('、'), what: '责任单位' };
+      continue;
+    }
+    if (!matchKey(holder).includes(matchKey(unit)) && !units.some((x) => sameUnit(unit, x))) {
       // The source's unit in the same role (设在X), else every unit it names that the clause does not.
-      const role = u[0].slice(0, u[0].indexOf(unit));
-      const same = role ? [...holder.matchAll(new RegExp(`${role}(${UNIT_NAME})`, 'g'))].map((x) => x[1]) : [];
+      const same = u.prefix
+        ? unitsInRole(holder)
+            .filter((x) => x.prefix === u.prefix)
+            .map((x) => x.unit)
+        : [];
       return { at, written: unit, expected: (same.length ? same : units.filter((x) => !clause.includes(x))).join('、') || units.join('、'), what: '责任单位' };
     }
     // The act the unit is said to do (牵头, 优先安排, 签批), done in the source by another unit.
-    const act = clause.slice(u.index + u[0].length, u.index + u[0].length + 2);
+    const act = u.does;
     if (!/^[\u4e00-\u9fa5]{2}$/.test(act) || /^[的和及与、]/.test(act) || matchKey(holder).includes(matchKey(unit + act))) continue;
-    // The doer is written before the act (X牵头) or labelled after it (牵头单位：X); leading a task and being
+    // The doer is written before the act (X牵头) or labelled before it (牵头单位：X); leading a task and being
     // responsible for it are one role (由X负责 is checked against 牵头单位, not against 配合单位).
-    const acts = LEAD_ACTS.split('|').includes(act) ? LEAD_ACTS : act;
-    const doers = [...holder.matchAll(new RegExp(`(?:${acts})(?:单位[：:]\\s*)?`, 'g'))]
-      .map((x) =>
-        x[0].length > 2
-          ? new RegExp(`^${UNIT_NAME}`).exec(holder.slice(x.index + x[0].length))?.[0]
-          : new RegExp(`(${UNIT_NAME})$`).exec(holder.slice(Math.max(0, x.index - 16), x.index))?.[1],
-      )
-      .filter((x): x is string => !!x);
-    if (doers.length && !doers.some((d) => matchKey(d).endsWith(matchKey(unit))))
-      return { at, written: unit, expected: `${doers.join('、')}${act}`, what: '责任单位' };
+    const acts = LEAD_ACTS.includes(act) ? LEAD_ACTS : [act];
+    const doers = [
+      ...unitsInRole(holder)
+        .filter((x) => acts.includes(x.does))
+        .map((x) => x.unit),
+      // An act outside the role grammar (优先安排) is done by the unit written right before it.
+      ...[...holder.matchAll(new RegExp(`(${UNIT_NAME})(?=${act})`, 'g'))].map((x) => x[1]),
+    ];
+    if (doers.length && !doers.some((d) => sameUnit(unit, d)))
+      return { at, written: unit, expected: `${[...new Set(doers)].join('、')}${act}`, what: '责任单位' };
   }
   // A rate's base: 元每件次 is not 元每小时.
   const rates = [...source.matchAll(RATE)].map((x) => x[0]);

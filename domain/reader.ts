@@ -70,6 +70,9 @@ export interface GazetteText {
   repeals: Repeal[];
 }
 
+/** What a listing of texts prints: a text without its body. */
+export type TextTitle = Pick<GazetteText, 'id' | 'role' | 'title' | 'kind'>;
+
 export interface OutlineEntry {
   locator: string;
   heading: string;
@@ -149,6 +152,8 @@ export interface AppointmentFilter {
   /** Words the post must all hold. */
   positionWords: string[];
   docNumber: string | null;
+  /** Only appointments (任) that set a probation: the records a probation feed holds. */
+  withProbation?: boolean;
 }
 
 export type DocumentResolution =
@@ -180,6 +185,8 @@ export interface GazetteReader {
   notice(docNumber: string): Notice | null;
   /** The notice's own words first, then the texts it issues and its attachments, in printed order. */
   texts(notice: Notice): GazetteText[];
+  /** The same texts' titles and kinds, without their bodies (what a listing prints). */
+  textTitles(notice: Notice): TextTitle[];
   outline(text: GazetteText): OutlineEntry[];
   /** A text's paragraphs in printed order, each with the outline node it belongs to. */
   paragraphs(text: GazetteText): { locator: string; text: string; page: number | null }[];

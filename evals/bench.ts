@@ -4,7 +4,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { build } from 'esbuild';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../corpus/paths.js';
 import { repeatedCorpus } from './corpora.js';
@@ -16,6 +17,10 @@ const root = projectRoot();
 const dist = join(root, 'dist');
 const seed = join(root, 'seeds', 'zhongwei-gazette-2019-no04.txt');
 const work = mkdtempSync(join(tmpdir(), 'gazette-bench-'));
+/** --quick: start-up, latency and HTTP load only, printed; the page is left as it is. */
+const quick = process.argv.includes('--quick');
+/** The machine's load average over the last minute, as `uptime` shows it: on a shared machine every figure moves with it. */
+const load1 = () => loadavg()[0].toFixed(1);
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -56,23 +61,43 @@ async function warm(client: Client, tool: string, calls: Record<string, unknown>
 const lines: string[] = [];
 const machine = `${cpus().length}× ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 lines.push('# Benchmarks', '', `Machine: ${machine}. Produced by \`npm run bench\`.`, '');
+const loads: string[] = [`start ${load1()}`];
 
 // 1. Start-up and per-call latency over stdio, against a trivial MCP echo server spawned the same way.
 const db1 = join(work, 'x1.db');
 const env = { GAZETTE_DB: db1, GAZETTE_LOG_LEVEL: 'warn' };
 const server = join(dist, 'server', 'main.js');
 const echo = join(dist, 'evals', 'echo-server.js');
+// The same echo server bundled into one file as ours is (server/bundle.ts), to tell what bundling
+// alone gives from what the rest of our start-up costs.
+const echoBundled = join(work, 'echo-server.mjs');
+await build({
+  entryPoints: [echo],
+  outfile: echoBundled,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
 await coldStart(server, 'list_documents', {}, env); // builds the database once, outside the timing
+const COLD_RUNS = 9;
 const coldEcho: number[] = [];
+const coldEchoBundled: number[] = [];
 const coldOurs: number[] = [];
-for (let i = 0; i < 5; i++) {
+for (let i = 0; i < COLD_RUNS; i++) {
   coldEcho.push(await coldStart(echo, 'echo', { text: 'hi' }, {}));
   coldOurs.push(await coldStart(server, 'search_gazette', { query: '湿地面积' }, env));
+  coldEchoBundled.push(await coldStart(echoBundled, 'echo', { text: 'hi' }, {}));
 }
+loads.push(`after cold starts ${load1()}`);
 lines.push('## Start-up and latency over stdio (bundled issue)', '');
 lines.push('| what | ours | echo server | ratio |', '| --- | --- | --- | --- |');
 lines.push(
-  `| cold start: spawn → first answered call, median of 5 | ${ms(median(coldOurs))} ms | ${ms(median(coldEcho))} ms | ${(median(coldOurs) / median(coldEcho)).toFixed(2)}× |`,
+  `| cold start: spawn → first answered call, median of ${COLD_RUNS} | ${ms(median(coldOurs))} ms | ${ms(median(coldEcho))} ms | ${(median(coldOurs) / median(coldEcho)).toFixed(2)}× |`,
+  `| the same, echo server bundled into one file as ours is | | ${ms(median(coldEchoBundled))} ms | ${(median(coldOurs) / median(coldEchoBundled)).toFixed(2)}× |`,
 );
 
 const searchCases = readCases<{ question: string }>('search.jsonl');
@@ -143,6 +168,13 @@ await ours.close();
       `| ${name} | ${mode} | ${r.calls} | ${r.errors} | ${Math.round(r.calls / (r.ms / 1000))} calls/s | ${ms(median(r.latencies))} ms | ${ms(percentile(r.latencies, 0.99))} ms | ${mem.rss.toFixed(0)} MB (${mem.peak.toFixed(0)} MB) |`,
     );
   }
+  loads.push(`after HTTP ${load1()}`);
+}
+
+if (quick) {
+  rmSync(work, { recursive: true, force: true });
+  process.stdout.write(`${lines.join('\n')}\n\nLoad average (1 min): ${loads.join(', ')}.\n`);
+  process.exit(0);
 }
 
 // 3. Scale: the store and the server at 1×, 10× and 100× side by side (1,000× is npm run bench:scale),
@@ -176,6 +208,8 @@ lines.push(
   '',
 );
 
+loads.push(`end ${load1()}`);
+lines.push('', `Load average (1 min) during the run, on ${cpus().length} cores: ${loads.join(', ')}.`);
 rmSync(work, { recursive: true, force: true });
 const report = lines.join('\n');
 mkdirSync(join(root, 'docs'), { recursive: true });

@@ -4,7 +4,7 @@
 // document given as scope) and either kept, lightly reworded (must verify) or given one planted
 // error of a kind (must be flagged). Clauses are split into two halves by a hash of their place:
 // tune on one, report both; only the tune half's misses are printed.
-import { DraftChecker, type Finding } from '../domain/draft-check.js';
+import { DraftChecker, sameUnit, type Finding } from '../domain/draft-check.js';
 import { sentencesOf } from '../domain/explainer.js';
 import { findDates, findMeasures, MEASURE_UNITS } from '../domain/measures.js';
 import { BODY_LOCATOR, type GazetteReader, type GazetteText, type Notice } from '../domain/reader.js';
@@ -100,8 +100,20 @@ const QUANTITY_SWAPS: [RegExp, string][] = [
 ];
 /** A unit's name as the gazette prints it. */
 const UNIT_NAME = '(?:市|县|区|自治区)[\\u4e00-\\u9fa5]{1,12}?(?:局|委员会|委|办公室|中心|公司|政府)';
-/** The forms a draft gives a task's lead unit in; X is the unit (设在X is met in the sentences that print it). */
-const ROLE_FORMS = ['由X牵头', 'X牵头', '由X负责', 'X负责实施', '由X安排'];
+/** The forms a draft gives a task's lead unit in, N the task, X the unit (设在X is met in the sentences that print it); X′ is X without its level. */
+const ROLE_FORMS = ['N，由X牵头', 'N，X牵头', 'N，由X负责', 'N，X负责实施', 'N，由X安排', 'X牵头N', 'N，该项任务由X牵头', 'N（牵头单位：X）', 'N，由X′牵头'];
+/** The forms a draft gives a supporting unit in: L the lead, Y the supporting unit. */
+const SUPPORT_FORMS = ['N，由L牵头，Y配合', 'L会同YN', 'N，L牵头，Y等参与'];
+/** The forms a draft gives a task's deadline in: D the date as the task's note writes it, D′ without its year. */
+const DEADLINE_FORMS = ['N，完成时限为D', 'N，须于D前完成', 'D前完成N', 'N，D′前完成'];
+
+/** A deadline as a draft writes it, with and without its year. */
+function deadlineWords(iso: string, kind: string): [string, string] {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (kind === 'end_of_year') return [`${y}年底`, '年底'];
+  if (kind === 'end_of_month') return [`${y}年${m}月底`, `${m}月底`];
+  return [`${y}年${m}月${d}日`, `${m}月${d}日`];
+}
 const ROLE_IN_SOURCE = new RegExp(`(?:由|设在)(${UNIT_NAME})|(${UNIT_NAME})(?=牵头|负责)`);
 
 /** Light rewordings that keep every claim: each must verify. */
@@ -130,7 +142,7 @@ function paraphrases(s: string): Edit[] {
 }
 
 /** One planted error of each kind the sentence allows. */
-function plantedErrors(s: string, units: string[], obligations: string[], seed: number): Edit[] {
+function plantedErrors(s: string, units: string[], obligations: string[], deadlines: string[], seed: number): Edit[] {
   const out: (Edit | null)[] = [];
   // A figure in a title or quotation is not the draft's claim.
   const closed = [...s.matchAll(/《[^》]*》|“[^”]*”/g)].map((m) => [m.index, m.index + m[0].length]);
@@ -163,7 +175,7 @@ function plantedErrors(s: string, units: string[], obligations: string[], seed: 
   }
   const full = findDates(s)
     .filter(open)
-    .find((d) => d.year !== null && d.month !== null && d.day !== null && /^\d/.test(d.text));
+    .find((d) => d.year !== null && d.month !== null && d.day !== null && /^\d.*日$/.test(d.text));
   if (full) {
     const cn = (n: number) => toChineseNumber(n);
     const words = `${[...String(full.year)].map((c) => '〇一二三四五六七八九'[Number(c)]).join('')}年${cn(full.month!)}月${cn(full.day!)}日`;
@@ -181,6 +193,17 @@ function plantedErrors(s: string, units: string[], obligations: string[], seed: 
       m[1] ? String((Number(m[1]) % 12) + 1) : m[2] ? String(Number(m[2]) + 1) : String(Number(m[3]) + 5),
     ),
   );
+  // A deadline swapped for another deadline of the same document, the sentence reworded around it (须于…前完成).
+  const due = /(\d{4}年\d{1,2}月(?:\d{1,2}日|底))(?:之|以)?前/.exec(s);
+  const swap = due ? deadlines.filter((d) => d !== due[1])[seed % Math.max(1, deadlines.length)] : undefined;
+  if (due && swap) {
+    const clause = s.slice(due.index + due[0].length).split(/[，；。]/)[0];
+    if (clause.length >= 4) {
+      const [right, wrong] = [due[1], swap].map((d) => `文件要求，须于${d}前${clause}。`);
+      out.push({ kind: 'deadline reworded', error: false, text: right, at: [0, 0] });
+      out.push({ kind: 'wrong-deadline: swapped', error: true, text: wrong, at: [7, 7 + swap.length] });
+    }
+  }
   for (const [re, to] of FREQUENCY_SWAPS) {
     const e = edit('frequency', true, s, re, () => to);
     if (e) {
@@ -195,6 +218,7 @@ function plantedErrors(s: string, units: string[], obligations: string[], seed: 
       break;
     }
   }
+  out.push(...rewordedModals(s));
   out.push(edit('parity', true, s, /奇数|偶数|单数|双数/, (m) => ({ 奇数: '偶数', 偶数: '奇数', 单数: '双数', 双数: '单数' })[m[0]]!));
   for (const [re, to] of QUANTITY_SWAPS) {
     const e = edit('quantity-word', true, s, re, () => to);
@@ -218,6 +242,36 @@ function plantedErrors(s: string, units: string[], obligations: string[], seed: 
     out.push({ kind: 'invented-obligation', error: true, text: `${body}，${obligation}。`, at: [body.length + 1, body.length + 1 + obligation.length] });
   }
   return out.filter((e): e is Edit => !!e);
+}
+
+/** Modals as a chat model restates them: the same rule in other words (must verify), and the opposite (must be flagged). */
+const REWORDED_MODALS: { source: RegExp; right: string[]; wrong: string[] }[] = [
+  { source: /不得|严禁|禁止/, right: ['不允许', '禁止'], wrong: ['可以', '经批准后可以', '允许'] },
+  { source: /应当|必须/, right: ['须', '必须'], wrong: ['可以不', '无需'] },
+  { source: /(?<!不)可以/, right: ['允许'], wrong: ['不得', '禁止'] },
+];
+
+/** The clause of a sentence that holds a modal, reworded: its subject and act kept, the rest of the sentence left out. */
+function rewordedModals(s: string): Edit[] {
+  const out: Edit[] = [];
+  for (const { source, right, wrong } of REWORDED_MODALS) {
+    const m = source.exec(s);
+    if (!m) continue;
+    const start = Math.max(s.lastIndexOf('，', m.index), s.lastIndexOf('；', m.index), s.lastIndexOf('。', m.index)) + 1;
+    const end = s.slice(m.index).search(/[，；。]|$/) + m.index;
+    const [subject, act] = [s.slice(start, m.index).replace(/^(?:同时|并且|并|要|且)/, ''), s.slice(m.index + m[0].length, end)];
+    if (act.length < 4 || /[“”《》【】（）]/.test(subject + act)) continue;
+    const pick = (xs: string[]) => xs[hash(s) % xs.length];
+    const lead = ['文件规定，', '按照规定，', ''][hash(act) % 3];
+    const rightText = `${lead}${subject}${pick(right)}${act}。`;
+    const wrongWord = pick(wrong);
+    const wrongText = `${lead}${subject}${wrongWord}${act}。`;
+    const at = lead.length + subject.length;
+    out.push({ kind: 'reworded modal kept', error: false, text: rightText, at: [0, 0] });
+    out.push({ kind: 'permission-vs-prohibition: reworded', error: true, text: wrongText, at: [at, at + wrongWord.length] });
+    break;
+  }
+  return out;
 }
 
 interface SourceSentence {
@@ -259,6 +313,11 @@ export function mutants(gazette: GazetteReader): Mutant[] {
   const sentences = sourceSentences(gazette);
   const units = gazette.units().filter((u) => new RegExp(`^${UNIT_NAME}$`).test(u));
   const obligations = obligationsByNotice(sentences);
+  // Each notice's deadlines as its sentences write them (2019年5月24日前, 2019年6月底前).
+  const deadlinesOf = new Map<number, string[]>();
+  for (const x of sentences)
+    for (const m of x.sentence.matchAll(/(\d{4}年\d{1,2}月(?:\d{1,2}日|底))(?:之|以)?前/g))
+      deadlinesOf.set(x.notice.id, [...new Set([...(deadlinesOf.get(x.notice.id) ?? []), m[1]])]);
   const all: Mutant[] = [];
   const seen = new Set<string>();
   for (const src of sentences) {
@@ -286,7 +345,7 @@ export function mutants(gazette: GazetteReader): Mutant[] {
     const edits = [
       { kind: 'unchanged', error: false, text: sentence, at: [0, 0] } as Edit,
       ...paraphrases(sentence),
-      ...plantedErrors(sentence, units, foreign, seed),
+      ...plantedErrors(sentence, units, foreign, deadlinesOf.get(notice.id) ?? [], seed),
     ];
     all.push(...edits.map((e) => draftOf(e)));
     // The same sentence cited to the neighbouring clause, where that clause does not say it.
@@ -300,23 +359,76 @@ export function mutants(gazette: GazetteReader): Mutant[] {
       all.push({ kind: 'wrong-citation', half, error: true, draft: sentence + wrong, scope: notice.docNumber, span: [0, sentence.length + wrong.length] });
     }
   }
-  // Each task restated with its lead unit in each form, right and with another unit of the corpus.
+  // Each task restated with its lead unit, its supporting units and its deadline in each form, right and with another
+  // unit of the corpus or another task's deadline.
   for (const notice of gazette.notices()) {
-    for (const task of gazette.listTasks({ units: null, role: 'lead', docNumber: notice.docNumber, dueFrom: null, dueTo: null }, { offset: 0, limit: 1000 })
-      .tasks) {
-      const lead = task.leadUnits[0];
+    const tasks = gazette.listTasks({ units: null, role: 'any', docNumber: notice.docNumber, dueFrom: null, dueTo: null }, { offset: 0, limit: 1000 }).tasks;
+    for (const task of tasks) {
       const name = task.task.replace(/[。；，\s]+$/, '');
-      if (task.leadUnits.length !== 1 || !new RegExp(`^${UNIT_NAME}$`).test(lead) || matchKey(name).length < 6) continue;
+      if (matchKey(name).length < 6) continue;
       const half = hash(`${notice.docNumber} ${task.citation.title} ${task.citation.locator}`) % 2 === 0 ? 'tune' : 'heldout';
-      const others = units.filter((u) => u !== lead && !u.includes(lead) && !lead.includes(u));
-      const other = others[hash(name) % Math.max(1, others.length)];
-      if (!other) continue;
       const tag = `【${notice.docNumber} · ${task.citation.locator}】`;
-      for (const form of ROLE_FORMS) {
-        const [right, wrong] = [lead, other].map((u) => `${name}，${form.replace('X', u)}。`);
-        all.push({ kind: `task lead as ${form}`, half, error: false, draft: right + tag, scope: notice.docNumber, span: [0, right.length + tag.length] });
-        const at = wrong.indexOf(other, name.length);
-        all.push({ kind: `responsible-unit: ${form}`, half, error: true, draft: wrong + tag, scope: notice.docNumber, span: [at, at + other.length] });
+      const named = [...task.leadUnits, ...task.supportUnits, ...task.implementingUnits];
+      const others = units.filter((u) => !named.some((x) => x === u || x.includes(u) || u.includes(x) || sameUnit(u, x) || sameUnit(x, u)));
+      const other = others[hash(name) % Math.max(1, others.length)];
+      const pair = (kind: string, form: string, fill: (right: boolean) => [string, string]) => {
+        const [right, wrong] = [fill(true), fill(false)];
+        all.push({ kind: `${kind} as ${form}`, half, error: false, draft: right[0] + tag, scope: notice.docNumber, span: [0, right[0].length + tag.length] });
+        const at = wrong[0].indexOf(wrong[1]);
+        all.push({ kind: `${kind}: ${form}`, half, error: true, draft: wrong[0] + tag, scope: notice.docNumber, span: [at, at + wrong[1].length] });
+      };
+      const lead = task.leadUnits[0];
+      if (task.leadUnits.length === 1 && new RegExp(`^${UNIT_NAME}$`).test(lead) && other) {
+        for (const form of ROLE_FORMS)
+          pair('task lead', form, (right) => {
+            const u = right ? lead : other;
+            const x = form.includes('X′') ? u.replace(/^市/, '') : u;
+            return [`${form.replace(/X′|X/, x).replace('N', name)}。`, x];
+          });
+      }
+      const support = task.supportUnits[hash(name) % Math.max(1, task.supportUnits.length)];
+      if (lead && support && other && new RegExp(`^${UNIT_NAME}$`).test(support)) {
+        for (const form of SUPPORT_FORMS)
+          pair('task support', form, (right) => {
+            const y = right ? support : other;
+            return [`${form.replace('L', lead).replace('Y', y).replace('N', name)}。`, y];
+          });
+      }
+      const due = task.deadline?.date ? task.deadline : null;
+      const swapped =
+        tasks.find((t) => t.deadline?.date && t.deadline.date !== due?.date && hash(t.task) % 3 === hash(name) % 3) ??
+        tasks.find((t) => t.deadline?.date && t.deadline.date !== due?.date);
+      if (due?.date && swapped?.deadline?.date) {
+        const [rightDate, wrongDate] = [deadlineWords(due.date, due.kind), deadlineWords(swapped.deadline.date, swapped.deadline.kind)];
+        for (const form of DEADLINE_FORMS)
+          pair('task deadline', form, (right) => {
+            const [full, short] = right ? rightDate : wrongDate;
+            const d = form.includes('D′') ? short : full;
+            return [`${form.replace(/D′|D/, d).replace('N', name)}。`, d];
+          });
+      }
+    }
+  }
+  // Each text's dates of issue, effect and validity, restated, right and swapped for one another.
+  for (const notice of gazette.notices()) {
+    for (const text of gazette.texts(notice)) {
+      const half = hash(`${notice.docNumber} ${text.title} dates`) % 2 === 0 ? 'tune' : 'heldout';
+      const spell = (iso: string) => {
+        const [y, m, d] = iso.split('-').map(Number);
+        return `${y}年${m}月${d}日`;
+      };
+      const forms: [string, string | null, string | null][] = [
+        ['本办法自D起施行', text.validFrom, notice.date],
+        ['该文件有效期至D', text.validUntil, text.validFrom],
+        ['本通知于D印发', notice.date, text.validFrom],
+      ];
+      for (const [form, right, wrong] of forms) {
+        if (!right || !wrong || right === wrong || (form.includes('办法') && text.role !== 'part')) continue;
+        const [r, w] = [spell(right), spell(wrong)];
+        const draft = (d: string) => `${form.replace('D', d)}。`;
+        all.push({ kind: `dated as ${form}`, half, error: false, draft: draft(r), scope: notice.docNumber, span: [0, draft(r).length] });
+        const at = draft(w).indexOf(w);
+        all.push({ kind: `wrong-date: ${form}`, half, error: true, draft: draft(w), scope: notice.docNumber, span: [at, at + w.length] });
       }
     }
   }

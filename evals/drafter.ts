@@ -39,6 +39,9 @@ interface Finding {
   verdict: string;
 }
 
+/** Drafts with planted errors, each file written on its own by a different hand. */
+const DRAFT_FILES = ['user/drafts.jsonl', 'user/drafts-2.jsonl'];
+
 /** Per half: [hits, out of] for each measure. */
 export type DrafterReport = Record<string, Record<string, [number, number]>>;
 
@@ -136,26 +139,32 @@ export async function drafterEval(client: Client): Promise<{ report: DrafterRepo
       if (!e.points.length) fail(t.half, `${t.id}: ${e.element} called absent`);
     }
   }
-  for (const d of readCases<DraftCase>('user/drafts.jsonl')) {
-    const r = await call(client, 'check_draft', { text: d.draft, docNumber: d.docNumber });
-    const findings = ((r.structured?.findings as Finding[] | undefined) ?? []).filter((f) => f.verdict !== 'verified');
-    const flagged = (quote: string) => {
-      const at = d.draft.indexOf(quote);
-      if (at < 0) throw new Error(`${d.id}: “${quote}” is not in the draft`);
-      return findings.some((f) => f.offset < at + quote.length && f.offset + f.text.length > at);
-    };
-    for (const e of d.errors) {
-      const caught = flagged(e.quote);
-      add(d.half, `caught: ${e.kind}`, caught);
-      add(d.half, 'caught: all', caught);
-      if (!caught) fail(d.half, `${d.id}: missed ${e.kind} “${e.quote}”`);
+  // Each file of drafts on its own, and all of them together.
+  for (const file of DRAFT_FILES) {
+    const name = file.replace(/^user\//, '').replace(/\.jsonl$/, '');
+    for (const d of readCases<DraftCase>(file)) {
+      const r = await call(client, 'check_draft', { text: d.draft, docNumber: d.docNumber });
+      const findings = ((r.structured?.findings as Finding[] | undefined) ?? []).filter((f) => f.verdict !== 'verified');
+      const flagged = (quote: string) => {
+        const at = d.draft.indexOf(quote);
+        if (at < 0) throw new Error(`${d.id}: “${quote}” is not in the draft`);
+        return findings.some((f) => f.offset < at + quote.length && f.offset + f.text.length > at);
+      };
+      for (const e of d.errors) {
+        const caught = flagged(e.quote);
+        add(d.half, `caught: ${e.kind}`, caught);
+        add(d.half, 'caught: all', caught);
+        add(d.half, `caught: all (${name})`, caught);
+        if (!caught) fail(d.half, `${d.id}: missed ${e.kind} “${e.quote}”`);
+      }
+      for (const c of d.correct) {
+        const alarm = flagged(c.quote);
+        add(d.half, 'false alarms on correct claims', alarm);
+        add(d.half, `false alarms on correct claims (${name})`, alarm);
+        if (alarm) fail(d.half, `${d.id}: false alarm on “${c.quote}”`);
+      }
+      add(d.half, 'answer ≤ 4.5 KB', Buffer.byteLength(r.text) <= 4608);
     }
-    for (const c of d.correct) {
-      const alarm = flagged(c.quote);
-      add(d.half, 'false alarms on correct claims', alarm);
-      if (alarm) fail(d.half, `${d.id}: false alarm on “${c.quote}”`);
-    }
-    add(d.half, 'answer ≤ 4.5 KB', Buffer.byteLength(r.text) <= 4608);
   }
   return { report, failures };
 }

@@ -7,6 +7,7 @@
 // per request lists from a cache. Each answer is checked against the tool's outputSchema here.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import {
   CallToolRequestSchema,
   CompleteRequestSchema,
@@ -50,6 +51,8 @@ export interface ServerOptions {
    * every tool call is refused with the same words (noCorpusMessage), whatever `runTool` is.
    */
   noCorpus?: string;
+  /** The instructions, when the caller keeps them (made once per version of the store); else made here. */
+  instructions?: () => string;
 }
 
 export const SERVER_NAME = 'gazette-mcp';
@@ -89,6 +92,12 @@ function checkedOutput(tool: ToolDef, result: CallToolResult, logError: ServerOp
     : internalError(logError, tool.name, new Error(`structuredContent does not fit the output schema: ${z.prettifyError(output.error)}`));
 }
 
+/**
+ * One JSON-schema validator for every server made: the SDK builds an Ajv instance per server
+ * otherwise, half the cost of a server made per request over stateless HTTP.
+ */
+const validator = new AjvJsonSchemaValidator();
+
 /** The server, its transports guarded by the shape of the requests they bring (refuseMalformed). */
 class GazetteServer extends McpServer {
   override connect(transport: Transport): Promise<void> {
@@ -99,8 +108,11 @@ class GazetteServer extends McpServer {
 export function createServer(gazette: GazetteReader, options: ServerOptions): McpServer {
   const ctx: ToolContext = { gazette, logError: options.logError, today: options.today ?? (() => new Date().toISOString().slice(0, 10)) };
   const refusal = options.noCorpus === undefined ? null : noCorpusMessage(options.noCorpus);
-  const instructions = refusal ?? serverInstructions(ctx);
-  const server = new GazetteServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { logging: {} }, instructions });
+  const instructions = refusal ?? options.instructions?.() ?? serverInstructions(ctx);
+  const server = new GazetteServer(
+    { name: SERVER_NAME, version: SERVER_VERSION },
+    { capabilities: { logging: {} }, instructions, jsonSchemaValidator: validator },
+  );
   const run = refusal !== null ? () => fail(refusal) : (options.runTool ?? ((tool: ToolDef, args: unknown) => runTool(ctx, tool, args)));
 
   server.server.registerCapabilities({ tools: { listChanged: false } });

@@ -1,19 +1,14 @@
 #!/usr/bin/env node
 // gazette-mcp: builds the database if the corpus changed, then serves the tools over stdio (the
 // default) or, with --http, over Streamable HTTP for an office (see --help).
+// Only what starts the tool threads is imported before they start; the rest (the MCP SDK, the
+// ingest, the store) is loaded while they load the tools' code.
 import { corpusDir, databasePath } from '../corpus/paths.js';
-import { ensureDatabase } from '../ingest/ingest.js';
 import type { ToolDef } from '../tools/common.js';
-import { createServer } from './create-server.js';
 import { callBudgetMs, hostDefaults, HTTP_OPTIONS, httpOptions, isLoopback } from './http-options.js';
 import { logger } from './logger.js';
-import { feedRoute, feedsFile, FeedStore } from './feeds.js';
-import { emptyGazette } from './no-corpus.js';
-import { openGazette, type GazetteConfig } from './open-gazette.js';
-import { TokenCheck, TokenStore } from './tokens.js';
+import type { GazetteConfig } from './open-gazette.js';
 import { ToolPool } from './tool-pool.js';
-import { serveHttp } from './transports/http.js';
-import { serveStdio } from './transports/stdio.js';
 
 const HELP = `gazette-mcp — the gazette as MCP tools
 
@@ -37,6 +32,24 @@ async function main(): Promise<void> {
   const dbPath = databasePath();
   if (argv.length && !argv.includes('--http')) throw new Error(`unknown arguments: ${argv.join(' ')} (options are for --http; see --help)`);
   const options = argv.includes('--http') ? httpOptions(argv, process.env, dbPath) : null;
+  const config: GazetteConfig = { dbPath, today: process.env.GAZETTE_TODAY || undefined };
+  // Tool calls run in threads of their own: a call over its budget or its heap is answered with
+  // isError and the server goes on. Over stdio one thread; its small young generation also keeps
+  // less garbage resident (1,000× corpus, 1,000 calls: 204 MB against 261 MB on the main thread).
+  const pool = new ToolPool({
+    config,
+    size: options?.workers ?? 1,
+    budgetMs: options?.callBudgetMs ?? callBudgetMs(process.env.GAZETTE_CALL_BUDGET_MS),
+    logger,
+    openLater: true,
+  });
+  const [{ ensureDatabase }, { createServer }, { emptyGazette }, { openGazette }, { serverInstructions }] = await Promise.all([
+    import('../ingest/ingest.js'),
+    import('./create-server.js'),
+    import('./no-corpus.js'),
+    import('./open-gazette.js'),
+    import('../tools/index.js'),
+  ]);
   // A corpus that yields no notices, with no database to fall back on (every file rejected, an
   // empty or missing folder): the server starts anyway, says why in its instructions, and refuses
   // every tool call with the same words, rather than exiting before the client hears why.
@@ -53,10 +66,11 @@ async function main(): Promise<void> {
     noCorpus = (err as Error).message;
     logger.error({ corpusDir: dir, db: dbPath }, `the corpus yielded no notices: ${noCorpus}; serving anyway, every tool call refused with this reason`);
   }
-  const config: GazetteConfig = { dbPath, today: process.env.GAZETTE_TODAY || undefined };
   const logError = (tool: string, err: unknown) => logger.error({ err, tool }, 'tool failed');
   // The main thread's reader (instructions, resources, the prompt) follows the published version as the tool threads do.
   const opened = noCorpus === undefined ? openGazette(config, { logError, note: (level, message, fields) => logger[level](fields, message) }) : null;
+  if (opened) pool.open();
+  else await pool.close();
   const gazette = opened?.gazette ?? emptyGazette();
   const ready = {
     corpusDir: dir,
@@ -66,30 +80,31 @@ async function main(): Promise<void> {
     version: opened?.version(),
     ...(noCorpus === undefined ? {} : { noCorpus }),
   };
-  /** The tool threads, when there is a store for them to open. */
-  const toolPool = (size: number, budgetMs: number) => (noCorpus === undefined ? new ToolPool({ config, size, budgetMs, logger }) : null);
-  const serverOptions = (pool: ToolPool | null) => ({
+  const serverOptions = {
     logError,
     noCorpus,
     today: opened?.ctx.today,
-    runTool: pool ? (tool: ToolDef, args: unknown) => pool.run(tool.name, args) : undefined,
-  });
+    runTool: opened ? (tool: ToolDef, args: unknown) => pool.run(tool.name, args) : undefined,
+    instructions: opened?.perVersion(() => serverInstructions(opened.ctx)),
+  };
 
   if (!options) {
-    // Tool calls run in a thread of their own, as over HTTP: a call over its budget or its heap is
-    // answered with isError and the server goes on; the thread's small young generation also keeps
-    // less garbage resident (1,000× corpus, 1,000 calls: 204 MB against 261 MB on the main thread).
-    const pool = toolPool(1, callBudgetMs(process.env.GAZETTE_CALL_BUDGET_MS));
+    const { serveStdio } = await import('./transports/stdio.js');
     const onClose = () => {
-      void pool?.close();
+      void pool.close();
       gazette.close();
     };
-    await serveStdio(createServer(gazette, serverOptions(pool)), logger, onClose);
-    await pool?.ready();
+    await serveStdio(createServer(gazette, serverOptions), logger, onClose);
+    if (opened) await pool.ready();
     logger.info({ ...ready, startupMs: Math.round(performance.now() - started) }, 'gazette-mcp ready');
     return;
   }
 
+  const [{ TokenCheck, TokenStore }, { feedRoute, feedsFile, FeedStore }, { serveHttp }] = await Promise.all([
+    import('./tokens.js'),
+    import('./feeds.js'),
+    import('./transports/http.js'),
+  ]);
   const tokens = new TokenCheck(new TokenStore(options.tokensFile).entries());
   if (!isLoopback(options.host) && tokens.size === 0 && !options.insecureNoAuth) {
     throw new Error(
@@ -97,12 +112,11 @@ async function main(): Promise<void> {
     );
   }
   if (tokens.size === 0) logger.warn({ host: options.host }, 'no tokens configured: anyone who can reach this address can call the tools');
-  const pool = toolPool(options.workers, options.callBudgetMs);
   let serving = false;
   // A feed request reads the version published then, so a feed follows the issues ingested since start.
   const feeds = feedRoute(new FeedStore(feedsFile(dbPath)), gazette);
   const http = serveHttp(
-    () => createServer(gazette, serverOptions(pool)),
+    () => createServer(gazette, serverOptions),
     options,
     tokens,
     logger,
@@ -113,7 +127,7 @@ async function main(): Promise<void> {
     http.server.once('error', reject);
     http.server.listen(options.port, options.host, resolve);
   });
-  await pool?.ready();
+  if (opened) await pool.ready();
   serving = true;
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -133,7 +147,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ why }, 'shutting down');
     await http.close();
-    await pool?.close();
+    await pool.close();
     gazette.close();
     process.exit(0);
   };

@@ -10,6 +10,7 @@ export function emptyGazette(): GazetteReader {
     notices: () => [],
     notice: () => null,
     texts: () => [],
+    textTitles: () => [],
     outline: () => [],
     paragraphs: () => [],
     clause: () => null,

@@ -36,6 +36,8 @@ export interface OpenedGazette {
   gazette: GazetteReader;
   ctx: ToolContext;
   version: () => StoreVersion;
+  /** `make` as a value made once per version of the store (what a server made per request would otherwise remake). */
+  perVersion: <T>(make: () => T) => () => T;
   close: () => void;
 }
 
@@ -169,5 +171,13 @@ export function openGazette(config: GazetteConfig, hooks: OpenHooks): OpenedGaze
           (fixed) => () =>
             fixed
         )(fixedToday(config.today));
-  return { gazette, ctx: { gazette, logError: hooks.logError, today }, version: () => store.version(), close };
+  const perVersion = <T>(make: () => T) => {
+    let made: { version: StoreVersion; value: T } | null = null;
+    return () => {
+      const version = store.version();
+      if (made?.version !== version) made = { version, value: make() };
+      return made.value;
+    };
+  };
+  return { gazette, ctx: { gazette, logError: hooks.logError, today }, version: () => store.version(), perVersion, close };
 }

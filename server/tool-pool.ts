@@ -35,6 +35,12 @@ export interface PoolOptions {
   logger: Logger;
   /** The script each thread runs: the built tool-worker.js beside this file unless a test names another. */
   workerScript?: URL;
+  /**
+   * The threads load their code at once but open the store only at open(): the server starts them
+   * before it has brought the store up to date, so loading the tools' code and checking the store
+   * go on at the same time (spawn → first answer: the thread's start was half of it).
+   */
+  openLater?: boolean;
 }
 
 /**
@@ -76,8 +82,11 @@ export class ToolPool {
   /** Rejected when threads fail to start MAX_FAILED_STARTS times in a row. */
   private readonly startFailure: Promise<never>;
   private giveUp!: (err: Error) => void;
+  /** The threads may open the store (see openLater). */
+  private opened: boolean;
 
   constructor(private readonly options: PoolOptions) {
+    this.opened = !options.openLater;
     this.startFailure = new Promise<never>((_, reject) => (this.giveUp = reject));
     // Nobody may be waiting on ready() when the pool gives up: that is not an unhandled rejection.
     this.startFailure.catch(() => {});
@@ -87,6 +96,13 @@ export class ToolPool {
   /** Resolves once every worker has opened the store; rejects if they cannot start. */
   async ready(): Promise<void> {
     await Promise.race([Promise.all(this.slots.map((s) => s.ready)), this.startFailure]);
+  }
+
+  /** The store is up to date: the threads open it (with openLater; at once otherwise). */
+  open(): void {
+    if (this.opened) return;
+    this.opened = true;
+    for (const slot of this.slots) slot.worker.postMessage({ open: this.options.config });
   }
 
   run(tool: string, args: unknown): Promise<CallToolResult> {
@@ -109,10 +125,8 @@ export class ToolPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.workerScript ?? new URL('./tool-worker.js', import.meta.url), {
-      workerData: this.options.config,
-      resourceLimits: WORKER_LIMITS,
-    });
+    const worker = new Worker(this.options.workerScript ?? new URL('./tool-worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS });
+    if (this.opened) worker.postMessage({ open: this.options.config });
     let markReady!: () => void;
     const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), job: null, started: false };
     type Note = { level: 'info' | 'warn'; message: string; fields: Record<string, unknown> };

@@ -3,7 +3,7 @@
 // quotations) go to the search layer (GazetteSearch) over this store's port. No MCP here.
 import Database from 'better-sqlite3';
 import type { DeadlineKind } from '../domain/deadlines.js';
-import { resolveDocumentRef, type DocumentCatalog, type TextTitle } from '../domain/document-ref.js';
+import { resolveDocumentRef, type DocumentCatalog } from '../domain/document-ref.js';
 import {
   citationIn,
   type AppointmentFilter,
@@ -21,6 +21,7 @@ import {
   type TaskDeadline,
   type TaskFilter,
   type TaskRecord,
+  type TextTitle,
 } from '../domain/reader.js';
 import type { Repeal } from '../domain/validity.js';
 import type { SearchOptionsOverride } from '../search/options.js';
@@ -95,14 +96,19 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     return rows.map((r) => ({ ...r, repeals: JSON.parse(r.repeals) as Repeal[] }));
   }
 
+  textTitles(notice: Notice): TextTitle[] {
+    // The columns before `text` in the row, of this notice's rows alone: no body, and no scan of every text.
+    return this.statement('SELECT id, role, title, kind FROM texts WHERE notice_id = ? ORDER BY ord').all(notice.id) as TextTitle[];
+  }
+
   titles(notice: Notice): TextTitle[] {
     if (!this.titleCache) {
       this.titleCache = new Map();
-      for (const t of this.statement('SELECT id, notice_id AS noticeId, role, title FROM texts ORDER BY notice_id, ord').all() as (TextTitle & {
+      for (const t of this.statement('SELECT id, notice_id AS noticeId, role, title, kind FROM texts ORDER BY notice_id, ord').all() as (TextTitle & {
         noticeId: number;
       })[]) {
         const list = this.titleCache.get(t.noticeId) ?? [];
-        list.push({ id: t.id, role: t.role, title: t.title });
+        list.push({ id: t.id, role: t.role, title: t.title, kind: t.kind });
         this.titleCache.set(t.noticeId, list);
       }
     }
@@ -304,6 +310,8 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
       where.push('a.notice_id = (SELECT id FROM notices WHERE doc_number = ?)');
       params.push(filter.docNumber);
     }
+    // As the records read below: a probation is set when its kind is (NULL and '' are none).
+    if (filter.withProbation) where.push("a.action = 'appoint' AND a.probation_kind <> ''");
     const condition = where.join(' AND ');
     const total = this.statement(`SELECT COUNT(*) FROM appointments a WHERE ${condition}`)
       .pluck()

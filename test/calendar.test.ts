@@ -6,7 +6,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dueDigest, feedOf, monthBeforeOnWorkingDay, probationFeed, taskFeed, workingDaysBefore, type FeedSpec } from '../domain/calendar-feed.js';
+import {
+  dueDigest,
+  feedOf,
+  monthBeforeOnWorkingDay,
+  probationEventCount,
+  probationFeed,
+  taskFeed,
+  workingDaysBefore,
+  type FeedSpec,
+} from '../domain/calendar-feed.js';
 import { day, workingDaysBetween } from '../domain/calendar.js';
 import type { GazetteReader, TaskRecord } from '../domain/reader.js';
 import { ingestCorpus } from '../ingest/ingest.js';
@@ -216,6 +225,20 @@ describe('probation feeds', () => {
     expect(probationFeed(gazette, { kind: 'probation', unit: null, person: '黄飞虎' }).description).toBe(
       '黄飞虎的任免记录 2 条，其中任职 1 条；0 条定有试用期，期满日列为全天日程，提前一个月提醒；其余未定试用期，未列入。',
     );
+  });
+
+  it('counts a feed’s events without reading its records, as many as the feed holds', () => {
+    const counts = [null, '田力', '董兴华 同志', '黄飞虎', '张'].map((person) => [
+      probationEventCount(gazette, person),
+      probationFeed(gazette, { kind: 'probation', unit: null, person }).events.length,
+    ]);
+    expect(counts).toEqual([
+      [9, 9],
+      [1, 1],
+      [1, 1],
+      [0, 0],
+      [1, 1],
+    ]);
   });
 });
 

@@ -126,7 +126,7 @@ describe('check_draft: each kind of error, with the words of the clause that hol
       '卫政办发〔2019〕43号',
       '严格控制煤炭消费总量，由市生态环境局负责。【卫政办发〔2019〕43号 · 二、（五）1.】',
       [
-        ['claim', '市生态环境局', 'mismatch', '市发展和改革委员会负责', '二、（五）1.'],
+        ['claim', '市生态环境局', 'mismatch', '市发展和改革委员会', '二、（五）1.'],
         ['citation', '卫政办发〔2019〕43号 · 二、（五）1.', 'verified', null, '二、（五）1.'],
       ],
     ],
@@ -144,6 +144,18 @@ describe('check_draft: each kind of error, with the words of the clause that hol
         ['claim', '市水务局', 'mismatch', '市生态环境局牵头', '二、（三）21.'],
         ['citation', '卫政办发〔2019〕43号 · 二、（三）21.', 'verified', null, '二、（三）21.'],
       ],
+    ],
+    [
+      "a unit written as its clause's subject, doing what the source gives another unit",
+      '卫政办发〔2019〕85号',
+      '市财政局要结合自治区要求，认真贯彻落实民政部《慈善组织信息公开办法》，督促指导全市各级慈善组织切实依法公开各类信息。',
+      [['claim', '市财政局', 'mismatch', '市民政局', '三、（二）']],
+    ],
+    [
+      'a permission at the step where the source puts an obligation, the act reworded',
+      '卫政办发〔2019〕44号',
+      '以市人民政府或市人民政府办公室名义印发的政策性文件，牵头起草部门上报代拟稿时可以先报送文件，解读材料在印发后补报。',
+      [['claim', '可以', 'mismatch', '牵头起草部门上报代拟稿时应', '三、']],
     ],
   ])('%s', (_kind, scope, text, expected) => {
     expect(brief(text, scope)).toEqual(expected);
@@ -204,6 +216,18 @@ describe('check_draft: correct sentences pass', () => {
       ['date', '2019 年 5 月 24 日', 'verified', null, '附件 序号8'],
       ['citation', '卫政办发〔2019〕44号 · 附件 序号8', 'verified', null, '附件 序号8'],
     ]);
+  });
+
+  it("passes a unit written as its clause's subject where the source names it so, and the source's modal at the same step", () => {
+    expect(
+      brief('市民政局要结合自治区要求，认真贯彻落实民政部《慈善组织信息公开办法》，督促指导全市各级慈善组织切实依法公开各类信息。', '卫政办发〔2019〕85号'),
+    ).toEqual([]);
+    expect(
+      brief(
+        '以市人民政府或市人民政府办公室名义印发的政策性文件，牵头起草部门上报代拟稿时应将经本部门主要负责人审定的解读方案和解读材料作为附件一并报送。',
+        '卫政办发〔2019〕44号',
+      ),
+    ).toEqual([]);
   });
 
   it('finds a table total the table prints without its unit', () => {

@@ -1,8 +1,13 @@
 // The HTTP server's tool threads: bounded heaps that give the same answers as a call in-process,
-// and a pool that stops starting threads that cannot start.
+// threads started before the store is ready that open it only when told, and a pool that stops
+// starting threads that cannot start.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WORKER_LIMITS } from '../server/tool-pool.js';
-import { call, seedContext, seedToolPool } from './support/seed.js';
+import { call, seedContext, seedDatabase, seedToolPool } from './support/seed.js';
 
 const pool = seedToolPool();
 afterAll(() => pool.close());
@@ -21,6 +26,23 @@ describe('tool threads', () => {
     expect(inThread.isError).toBeFalsy();
     expect(inThread.structuredContent).toEqual(inProcess.structuredContent);
     expect((inThread.content[0] as { text: string }).text).toBe(inProcess.text);
+  });
+
+  it('started before the store exists, open it only once told, and answer the calls that waited', async () => {
+    // A thread that opened the store at start would find no file, fail, and be replaced until the
+    // pool gave up: every call would then be answered with an error.
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'gazette-later-')), 'gazette.db');
+    const later = seedToolPool({ config: { dbPath }, openLater: true });
+    const waiting = later.run('list_documents', {});
+    await sleep(3000);
+    copyFileSync(seedDatabase(), dbPath);
+    later.open();
+    await later.ready();
+    const r = await waiting;
+    expect(r.isError).toBeFalsy();
+    expect(r.structuredContent).toEqual(call(seedContext(), 'list_documents', {}).structuredContent);
+    await later.close();
+    rmSync(dirname(dbPath), { recursive: true, force: true });
   });
 
   it('stops starting threads that cannot start, says so, and answers calls with an error instead of hanging', async () => {

@@ -1,6 +1,6 @@
 // list_appointments: who was appointed or removed, by which notice, and when a probation ends.
 import { z } from 'zod';
-import { probationFeed } from '../domain/calendar-feed.js';
+import { probationEventCount } from '../domain/calendar-feed.js';
 import {
   citationSchema,
   citeTag,
@@ -113,7 +113,7 @@ export const listAppointments = defineTool({
       page.map((a) => a.docNumber),
     );
     // The calendar is the person's (or everyone's) probation ends, whatever post or notice narrowed the list.
-    const cal = probationCalendar(person, probationFeed(ctx.gazette, { kind: 'probation', unit: null, person: person ?? null }).events.length);
+    const cal = probationCalendar(person, probationEventCount(ctx.gazette, person ?? null));
     const { shown, nextOffset, text } = pagedText([], lines, [caution, cal?.line ?? ''], offset, total);
     return ok({ appointments: page.slice(0, shown), total, offset, nextOffset, ...(cal ? { calendar: cal.calendar } : {}) }, text);
   },

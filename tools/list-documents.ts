@@ -41,7 +41,7 @@ export const listDocuments = defineTool({
       issuer: n.issuer,
       date: n.date,
       parts: ctx.gazette
-        .texts(n)
+        .textTitles(n)
         .filter((t) => t.role !== 'notice')
         .map((t) => ({ title: t.title, kind: t.kind })),
     }));

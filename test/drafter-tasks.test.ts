@@ -1,0 +1,155 @@
+// check_draft's generalised rules, each on the bundled issue's own text: a task's lead and supporting units and its
+// deadline against the task itself, in the forms drafts restate them; a date of effect said with 印发; a modal on an
+// act however the sentence is worded; parity and frequency words as drafts spell them; units drafts name (部门, 财政).
+import { describe, expect, it } from 'vitest';
+import { DraftChecker, sameUnit } from '../domain/draft-check.js';
+import { seedContext } from './support/seed.js';
+
+const ctx = seedContext();
+const checker = new DraftChecker(ctx.gazette);
+const brief = (text: string, scope: string) =>
+  checker.check(text, scope).findings.map((f) => [f.kind, f.text, f.verdict, f.expected ?? null, f.source?.locator ?? null]);
+const TAG_43 = '【卫政办发〔2019〕43号 · 二、（三）2.】';
+
+describe('check_draft: a task restated, against the task', () => {
+  it.each([
+    [
+      'a wrong lead unit (由X牵头), cited',
+      '卫政办发〔2019〕43号',
+      `实施分类处置，由市财政局牵头。${TAG_43}`,
+      [
+        ['claim', '市财政局', 'mismatch', '市工业和信息化局', '二、（三）2.'],
+        ['citation', '卫政办发〔2019〕43号 · 二、（三）2.', 'verified', null, '二、（三）2.'],
+      ],
+    ],
+    [
+      'a wrong supporting unit (X牵头…，Y配合), uncited',
+      '卫政办发〔2019〕43号',
+      '市工业和信息化局牵头实施分类处置，市财政局配合。',
+      [['claim', '市财政局', 'mismatch', '市发展和改革委员会、市生态环境局、市自然资源局、市应急管理局、中卫工业园区管委会', '二、（三）2.']],
+    ],
+    ['units without their level, in a list, all right', '卫政办发〔2019〕43号', '实施分类处置，工业和信息化局牵头，生态环境局、自然资源局配合。', []],
+    [
+      'a supporting unit said to lead, cited by a bracketed path after the sentence',
+      '卫政办发〔2019〕74号',
+      '加强湿地保护科学技术研究由市自然资源局牵头（二、（五）2.）。',
+      [
+        ['claim', '市自然资源局', 'mismatch', '市科学技术局', '二、（五）2.'],
+        ['citation', '二、（五）2.', 'verified', null, '二、（五）2.'],
+      ],
+    ],
+    [
+      'the lead unit shortened (市科技局 for 市科学技术局)',
+      '卫政办发〔2019〕74号',
+      '加强湿地保护科学技术研究由市科技局牵头（二、（五）2.）。',
+      [['citation', '二、（五）2.', 'verified', null, '二、（五）2.']],
+    ],
+    [
+      'a wrong deadline',
+      '卫政办发〔2019〕43号',
+      `实施分类处置，须于2019年9月底前完成。${TAG_43}`,
+      [
+        ['date', '2019年9月底', 'mismatch', '2019年底', '二、（三）2.'],
+        ['citation', '卫政办发〔2019〕43号 · 二、（三）2.', 'verified', null, '二、（三）2.'],
+      ],
+    ],
+    [
+      'the right deadline without its year (年底前)',
+      '卫政办发〔2019〕43号',
+      `实施分类处置，年底前完成。${TAG_43}`,
+      [
+        ['date', '年底前', 'verified', null, '二、（三）2.'],
+        ['citation', '卫政办发〔2019〕43号 · 二、（三）2.', 'verified', null, '二、（三）2.'],
+      ],
+    ],
+    [
+      'a deadline alone, in Chinese numerals, against the cited clause’s task',
+      '卫政办发〔2019〕43号',
+      '完成时限：二〇一九年十二月三十一日。【卫政办发〔2019〕43号 · 二、（一）1.】',
+      [
+        ['date', '二〇一九年十二月三十一日', 'verified', null, '二、（一）1.'],
+        ['citation', '卫政办发〔2019〕43号 · 二、（一）1.', 'verified', null, '二、（一）1.'],
+      ],
+    ],
+  ])('%s', (_kind, scope, text, expected) => {
+    expect(brief(text, scope)).toEqual(expected);
+  });
+});
+
+describe('check_draft: claims as drafts word them', () => {
+  it.each([
+    [
+      'a date of effect written with 印发 (自印发之日即…起施行)',
+      '卫政办规发〔2019〕2号',
+      '本办法自印发之日即2019年4月26日起施行。',
+      [['date', '2019年4月26日', 'mismatch', '2019年5月1日', '第十一条']],
+    ],
+    [
+      'a permission where the clause forbids, the sentence reworded',
+      '卫政办发〔2019〕74号',
+      '经批准的单位可以开垦、填埋湿地（二、（一）5.）。',
+      [
+        ['claim', '可以', 'mismatch', '禁止开垦、填埋、排干湿地和永久性截断湿地水源', '二、（一）5.'],
+        ['citation', '二、（一）5.', 'verified', null, '二、（一）5.'],
+      ],
+    ],
+    [
+      'the prohibition restated',
+      '卫政办发〔2019〕74号',
+      '湿地禁止开垦、填埋（二、（一）5.）。',
+      [['citation', '二、（一）5.', 'verified', null, '二、（一）5.']],
+    ],
+    [
+      'a prohibition where a clause permits',
+      '卫政规发〔2019〕1号',
+      '首席法律顾问和专职法律顾问不得报销差旅费。',
+      [['claim', '不得', 'mismatch', '可以报销因法律顾问工作产生的业务费和差旅费', '第四条（五）']],
+    ],
+    [
+      '双数 for 奇数',
+      '卫政规发〔2019〕1号',
+      '研讨会或论证会召集的法律顾问人数须为双数（第二十四条）。',
+      [
+        ['claim', '双数', 'mismatch', '奇数', '第二十四条'],
+        ['citation', '第二十四条', 'verified', null, '第二十四条'],
+      ],
+    ],
+    [
+      '单数 is 奇数',
+      '卫政规发〔2019〕1号',
+      '研讨会或论证会召集的法律顾问人数须为单数（第二十四条）。',
+      [['citation', '第二十四条', 'verified', null, '第二十四条']],
+    ],
+    ['月度考核 for 季度考核', '卫政规发〔2019〕1号', '法律助理考核分月度考核和年度考核。', [['claim', '月度', 'mismatch', '季度、年度', '第三十三条']]],
+    ['季度考核 and 年度考核 as the clause has them', '卫政规发〔2019〕1号', '法律助理考核分季度考核和年度考核。', []],
+    [
+      'a department (部门) for the unit that interprets',
+      '卫政办规发〔2019〕2号',
+      '本办法由市国有资产监督管理部门负责解释。',
+      [['claim', '市国有资产监督管理部门', 'mismatch', '市财政局', '第十二条']],
+    ],
+    [
+      'who pays (由X财政负担)',
+      '卫政规发〔2019〕2号',
+      '入伍大学生义务兵家庭优待金由自治区财政全额负担。',
+      [['claim', '自治区财政', 'mismatch', '同级财政', '二、（二）']],
+    ],
+  ])('%s', (_kind, scope, text, expected) => {
+    expect(brief(text, scope)).toEqual(expected);
+  });
+});
+
+describe('sameUnit', () => {
+  it.each([
+    ['市科技局', '市科学技术局', true],
+    ['生态环境局', '市生态环境局', true],
+    ['市发改委', '市发展和改革委员会', true],
+    ['市审计局', '市审批服务管理局', false],
+    ['县生态环境局', '市生态环境局', false],
+    ['市财政局', '市市场监督管理局', false],
+    ['住房城乡建设部门', '市住房和城乡建设局', true],
+    ['市国有资产监督管理部门', '市财政局', false],
+  ])('%s / %s → %s', (written, named, same) => {
+    expect(sameUnit(written, named)).toBe(same);
+  });
+});
