@@ -328,6 +328,11 @@ function buildProse(routed: RoutedText): BuiltText {
   };
 }
 
+/** A character and a mark no printed line opens with. */
+const PUSHED = /^[\u4e00-\u9fff][）》」』”、，。；：！？]/;
+/** How far (in characters) a line stops short where the print took a character and a mark or two down. */
+const PUSHED_SHORT = 3;
+
 /**
  * A PDF's wrapped lines (opens === false) joined back into the lines the table printed, for
  * reading its cells. Where a line wrapped, its positions do not always tell a space between two
@@ -339,8 +344,15 @@ function printedLines(lines: Line[]): Line[] {
   for (const l of lines) {
     const last = out[out.length - 1];
     // A line that stopped short of the margin by more than a space's width wrapped at a space.
-    if (last && l.opens === false && !ROW_START.test(l.raw))
-      out[out.length - 1] = { ...last, raw: `${last.raw}${(last.endsShort ?? 0) >= 0.4 ? WRAP_SPACE : WRAP}${l.raw}`, endsShort: l.endsShort };
+    // A PDF line opening with a character and a mark no line opens with (等）、), after a line stopping
+    // short by about as much, may go on that line: the print took the character down with the mark (禁则).
+    const pushed = !!last && l.opens === true && (last.endsShort ?? 0) < PUSHED_SHORT && PUSHED.test(l.raw);
+    if (last && (l.opens === false || pushed) && !ROW_START.test(l.raw))
+      out[out.length - 1] = {
+        ...last,
+        raw: `${last.raw}${!pushed && (last.endsShort ?? 0) >= 0.4 ? WRAP_SPACE : WRAP}${l.raw}`,
+        endsShort: l.endsShort,
+      };
     else out.push(l);
   }
   return out;
@@ -394,6 +406,9 @@ function buildTable(routed: RoutedText, tableNames: Set<string>): BuiltText {
       const span = nums.length > 1 ? `${nums[0]}-${nums[nums.length - 1]}` : `${nums[0]}`;
       const read = nums.length === 1 ? table.rows.get(nums[0]) : undefined;
       const text = normalizeDocNumbersIn(read ? renderRow(table.columns, read) : cells(r.lines));
+      // A row of a block printed column by column is cited where its own cells start.
+      const pages = spanOf([...r.lines.map((l) => l.page), read?.page ?? null]);
+      if (read?.page) pages.pageFrom = read.page;
       const node: OutlineNode = {
         locator: `${label} 序号${span}`,
         type: 'row' as const,
@@ -401,7 +416,7 @@ function buildTable(routed: RoutedText, tableNames: Set<string>): BuiltText {
         depth: 0,
         ownText: text,
         text,
-        ...spanOf(r.lines.map((l) => l.page)),
+        ...pages,
         children: [],
         row: {
           numbers: nums,
@@ -412,7 +427,7 @@ function buildTable(routed: RoutedText, tableNames: Set<string>): BuiltText {
         lineFrom: r.lines[0].lineNo,
       };
       outline.push(node);
-      paragraphs.push({ text, ...pageSpan(r.lines), locator: node.locator });
+      paragraphs.push({ text, ...pageSpan(r.lines), ...pages, locator: node.locator });
     }
   }
   for (const line of trailer) {

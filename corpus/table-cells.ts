@@ -86,6 +86,8 @@ const MAX_LINES = 40;
 
 interface Token {
   text: string;
+  /** The printed line (of the block's lines as given) the token stands in: a PDF line re-wrapped is one printed line read as several. */
+  source: number;
   /** The text without extraction spaces, as a cell prints it. */
   clean: string;
   line: number;
@@ -105,14 +107,15 @@ function cellWidth(text: string): number {
  * a space there or none), each with its line. Cells stand side by side in one line only where each
  * is a word or two (3300 中宁县 2019 年); a longer line is one piece of one cell.
  */
-function tokenize(lines: string[]): Token[] {
+function tokenize(lines: PrintedLine[]): Token[] {
   const out: Token[] = [];
-  lines.forEach((l, line) => {
+  lines.forEach(({ text: l, source }, line) => {
     const pieces = l
       .split(/\s+/)
       .flatMap((word) => word.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…·]+|[^\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…·]+/g) ?? []);
     const token = (text: string): Token => ({
       text,
+      source,
       clean: dropCjkSpaces(text),
       line,
       width: cellWidth(text.replace(/ /g, '')),
@@ -120,6 +123,31 @@ function tokenize(lines: string[]): Token[] {
     });
     if (pieces.length > SIDE_BY_SIDE) out.push(token(pieces.join(' ')));
     else for (const text of pieces) out.push(token(text));
+  });
+  return out;
+}
+
+/** Where a PDF line wrapped inside a table line: a space between cells, or nothing (a word cut at the margin). */
+export const WRAP = '\u0001';
+/** As WRAP, where the line stopped short of the margin: most likely a space between cells. */
+export const WRAP_SPACE = '\u0002';
+const WRAPS = /([\u0001\u0002])/;
+/** How much wider than the table's widest column a re-wrapped line may read (a squeezed mark or two). */
+const WRAP_SLACK = 1.5;
+
+/**
+ * A block's lines cut at WRAPS (`mark`: the mark before a part) as the table's printed lines: a part
+ * after a mark joins the line before it where no cell `opens` with it and the two fit within
+ * `widest`, else stands as a line of its own.
+ */
+function rejoin(parts: (PrintedLine & { mark: string | null })[], widest: number, opens: Set<number>): PrintedLine[] {
+  const out: PrintedLine[] = [];
+  parts.forEach(({ text, source, mark }, k) => {
+    const last = out[out.length - 1];
+    if (mark && last && !opens.has(k) && cellWidth(`${last.text}${text}`.replace(/ /g, '')) <= widest + WRAP_SLACK) {
+      const space = mark === WRAP_SPACE && /[A-Za-z0-9]$/.test(last.text) && /^[A-Za-z0-9]/.test(text) ? ' ' : '';
+      last.text = `${last.text}${space}${text}`;
+    } else out.push({ text, source });
   });
   return out;
 }
@@ -234,8 +262,10 @@ function cellCosts(tokens: Token[], a: number, column: number, model: ColumnMode
       if (w - width >= 2) broken += COST.broken;
     }
     const next = tokens[b];
-    // A cell whose last line fills its column most often goes on in the next line.
-    if (model.widths[column] !== null && next && next.line !== t.line && widths[widths.length - 1] >= width - 0.25) cost += COST.fullEnd;
+    // A cell whose last line fills its column most often goes on in the next line, unless it ends a sentence
+    // (a PDF re-wrapping the table may have taken a line's last words up to the line before: 审批流 / 程。).
+    if (model.widths[column] !== null && next && next.line !== t.line && widths[widths.length - 1] >= width - 0.25 && !/[。；]$/.test(text))
+      cost += COST.fullEnd;
     if (next && next.line === t.line) cost += COST.inLine;
     const breaks =
       startBreaks +
@@ -260,14 +290,24 @@ function cellCosts(tokens: Token[], a: number, column: number, model: ColumnMode
 export interface CutBlock {
   values: string[][];
   lines: string[][][];
+  /** Per column, the printed line (of the block's lines as given) each value starts in. */
+  starts: number[][];
+  /** The lines (as the cutter read them) a value opens at their start. */
+  opens: Set<number>;
   broken: boolean;
+}
+
+/** A line as the cutter reads it: its words, and which of the block's printed lines it is (or is part of). */
+interface PrintedLine {
+  text: string;
+  source: number;
 }
 
 /**
  * The cheapest cut of a block's lines into `k` cells a column, column after column, where a
  * column may print fewer (a merged cell, an empty one).
  */
-export function cutBlock(lines: string[], k: number, model: ColumnModel): CutBlock {
+function cutBlock(lines: PrintedLine[], k: number, model: ColumnModel): CutBlock {
   const tokens = tokenize(lines);
   const T = tokens.length;
   const columns = model.names.length;
@@ -308,12 +348,16 @@ export function cutBlock(lines: string[], k: number, model: ColumnModel): CutBlo
   }
   const values: string[][] = Array.from({ length: columns }, () => []);
   const cellLines: string[][][] = Array.from({ length: columns }, () => []);
+  const starts: number[][] = Array.from({ length: columns }, () => []);
+  const opens = new Set<number>();
   let broken = false;
   spans.forEach(([a, b], s) => {
     if (a === b) return;
     const c = Math.floor(s / k);
     broken ||= cost(c, a, b).broken;
     values[c].push(joinCell(tokens.slice(a, b).map((t) => t.text)));
+    starts[c].push(tokens[a].source);
+    if (a === 0 || tokens[a].line !== tokens[a - 1].line) opens.add(tokens[a].line);
     const byLine: string[] = [];
     for (let t = a; t < b; t++) {
       if (t === a || tokens[t].line !== tokens[t - 1].line) byLine.push('');
@@ -321,7 +365,7 @@ export function cutBlock(lines: string[], k: number, model: ColumnModel): CutBlo
     }
     cellLines[c].push(byLine);
   });
-  return { values, lines: cellLines, broken };
+  return { values, lines: cellLines, starts, opens, broken };
 }
 
 /**
@@ -330,7 +374,7 @@ export function cutBlock(lines: string[], k: number, model: ColumnModel): CutBlo
  * first reading shows them.
  */
 export function cutBlocks(blocks: { k: number; lines: string[] }[], names: (string | null)[]): CutBlock[] {
-  const model: ColumnModel = {
+  const fresh = (): ColumnModel => ({
     names,
     widths: names.map(() => null),
     kinds: names.map((n) => COLUMN_KINDS.find((k) => k.column.test(n ?? ''))?.cell ?? null),
@@ -338,11 +382,28 @@ export function cutBlocks(blocks: { k: number; lines: string[] }[], names: (stri
     items: names.map(() => new Set()),
     emptyOften: names.map(() => false),
     fewestLines: names.map(() => null),
-  };
-  let cuts = blocks.map((b) => cutBlock(b.lines, b.k, model));
+  });
+  let model = fresh();
+  // A PDF line that wrapped at the page's column (WRAP marks) is a printed line of the table re-wrapped
+  // (its last words on a line of their own), or two printed lines, the first filling the page's column.
+  // Read first as parts, each a line; then a part joins the line before it where no cell opens with it
+  // and the two fit in the table's widest column (a printed line is never wider than its column), and
+  // the lines so printed are read as text's are.
+  const apart = blocks.map((b) =>
+    b.lines.flatMap((l, source) => l.split(WRAPS).flatMap((text, k, all) => (k % 2 ? [] : [{ text, source, mark: k ? all[k - 1] : null }]))),
+  );
+  let lines: PrintedLine[][] = apart;
+  if (apart.some((parts) => parts.some((p) => p.mark))) {
+    const first = blocks.map((b, k) => cutBlock(apart[k], b.k, model));
+    learn(first);
+    const widest = Math.max(0, ...model.widths.map((w) => w ?? 0));
+    lines = apart.map((parts, k) => rejoin(parts, widest, first[k].opens));
+    model = fresh();
+  }
+  let cuts = blocks.map((b, k) => cutBlock(lines[k], b.k, model));
   for (let pass = 0; pass < 2; pass++) {
     learn(cuts);
-    cuts = blocks.map((b) => cutBlock(b.lines, b.k, model));
+    cuts = blocks.map((b, k) => cutBlock(lines[k], b.k, model));
   }
   return cuts;
 

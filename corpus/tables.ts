@@ -14,12 +14,16 @@
 // reported in its notice. What cannot be aligned is said, never guessed.
 import { dropCjkSpaces, matchKey } from '../domain/text.js';
 import type { Line } from './layout.js';
-import { cutBlocks, isAmountColumn, joinCell } from './table-cells.js';
+import { cutBlocks, isAmountColumn, joinCell, WRAP_SPACE } from './table-cells.js';
+
+export { WRAP, WRAP_SPACE } from './table-cells.js';
 
 /** One row as read: its 序号 and a cell per column (null where the table printed none). */
 export interface TableRow {
   number: number;
   cells: (string | null)[];
+  /** A row of a block printed column by column: the page its first cell of its own starts on. */
+  page?: number;
 }
 
 export interface ReadTable {
@@ -37,11 +41,6 @@ export interface RowBlock {
 }
 
 const SECTION = /^[一二三四五六七八九十]+、/;
-
-/** Where a PDF line wrapped inside a table line: a space between cells, or nothing (a word cut at the margin). */
-export const WRAP = '\u0001';
-/** As WRAP, where the line stopped short of the margin: most likely a space between cells. */
-export const WRAP_SPACE = '\u0002';
 
 /**
  * A text with WRAP marks read every way they can be (nothing or a space at each), the likeliest
@@ -190,15 +189,15 @@ function cutNames(run: string, n: number): string[] | null {
 }
 
 /** The 序号 off a block's lines: the number lines, or the number before the first cell. */
-function withoutNumbers(block: RowBlock): string[] {
-  const rest = block.lines.map((l) => l.raw.trim());
+function withoutNumbers(block: RowBlock): { raw: string; page: number | null }[] {
+  const rest = block.lines.map((l) => ({ raw: l.raw.trim(), page: l.page }));
   for (let k = 0; k < block.numbers.length && rest.length; k++) {
-    const m = ROW_LEAD.exec(rest[0]);
+    const m = ROW_LEAD.exec(rest[0].raw);
     if (!m || Number(m[1]) !== block.numbers[k]) break;
-    if (m[2]) rest[0] = m[2];
+    if (m[2]) rest[0] = { ...rest[0], raw: m[2] };
     else rest.shift();
   }
-  return rest.filter((l) => !SECTION.test(l) && l !== '');
+  return rest.filter((l) => !SECTION.test(l.raw) && l.raw !== '');
 }
 
 /** Values a column holds elsewhere in the table: a column-by-column block is cut where its values fit. */
@@ -266,7 +265,8 @@ function columnBlock(values: string[], k: number, count: number, known: Map<numb
 export function readTable(header: Line[], blocks: RowBlock[], knownNames: Set<string> = new Set()): ReadTable {
   const rows = new Map<number, TableRow>();
   const problems: ReadTable['problems'] = [];
-  const printed = blocks.map(withoutNumbers);
+  const unnumbered = blocks.map(withoutNumbers);
+  const printed = unnumbered.map((ls) => ls.map((l) => l.raw));
   const singles = blocks.map((b, k) => ({ b, k })).filter(({ b }) => b.numbers.length === 1);
   // A row a line, or a cell a line: the words a space apart are the cells, as many as the header
   // names (one more where a merged cell's name is not printed, one fewer where a row shares the
@@ -432,7 +432,7 @@ export function readTable(header: Line[], blocks: RowBlock[], knownNames: Set<st
     blocks.some((b, k) => lineCount(k) > 1.5 * b.numbers.length * count) || (singles.length > 0 && singles.every(({ k }) => lineCount(k) >= count));
   if (!spaced && wrapsCells && rows.size < blocks.reduce((n, b) => n + b.numbers.length, 0)) {
     problems.length = 0;
-    readWrapped(blocks, printed, columns, rows, failed);
+    readWrapped(blocks, unnumbered, columns, rows, failed);
     return { columns, rows, problems };
   }
   const unread = singles.filter(({ b }) => !rows.has(b.numbers[0])).map(({ b }) => b.numbers[0]);
@@ -456,15 +456,15 @@ export function readTable(header: Line[], blocks: RowBlock[], knownNames: Set<st
  */
 function readWrapped(
   blocks: RowBlock[],
-  printed: string[][],
+  unnumbered: { raw: string; page: number | null }[][],
   columns: (string | null)[],
   rows: Map<number, TableRow>,
   failed: (b: RowBlock, message: string) => void,
 ): void {
   const names = columns.slice(1);
-  // A PDF line the page wrapped (its positions say it goes on) is read whole, as its print had it.
+  // A PDF line the page wrapped (its positions say it goes on) keeps its marks: the cutter reads where it wrapped.
   const cuts = cutBlocks(
-    blocks.map((b, k) => ({ k: b.numbers.length, lines: printed[k].map((l) => l.replace(/\u0001/g, '').replace(/\u0002/g, ' ')) })),
+    blocks.map((b, k) => ({ k: b.numbers.length, lines: unnumbered[k].map((l) => l.raw) })),
     names,
   );
   // A table is read whole or not at all: where one row's cut breaks the print, the cuts of the
@@ -499,11 +499,14 @@ function readWrapped(
         b,
         `${span}, printed column by column: ${unsure.join('、')} print fewer cells than rows (merged cells): which rows each spans cannot be told; each row shows them all`,
       );
+    const own = cut.values.findIndex((v) => v.length === n);
     for (let r = 0; r < n; r++) {
       const cells = cut.values.map((v) => (v.length === n ? v[r] : v.length === 1 ? v[0] : v.length ? v.join('／') : null));
       // A merged first cell is printed in the first row it spans.
       if (cells[0] === null && previous) cells[0] = previous[0];
-      rows.set(b.numbers[r], { number: b.numbers[r], cells });
+      // A row of a block starts where its first cell of its own does: a merged cell's page is the block's.
+      const page = n > 1 && own >= 0 ? unnumbered[k][cut.starts[own][r]]?.page : null;
+      rows.set(b.numbers[r], { number: b.numbers[r], cells, ...(page != null ? { page } : {}) });
       previous = cells;
     }
   });

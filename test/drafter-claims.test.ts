@@ -230,9 +230,9 @@ describe('check_draft: correct sentences pass', () => {
     ).toEqual([]);
   });
 
-  it('finds a table total the table prints without its unit', () => {
+  it('finds a table total the table prints without its unit, cited at the total row', () => {
     expect(brief('项目表共列10个项目，计划总投资合计60611.48万元。', '卫政办发〔2019〕49号')).toEqual([
-      ['number', '60611.48万元', 'verified', null, '附件 序号10'],
+      ['number', '60611.48万元', 'verified', null, '附件 合计'],
     ]);
   });
 });

@@ -213,6 +213,7 @@ function tableTasks(header: string, rows: OutlineNode[], title: string, role: Ta
     extraction.count.placed++;
     name = result.name ?? name;
     result.rows.forEach((r, k) => {
+      const locator = numbers.length > 1 ? row.locator.replace(/序号.*$/, `序号${numbers[k]}`) : row.locator;
       out.push({
         task: normalizeDocNumbersIn(r.task),
         leadUnits: r.lead,
@@ -222,8 +223,9 @@ function tableTasks(header: string, rows: OutlineNode[], title: string, role: Ta
         startYear: r.startYear ?? null,
         textTitle: title,
         textRole: role,
-        locator: numbers.length > 1 ? row.locator.replace(/序号.*$/, `序号${numbers[k]}`) : row.locator,
-        page: row.pageFrom,
+        locator,
+        // A row of a block told apart is cited on its own page (where its own cells start).
+        page: rows.find((x) => x.locator === locator)?.pageFrom ?? row.pageFrom,
         quote: r.quote,
         context: `${r.task} ${dropCjkSpaces(row.text)}`,
       });
