@@ -98,7 +98,8 @@ function passagesOf(outline: OutlineNode[], paragraphs: Paragraph[]): { locator:
       // A lead-in (…报酬标准：) means nothing without its items: the node stays whole up to twice the length.
       const leadIn = /[：:]$/.test(node.ownText.trim());
       if (node.text.length <= WHOLE_NODE_CHARS || (leadIn && node.text.length <= 2 * WHOLE_NODE_CHARS)) {
-        if (!isHeadingOnly(node.text)) out.push({ locator: node.locator, text: node.text, page: node.pageFrom });
+        // A table row is a fact however short (序号：合计；计划投资（万元）：60611.48), never a heading.
+        if (node.type === 'row' || !isHeadingOnly(node.text)) out.push({ locator: node.locator, text: node.text, page: node.pageFrom });
         node.children.forEach((c) => markAll(c));
         continue;
       }
