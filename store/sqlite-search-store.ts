@@ -13,6 +13,13 @@ const VOCABULARY_CACHE = 50_000;
 /** Title runs' answers kept between questions, counted in texts: a question asks for each of its terms' runs, and a store's titles never change. */
 const TITLED_KEPT = 20_000;
 
+/**
+ * Postings kept between questions, in bytes: a question reads the postings of every term it
+ * searches, the same terms recur from question to question, and a store's postings never change.
+ * The bundled issue's whole index is 0.5 MB.
+ */
+const POSTINGS_KEPT = 8 * 2 ** 20;
+
 /** A blob's bytes where typed arrays can view them (SQLite's buffers need not be 4-byte aligned). */
 function aligned(blob: Buffer): Buffer {
   return blob.byteOffset % 4 === 0 ? blob : Buffer.from(new Uint8Array(blob));
@@ -50,6 +57,8 @@ export class SqliteSearchStore implements SearchStore {
   private readonly known = new Map<string, number>();
   private readonly titledByGram = new Map<string, { most: number; texts: TitledText[] | null }>();
   private titledKept = 0;
+  private readonly postings = new Map<string, PassagePostings[]>();
+  private postingsKept = 0;
   private readonly sql;
 
   constructor(private readonly db: Database.Database) {
@@ -118,7 +127,21 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   passagePostings(term: string): PassagePostings[] {
-    return (this.sql.segments().all(term) as Segment[]).map((s) => passageColumns(s.postings, s.df));
+    let kept = this.postings.get(term);
+    if (!kept) {
+      const segments = this.sql.segments().all(term) as Segment[];
+      kept = segments.map((s) => passageColumns(s.postings, s.df));
+      const bytes = segments.reduce((n, s) => n + s.df * POSTING_BYTES, 0);
+      if (this.postingsKept + bytes > POSTINGS_KEPT) {
+        this.postings.clear();
+        this.postingsKept = 0;
+      }
+      if (bytes <= POSTINGS_KEPT) {
+        this.postings.set(term, kept);
+        this.postingsKept += bytes;
+      }
+    }
+    return kept;
   }
 
   taskDf(term: string): number {
