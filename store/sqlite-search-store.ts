@@ -59,6 +59,8 @@ export class SqliteSearchStore implements SearchStore {
   private titledKept = 0;
   private readonly postings = new Map<string, PassagePostings[]>();
   private postingsKept = 0;
+  /** Every text's passage range, by first passage (a few hundred KB at 1,000 issues): read once, when a quotation first asks. */
+  private spans: TextSpan[] | null = null;
   private readonly sql;
 
   constructor(private readonly db: Database.Database) {
@@ -74,13 +76,7 @@ export class SqliteSearchStore implements SearchStore {
       ),
       // One more row than allowed says there are too many, without counting them all.
       titledCount: lazy(db, 'SELECT COUNT(*) FROM (SELECT 1 FROM title_grams WHERE gram = ? LIMIT ?)', true),
-      // Ranges never overlap: the texts meeting from..to are the one holding `from` and those starting after it up to `to`.
-      spanning: lazy(
-        db,
-        `SELECT text_id AS id, passage_from AS "from", passage_to AS "to" FROM text_spans
-         WHERE passage_from >= COALESCE((SELECT MAX(passage_from) FROM text_spans WHERE passage_from <= @from), @from) AND passage_from <= @to AND passage_to >= @from
-         ORDER BY passage_from`,
-      ),
+      allSpans: lazy(db, 'SELECT text_id AS id, passage_from AS "from", passage_to AS "to" FROM text_spans ORDER BY passage_from'),
       noticePassages: lazy(
         db,
         'SELECT MIN(s.passage_from) AS "from", MAX(s.passage_to) AS "to" FROM texts t JOIN text_spans s ON s.text_id = t.id WHERE t.notice_id = (SELECT id FROM notices WHERE doc_number = ?)',
@@ -184,7 +180,20 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   textsSpanning(from: number, to: number): TextSpan[] {
-    return this.sql.spanning().all({ from, to }) as TextSpan[];
+    const spans = (this.spans ??= this.sql.allSpans().all() as TextSpan[]);
+    // Ranges never overlap: the texts meeting from..to are the one holding `from` (the last starting at or before it) and those starting after it up to `to`.
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].from <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    let first = Math.max(0, lo - 1);
+    if (first < spans.length && spans[first].to < from) first++;
+    let end = lo;
+    while (end < spans.length && spans[end].from <= to) end++;
+    return spans.slice(first, end);
   }
 
   noticePassages(docNumber: string): { from: number; to: number } | null {
