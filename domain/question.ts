@@ -40,6 +40,9 @@ export const ASKING = [
   '啥',
   '只有',
   '到底',
+  // How far (到什么程度): asking for a degree, not about 程度.
+  '什么程度',
+  '多大程度',
   // How long (多久): asking for a period.
   '多久',
   '一下',
@@ -140,6 +143,11 @@ const ASKING_RE = alternation(ASKING);
 const RESPONSIBILITY_RE = alternation([...ABOUT_RESPONSIBILITY, ...ASKING]);
 const PUNCTUATION = /[？?。，,！!\s]+/g;
 const FUNCTION_RE = alternation(FUNCTION_WORDS);
+
+const FUNCTION_SET = new Set(FUNCTION_WORDS);
+
+/** Whether a word is grammar (要, 来, 这些), not something a question asks about. */
+export const isFunctionWord = (word: string): boolean => FUNCTION_SET.has(word);
 
 /** The words of a stretch of a question (no index term in it) that could name something: two or more characters left between function words. 上挖掘机这些 → 挖掘机. */
 export function contentWords(stretch: string): string[] {
@@ -250,7 +258,7 @@ const POSITION = /主任|局长|书记|主席|市长|区长|县长|委员|调研
 const LIST = /、[^、，。；]{1,24}、|包括|主要有|分别为|分为/;
 const CALCULATION = /[=＝×]|公式|计算方法/;
 /** A sentence opening on what it is for (为进一步完善…, 为了…), or naming its aim. */
-const PURPOSE = /^[^，。；]{0,8}为(?:了|进一步|加强|规范|深入|切实|全面|推进|贯彻|落实)|目的是/;
+const PURPOSE = /^[^，。；]{0,8}为(?:了|进一步|加强|规范|深入|切实|全面|推进|贯彻|落实|严格|认真|更好|有效)|目的是/;
 
 /** The kinds of answer a sentence states. */
 export interface Kinds {

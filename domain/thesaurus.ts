@@ -29,7 +29,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['工资', '薪水', '待遇'], printed: ['工资', '报酬', '补助'] },
   { asked: ['补贴', '补助', '奖励金'], printed: ['补助', '补贴', '优待金'] },
   { asked: ['报销', '怎么报'], printed: ['报销'] },
-  { asked: ['交清', '交齐', '缴清', '交钱', '付款', '缴费'], printed: ['付清', '缴纳', '支付'] },
+  { asked: ['交清', '交齐', '缴清', '交钱', '付款', '付钱', '付', '缴费'], printed: ['付清', '缴纳', '支付'] },
   { asked: ['出差'], printed: ['差旅', '差旅费'] },
   { asked: ['拨款', '拨钱', '给钱', '拨给'], printed: ['拨付', '支付', '核拨'] },
   { asked: ['押金', '保证金'], printed: ['保证金', '质量保证金'] },
@@ -56,6 +56,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['列清单', '列个清单'], printed: ['清单', '目录'] },
   { asked: ['几级', '几个级别', '哪几级'], printed: ['分级', '级别'] },
   { asked: ['建好', '弄好', '做完', '干完', '搞完', '完工'], printed: ['建成', '完成'] },
+  { asked: ['结完', '结案', '了结'], printed: ['办结', '审结'] },
   { asked: ['不能', '不可以', '不准', '不许', '不让'], printed: ['不得', '禁止', '严禁'] },
   { asked: ['必须', '一定要'], printed: ['应当', '必须'] },
   { asked: ['交', '上交', '提交', '报上去', '报给'], printed: ['报送', '上报', '提交'] },
@@ -94,6 +95,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['低保'], printed: ['城乡低保', '社会救助'] },
   { asked: ['买东西', '采购'], printed: ['政府采购'] },
   { asked: ['打官司', '诉讼'], printed: ['诉讼', '代理'] },
+  { asked: ['案子', '官司'], printed: ['案件'] },
   { asked: ['开会'], printed: ['研讨会', '论证会', '会议'] },
   { asked: ['科研', '搞研究'], printed: ['科学技术研究', '科学研究', '科研'] },
   { asked: ['资料', '材料'], printed: ['资料', '材料'] },
@@ -110,6 +112,8 @@ export const SENSES: { asked: string[]; context: RegExp; printed: string[] }[] =
     context: /投资|投入|项目|工程|建设|造价|修复|治理/,
     printed: ['投资', '计划投资', '总投资', '资金', '投入'],
   },
+  // Carrying a task out (谁来组织实施, 怎么推进实施) is not a rule taking effect (自…起施行).
+  { asked: ['实施'], context: /谁|组织|负责|牵头|推进|落实|怎么|如何/, printed: ['实施'] },
   // Paying money is 缴纳 or 支付, not handing in papers (交租金, 交钱 vs 交材料).
   { asked: ['交', '上交'], context: /钱|费|租金|价款|款/, printed: ['缴纳', '付清', '支付'] },
 ];

@@ -64,6 +64,27 @@ describe('a paraphrase within its sense', () => {
     expect(printedWords('法律顾问的费用怎么报')).toEqual(['经费', '资金', '费用', '报酬', '补助', '报销']);
   });
 
+  it('reads 实施 of carrying a task out apart from a rule taking effect: 谁来组织实施 is not 施行', () => {
+    expect(printedWords('黄河清水河水污染防治项目谁来组织实施')).toEqual(['污染', '黑臭']);
+    expect(printedWords('这个办法什么时候开始实施')).toEqual(['施行', '实施', '起施行']);
+  });
+
+  it('reads a case and its closing as the gazette prints them: 案子 is 案件, 结完 is 办结 or 审结, 付 is 支付', () => {
+    expect(printedWords('年底案子还没结完钱怎么付', THESAURUS, new Set(['付', '钱']))).toEqual([
+      '案件',
+      '办结',
+      '审结',
+      '经费',
+      '资金',
+      '费用',
+      '报酬',
+      '补助',
+      '付清',
+      '缴纳',
+      '支付',
+    ]);
+  });
+
   it('reads 交 of money as paying, of papers as handing in', () => {
     expect(printedWords('租金什么时候交', THESAURUS, new Set(['交']))).toEqual(['租金', '承包价款', '缴纳', '付清', '支付']);
     expect(printedWords('政策解读材料什么时候交', THESAURUS, new Set(['交']))).toEqual(['资料', '材料', '报送', '上报', '提交']);
@@ -128,18 +149,27 @@ describe('words a question says that the gazette does not', () => {
 
   it('keeps the content words of a stretch no term covers, not its function words: 上挖掘机这些 → 挖掘机', () => {
     expect(contentWords('上挖掘机这些')).toEqual(['挖掘机']);
-    expect(contentWords('案子还没结完')).toEqual(['案子']);
+    expect(contentWords('噪声还没清完')).toEqual(['噪声']);
     expect(contentWords('现在要多长')).toEqual([]);
     expect(contentWords('扣下来')).toEqual([]);
   });
 
   it('names a content word the question depends on, and nothing else of it', () => {
-    expect(message('search_gazette', { query: '年底案子还没结完钱怎么付' })).toBe('公报中没有出现“案子”；以下只按其余词语检索。');
+    expect(message('search_gazette', { query: '冬天错峰生产的噪声还没清完怎么办' })).toBe('公报中没有出现“噪声”；以下只按其余词语检索。');
+    // 案子 is read as the gazette's 案件.
+    expect(message('search_gazette', { query: '年底案子还没结完钱怎么付' })).toBe('');
     // 挖掘机 is read as the gazette's 非道路移动机械: not a word it lacks.
     expect(message('search_gazette', { query: '工地上挖掘机这些机械的排放谁管' })).toBe('');
     for (const query of ['招标的中标结果多久公开', '挂牌底价最低能定多少', '医保扣下来的质量保证金是多少', '湿地保护修复要花多少钱', '法律顾问指的是什么人']) {
       expect([query, message('search_gazette', { query })]).toEqual([query, '']);
     }
+  });
+
+  it('reads 到什么程度 as asking for a degree, not about 程度: the sentence that says it, not one holding 程度', () => {
+    const hit = (call(ctx, 'search_gazette', { query: '公共资源分配的信息要公开到什么程度', limit: 1 }).structuredContent as { results: { answer: string }[] })
+      .results[0];
+    expect(hit.answer).toContain('实现公共资源配置全程公开、全程留痕。');
+    expect(hit.answer).not.toContain('程度显著提高');
   });
 
   it('never names the words that only say what is asked (啥时候, 有啥, 只有, 怎么办)', () => {
