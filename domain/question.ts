@@ -204,7 +204,7 @@ const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
   { asks: /多少人|几个人|几名|多少名/, wants: { measures: ['people'] } },
   { asks: /几次|多少次|多久一次/, wants: { measures: ['occasions'] } },
   { asks: /多少|几|多大|多高|多长|最少|最多|至少|不低于|不超过/, wants: { measures: ['*'] } },
-  { asks: /什么时候|何时|哪天|几号|哪一天|截止|期限|时限|从哪天|到哪天|多会儿|日期|有效期|施行|生效|失效|实施日期/, wants: { dates: true } },
+  { asks: /什么时候|啥时候|何时|哪天|几号|哪一天|最晚|最迟|截止|期限|时限|从哪天|到哪天|多会儿|日期|有效期|施行|生效|失效|实施日期/, wants: { dates: true } },
   { asks: /什么职务|任什么|担任什么|什么职位|什么岗位|哪个职务/, wants: { positions: true } },
   { asks: /谁|哪个部门|哪个单位|哪些部门|哪些单位|哪家|由谁|什么部门|什么单位/, wants: { units: true } },
   { asks: /哪里|在哪|去哪|什么地方|哪个平台|哪个网站|何处/, wants: { places: true } },

@@ -55,6 +55,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['担责', '被追究'], printed: ['问责', '追责', '追究', '责任追究'] },
   { asked: ['列清单', '列个清单'], printed: ['清单', '目录'] },
   { asked: ['几级', '几个级别', '哪几级'], printed: ['分级', '级别'] },
+  { asked: ['分成', '划成', '分几'], printed: ['划分为', '分为', '划分'] },
   { asked: ['建好', '弄好', '做完', '干完', '搞完', '完工'], printed: ['建成', '完成'] },
   { asked: ['结完', '结案', '了结'], printed: ['办结', '审结'] },
   { asked: ['不能', '不可以', '不准', '不许', '不让'], printed: ['不得', '禁止', '严禁'] },
@@ -118,6 +119,10 @@ export const SENSES: { asked: string[]; context: RegExp; printed: string[] }[] =
   { asked: ['交', '上交'], context: /钱|费|租金|价款|款/, printed: ['缴纳', '付清', '支付'] },
 ];
 
+/** Words that, after a demonstrative or a numeral, count things (这批项目, 一批企业): then no verb of the thesaurus (批 → 审批). */
+const MEASURE_WORDS = new Set(['批']);
+const COUNTING = /[这那哪该每首一两几]$/;
+
 /** The gazette's words for `asked` in this question: a sense's, where the question's other words fit one. */
 function senseOf(asked: string, question: string, at: number): string[] | null {
   const rest = question.slice(0, at) + question.slice(at + asked.length);
@@ -163,7 +168,8 @@ export interface Paraphrase {
  * the gazette's words for each. A question that already says the gazette's word (出租, 不得) is
  * not asking in other words (租, 得), but its synonyms count. `alone` holds the characters the
  * question uses as words of their own, when its segmentation is known: a one-character paraphrase
- * counts only there (交 of 交给, not of 交易; 批 of 谁批, not of 批评).
+ * counts only there (交 of 交给, not of 交易; 批 of 谁批, not of 批评), and a measure word only as a
+ * verb (批 of 谁批, not of 这批项目).
  */
 export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS, alone?: Set<string>): Paraphrase[] {
   let lookup = lookups.get(rows);
@@ -187,6 +193,7 @@ export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS, 
     if (asked.length === 1 && alone && !alone.has(asked)) continue;
     for (let at = question.indexOf(asked); at >= 0; at = question.indexOf(asked, at + 1)) {
       if (taken.slice(at, at + asked.length).some(Boolean) || insideAsking(at, asked.length)) continue;
+      if (MEASURE_WORDS.has(asked) && COUNTING.test(question.slice(0, at))) continue;
       taken.fill(true, at, at + asked.length);
       out.push({ at, asked, printed: senseOf(asked, question, at) ?? printed, ownWord: false });
     }

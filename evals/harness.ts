@@ -224,7 +224,7 @@ const SUITES: Suite<never>[] = [
   paraphraseSuite('paraphrase-2.jsonl', 0.65),
   paraphraseSuite('paraphrase-3.jsonl', 0.6),
   // Written by someone who had not read the code; prose and table questions (kind), split by half.
-  paraphraseSuite('user/questions-4.jsonl', 0),
+  paraphraseSuite('user/questions-4.jsonl', 0.75),
   {
     file: 'deadline.jsonl',
     tool: 'compute_deadline',

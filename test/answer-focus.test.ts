@@ -115,6 +115,13 @@ describe('answeringWords', () => {
     );
   });
 
+  it('answers 最晚啥时候 with the sentence that states the date, not the preamble that holds the topic', () => {
+    const terms = ['重点', '流域', '水污染', '防治', '项目', '前期', '工作'];
+    expect(answeringWords(WATER_49, ask('这批重点流域水污染防治项目前期工作最晚啥时候要做完', terms), SHOWN)).toBe(
+      '…现将建设项目印发给你们，请各县（区）、有关部门按照建设内容，进一步明确责任，明确时间节点，加大工作力度，确保在6月底前完成工程前期准备工作，2020年底前完成项目建设，实现稳定运行。',
+    );
+  });
+
   it('is null when nothing in the passage matches the question', () => {
     expect(answeringWords(LEGAL_AIDE, ask('渣土车要安装什么', ['渣土车']), SHOWN)).toBeNull();
   });

@@ -85,6 +85,21 @@ describe('a paraphrase within its sense', () => {
     ]);
   });
 
+  it('reads 批 after 这 or 一 as counting things, not approving: 这批项目 asks nothing of 审批, 谁批 does', () => {
+    expect(printedWords('这批项目什么时候做完', THESAURUS, new Set(['批']))).toEqual(['建成', '完成']);
+    expect(printedWords('这个项目谁批', THESAURUS, new Set(['批', '谁']))).toEqual(['审批', '批准']);
+  });
+
+  it('reads 分成 as the gazette’s 划分为, and finds the stages by it', () => {
+    expect(printedWords('审批流程分成几个阶段')).toEqual(['审批', '批准', '程序', '流程', '手续', '划分为', '分为', '划分']);
+    const hit = (
+      call(ctx, 'search_gazette', { query: '审批流程分成几个阶段', limit: 1 }).structuredContent as {
+        results: { citation: { docNumber: string; locator: string } }[];
+      }
+    ).results[0].citation;
+    expect(hit).toMatchObject({ docNumber: '卫政办发〔2019〕68号', locator: '二、（二）' });
+  });
+
   it('reads 交 of money as paying, of papers as handing in', () => {
     expect(printedWords('租金什么时候交', THESAURUS, new Set(['交']))).toEqual(['租金', '承包价款', '缴纳', '付清', '支付']);
     expect(printedWords('政策解读材料什么时候交', THESAURUS, new Set(['交']))).toEqual(['资料', '材料', '报送', '上报', '提交']);
@@ -113,6 +128,8 @@ describe('what a question wants', () => {
     ['请法律顾问审个合同要给多少钱', { measures: ['money'] }],
     ['租国有房子的租金多久要交清', { measures: ['workdays', 'days', 'weeks', 'months', 'hours'] }],
     ['政策解读材料什么时候交', { dates: true }],
+    ['湿地保护规划啥时候完成', { dates: true }],
+    ['前期工作最晚要做完', { dates: true }],
     ['法律顾问的钱谁来管', { units: true }],
     ['国有资产出租去哪里办', { places: true }],
     ['田力任什么职务', { positions: true }],
