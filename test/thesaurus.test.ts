@@ -100,6 +100,17 @@ describe('a paraphrase within its sense', () => {
     expect(hit).toMatchObject({ docNumber: '卫政办发〔2019〕68号', locator: '二、（二）' });
   });
 
+  it('reads 生孩子 as the gazette’s 分娩, and finds how a birth in hospital is paid by it', () => {
+    expect(printedWords('住院生孩子按什么付费')).toEqual(['分娩', '生育', '报酬', '报酬标准', '付费', '支付']);
+    const hit = (
+      call(ctx, 'search_gazette', { query: '住院生孩子按什么付费', limit: 1 }).structuredContent as {
+        results: { text: string; citation: { locator: string } }[];
+      }
+    ).results[0];
+    expect(hit.citation.locator).toBe('第二条');
+    expect(hit.text).toContain('住院分娩按人头付费');
+  });
+
   it('reads 交 of money as paying, of papers as handing in', () => {
     expect(printedWords('租金什么时候交', THESAURUS, new Set(['交']))).toEqual(['租金', '承包价款', '缴纳', '付清', '支付']);
     expect(printedWords('政策解读材料什么时候交', THESAURUS, new Set(['交']))).toEqual(['资料', '材料', '报送', '上报', '提交']);
