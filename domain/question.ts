@@ -101,10 +101,10 @@ const ABOUT_RESPONSIBILITY = [
 ];
 
 // Words that carry no content of their own: modal and light verbs, adverbs of time and manner,
-// demonstratives, measure words, particles, places relative to something (上, 旁边). A word the
-// gazette lacks is reported only where it is none of these (挖掘机, not 要 or 这些).
+// pronouns and demonstratives, measure words, particles, places relative to something (上, 旁边).
+// A word the gazette lacks is reported only where it is none of these (挖掘机, not 要 or 这些).
 const FUNCTION_WORDS = [
-  ...['要', '能', '会', '可以', '应该', '需要', '得', '该', '想'],
+  ...['要', '能', '会', '可以', '应该', '需要', '得', '该', '想', '搞', '弄'],
   ...[
     '还',
     '都',
@@ -129,13 +129,21 @@ const FUNCTION_WORDS = [
     '以后',
     '以前',
     '开始',
+    '时候',
+    '亲自',
+    '额外',
+    '另外',
+    '专门',
   ],
-  ...['这些', '那些', '这个', '那个', '这种', '那种', '这', '那', '个', '些', '东西', '事情', '情况'],
+  ...['这些', '那些', '这个', '那个', '这种', '那种', '这批', '那批', '这', '那', '个', '些', '东西', '事情', '情况'],
+  ...['我们', '你们', '他们', '她们', '咱们', '咱', '俺'],
+  // One of a unit of counting (一天能处理多少, 一件给多少): the unit, not a thing asked about.
+  ...['天', '年', '届', '件', '次', '批', '位'].map((unit) => `一${unit}`),
   ...['是', '有', '来', '去', '把', '被', '给', '让', '向', '从', '到', '在', '对', '和', '与', '及', '或', '之', '将', '了', '着', '过', '的', '地', '多'],
   ...['上', '里', '中', '内', '后', '前', '旁边', '说了算'],
   // Complements of result and direction (清完, 扣下来, 补回来), and bounds and days asked for (最低, 哪天).
   ...['完', '下来', '回来', '出来', '起来', '下', '回', '算'],
-  ...['最低', '最少', '最多', '最高', '多高', '多大', '哪天', '哪一天'],
+  ...['最低', '最少', '最多', '最高', '至少', '最晚', '最迟', '最早', '多高', '多大', '哪天', '哪一天'],
 ];
 
 const alternation = (words: string[]) => new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'g');

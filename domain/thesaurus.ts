@@ -99,6 +99,10 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['打官司', '诉讼'], printed: ['诉讼', '代理'] },
   { asked: ['案子', '官司'], printed: ['案件'] },
   { asked: ['开会'], printed: ['研讨会', '论证会', '会议'] },
+  // Short forms officials say for the gazette's full names.
+  { asked: ['环评'], printed: ['环境影响评价'] },
+  { asked: ['水保'], printed: ['水土保持'] },
+  { asked: ['做出'], printed: ['作出'] },
   { asked: ['科研', '搞研究'], printed: ['科学技术研究', '科学研究', '科研'] },
   { asked: ['资料', '材料'], printed: ['资料', '材料'] },
 ];

@@ -111,6 +111,10 @@ describe('a paraphrase within its sense', () => {
     expect(hit.text).toContain('住院分娩按人头付费');
   });
 
+  it('reads the short forms officials say as the gazette’s full names: 环评 is 环境影响评价, 水保 水土保持, 做出 作出', () => {
+    expect(printedWords('环评和水保方案做出了吗')).toEqual(['环境影响评价', '水土保持', '作出']);
+  });
+
   it('reads 交 of money as paying, of papers as handing in', () => {
     expect(printedWords('租金什么时候交', THESAURUS, new Set(['交']))).toEqual(['租金', '承包价款', '缴纳', '付清', '支付']);
     expect(printedWords('政策解读材料什么时候交', THESAURUS, new Set(['交']))).toEqual(['资料', '材料', '报送', '上报', '提交']);
@@ -180,6 +184,12 @@ describe('words a question says that the gazette does not', () => {
     expect(contentWords('噪声还没清完')).toEqual(['噪声']);
     expect(contentWords('现在要多长')).toEqual([]);
     expect(contentWords('扣下来')).toEqual([]);
+    // Pronouns, 的时候, bounds (至少, 最晚), light verbs (搞) and one of a unit (一届, 一天) are grammar too.
+    expect(contentWords('时候碰')).toEqual([]);
+    expect(contentWords('期至少')).toEqual([]);
+    expect(contentWords('一届聘')).toEqual([]);
+    expect(contentWords('咱市')).toEqual([]);
+    expect(contentWords('搞土方')).toEqual(['土方']);
   });
 
   it('names a content word the question depends on, and nothing else of it', () => {
@@ -201,7 +211,16 @@ describe('words a question says that the gazette does not', () => {
   });
 
   it('never names the words that only say what is asked (啥时候, 有啥, 只有, 怎么办)', () => {
-    for (const query of ['湿地保护规划啥时候完成', '法律顾问有啥条件', '只有国控断面要达到Ⅱ类吗', '污泥不达标怎么办']) {
+    for (const query of [
+      '湿地保护规划啥时候完成',
+      '法律顾问有啥条件',
+      '只有国控断面要达到Ⅱ类吗',
+      '污泥不达标怎么办',
+      '第一污水处理厂一天能处理多少',
+      '他们这批新任职的试用期多长',
+      '湿地保护规划最晚啥时候完成',
+      '咱市审批系统啥时候对接',
+    ]) {
       expect([query, message('search_gazette', { query })]).toEqual([query, '']);
     }
     expect(message('search_gazette', { query: '湿地保护规划啥时候完成，噪声怎么办' })).toBe('公报中没有出现“噪声”；以下只按其余词语检索。');
