@@ -63,6 +63,29 @@ describe('check_draft: a task restated, against the task', () => {
       ],
     ],
     [
+      'a deadline as a half year, a quarter, a part of a month, or a year said relative to the document’s',
+      '卫政办发〔2019〕43号',
+      `实施分类处置，2019年上半年完成；实施分类处置，第三季度末前完成；实施分类处置，9月中旬前完成；实施分类处置，明年底前完成。${TAG_43}`,
+      [
+        ['date', '2019年上半年', 'mismatch', '2019年底', '二、（三）2.'],
+        ['date', '第三季度末', 'mismatch', '2019年底', '二、（三）2.'],
+        ['date', '9月中旬前', 'mismatch', '2019年底', '二、（三）2.'],
+        ['date', '明年底前', 'mismatch', '2019年底', '二、（三）2.'],
+        ['citation', '卫政办发〔2019〕43号 · 二、（三）2.', 'verified', null, '二、（三）2.'],
+      ],
+    ],
+    [
+      'the right deadline as 今年年底前, 年内, 第四季度末',
+      '卫政办发〔2019〕43号',
+      `实施分类处置，今年年底前完成；实施分类处置，年内完成；实施分类处置，第四季度末前完成。${TAG_43}`,
+      [
+        ['date', '今年年底前', 'verified', null, '二、（三）2.'],
+        ['date', '年内', 'verified', null, '二、（三）2.'],
+        ['date', '第四季度末', 'verified', null, '二、（三）2.'],
+        ['citation', '卫政办发〔2019〕43号 · 二、（三）2.', 'verified', null, '二、（三）2.'],
+      ],
+    ],
+    [
       'a deadline alone, in Chinese numerals, against the cited clause’s task',
       '卫政办发〔2019〕43号',
       '完成时限：二〇一九年十二月三十一日。【卫政办发〔2019〕43号 · 二、（一）1.】',
@@ -134,6 +157,67 @@ describe('check_draft: claims as drafts word them', () => {
       '入伍大学生义务兵家庭优待金由自治区财政全额负担。',
       [['claim', '自治区财政', 'mismatch', '同级财政', '二、（二）']],
     ],
+    [
+      'a rule without exception (一律) where the clause allows one (原则上)',
+      '卫政规发〔2019〕1号',
+      '法律顾问审查合同、涉法性文件、出具法律意见，一律不超过5个工作日。',
+      [
+        ['claim', '一律', 'mismatch', '原则上不超过5个工作日', '第十八条'],
+        ['number', '5个工作日', 'verified', null, '第十八条'],
+      ],
+    ],
+    [
+      'a rule as a rule (原则上) where the clause allows none (一律)',
+      '卫政办发〔2019〕43号',
+      '各县（区）城市建成区原则上禁止新建35蒸吨/小时以下燃煤锅炉。',
+      [['claim', '原则上', 'mismatch', '各县（区）城市建成区一律禁止新建35蒸吨/小时以下燃煤锅炉', '二、（九）1.']],
+    ],
+    ['一律 before a prohibition, as the clause has it', '卫政办发〔2019〕43号', '各县（区）城市建成区一律禁止新建35蒸吨/小时以下燃煤锅炉。', []],
+    [
+      'a permission where the clause obliges with 一律',
+      '卫政办发〔2019〕43号',
+      '未达标排放的企业可以依法停产整治。',
+      [['claim', '可以', 'mismatch', '未达标排放的企业一律依法停产整治', '二、（四）1.']],
+    ],
+    [
+      'a permission where the clause refuses (不予)',
+      '卫政办发〔2019〕43号',
+      '已封堵的排污口经批准可以开封。',
+      [['claim', '可以', 'mismatch', '已封堵的排污口坚决不予开封', '二、（一）9.']],
+    ],
+    [
+      'encouraged (鼓励) where the clause forbids',
+      '卫政办发〔2019〕43号',
+      '重点区域鼓励新建、扩建产生异味的生物发酵项目。',
+      [['claim', '鼓励', 'mismatch', '重点区域不得新建、扩建产生异味的生物发酵项目', '二、（二）']],
+    ],
+    [
+      "a unit without its level as its clause's subject (财政局要…)",
+      '卫政办发〔2019〕85号',
+      '财政局要结合自治区要求，认真贯彻落实民政部《慈善组织信息公开办法》，督促指导全市各级慈善组织切实依法公开各类信息。',
+      [['claim', '财政局', 'mismatch', '市民政局', '三、（二）']],
+    ],
+    [
+      'a connective before the subject unit is not part of its name (同时市民政局要…)',
+      '卫政办发〔2019〕85号',
+      '同时市民政局要结合自治区要求，认真贯彻落实民政部《慈善组织信息公开办法》，督促指导全市各级慈善组织切实依法公开各类信息。',
+      [],
+    ],
+    [
+      'a unit without its level before 负责, where the clause has it support',
+      '卫政办发〔2019〕43号',
+      '严格控制煤炭消费总量，生态环境局负责。【卫政办发〔2019〕43号 · 二、（五）1.】',
+      [
+        ['claim', '生态环境局', 'mismatch', '市发展和改革委员会', '二、（五）1.'],
+        ['citation', '卫政办发〔2019〕43号 · 二、（五）1.', 'verified', null, '二、（五）1.'],
+      ],
+    ],
+    [
+      'the lead unit shortened, without its level, before 负责 (发改委负责)',
+      '卫政办发〔2019〕43号',
+      '严格控制煤炭消费总量，发改委负责。【卫政办发〔2019〕43号 · 二、（五）1.】',
+      [['citation', '卫政办发〔2019〕43号 · 二、（五）1.', 'verified', null, '二、（五）1.']],
+    ],
   ])('%s', (_kind, scope, text, expected) => {
     expect(brief(text, scope)).toEqual(expected);
   });
@@ -146,6 +230,9 @@ describe('sameUnit', () => {
     ['市发改委', '市发展和改革委员会', true],
     ['市审计局', '市审批服务管理局', false],
     ['县生态环境局', '市生态环境局', false],
+    ['同时市民政局', '市民政局', true],
+    ['督促财政局', '市财政局', true],
+    ['沙坡头区生态环境局', '市生态环境局', false],
     ['市财政局', '市市场监督管理局', false],
     ['住房城乡建设部门', '市住房和城乡建设局', true],
     ['市国有资产监督管理部门', '市财政局', false],
