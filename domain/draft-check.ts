@@ -1074,7 +1074,10 @@ function dateTest(d: DateMention, deadline: boolean): FigureTest {
     what: '日期',
     deadline,
     // A source date says the draft's only as far as the draft's goes: 2019年以来 does not say 2019年5月31日.
-    holds: (source) => daysOf(source).some((x) => sameDate(d, x) && (d.month === null || x.month !== null) && (d.day === null || x.day !== null)),
+    // A period the source writes in the same words (上半年, 第一季度) says it, though no day is read from them.
+    holds: (source) =>
+      daysOf(source).some((x) => sameDate(d, x) && (d.month === null || x.month !== null) && (d.day === null || x.day !== null)) ||
+      matchKey(source).includes(matchKey(d.text)),
     alternative: (source, draftSentence, at = d.index) => {
       // Of the source's dates, those as specific as the draft's first (a day for a day, not 2019年以来).
       const all = daysOf(source);
@@ -1341,15 +1344,17 @@ const UNIT_BARE = `(?:${UNIT_LEVEL}|(?![由经的及与和向对将、]))${UNIT_
 /** The units of a list, each up to a separator or the list's end (市纪委监委 is one unit). */
 const LISTED_UNIT = new RegExp(`${UNIT_BARE}(?=[、和及与]|$)`, 'g');
 /**
- * A unit without its level written where a clause starts (财政局要…, 发改委负责…): only words that can be a unit's name —
- * none of the function words a clause's first words hold (同时由X…, 该项任务由X…), nor a generic holder (有关部门, 各级财政).
+ * A unit without its level written where a clause starts (财政局要…, 发改委负责…), never after a mere space (the
+ * gazette's lines break inside names: 市公共 资源交易中心): only words that can be a unit's name —
+ * none of the function words a clause's first words hold (同时由X…, 该项任务由X…), nor a generic holder (有关部门, 各级财政),
+ * nor a word that only ends as a unit does (产业布局); a 部门 or 政府 is named by its level (审批部门 is no one unit).
  */
-const CLAUSE_START = '(?:^|[，；。：！？\\s（(])(?:同时|并且|并|另外|此外|其中|且)?';
+const CLAUSE_START = '(?:^|[，；。：！？（(])(?:同时|并且|并|另外|此外|其中|且)?';
 const UNIT_WORD = '(?![由经的对将在要应须把向给为是与及等市县])[\\u4e00-\\u9fa5（）]';
 /** Words that start a clause but no unit's name: holders of no one unit, connectives, and verbs that take a unit as object. */
 const NOT_A_UNIT =
   '有关|相关|其他|其它|同级|本级|上级|下级|所在|主管|行业|职能|责任|牵头|配合|各|该|本|同时|并|另外|此外|其中|且|督促|指导|要求|加强|推动|组织|协调|支持|鼓励|落实|建立|完善|推进|开展|实施|明确|会同|协助|联合|通过|依托|按照|根据|结合|围绕|请';
-const UNIT_AT_START = `(?<=${CLAUSE_START})(?!${NOT_A_UNIT})(?:${UNIT_WORD}){2,12}?(?:局|委员会|委|办公室|中心|政府|管委会|部门|财政(?![局厅部]))`;
+const UNIT_AT_START = `(?<=${CLAUSE_START})(?!${NOT_A_UNIT})(?:${UNIT_WORD}){2,12}?(?:(?<![布格大全结当时开骗])局|委员会|委|办公室|中心|管委会|财政(?![局厅部]))`;
 /** Roles written before the units (由X, 设在X, 经X, 会同X, 牵头单位：X) and acts written after them (X牵头, X、Y配合). */
 const ROLE_BEFORE = '由|设在|经(?![费过济营常])|会同|(?:牵头|责任|配合)(?:单位|部门)(?:为|是|[：:])\\s*';
 const ROLE_AFTER = '牵头|负责|安排|组织|统筹|会同|配合|参与|协助|为牵头|为配合';
@@ -1359,9 +1364,9 @@ const ROLE_AFTER = '牵头|负责|安排|组织|统筹|会同|配合|参与|协�
  * frequency, a time or place (于, 在), an object led by 对, 将, 按, or an adverb of how.
  */
 const SUBJECT_ACTS =
-  '要(?![求点素件])|应当|应(?=[将按于在予及做把向对从由])|必须|须|务必|不得|可以|每(?:个)?(?:年|季|月|旬|周|半年)|对(?!口|外|象)|将|按(?:照)?|于|在|定期|依法|及时|统一|全面|积极|认真|切实|加快|进一步';
+  '要(?![求点素件])|应当|应(?=[将按于在予及做把向对从由])|必须|须|务必|不得|可以|每(?:个)?(?:年|季|月|旬|周|日|天|半年)|对(?!口|外|象)|将|按(?:照)?|于|在|定期|依法|及时|统一|全面|积极|认真|切实|加快|进一步';
 const UNIT_IN_ROLE = new RegExp(
-  `(${ROLE_BEFORE})(${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*?(?=等?(?:${ROLE_AFTER}|具体|落实|实施|承担))|${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*)((?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|((?:${UNIT_NAME}|${UNIT_AT_START})(?:[、和及与]${UNIT_BARE})*)(?=等?(?:${ROLE_AFTER}))|(?<=${CLAUSE_START})((?:${UNIT_NAME}|${UNIT_AT_START})(?:[、和及与]${UNIT_BARE})*)(?=(?:${SUBJECT_ACTS}))`,
+  `(${ROLE_BEFORE})(${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*?(?=等?(?:${ROLE_AFTER}|具体|落实|实施|承担))|${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*)((?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|((?:${UNIT_NAME}|${UNIT_AT_START})(?:[、和及与]${UNIT_BARE})*)(?=等?(?:${ROLE_AFTER}))|((?:(?<=${CLAUSE_START}|\\s)${UNIT_NAME}|${UNIT_AT_START})(?:[、和及与]${UNIT_BARE})*)(?=(?:${SUBJECT_ACTS}))`,
   'g',
 );
 /** Acts of the unit that leads a task (责任 as in 责任单位：X); after 由 also 安排, 组织…. */
