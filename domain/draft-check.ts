@@ -283,7 +283,8 @@ export class DraftChecker {
       const notice = this.gazette.notice(d.docNumber);
       if (!notice) {
         // A document the gazette names but does not print (a repealed 文号, a superior one) is still real.
-        const named = this.gazette.verifyQuote(d.docNumber, null)[0];
+        // A list of 文号 (卫党干字〔2019〕111、117、120号) is named as written.
+        const named = this.gazette.verifyQuote(d.docNumber, null)[0] ?? this.gazette.verifyQuote(text, null)[0];
         if (named) {
           findings.push({
             kind: 'citation',
@@ -626,7 +627,12 @@ export class DraftChecker {
     ];
     // The words right after the date say what it is the date of (自印发之日即2019年4月26日起施行 is a 施行 date), else its clause's.
     const next = sentence.text.slice(d.index + d.text.length, d.index + d.text.length + 8);
-    const kind = kinds.find(([re]) => new RegExp(`^\\s*(?:${re.source})`).test(next)) ?? kinds.find(([re]) => re.test(clause));
+    // Or a label before it (印发时间：2019年9月27日).
+    const label = sentence.text.slice(Math.max(0, d.index - 10), d.index);
+    const kind =
+      kinds.find(([re]) => new RegExp(`^\\s*(?:${re.source})`).test(next)) ??
+      kinds.find(([re]) => re.test(clause)) ??
+      kinds.find(([re]) => new RegExp(`(?:${re.source})(?:时间|日期)?\\s*[：:为是]\\s*$`).test(label));
     const known = [...new Set(kind?.[2].filter((x): x is string => !!x))];
     if (!kind || !known.length) return null;
     const [re, what] = kind;
@@ -799,6 +805,14 @@ export class DraftChecker {
         continue;
       }
       if (top.score < CLOSE_CLAIM) continue;
+      // A whole paragraph holds more words than any one sentence of it: the sentence that says the clause, when nearly as
+      // close, is what it is compared with (its paragraph still gives the units a sentence names none of).
+      const isParagraph = (x: SourceSentence) => pool.paragraphs.some((p) => p.text === x.text);
+      const sentenceOf = isParagraph(top) ? ranked.find((x) => !isParagraph(x) && top.text.includes(x.text)) : undefined;
+      if (sentenceOf && sentenceOf.score >= CLOSE_CLAIM && sentenceOf.score >= top.score - RIVAL) {
+        ranked = [sentenceOf, ...ranked.filter((x) => x !== sentenceOf && x !== top)];
+        top = sentenceOf;
+      }
       // A sentence that names no unit (a table row's project) has its units in its paragraph (the row's 责任单位).
       // Units the task check judged are not judged again on the words around them.
       const differs = (s: SourceSentence) => {
@@ -1059,8 +1073,19 @@ function datesIn(sentence: string): DateMention[] {
   const more = deadlinesIn(sentence, '2019-01-01')
     .filter((x) => !inside(taken, x.index) && !Object.keys(RELATIVE_YEARS).some((w) => x.text.startsWith(w)))
     .map((x) => ({ text: x.text, index: x.index, year: x.year, month: Number(x.iso.slice(5, 7)), day: Number(x.iso.slice(8)) }));
-  return [...dates, ...more].sort((a, b) => a.index - b.index);
+  // The month of a yearly act (每年4月) and the year a target is set for (到2020年，): checked where the source words them alike.
+  const periodic = [...sentence.matchAll(YEARLY_MONTH_OR_TARGET_YEAR)]
+    .filter((m) => !inside([...taken, ...more.map((x) => ({ from: x.index, to: x.index + x.text.length }))], m.index))
+    .map((m) => {
+      const [text, index] = m.groups!.month
+        ? [`${m.groups!.month}月`, m.index + m[0].indexOf(`${m.groups!.month}月`)]
+        : [`${m.groups!.year}年`, m.index + m[0].indexOf(m.groups!.year)];
+      return { text, index, year: m.groups!.year ? Number(m.groups!.year) : null, month: m.groups!.month ? Number(m.groups!.month) : null, day: null };
+    });
+  return [...dates, ...more, ...periodic].sort((a, b) => a.index - b.index);
 }
+
+const YEARLY_MONTH_OR_TARGET_YEAR = /每年(?<month>\d{1,2})月(?![\d底末]|份?\s*\d)|(?<=^|[，。；：])(?:到|至)(?<year>\d{4})年(?=[，,])/g;
 
 /** findDates, a month's end read as its last day. */
 function daysOf(text: string): DateMention[] {
@@ -1310,7 +1335,7 @@ const MODALS: [string, RegExp][] = [
   ['oblige', /必须|(?<![无不必])须|应当|务必|一律(?![不禁严免可无])/g],
 ];
 /** Whether a rule admits exceptions: as a rule (原则上) or without any (一律), each the other's mismatch. */
-const EXCEPTIONS: Record<string, RegExp> = { 原则上: /一律|一概/, 一律: /原则上/, 一概: /原则上/ };
+const EXCEPTIONS: Record<string, RegExp> = { 原则上: /一律|一概|禁止|严禁|不得|必须|应当|须/, 一律: /原则上/, 一概: /原则上/ };
 const MODAL = new RegExp(MODALS.map(([, re]) => re.source).join('|'), 'g');
 const OBLIGATION = /必须|(?<![无不必])须|应当|务必/;
 /** Modals as either side may write them bare, for comparing what a modal governs: 可申请, 应将…报送. */
@@ -1336,7 +1361,7 @@ const FREQUENCY =
   /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)|(?<![\d〇一二三四五六七八九本上下当该全])(?:半年度|年度|季度|月度)(?=考核|评估|检查|报告|总结|调度|通报|评议|评价)/g;
 /** A unit as the gazette names it: 市生态环境局, 县级以上人民政府, 市国资委, 各县（区）人民政府. */
 const UNIT_LEVEL = '(?:市|县|区|自治区|各级|各县（区）)';
-const UNIT_BODY = '[\\u4e00-\\u9fa5（）]{0,14}?(?:局|委员会|委|办公室|中心|公司|政府|管委会|军分区|顾问室|部门|财政(?![局厅部]))';
+const UNIT_BODY = '(?:(?!由)[\\u4e00-\\u9fa5（）]){0,14}?(?:局|委员会|委|办公室|中心|公司|政府(?!办公室)|管委会|军分区|顾问室|部门|财政(?![局厅部]))';
 const UNIT_NAME = `${UNIT_LEVEL}${UNIT_BODY}`;
 const UNIT_NAME_G = new RegExp(UNIT_NAME, 'g');
 /** A unit without its level, as a draft may write it after 由 or in a list (由退役军人事务局; 市工业和信息化局、生态环境局). */
@@ -1356,7 +1381,7 @@ const NOT_A_UNIT =
   '有关|相关|其他|其它|同级|本级|上级|下级|所在|主管|行业|职能|责任|牵头|配合|各|该|本|同时|并|另外|此外|其中|且|督促|指导|要求|加强|推动|组织|协调|支持|鼓励|落实|建立|完善|推进|开展|实施|明确|会同|协助|联合|通过|依托|按照|根据|结合|围绕|请';
 const UNIT_AT_START = `(?<=${CLAUSE_START})(?!${NOT_A_UNIT})(?:${UNIT_WORD}){2,12}?(?:(?<![布格大全结当时开骗])局|委员会|委|办公室|中心|管委会|财政(?![局厅部]))`;
 /** Roles written before the units (由X, 设在X, 经X, 会同X, 牵头单位：X) and acts written after them (X牵头, X、Y配合). */
-const ROLE_BEFORE = '由|设在|经(?![费过济营常])|会同|(?:牵头|责任|配合)(?:单位|部门)(?:为|是|[：:])\\s*';
+const ROLE_BEFORE = '由|设在|经(?![费过济营常])|会同|上缴(?:至|到)?|向|(?:牵头|责任|配合)(?:单位|部门)(?:为|是|[：:])\\s*';
 const ROLE_AFTER = '牵头|负责|安排|组织|统筹|会同|配合|参与|协助|为牵头|为配合';
 /** A unit in a role, the one grammar a draft's units and the source's are read with: 由X牵头, 设在X, 经X审查, 会同X, 牵头单位：X、Y, X牵头, X负责(实施), X、Y配合. */
 /**
@@ -1366,7 +1391,7 @@ const ROLE_AFTER = '牵头|负责|安排|组织|统筹|会同|配合|参与|协�
 const SUBJECT_ACTS =
   '要(?![求点素件])|应当|应(?=[将按于在予及做把向对从由])|必须|须|务必|不得|可以|每(?:个)?(?:年|季|月|旬|周|日|天|半年)|对(?!口|外|象)|将|按(?:照)?|于|在|定期|依法|及时|统一|全面|积极|认真|切实|加快|进一步';
 const UNIT_IN_ROLE = new RegExp(
-  `(${ROLE_BEFORE})(${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*?(?=等?(?:${ROLE_AFTER}|具体|落实|实施|承担))|${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*)((?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|((?:${UNIT_NAME}|${UNIT_AT_START})(?:[、和及与]${UNIT_BARE})*)(?=等?(?:${ROLE_AFTER}))|((?:(?<=${CLAUSE_START}|\\s)${UNIT_NAME}|${UNIT_AT_START})(?:[、和及与]${UNIT_BARE})*)(?=(?:${SUBJECT_ACTS}))`,
+  `(${ROLE_BEFORE})(${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*?(?=等?(?:${ROLE_AFTER}|具体|落实|实施|承担))|${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*)((?:(?:(?![任为由担])[\\u4e00-\\u9fa5]){0,6}?(?:局长|主任|组长))?)|((?:${UNIT_NAME}|${UNIT_AT_START})(?:[、和及与]${UNIT_BARE})*)(?=等?(?:${ROLE_AFTER}))|((?:(?<=${CLAUSE_START}|\\s)${UNIT_NAME}|${UNIT_AT_START})(?:[、和及与]${UNIT_BARE})*)(?=(?:${SUBJECT_ACTS}))`,
   'g',
 );
 /** Acts of the unit that leads a task (责任 as in 责任单位：X); after 由 also 安排, 组织…. */
@@ -1424,8 +1449,13 @@ function unitsInRole(text: string): UnitInRole[] {
 /** A unit as a draft names it: the same unit with or without its level, or shortened (市科技局 for 市科学技术局). */
 export function sameUnit(written: string, named: string): boolean {
   const level = new RegExp(`^${UNIT_LEVEL}`);
-  // 委 is short for 委员会 (发改委).
-  const [w, n] = [written, named].map((u) => u.replace(/\s+/g, '').replace(/委员会$/, '委'));
+  // 委 is short for 委员会 (发改委); 市政府 for 市人民政府.
+  const [w, n] = [written, named].map((u) =>
+    u
+      .replace(/\s+/g, '')
+      .replace(/委员会$/, '委')
+      .replace(/人民政府/, '政府'),
+  );
   const [lw, ln] = [level.exec(w)?.[0], level.exec(n)?.[0]];
   if (lw && ln && lw !== ln) return false;
   const [a, b] = [w.slice(lw?.length ?? 0), n.slice(ln?.length ?? 0)];

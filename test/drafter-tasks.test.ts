@@ -218,6 +218,60 @@ describe('check_draft: claims as drafts word them', () => {
       '严格控制煤炭消费总量，发改委负责。【卫政办发〔2019〕43号 · 二、（五）1.】',
       [['citation', '卫政办发〔2019〕43号 · 二、（五）1.', 'verified', null, '二、（五）1.']],
     ],
+    [
+      'a unit that reviews (经X审查), compared with its sentence rather than the paragraph that names the unit elsewhere',
+      '卫政办发〔2019〕44号',
+      '政府规章、规范性文件的解读材料发布前需经市政府办公室审查。',
+      [['claim', '市政府办公室', 'mismatch', '市司法局', '三、']],
+    ],
+    [
+      'the unit applied to (向X申请)',
+      '卫政规发〔2019〕2号',
+      '没有就业或自主创业的，直接向市住房和城乡建设局申请公租房。',
+      [['claim', '市住房和城乡建设局', 'mismatch', '退役军人事务局申请', '五、']],
+    ],
+    [
+      'the unit paid to (上缴X)',
+      '卫政办规发〔2019〕2号',
+      '扣除相关费用后按照政府非税收入管理有关规定上缴市国资委。',
+      [['claim', '市国资委', 'mismatch', '市财政局', '第五条（七）']],
+    ],
+    [
+      'as a rule (原则上) where the clause forbids without exception',
+      '卫政办发〔2019〕43号',
+      '优先保护类耕地集中区域原则上不新建有色金属冶炼、化工、焦化、电镀等行业企业。',
+      [['claim', '原则上', 'mismatch', '禁止', '二、（一）2.']],
+    ],
+    [
+      'a level in a word (养殖区) is no unit: the unit after 由 is read',
+      '卫政办发〔2019〕43号',
+      '水产禁止和限制养殖区划定由市农业农村局牵头，2019年12月底前完成。',
+      [['date', '2019年12月底', 'verified', null, '二、（一）11.']],
+    ],
+    [
+      'a date labelled as the issuing date (印发时间：…)',
+      '卫政干发〔2019〕15号',
+      '印发时间：2019年9月27日。',
+      [['date', '2019年9月27日', 'verified', null, '正文']],
+    ],
+    [
+      'the month of a yearly act, as the clause words it and not',
+      '卫政规发〔2019〕2号',
+      '每年4月结合兵役登记集中开展征兵法规政策宣传活动；每年6月结合兵役登记集中开展征兵法规政策宣传活动。',
+      [
+        ['date', '4月', 'verified', null, '六、'],
+        ['date', '6月', 'unverifiable', null, null],
+      ],
+    ],
+    [
+      'the year a target is set for (到2020年，…)',
+      '卫政办发〔2019〕85号',
+      '到2020年，全市社会公益事业建设领域政府信息公开成为常态化制度安排；到2021年，成为常态化制度安排。',
+      [
+        ['date', '2020年', 'verified', null, '一、'],
+        ['date', '2021年', 'unverifiable', null, null],
+      ],
+    ],
   ])('%s', (_kind, scope, text, expected) => {
     expect(brief(text, scope)).toEqual(expected);
   });
