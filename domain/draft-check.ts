@@ -73,6 +73,8 @@ const MIN_ALTERED_QUOTE = 6;
 const ISSUING = /印发|发布(?!会)|下发|发文|签发|公布/;
 /** A date followed by 前 (2019年5月24日前) is a deadline, whatever else its clause speaks of (公布, 印发). */
 const isDeadline = (sentence: string, d: DateMention) => /^\s*(?:之|以)?前/.test(sentence.slice(d.index + d.text.length));
+const QA_QUESTION = /^\s*问[：:]\s*(.*)$/s;
+const QA_ANSWER = /^\s*答[：:]/;
 const QUOTE_MARKS = /“([^“”]+)”|「([^「」]+)」|『([^『』]+)』|"([^"\n]+)"/g;
 const BOOK_TITLE = /《([^《》]{2,150})》/g;
 const TAG = /【([^【】]{2,400})】/g;
@@ -186,8 +188,12 @@ export class DraftChecker {
 
     // Sentence by sentence, in order: past MAX_FINDINGS, findings are counted, not checked.
     let unchecked = 0;
+    // A draft in questions and answers (问：…？答：…) leaves the answer's subject in the question.
+    let question = '';
     for (const span of sentencesIn(draft, closed)) {
       const sentence: Sentence = { ...span, text: draft.slice(span.from, span.to), places: [], docs: [] };
+      const asked = QA_ANSWER.test(sentence.text) ? question : '';
+      question = QA_QUESTION.exec(sentence.text)?.[1] ?? '';
       const own: Finding[] = [];
       current = this.citations(draft, sentence, this.wordsOf(sentence.text, quotes, span.from, draft), { quotes, titles, tags }, current, own);
       const open = (at: number) => !inside(closed, sentence.from + at);
@@ -223,7 +229,7 @@ export class DraftChecker {
             };
           }),
         ...task.checks,
-        ...this.claims(sentence, pool, closed, task.covered),
+        ...this.claims(sentence, pool, closed, task.covered, asked),
       ];
       checks.push(...this.modalActs(sentence, pool, closed, checks));
       const room = MAX_FINDINGS - findings.length;
@@ -758,7 +764,7 @@ export class DraftChecker {
   }
 
   /** What each clause asserts beyond its figures, compared with the source sentence it says: roles, units, frequencies, modals, parity, bounds, counts; and an obligation no sentence holds. */
-  private claims(sentence: Sentence, pool: Pool, closed: Span[], judged: Span[]): Check[] {
+  private claims(sentence: Sentence, pool: Pool, closed: Span[], judged: Span[], asked = ''): Check[] {
     if (!pool.doc.length) return [];
     const out: Check[] = [];
     const clauses = clausesOf(sentence.text);
@@ -772,8 +778,9 @@ export class DraftChecker {
         said = { text: sentence.text.slice(clauses[k].from, c.from + c.text.length), from: clauses[k].from };
       for (let k = i + 1; k < clauses.length && slotKey(said.text).length < MIN_CLAUSE; k++)
         said = { text: sentence.text.slice(said.from, clauses[k].from + clauses[k].text.length), from: said.from };
-      const key = slotKey(said.text);
-      if (key.length < 6) continue;
+      if (slotKey(said.text).length < 6) continue;
+      // An answer is aligned with its question's words too.
+      const key = slotKey(asked + said.text);
       // Aligned with what it asserts blanked, so that a wrong unit or modal does not hide the sentence it misstates:
       // in the clauses cited, else in the document's sentences and whole paragraphs (a task and the note of who leads it).
       const citedRanked = pool.cited.length ? rankBy(key, pool.cited, maskSlots) : [];

@@ -277,6 +277,13 @@ describe('check_draft: claims as drafts word them', () => {
   });
 });
 
+describe('check_draft: a draft in questions and answers', () => {
+  it('aligns an answer with its question, which names what the answer speaks of', () => {
+    // Alone, the answer is closest to another clause, whose units it does not name.
+    expect(brief('问：建设项目用地预审结果由谁公开？\n答：由各县（区）人民政府（管委会）和市自然资源局负责。', '卫政办发〔2019〕85号')).toEqual([]);
+  });
+});
+
 describe('sameUnit', () => {
   it.each([
     ['市科技局', '市科学技术局', true],
