@@ -122,7 +122,7 @@ function deadlineWords(iso: string, kind: string): [string, string] {
   return [`${y}年${m}月${d}日`, `${m}月${d}日`];
 }
 /** A city unit written first in its clause, followed by what it is to do (市民政局要…, 市生态环境局每日…). */
-const SUBJECT_IN_SOURCE = new RegExp(`(?<=^|[，；。])(市[\\u4e00-\\u9fa5]{1,12}?(?:局|委员会|委|办公室))(?=要|应当|每|负责|牵头|将|对|按照|定期|及时)`);
+const SUBJECT_IN_SOURCE = /(?<=^|[，；。])(市[\u4e00-\u9fa5]{1,12}?(?:局|委员会|委|办公室))(?=要|应当|每|负责|牵头|将|对|按照|定期|及时)/;
 const ROLE_IN_SOURCE = new RegExp(`(?:由|设在)(${UNIT_NAME})|(${UNIT_NAME})(?=牵头|负责)`);
 
 /** Light rewordings that keep every claim: each must verify. */
