@@ -73,6 +73,8 @@ const MIN_ALTERED_QUOTE = 6;
 const ISSUING = /印发|发布(?!会)|下发|发文|签发|公布/;
 /** A date followed by 前 (2019年5月24日前) is a deadline, whatever else its clause speaks of (公布, 印发). */
 const isDeadline = (sentence: string, d: DateMention) => /^\s*(?:之|以)?前/.test(sentence.slice(d.index + d.text.length));
+const QA_QUESTION = /^\s*问[：:]\s*(.*)$/s;
+const QA_ANSWER = /^\s*答[：:]/;
 const QUOTE_MARKS = /“([^“”]+)”|「([^「」]+)」|『([^『』]+)』|"([^"\n]+)"/g;
 const BOOK_TITLE = /《([^《》]{2,150})》/g;
 const TAG = /【([^【】]{2,400})】/g;
@@ -186,8 +188,12 @@ export class DraftChecker {
 
     // Sentence by sentence, in order: past MAX_FINDINGS, findings are counted, not checked.
     let unchecked = 0;
+    // A draft in questions and answers (问：…？答：…) leaves the answer's subject in the question.
+    let question = '';
     for (const span of sentencesIn(draft, closed)) {
       const sentence: Sentence = { ...span, text: draft.slice(span.from, span.to), places: [], docs: [] };
+      const asked = QA_ANSWER.test(sentence.text) ? question : '';
+      question = QA_QUESTION.exec(sentence.text)?.[1] ?? '';
       const own: Finding[] = [];
       current = this.citations(draft, sentence, this.wordsOf(sentence.text, quotes, span.from, draft), { quotes, titles, tags }, current, own);
       const open = (at: number) => !inside(closed, sentence.from + at);
@@ -223,7 +229,7 @@ export class DraftChecker {
             };
           }),
         ...task.checks,
-        ...this.claims(sentence, pool, closed, task.covered),
+        ...this.claims(sentence, pool, closed, task.covered, asked),
       ];
       checks.push(...this.modalActs(sentence, pool, closed, checks));
       const room = MAX_FINDINGS - findings.length;
@@ -283,7 +289,8 @@ export class DraftChecker {
       const notice = this.gazette.notice(d.docNumber);
       if (!notice) {
         // A document the gazette names but does not print (a repealed 文号, a superior one) is still real.
-        const named = this.gazette.verifyQuote(d.docNumber, null)[0];
+        // A list of 文号 (卫党干字〔2019〕111、117、120号) is named as written.
+        const named = this.gazette.verifyQuote(d.docNumber, null)[0] ?? this.gazette.verifyQuote(text, null)[0];
         if (named) {
           findings.push({
             kind: 'citation',
@@ -626,7 +633,12 @@ export class DraftChecker {
     ];
     // The words right after the date say what it is the date of (自印发之日即2019年4月26日起施行 is a 施行 date), else its clause's.
     const next = sentence.text.slice(d.index + d.text.length, d.index + d.text.length + 8);
-    const kind = kinds.find(([re]) => new RegExp(`^\\s*(?:${re.source})`).test(next)) ?? kinds.find(([re]) => re.test(clause));
+    // Or a label before it (印发时间：2019年9月27日).
+    const label = sentence.text.slice(Math.max(0, d.index - 10), d.index);
+    const kind =
+      kinds.find(([re]) => new RegExp(`^\\s*(?:${re.source})`).test(next)) ??
+      kinds.find(([re]) => re.test(clause)) ??
+      kinds.find(([re]) => new RegExp(`(?:${re.source})(?:时间|日期)?\\s*[：:为是]\\s*$`).test(label));
     const known = [...new Set(kind?.[2].filter((x): x is string => !!x))];
     if (!kind || !known.length) return null;
     const [re, what] = kind;
@@ -752,7 +764,7 @@ export class DraftChecker {
   }
 
   /** What each clause asserts beyond its figures, compared with the source sentence it says: roles, units, frequencies, modals, parity, bounds, counts; and an obligation no sentence holds. */
-  private claims(sentence: Sentence, pool: Pool, closed: Span[], judged: Span[]): Check[] {
+  private claims(sentence: Sentence, pool: Pool, closed: Span[], judged: Span[], asked = ''): Check[] {
     if (!pool.doc.length) return [];
     const out: Check[] = [];
     const clauses = clausesOf(sentence.text);
@@ -766,8 +778,9 @@ export class DraftChecker {
         said = { text: sentence.text.slice(clauses[k].from, c.from + c.text.length), from: clauses[k].from };
       for (let k = i + 1; k < clauses.length && slotKey(said.text).length < MIN_CLAUSE; k++)
         said = { text: sentence.text.slice(said.from, clauses[k].from + clauses[k].text.length), from: said.from };
-      const key = slotKey(said.text);
-      if (key.length < 6) continue;
+      if (slotKey(said.text).length < 6) continue;
+      // An answer is aligned with its question's words too.
+      const key = slotKey(asked + said.text);
       // Aligned with what it asserts blanked, so that a wrong unit or modal does not hide the sentence it misstates:
       // in the clauses cited, else in the document's sentences and whole paragraphs (a task and the note of who leads it).
       const citedRanked = pool.cited.length ? rankBy(key, pool.cited, maskSlots) : [];
@@ -799,6 +812,14 @@ export class DraftChecker {
         continue;
       }
       if (top.score < CLOSE_CLAIM) continue;
+      // A whole paragraph holds more words than any one sentence of it: the sentence that says the clause, when nearly as
+      // close, is what it is compared with (its paragraph still gives the units a sentence names none of).
+      const isParagraph = (x: SourceSentence) => pool.paragraphs.some((p) => p.text === x.text);
+      const sentenceOf = isParagraph(top) ? ranked.find((x) => !isParagraph(x) && top.text.includes(x.text)) : undefined;
+      if (sentenceOf && sentenceOf.score >= CLOSE_CLAIM && sentenceOf.score >= top.score - RIVAL) {
+        ranked = [sentenceOf, ...ranked.filter((x) => x !== sentenceOf && x !== top)];
+        top = sentenceOf;
+      }
       // A sentence that names no unit (a table row's project) has its units in its paragraph (the row's 责任单位).
       // Units the task check judged are not judged again on the words around them.
       const differs = (s: SourceSentence) => {
@@ -1049,17 +1070,29 @@ function measureTest(m: Measure): FigureTest {
 }
 
 /**
- * A sentence's dates: those findDates reads, and deadlines it does not (年底前, 7月前) as the days they end on, their year
- * left open. A month's end (5月底) is its last day, never any day of the month.
+ * A sentence's dates: those findDates reads, and deadlines it does not (年底前, 7月前, 2019年上半年) as the days they end
+ * on, their year open unless said. A month's end (5月底) is its last day, never any day of the month.
  */
 function datesIn(sentence: string): DateMention[] {
   const dates = daysOf(sentence);
   const taken = dates.map((d) => ({ from: d.index, to: d.index + d.text.length }));
+  // A year said relative to the document's (明年底前) is known only against the document: the task check reads it.
   const more = deadlinesIn(sentence, '2019-01-01')
-    .filter((x) => !inside(taken, x.index))
-    .map((x) => ({ text: x.text, index: x.index, year: null, month: Number(x.iso.slice(5, 7)), day: Number(x.iso.slice(8)) }));
-  return [...dates, ...more].sort((a, b) => a.index - b.index);
+    .filter((x) => !inside(taken, x.index) && !Object.keys(RELATIVE_YEARS).some((w) => x.text.startsWith(w)))
+    .map((x) => ({ text: x.text, index: x.index, year: x.year, month: Number(x.iso.slice(5, 7)), day: Number(x.iso.slice(8)) }));
+  // The month of a yearly act (每年4月) and the year a target is set for (到2020年，): checked where the source words them alike.
+  const periodic = [...sentence.matchAll(YEARLY_MONTH_OR_TARGET_YEAR)]
+    .filter((m) => !inside([...taken, ...more.map((x) => ({ from: x.index, to: x.index + x.text.length }))], m.index))
+    .map((m) => {
+      const [text, index] = m.groups!.month
+        ? [`${m.groups!.month}月`, m.index + m[0].indexOf(`${m.groups!.month}月`)]
+        : [`${m.groups!.year}年`, m.index + m[0].indexOf(m.groups!.year)];
+      return { text, index, year: m.groups!.year ? Number(m.groups!.year) : null, month: m.groups!.month ? Number(m.groups!.month) : null, day: null };
+    });
+  return [...dates, ...more, ...periodic].sort((a, b) => a.index - b.index);
 }
+
+const YEARLY_MONTH_OR_TARGET_YEAR = /每年(?<month>\d{1,2})月(?![\d底末]|份?\s*\d)|(?<=^|[，。；：])(?:到|至)(?<year>\d{4})年(?=[，,])/g;
 
 /** findDates, a month's end read as its last day. */
 function daysOf(text: string): DateMention[] {
@@ -1073,7 +1106,10 @@ function dateTest(d: DateMention, deadline: boolean): FigureTest {
     what: '日期',
     deadline,
     // A source date says the draft's only as far as the draft's goes: 2019年以来 does not say 2019年5月31日.
-    holds: (source) => daysOf(source).some((x) => sameDate(d, x) && (d.month === null || x.month !== null) && (d.day === null || x.day !== null)),
+    // A period the source writes in the same words (上半年, 第一季度) says it, though no day is read from them.
+    holds: (source) =>
+      daysOf(source).some((x) => sameDate(d, x) && (d.month === null || x.month !== null) && (d.day === null || x.day !== null)) ||
+      matchKey(source).includes(matchKey(d.text)),
     alternative: (source, draftSentence, at = d.index) => {
       // Of the source's dates, those as specific as the draft's first (a day for a day, not 2019年以来).
       const all = daysOf(source);
@@ -1125,42 +1161,86 @@ function restatedTasks(words: string, tasks: TaskRecord[], least: number): TaskR
 }
 
 /**
- * The deadlines a sentence gives, as dates: a date followed by 前 or 完成, or led by 完成时限; and 年底前, 年内, 7月前
- * in the year of the document (its issue date's). Recurring dates (每月25日前) are frequencies, not deadlines.
+ * The deadlines a sentence gives, as dates: a date followed by 前 or 完成, or led by 完成时限; and the periods a draft
+ * ends a task by (年底前, 年内, 7月前, 9月中旬前, 上半年, 第三季度) in the year it says (2019年, 明年) or else the
+ * document's (its issue date's). Recurring dates (每月25日前) are frequencies, not deadlines.
  */
-function deadlinesIn(sentence: string, issued: string | null): { text: string; index: number; iso: string }[] {
+function deadlinesIn(sentence: string, issued: string | null): Deadline[] {
   const year = issued ? Number(issued.slice(0, 4)) : null;
-  const out: { text: string; index: number; iso: string }[] = [];
+  const out: Deadline[] = [];
   const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const monthEnd = (y: number, m: number) => iso(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
+  const due = (at: number, to: number) => {
+    const [before, after] = [sentence.slice(Math.max(0, at - 8), at), sentence.slice(to)];
+    if (/每(?:个)?(?:月|季度|年)$/.test(before)) return null;
+    const ahead = /^\s*(?:之|以)?前/.test(after) || /前$/.test(sentence.slice(at, to));
+    return ahead || /^\s*(?:内)?(?:全面|全部|基本)?完成/.test(after) || /(?:时限|期限|截止|截至)[为是：:\s]*$/.test(before) ? { ahead } : null;
+  };
   for (const d of findDates(sentence)) {
-    const [before, after] = [sentence.slice(Math.max(0, d.index - 8), d.index), sentence.slice(d.index + d.text.length)];
-    if (/每(?:个)?(?:月|季度|年)$/.test(before)) continue;
-    const ahead = /^\s*(?:之|以)?前/.test(after);
-    if (!ahead && !/^\s*(?:内)?完成/.test(after) && !/(?:时限|期限|截止)[为是：:\s]*$/.test(before)) continue;
+    const by = due(d.index, d.index + d.text.length);
     const y = d.year ?? year;
-    if (y === null || d.month === null) continue;
+    if (!by || y === null || d.month === null) continue;
     // 2019年7月前 is before July: the end of June.
     const day =
       d.day !== null
         ? iso(y, d.month, d.day)
-        : /[底末]$/.test(d.text) || !ahead
+        : /[底末]$/.test(d.text) || !by.ahead
           ? monthEnd(y, d.month)
           : d.month > 1
             ? monthEnd(y, d.month - 1)
             : iso(y - 1, 12, 31);
-    out.push({ text: d.text, index: d.index, iso: day });
+    out.push({ text: d.text, index: d.index, iso: day, year: d.year });
   }
-  if (year !== null)
-    for (const m of sentence.matchAll(
-      /(?<![\d〇零一二三四五六七八九年])(?:年底|年末)(?:之|以)?前|(?<![\d〇零一二三四五六七八九])年内|(?<![\d年月])(\d{1,2})月(?:之|以)?前/g,
-    )) {
-      const month = m[1] ? Number(m[1]) : null;
-      if (month !== null && (month < 1 || month > 12)) continue;
-      out.push({ text: m[0], index: m.index, iso: month === null ? iso(year, 12, 31) : month > 1 ? monthEnd(year, month - 1) : iso(year - 1, 12, 31) });
-    }
+  const taken = out.map((d) => ({ from: d.index, to: d.index + d.text.length }));
+  for (const m of sentence.matchAll(PERIOD_DEADLINE)) {
+    const g = m.groups!;
+    const said = g.year ? Number(g.year) : g.relative ? (year ?? 0) + RELATIVE_YEARS[g.relative] : null;
+    const y = said ?? year;
+    if (y === null || inside(taken, m.index) || !due(m.index, m.index + m[0].length)) continue;
+    const month = g.month ? Number(g.month) : null;
+    if (month !== null && (month < 1 || month > 12)) continue;
+    const day = g.half
+      ? g.half === '上半年'
+        ? iso(y, 6, 30)
+        : iso(y, 12, 31)
+      : g.quarter
+        ? monthEnd(y, 3 * parseNumber(g.quarter))
+        : month === null
+          ? iso(y, 12, 31)
+          : g.ten
+            ? g.ten === '下'
+              ? monthEnd(y, month)
+              : iso(y, month, g.ten === '上' ? 10 : 20)
+            : g.end
+              ? monthEnd(y, month)
+              : month > 1
+                ? monthEnd(y, month - 1)
+                : iso(y - 1, 12, 31);
+    out.push({ text: m[0], index: m.index, iso: day, year: said });
+  }
   return out.sort((a, b) => a.index - b.index);
 }
+
+interface Deadline {
+  text: string;
+  index: number;
+  /** The day it ends on. */
+  iso: string;
+  /** The year the sentence itself says (2019年, 明年), or null where it is the document's. */
+  year: number | null;
+}
+
+/** Years a draft says relative to the document's: 今年 is its own, 明年 the next. */
+const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 本年: 0, 当年: 0, 本年度: 0, 明年: 1, 次年: 1, 来年: 1 };
+/** A period a task is ended by, with the year it is in when said: 年底前, 年内, 7月前, 9月中旬前, 上半年, 第三季度末. */
+const PERIOD_DEADLINE = new RegExp(
+  `(?<![\\d〇零一二三四五六七八九年月])(?:(?<year>\\d{4})\\s*年(?:度)?|(?<relative>${Object.keys(RELATIVE_YEARS)
+    .sort((a, b) => b.length - a.length)
+    .join(
+      '|',
+    )}))?(?:(?:年底|年末|(?<=年)(?:底|末))(?:之|以)?前|年内|(?<half>上半年|下半年)(?:末|底)?|第?(?<quarter>[一二三四])季度(?:末|底)?|(?<month>\\d{1,2})\\s*月(?:(?<ten>[上中下])旬|(?<end>底|末))?(?:之|以)?前)`,
+  'g',
+);
 
 /** Dates in Chinese numerals written in digits (二〇一九年六月一日 → 2019年6月1日), as the gazette prints them. */
 function digitDates(s: string): string {
@@ -1256,10 +1336,13 @@ const MIN_CLAUSE = 8;
 
 /** What a modal says of an act, one grammar for the draft and the source. */
 const MODALS: [string, RegExp][] = [
-  ['permit', /(?<!不)可以|(?<!不)允许|准予|无需|不需|不必/g],
+  ['permit', /(?<!不)可以|(?<!不)允许|准予|鼓励|无需|无须|不需|不必|免于|免予/g],
   ['forbid', /不得|禁止|严禁|不准|不允许|不能|不予|不可以/g],
-  ['oblige', /必须|(?<![无不必])须|应当|务必/g],
+  // 一律 before an act obliges it (一律依法停产整治); before a prohibition (一律禁止) it only stresses it.
+  ['oblige', /必须|(?<![无不必])须|应当|务必|一律(?![不禁严免可无])/g],
 ];
+/** Whether a rule admits exceptions: as a rule (原则上) or without any (一律), each the other's mismatch. */
+const EXCEPTIONS: Record<string, RegExp> = { 原则上: /一律|一概|禁止|严禁|不得|必须|应当|须/, 一律: /原则上/, 一概: /原则上/ };
 const MODAL = new RegExp(MODALS.map(([, re]) => re.source).join('|'), 'g');
 const OBLIGATION = /必须|(?<![无不必])须|应当|务必/;
 /** Modals as either side may write them bare, for comparing what a modal governs: 可申请, 应将…报送. */
@@ -1285,15 +1368,27 @@ const FREQUENCY =
   /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)|(?<![\d〇一二三四五六七八九本上下当该全])(?:半年度|年度|季度|月度)(?=考核|评估|检查|报告|总结|调度|通报|评议|评价)/g;
 /** A unit as the gazette names it: 市生态环境局, 县级以上人民政府, 市国资委, 各县（区）人民政府. */
 const UNIT_LEVEL = '(?:市|县|区|自治区|各级|各县（区）)';
-const UNIT_BODY = '[\\u4e00-\\u9fa5（）]{0,14}?(?:局|委员会|委|办公室|中心|公司|政府|管委会|军分区|顾问室|部门|财政(?![局厅部]))';
+const UNIT_BODY = '(?:(?!由)[\\u4e00-\\u9fa5（）]){0,14}?(?:局|委员会|委|办公室|中心|公司|政府(?!办公室)|管委会|军分区|顾问室|部门|财政(?![局厅部]))';
 const UNIT_NAME = `${UNIT_LEVEL}${UNIT_BODY}`;
 const UNIT_NAME_G = new RegExp(UNIT_NAME, 'g');
 /** A unit without its level, as a draft may write it after 由 or in a list (由退役军人事务局; 市工业和信息化局、生态环境局). */
 const UNIT_BARE = `(?:${UNIT_LEVEL}|(?![由经的及与和向对将、]))${UNIT_BODY}`;
 /** The units of a list, each up to a separator or the list's end (市纪委监委 is one unit). */
 const LISTED_UNIT = new RegExp(`${UNIT_BARE}(?=[、和及与]|$)`, 'g');
+/**
+ * A unit without its level written where a clause starts (财政局要…, 发改委负责…), never after a mere space (the
+ * gazette's lines break inside names: 市公共 资源交易中心): only words that can be a unit's name —
+ * none of the function words a clause's first words hold (同时由X…, 该项任务由X…), nor a generic holder (有关部门, 各级财政),
+ * nor a word that only ends as a unit does (产业布局); a 部门 or 政府 is named by its level (审批部门 is no one unit).
+ */
+const CLAUSE_START = '(?:^|[，；。：！？（(])(?:同时|并且|并|另外|此外|其中|且)?';
+const UNIT_WORD = '(?![由经的对将在要应须把向给为是与及等市县])[\\u4e00-\\u9fa5（）]';
+/** Words that start a clause but no unit's name: holders of no one unit, connectives, and verbs that take a unit as object. */
+const NOT_A_UNIT =
+  '有关|相关|其他|其它|同级|本级|上级|下级|所在|主管|行业|职能|责任|牵头|配合|各|该|本|同时|并|另外|此外|其中|且|督促|指导|要求|加强|推动|组织|协调|支持|鼓励|落实|建立|完善|推进|开展|实施|明确|会同|协助|联合|通过|依托|按照|根据|结合|围绕|请';
+const UNIT_AT_START = `(?<=${CLAUSE_START})(?!${NOT_A_UNIT})(?:${UNIT_WORD}){2,12}?(?:(?<![布格大全结当时开骗])局|委员会|委|办公室|中心|管委会|财政(?![局厅部]))`;
 /** Roles written before the units (由X, 设在X, 经X, 会同X, 牵头单位：X) and acts written after them (X牵头, X、Y配合). */
-const ROLE_BEFORE = '由|设在|经(?![费过济营常])|会同|(?:牵头|责任|配合)(?:单位|部门)(?:为|是|[：:])\\s*';
+const ROLE_BEFORE = '由|设在|经(?![费过济营常])|会同|上缴(?:至|到)?|向|(?:牵头|责任|配合)(?:单位|部门)(?:为|是|[：:])\\s*';
 const ROLE_AFTER = '牵头|负责|安排|组织|统筹|会同|配合|参与|协助|为牵头|为配合';
 /** A unit in a role, the one grammar a draft's units and the source's are read with: 由X牵头, 设在X, 经X审查, 会同X, 牵头单位：X、Y, X牵头, X负责(实施), X、Y配合. */
 /**
@@ -1301,9 +1396,9 @@ const ROLE_AFTER = '牵头|负责|安排|组织|统筹|会同|配合|参与|协�
  * frequency, a time or place (于, 在), an object led by 对, 将, 按, or an adverb of how.
  */
 const SUBJECT_ACTS =
-  '要(?![求点素件])|应当|应(?=[将按于在予及做把向对从由])|必须|须|务必|不得|可以|每(?:个)?(?:年|季|月|旬|周|半年)|对(?!口|外|象)|将|按(?:照)?|于|在|定期|依法|及时|统一|全面|积极|认真|切实|加快|进一步';
+  '要(?![求点素件])|应当|应(?=[将按于在予及做把向对从由])|必须|须|务必|不得|可以|每(?:个)?(?:年|季|月|旬|周|日|天|半年)|对(?!口|外|象)|将|按(?:照)?|于|在|定期|依法|及时|统一|全面|积极|认真|切实|加快|进一步';
 const UNIT_IN_ROLE = new RegExp(
-  `(${ROLE_BEFORE})(${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*?(?=等?(?:${ROLE_AFTER}|具体|落实|实施|承担))|${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*)((?:[\\u4e00-\\u9fa5]{0,6}?(?:局长|主任|组长))?)|(${UNIT_NAME}(?:[、和及与]${UNIT_BARE})*)(?=等?(?:${ROLE_AFTER}))|(?<=^|[，；。：！？\\s])(${UNIT_NAME}(?:[、和及与]${UNIT_BARE})*)(?=(?:${SUBJECT_ACTS}))`,
+  `(${ROLE_BEFORE})(${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*?(?=等?(?:${ROLE_AFTER}|具体|落实|实施|承担))|${UNIT_BARE}(?:[、和及与]${UNIT_BARE})*)((?:(?:(?![任为由担])[\\u4e00-\\u9fa5]){0,6}?(?:局长|主任|组长))?)|((?:${UNIT_NAME}|${UNIT_AT_START})(?:[、和及与]${UNIT_BARE})*)(?=等?(?:${ROLE_AFTER}))|((?:(?<=${CLAUSE_START}|\\s)${UNIT_NAME}|${UNIT_AT_START})(?:[、和及与]${UNIT_BARE})*)(?=(?:${SUBJECT_ACTS}))`,
   'g',
 );
 /** Acts of the unit that leads a task (责任 as in 责任单位：X); after 由 also 安排, 组织…. */
@@ -1361,13 +1456,21 @@ function unitsInRole(text: string): UnitInRole[] {
 /** A unit as a draft names it: the same unit with or without its level, or shortened (市科技局 for 市科学技术局). */
 export function sameUnit(written: string, named: string): boolean {
   const level = new RegExp(`^${UNIT_LEVEL}`);
-  // 委 is short for 委员会 (发改委).
-  const [w, n] = [written, named].map((u) => u.replace(/\s+/g, '').replace(/委员会$/, '委'));
+  // 委 is short for 委员会 (发改委); 市政府 for 市人民政府.
+  const [w, n] = [written, named].map((u) =>
+    u
+      .replace(/\s+/g, '')
+      .replace(/委员会$/, '委')
+      .replace(/人民政府/, '政府'),
+  );
   const [lw, ln] = [level.exec(w)?.[0], level.exec(n)?.[0]];
   if (lw && ln && lw !== ln) return false;
   const [a, b] = [w.slice(lw?.length ?? 0), n.slice(ln?.length ?? 0)];
   // 市场监督管理局 is 市市场监督管理局 without its level, though it starts as a level does.
   if (a === b || w === b) return true;
+  // Words a draft runs into a name (同时市民政局, 督促财政局) are not part of it; a place (沙坡头区生态环境局) is.
+  const tail = [n, b].find((x) => x.length >= 3 && w.endsWith(x));
+  if (tail && !/[市县区州旗镇乡]/.test(w.slice(0, -tail.length))) return true;
   // A department named by its field (住房城乡建设部门, 自然资源部门) is the unit of that field.
   if (/部门$/.test(a) && !/部门$/.test(b)) return a.length > 2 && inOrder(a.slice(0, -2), b);
   return a.length < b.length && a.at(-1) === b.at(-1) && inOrder(a, b);
@@ -1421,6 +1524,12 @@ function claimDifference(
     const other = others.find((x) => source.includes(x));
     if (at >= 0 && other && !Object.keys(PARITY).some((x) => source.includes(x) && !others.includes(x)))
       return { at, written: word, expected: other, what: '奇偶' };
+  }
+  for (const [word, other] of Object.entries(EXCEPTIONS)) {
+    const at = clause.indexOf(word);
+    const theirs = other.exec(source);
+    if (at >= 0 && theirs && !source.includes(word))
+      return { at, written: word, expected: widened(source, theirs.index, theirs.index + theirs[0].length), what: '例外' };
   }
   // A modal the source puts otherwise on the same act: 可以 where it says 不得 or 应当, 不得 where it says 可以…
   for (const [kind, mine] of MODALS) {

@@ -40,6 +40,9 @@ export const ASKING = [
   '啥',
   '只有',
   '到底',
+  // How far (到什么程度): asking for a degree, not about 程度.
+  '什么程度',
+  '多大程度',
   // How long (多久): asking for a period.
   '多久',
   '一下',
@@ -98,10 +101,10 @@ const ABOUT_RESPONSIBILITY = [
 ];
 
 // Words that carry no content of their own: modal and light verbs, adverbs of time and manner,
-// demonstratives, measure words, particles, places relative to something (上, 旁边). A word the
-// gazette lacks is reported only where it is none of these (挖掘机, not 要 or 这些).
+// pronouns and demonstratives, measure words, particles, places relative to something (上, 旁边).
+// A word the gazette lacks is reported only where it is none of these (挖掘机, not 要 or 这些).
 const FUNCTION_WORDS = [
-  ...['要', '能', '会', '可以', '应该', '需要', '得', '该', '想'],
+  ...['要', '能', '会', '可以', '应该', '需要', '得', '该', '想', '搞', '弄'],
   ...[
     '还',
     '都',
@@ -126,13 +129,21 @@ const FUNCTION_WORDS = [
     '以后',
     '以前',
     '开始',
+    '时候',
+    '亲自',
+    '额外',
+    '另外',
+    '专门',
   ],
-  ...['这些', '那些', '这个', '那个', '这种', '那种', '这', '那', '个', '些', '东西', '事情', '情况'],
+  ...['这些', '那些', '这个', '那个', '这种', '那种', '这批', '那批', '这', '那', '个', '些', '东西', '事情', '情况'],
+  ...['我们', '你们', '他们', '她们', '咱们', '咱', '俺'],
+  // One of a unit of counting (一天能处理多少, 一件给多少): the unit, not a thing asked about.
+  ...['天', '年', '届', '件', '次', '批', '位'].map((unit) => `一${unit}`),
   ...['是', '有', '来', '去', '把', '被', '给', '让', '向', '从', '到', '在', '对', '和', '与', '及', '或', '之', '将', '了', '着', '过', '的', '地', '多'],
   ...['上', '里', '中', '内', '后', '前', '旁边', '说了算'],
   // Complements of result and direction (清完, 扣下来, 补回来), and bounds and days asked for (最低, 哪天).
   ...['完', '下来', '回来', '出来', '起来', '下', '回', '算'],
-  ...['最低', '最少', '最多', '最高', '多高', '多大', '哪天', '哪一天'],
+  ...['最低', '最少', '最多', '最高', '至少', '最晚', '最迟', '最早', '多高', '多大', '哪天', '哪一天'],
 ];
 
 const alternation = (words: string[]) => new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'g');
@@ -140,6 +151,11 @@ const ASKING_RE = alternation(ASKING);
 const RESPONSIBILITY_RE = alternation([...ABOUT_RESPONSIBILITY, ...ASKING]);
 const PUNCTUATION = /[？?。，,！!\s]+/g;
 const FUNCTION_RE = alternation(FUNCTION_WORDS);
+
+const FUNCTION_SET = new Set(FUNCTION_WORDS);
+
+/** Whether a word is grammar (要, 来, 这些), not something a question asks about. */
+export const isFunctionWord = (word: string): boolean => FUNCTION_SET.has(word);
 
 /** The words of a stretch of a question (no index term in it) that could name something: two or more characters left between function words. 上挖掘机这些 → 挖掘机. */
 export function contentWords(stretch: string): string[] {
@@ -196,7 +212,7 @@ const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
   { asks: /多少人|几个人|几名|多少名/, wants: { measures: ['people'] } },
   { asks: /几次|多少次|多久一次/, wants: { measures: ['occasions'] } },
   { asks: /多少|几|多大|多高|多长|最少|最多|至少|不低于|不超过/, wants: { measures: ['*'] } },
-  { asks: /什么时候|何时|哪天|几号|哪一天|截止|期限|时限|从哪天|到哪天|多会儿|日期|有效期|施行|生效|失效|实施日期/, wants: { dates: true } },
+  { asks: /什么时候|啥时候|何时|哪天|几号|哪一天|最晚|最迟|截止|期限|时限|从哪天|到哪天|多会儿|日期|有效期|施行|生效|失效|实施日期/, wants: { dates: true } },
   { asks: /什么职务|任什么|担任什么|什么职位|什么岗位|哪个职务/, wants: { positions: true } },
   { asks: /谁|哪个部门|哪个单位|哪些部门|哪些单位|哪家|由谁|什么部门|什么单位/, wants: { units: true } },
   { asks: /哪里|在哪|去哪|什么地方|哪个平台|哪个网站|何处/, wants: { places: true } },
@@ -250,7 +266,7 @@ const POSITION = /主任|局长|书记|主席|市长|区长|县长|委员|调研
 const LIST = /、[^、，。；]{1,24}、|包括|主要有|分别为|分为/;
 const CALCULATION = /[=＝×]|公式|计算方法/;
 /** A sentence opening on what it is for (为进一步完善…, 为了…), or naming its aim. */
-const PURPOSE = /^[^，。；]{0,8}为(?:了|进一步|加强|规范|深入|切实|全面|推进|贯彻|落实)|目的是/;
+const PURPOSE = /^[^，。；]{0,8}为(?:了|进一步|加强|规范|深入|切实|全面|推进|贯彻|落实|严格|认真|更好|有效)|目的是/;
 
 /** The kinds of answer a sentence states. */
 export interface Kinds {

@@ -29,7 +29,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['工资', '薪水', '待遇'], printed: ['工资', '报酬', '补助'] },
   { asked: ['补贴', '补助', '奖励金'], printed: ['补助', '补贴', '优待金'] },
   { asked: ['报销', '怎么报'], printed: ['报销'] },
-  { asked: ['交清', '交齐', '缴清', '交钱', '付款', '缴费'], printed: ['付清', '缴纳', '支付'] },
+  { asked: ['交清', '交齐', '缴清', '交钱', '付款', '付钱', '付', '缴费'], printed: ['付清', '缴纳', '支付'] },
   { asked: ['出差'], printed: ['差旅', '差旅费'] },
   { asked: ['拨款', '拨钱', '给钱', '拨给'], printed: ['拨付', '支付', '核拨'] },
   { asked: ['押金', '保证金'], printed: ['保证金', '质量保证金'] },
@@ -55,7 +55,9 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['担责', '被追究'], printed: ['问责', '追责', '追究', '责任追究'] },
   { asked: ['列清单', '列个清单'], printed: ['清单', '目录'] },
   { asked: ['几级', '几个级别', '哪几级'], printed: ['分级', '级别'] },
+  { asked: ['分成', '划成', '分几'], printed: ['划分为', '分为', '划分'] },
   { asked: ['建好', '弄好', '做完', '干完', '搞完', '完工'], printed: ['建成', '完成'] },
+  { asked: ['结完', '结案', '了结'], printed: ['办结', '审结'] },
   { asked: ['不能', '不可以', '不准', '不许', '不让'], printed: ['不得', '禁止', '严禁'] },
   { asked: ['必须', '一定要'], printed: ['应当', '必须'] },
   { asked: ['交', '上交', '提交', '报上去', '报给'], printed: ['报送', '上报', '提交'] },
@@ -82,6 +84,7 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['房子', '住的地方', '住处'], printed: ['住房', '房屋', '公租房'] },
   { asked: ['医保'], printed: ['医疗保险', '医保'] },
   { asked: ['看病', '住院费'], printed: ['住院医疗费用', '住院费用'] },
+  { asked: ['生孩子', '生小孩', '生娃'], printed: ['分娩', '生育'] },
   { asked: ['油', '汽油', '柴油'], printed: ['油品', '汽柴油', '成品油'] },
   { asked: ['大货车', '大车', '重卡'], printed: ['重型车辆', '柴油货车'] },
   { asked: ['挖掘机', '推土机', '工程机械', '农机'], printed: ['非道路移动机械'] },
@@ -94,7 +97,12 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['低保'], printed: ['城乡低保', '社会救助'] },
   { asked: ['买东西', '采购'], printed: ['政府采购'] },
   { asked: ['打官司', '诉讼'], printed: ['诉讼', '代理'] },
+  { asked: ['案子', '官司'], printed: ['案件'] },
   { asked: ['开会'], printed: ['研讨会', '论证会', '会议'] },
+  // Short forms officials say for the gazette's full names.
+  { asked: ['环评'], printed: ['环境影响评价'] },
+  { asked: ['水保'], printed: ['水土保持'] },
+  { asked: ['做出'], printed: ['作出'] },
   { asked: ['科研', '搞研究'], printed: ['科学技术研究', '科学研究', '科研'] },
   { asked: ['资料', '材料'], printed: ['资料', '材料'] },
 ];
@@ -110,9 +118,15 @@ export const SENSES: { asked: string[]; context: RegExp; printed: string[] }[] =
     context: /投资|投入|项目|工程|建设|造价|修复|治理/,
     printed: ['投资', '计划投资', '总投资', '资金', '投入'],
   },
+  // Carrying a task out (谁来组织实施, 怎么推进实施) is not a rule taking effect (自…起施行).
+  { asked: ['实施'], context: /谁|组织|负责|牵头|推进|落实|怎么|如何/, printed: ['实施'] },
   // Paying money is 缴纳 or 支付, not handing in papers (交租金, 交钱 vs 交材料).
   { asked: ['交', '上交'], context: /钱|费|租金|价款|款/, printed: ['缴纳', '付清', '支付'] },
 ];
+
+/** Words that, after a demonstrative or a numeral, count things (这批项目, 一批企业): then no verb of the thesaurus (批 → 审批). */
+const MEASURE_WORDS = new Set(['批']);
+const COUNTING = /[这那哪该每首一两几]$/;
 
 /** The gazette's words for `asked` in this question: a sense's, where the question's other words fit one. */
 function senseOf(asked: string, question: string, at: number): string[] | null {
@@ -159,7 +173,8 @@ export interface Paraphrase {
  * the gazette's words for each. A question that already says the gazette's word (出租, 不得) is
  * not asking in other words (租, 得), but its synonyms count. `alone` holds the characters the
  * question uses as words of their own, when its segmentation is known: a one-character paraphrase
- * counts only there (交 of 交给, not of 交易; 批 of 谁批, not of 批评).
+ * counts only there (交 of 交给, not of 交易; 批 of 谁批, not of 批评), and a measure word only as a
+ * verb (批 of 谁批, not of 这批项目).
  */
 export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS, alone?: Set<string>): Paraphrase[] {
   let lookup = lookups.get(rows);
@@ -183,6 +198,7 @@ export function paraphrases(question: string, rows: ThesaurusRow[] = THESAURUS, 
     if (asked.length === 1 && alone && !alone.has(asked)) continue;
     for (let at = question.indexOf(asked); at >= 0; at = question.indexOf(asked, at + 1)) {
       if (taken.slice(at, at + asked.length).some(Boolean) || insideAsking(at, asked.length)) continue;
+      if (MEASURE_WORDS.has(asked) && COUNTING.test(question.slice(0, at))) continue;
       taken.fill(true, at, at + asked.length);
       out.push({ at, asked, printed: senseOf(asked, question, at) ?? printed, ownWord: false });
     }

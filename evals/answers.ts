@@ -1,12 +1,13 @@
 // What the model reads holds the answer: for every question with an answer phrase (the shortest
 // verbatim words that answer it: evals/answers/*.answers.jsonl for the search and lead sets,
-// evals/user/table-questions.jsonl for tables), whether the phrase stands in the default TEXT
+// evals/user/table-questions.jsonl for tables, evals/user/questions-4.jsonl for both), whether the phrase stands in the default TEXT
 // answer, the part many clients pass on alone, and how large that answer is.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../corpus/paths.js';
 import { matchKey } from '../domain/text.js';
+import { splitOf } from './harness.js';
 
 interface AnswerCase {
   question: string;
@@ -36,6 +37,16 @@ const SETS: { name: string; tool: string; arg: string; cases: () => AnswerCase[]
     arg: 'query',
     cases: () => lines(join('evals', 'user', 'table-questions.jsonl')).map((c) => ({ question: c.question, answerPhrase: c.answerPhrase, split: c.half })),
   },
+  // Written by someone who had not read the code: prose and table questions, counted apart.
+  ...['prose', 'table'].map((kind) => ({
+    name: `user/questions-4 ${kind}`,
+    tool: 'search_gazette',
+    arg: 'query',
+    cases: () =>
+      lines(join('evals', 'user', 'questions-4.jsonl'))
+        .filter((c) => c.kind === kind)
+        .map((c) => ({ question: c.question, answerPhrase: c.answerPhrase, split: splitOf(c) })),
+  })),
 ];
 
 function lines(path: string): Record<string, string>[] {

@@ -11,7 +11,21 @@ export interface SearchCase {
 
 /** Where the expected passage ranks among the first ten answers (0 first), or -1. */
 export function rankOf(c: SearchCase, hits: { text: string; doc: string }[]): number {
-  return hits.findIndex((h) => h.doc === c.docNumber && matchKey(h.text).includes(matchKey(c.expect)));
+  return hits.findIndex((h) => h.doc === c.docNumber && holds(h.text, c.expect));
+}
+
+/** A table row as the store prints it (序号：3；流域：黄河；…): its cells under their column names. */
+const ROW_LINE = /^序号[：:]/;
+
+/**
+ * Whether a passage holds the expected words: as printed, or in a table row read as the source
+ * prints it, its cells in order without their column names (香山湖湖泊所在地国控Ⅲ类).
+ */
+export function holds(text: string, expect: string): boolean {
+  const want = matchKey(expect);
+  if (matchKey(text).includes(want)) return true;
+  const rows = text.split('\n').filter((l) => ROW_LINE.test(l));
+  return rows.some((row) => matchKey(row.replace(/(^|[；;])[^：:；;]*[：:]/g, '$1').replace(/[；;]/g, '')).includes(want));
 }
 
 export interface Ranking {

@@ -87,8 +87,15 @@ const MODAL_SWAPS: [RegExp, string][] = [
   [/可以/, '不得'],
   [/不得/, '可以'],
   [/严禁|禁止/, '可以'],
+  [/不予/, '可以'],
   [/应当/, '可以'],
   [/必须/, '可以'],
+  [/一律(?![不禁严])/, '可以'],
+];
+/** A rule as a rule (原则上) made one without exception (一律), and the other way. */
+const EXCEPTION_SWAPS: [RegExp, string][] = [
+  [/原则上/, '一律'],
+  [/一律/, '原则上'],
 ];
 const QUANTITY_SWAPS: [RegExp, string][] = [
   [/不少于/, '不超过'],
@@ -105,7 +112,7 @@ const ROLE_FORMS = ['N，由X牵头', 'N，X牵头', 'N，由X负责', 'N，X负
 /** The forms a draft gives a supporting unit in: L the lead, Y the supporting unit. */
 const SUPPORT_FORMS = ['N，由L牵头，Y配合', 'L会同YN', 'N，L牵头，Y等参与'];
 /** The forms a draft gives a task's deadline in: D the date as the task's note writes it, D′ without its year. */
-const DEADLINE_FORMS = ['N，完成时限为D', 'N，须于D前完成', 'D前完成N', 'N，D′前完成'];
+const DEADLINE_FORMS = ['N，完成时限为D', 'N，须于D前完成', 'D前完成N', 'N，D′前完成', 'N，今年D′前完成'];
 
 /** A deadline as a draft writes it, with and without its year. */
 function deadlineWords(iso: string, kind: string): [string, string] {
@@ -114,6 +121,8 @@ function deadlineWords(iso: string, kind: string): [string, string] {
   if (kind === 'end_of_month') return [`${y}年${m}月底`, `${m}月底`];
   return [`${y}年${m}月${d}日`, `${m}月${d}日`];
 }
+/** A city unit written first in its clause, followed by what it is to do (市民政局要…, 市生态环境局每日…). */
+const SUBJECT_IN_SOURCE = /(?<=^|[，；。])(市[\u4e00-\u9fa5]{1,12}?(?:局|委员会|委|办公室))(?=要|应当|每|负责|牵头|将|对|按照|定期|及时)/;
 const ROLE_IN_SOURCE = new RegExp(`(?:由|设在)(${UNIT_NAME})|(${UNIT_NAME})(?=牵头|负责)`);
 
 /** Light rewordings that keep every claim: each must verify. */
@@ -218,6 +227,13 @@ function plantedErrors(s: string, units: string[], obligations: string[], deadli
       break;
     }
   }
+  for (const [re, to] of EXCEPTION_SWAPS) {
+    const e = edit('exception', true, s, re, () => to);
+    if (e) {
+      out.push(e);
+      break;
+    }
+  }
   out.push(...rewordedModals(s));
   out.push(edit('parity', true, s, /奇数|偶数|单数|双数/, (m) => ({ 奇数: '偶数', 偶数: '奇数', 单数: '双数', 双数: '单数' })[m[0]]!));
   for (const [re, to] of QUANTITY_SWAPS) {
@@ -225,6 +241,25 @@ function plantedErrors(s: string, units: string[], obligations: string[], deadli
     if (e) {
       out.push(e);
       break;
+    }
+  }
+  // A unit written as its clause's subject (市民政局要…), written without its level: right, and another unit so written.
+  const subject = SUBJECT_IN_SOURCE.exec(s);
+  if (subject) {
+    const other = units.filter((u) => !s.includes(u.replace(/^市/, '')) && !sameUnit(u, subject[1]) && !sameUnit(subject[1], u))[
+      seed % Math.max(1, units.length)
+    ];
+    const at = subject.index;
+    const bare = subject[1].replace(/^市/, '');
+    out.push({ kind: 'paraphrase: subject without its level', error: false, text: s.slice(0, at) + bare + s.slice(at + subject[1].length), at: [0, 0] });
+    if (other) {
+      const wrong = other.replace(/^市/, '');
+      out.push({
+        kind: 'responsible-unit: subject without its level',
+        error: true,
+        text: s.slice(0, at) + wrong + s.slice(at + subject[1].length),
+        at: [at, at + wrong.length],
+      });
     }
   }
   const role = ROLE_IN_SOURCE.exec(s);
@@ -246,7 +281,7 @@ function plantedErrors(s: string, units: string[], obligations: string[], deadli
 
 /** Modals as a chat model restates them: the same rule in other words (must verify), and the opposite (must be flagged). */
 const REWORDED_MODALS: { source: RegExp; right: string[]; wrong: string[] }[] = [
-  { source: /不得|严禁|禁止/, right: ['不允许', '禁止'], wrong: ['可以', '经批准后可以', '允许'] },
+  { source: /不得|严禁|禁止|不予/, right: ['不允许', '禁止'], wrong: ['可以', '经批准后可以', '允许', '鼓励'] },
   { source: /应当|必须/, right: ['须', '必须'], wrong: ['可以不', '无需'] },
   { source: /(?<!不)可以/, right: ['允许'], wrong: ['不得', '禁止'] },
 ];
@@ -400,7 +435,9 @@ export function mutants(gazette: GazetteReader): Mutant[] {
         tasks.find((t) => t.deadline?.date && t.deadline.date !== due?.date);
       if (due?.date && swapped?.deadline?.date) {
         const [rightDate, wrongDate] = [deadlineWords(due.date, due.kind), deadlineWords(swapped.deadline.date, swapped.deadline.kind)];
-        for (const form of DEADLINE_FORMS)
+        // 今年 is the document's year: said only of deadlines in it.
+        const thisYear = [due.date, swapped.deadline.date].every((d) => d.slice(0, 4) === notice.date?.slice(0, 4));
+        for (const form of DEADLINE_FORMS.filter((f) => thisYear || !f.includes('今年')))
           pair('task deadline', form, (right) => {
             const [full, short] = right ? rightDate : wrongDate;
             const d = form.includes('D′') ? short : full;

@@ -18,7 +18,7 @@ import type { GazetteReader } from '../domain/reader.js';
 import { openGazette } from '../server/open-gazette.js';
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptionsOverride } from '../search/options.js';
 import { SqliteGazette } from '../store/sqlite-gazette.js';
-import { connectServer, formatResults, readCases, runSuites, type SuiteResult } from './harness.js';
+import { connectServer, formatResults, readCases, runSuites, splitOf, type SuiteResult } from './harness.js';
 import { answerRows, formatAnswerRows } from './answers.js';
 import { extractorTable } from './extractors.js';
 import { drafterEval, formatDrafter } from './drafter.js';
@@ -73,6 +73,12 @@ function rankingSets(): [string, SearchCase[]][] {
       ['tune', 'held-out'].map((split): [string, SearchCase[]] => [
         `${file}, ${split}`,
         readCases<SearchCase & { split: string }>(file).filter((c) => c.split === split),
+      ]),
+    ),
+    ...['prose', 'table'].flatMap((kind) =>
+      ['tune', 'held-out'].map((split): [string, SearchCase[]] => [
+        `user/questions-4.jsonl ${kind}, ${split}`,
+        readCases<SearchCase & { half: string; kind: string }>('user/questions-4.jsonl').filter((c) => c.kind === kind && splitOf(c) === split),
       ]),
     ),
   ];

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { allUnplaced, parseIssue, parseLayout, type IssueDoc } from '../corpus/issue.js';
 import { readPdf } from './pdf.js';
-import { checkedAtStart, damagedIssues, removeStaleBuilds, storeProblem } from '../store/health.js';
+import { checkedAtStart, checkStore, removeStaleBuilds, type StoreCheck } from '../store/health.js';
 import { readMeta, STORE_VERSION, StoreWriter, type ReportRow, type WriteMode } from '../store/writer.js';
 import { formatIssueReport } from './report.js';
 
@@ -278,29 +278,21 @@ function damageNotes(damaged: string[], files: CorpusFile[], dir: string): strin
  * database is served (with a warning) when there is one; only when there is none is it an error,
  * which names the file or folder at fault.
  */
-export function ensureDatabase(dir: string, dbPath: string, progress?: Progress): EnsureResult {
-  return bringUpToDate(dir, dbPath, checkedAtStart(dbPath), progress);
+export function ensureDatabase(dir: string, dbPath: string, progress?: Progress, checked?: StoreCheck): EnsureResult {
+  return bringUpToDate(dir, dbPath, checked ?? checkStore(dbPath, checkedAtStart(dbPath)), progress);
 }
 
 /** `gazette verify`: every page and every issue's checksum, whatever the size, repairing what it can. */
 export function verifyStore(dir: string, dbPath: string, progress?: Progress): EnsureResult {
-  return bringUpToDate(dir, dbPath, true, progress);
+  return bringUpToDate(dir, dbPath, checkStore(dbPath, true), progress);
 }
 
-function bringUpToDate(dir: string, dbPath: string, thorough: boolean, progress?: Progress): EnsureResult {
+/** `checked`: the database's check (checkStore); the server's is made on a tool thread while its own code loads. */
+function bringUpToDate(dir: string, dbPath: string, checked: StoreCheck, progress?: Progress): EnsureResult {
   const warnings: string[] = [];
   const stale = removeStaleBuilds(dbPath);
   if (stale.length) warnings.push(`removed what a stopped ingest left beside ${dbPath}: ${stale.join(', ')}`);
-  let problem = existsSync(dbPath) ? storeProblem(dbPath, thorough) : 'no database yet';
-  // A store of another version is rebuilt whole anyway; its rows are not checked.
-  let damaged: string[] = [];
-  if (!problem && thorough && readMeta(dbPath, 'store_version') === STORE_VERSION) {
-    try {
-      damaged = damagedIssues(dbPath);
-    } catch (err) {
-      problem = `its rows cannot be read: ${(err as Error).message}`;
-    }
-  }
+  const { problem, damaged } = checked;
   const serveLastGood = (why: string): EnsureResult => {
     if (problem) throw new Error(`${why}, and there is no usable database at ${dbPath} (${problem})`);
     if (damaged.length)

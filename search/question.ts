@@ -2,7 +2,7 @@
 // and where it asks in other words. Every step of a search reads these fields rather than the
 // question again.
 import type { FocusQuestion } from '../domain/answer-focus.js';
-import { questionSubject, questionWants, type QuestionWants } from '../domain/question.js';
+import { isFunctionWord, questionSubject, questionWants, type QuestionWants } from '../domain/question.js';
 import { foldCharacters } from '../domain/text.js';
 import { type Paraphrase, printedOf, type ThesaurusRow, paraphrases } from '../domain/thesaurus.js';
 import { expandUnitNames } from '../domain/unit-name.js';
@@ -56,7 +56,7 @@ const CHARACTER_SHARE = 0.3;
  * gazette's words for its paraphrases, each weighted by how rare it is among `passages` (a word
  * most passages hold, 的 or 工作, tells little; 奖金 tells much), the paraphrases' words below the
  * question's own and counted once with the word they stand for. Terms only inside its asking
- * words (多 and 长 of 多长) are not what it asks about. A printed phrase no passage indexes as one
+ * words (多 and 长 of 多长), and its function words (来 of 谁来, 要), are not what it asks about. A printed phrase no passage indexes as one
  * word weighs as the rarest own term.
  */
 export function focusOf(q: Question, df: (term: string) => number, passages: number): FocusQuestion {
@@ -65,7 +65,7 @@ export function focusOf(q: Question, df: (term: string) => number, passages: num
     const idf = n ? Math.log(1 + (passages - n + 0.5) / (n + 0.5)) : 0;
     return t.length === 1 ? CHARACTER_SHARE * idf : idf;
   };
-  const terms = q.terms.filter((t) => q.subject.includes(t) || !q.folded.includes(t));
+  const terms = q.terms.filter((t) => !isFunctionWord(t) && (q.subject.includes(t) || !q.folded.includes(t)));
   const weights = terms.map(rarity);
   const groups = terms.map((_, i) => i);
   const rarest = Math.max(0, ...weights);

@@ -4,10 +4,13 @@
 // one file halves the time to a first answer (spawn → first call, bundled issue, this machine).
 // Packages with native code or files of their own stay outside and are loaded from node_modules:
 // better-sqlite3, nodejieba (the ingest's word splitter) and pdfjs-dist (read in a child process).
-import { build, type Plugin } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { projectRoot } from '../corpus/paths.js';
+import { compileBundle } from './code-cache.js';
+import { WORKER_LIMITS } from './tool-pool.js';
 
 const root = projectRoot();
 
@@ -29,27 +32,43 @@ const sdkWithoutSideEffects: Plugin = {
 };
 
 const out = join(root, 'dist', 'server');
-for (const name of readdirSync(out)) if (/^chunk-\w+\.js$/.test(name)) rmSync(join(out, name));
-await build({
+for (const name of readdirSync(out)) if (/^chunk-\w+\.js$|\.(cjs|cache)$/.test(name)) rmSync(join(out, name));
+const common = {
   absWorkingDir: root,
-  entryPoints: ['server/main.ts', 'server/tool-worker.ts'],
-  outdir: out,
-  allowOverwrite: true,
-  // What main.ts imports after it has started the tool threads is in chunks of its own, loaded
-  // then: the threads start before the bulk of the code is even read. The chunks sit beside the
-  // entry points, so import.meta.url names the same folder in each.
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   external: ['better-sqlite3', 'nodejieba', 'pdfjs-dist'],
   // Less to parse at each start (a fourth of the bytes); names are kept, for readable stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
-  // The CommonJS packages inside (pino, ajv) call require(), which an ES module has not got.
-  banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
   plugins: [sdkWithoutSideEffects],
   logLevel: 'warning',
+} satisfies BuildOptions;
+/**
+ * Each program is one CommonJS file, run by a small entry point from V8's code cache
+ * (server/code-cache.ts). The tool thread's is built on its own: split with main.ts, chunks
+ * shared with the main thread held code only the main thread runs (the SDK's schemas and Ajv),
+ * which the thread then compiled and ran too; alone, it holds the tools, zod and nothing of the SDK.
+ */
+for (const [program, entry] of [
+  ['main', 'main-entry'],
+  ['tool-worker', 'tool-thread'],
+]) {
+  await build({
+    ...common,
+    entryPoints: [`server/${program}.ts`],
+    outfile: join(out, `${program}.cjs`),
+    format: 'cjs',
+    define: { 'import.meta.url': 'import_meta_url' },
+  });
+  await build({ ...common, entryPoints: [`server/${entry}.ts`], outfile: join(out, `${program}.js`), format: 'esm', allowOverwrite: true });
+}
+// The server's cache holds its top level (running it would start a server). The thread's is
+// written by the thread after its code has run, in a thread as the pool starts it.
+writeFileSync(join(out, 'main.cache'), compileBundle(join(out, 'main.cjs'), false).script.createCachedData());
+await new Promise<void>((resolve, reject) => {
+  const thread = new Worker(join(out, 'tool-worker.js'), { workerData: { makeCodeCache: true }, resourceLimits: WORKER_LIMITS });
+  thread.once('error', reject);
+  thread.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the tool thread exited with ${code} while making its code cache`))));
 });

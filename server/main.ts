@@ -42,13 +42,15 @@ async function main(): Promise<void> {
     budgetMs: options?.callBudgetMs ?? callBudgetMs(process.env.GAZETTE_CALL_BUDGET_MS),
     logger,
     openLater: true,
+    checkStore: true,
   });
-  const [{ ensureDatabase }, { createServer }, { emptyGazette }, { openGazette }, { serverInstructions }] = await Promise.all([
+  const [{ ensureDatabase }, { createServer }, { emptyGazette }, { openGazette }, { serverInstructions }, checked] = await Promise.all([
     import('../ingest/ingest.js'),
     import('./create-server.js'),
     import('./no-corpus.js'),
     import('./open-gazette.js'),
     import('../tools/index.js'),
+    pool.storeCheck(),
   ]);
   // A corpus that yields no notices, with no database to fall back on (every file rejected, an
   // empty or missing folder): the server starts anyway, says why in its instructions, and refuses
@@ -56,7 +58,8 @@ async function main(): Promise<void> {
   let noCorpus: string | undefined;
   let rebuilt = false;
   try {
-    const ensured = ensureDatabase(dir, dbPath);
+    // The store checked on the tool thread (checked here when the thread could not).
+    const ensured = ensureDatabase(dir, dbPath, undefined, checked ?? undefined);
     rebuilt = ensured.rebuilt;
     for (const w of ensured.warnings) logger.warn(w);
     for (const f of ensured.summary?.failures ?? []) logger.warn({ file: f.file }, `corpus file skipped: ${f.reason}`);

@@ -6,6 +6,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
+import type { StoreCheck } from '../store/health.js';
 import type { GazetteConfig } from './open-gazette.js';
 
 interface Job {
@@ -16,6 +17,16 @@ interface Job {
   args: unknown;
   resolve: (r: CallToolResult) => void;
   timer: NodeJS.Timeout;
+}
+
+/** What a thread says: ready, the store's check, a call's result, a failure or a note for the log. */
+interface ThreadMessage {
+  ready?: true;
+  checked?: StoreCheck;
+  id?: number;
+  result?: CallToolResult;
+  log?: { tool: string; message: string };
+  note?: { level: 'info' | 'warn'; message: string; fields: Record<string, unknown> };
 }
 
 interface Slot {
@@ -41,6 +52,11 @@ export interface PoolOptions {
    * go on at the same time (spawn → first answer: the thread's start was half of it).
    */
   openLater?: boolean;
+  /**
+   * The first thread checks the store (checkStore) as soon as its code is loaded, for storeCheck():
+   * the server's own code loads meanwhile, and the check is off the path to its first answer.
+   */
+  checkStore?: boolean;
 }
 
 /**
@@ -84,13 +100,23 @@ export class ToolPool {
   private giveUp!: (err: Error) => void;
   /** The threads may open the store (see openLater). */
   private opened: boolean;
+  private readonly checked: Promise<StoreCheck | null>;
+  private settleCheck: (check: StoreCheck | null) => void = () => {};
 
   constructor(private readonly options: PoolOptions) {
     this.opened = !options.openLater;
     this.startFailure = new Promise<never>((_, reject) => (this.giveUp = reject));
     // Nobody may be waiting on ready() when the pool gives up: that is not an unhandled rejection.
     this.startFailure.catch(() => {});
+    this.checked = new Promise((resolve) => (this.settleCheck = resolve));
     for (let k = 0; k < options.size; k++) this.slots.push(this.spawn());
+    if (options.checkStore && this.slots.length) this.slots[0].worker.postMessage({ check: options.config.dbPath });
+    else this.settleCheck(null);
+  }
+
+  /** The store's check made by the first thread (checkStore); null when it was not asked or its thread ended first. */
+  storeCheck(): Promise<StoreCheck | null> {
+    return this.checked;
   }
 
   /** Resolves once every worker has opened the store; rejects if they cannot start. */
@@ -120,6 +146,7 @@ export class ToolPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.settleCheck(null);
     for (const job of this.queue.splice(0)) this.finish(job, fail('服务正在关闭 / the server is shutting down'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
@@ -129,9 +156,9 @@ export class ToolPool {
     if (this.opened) worker.postMessage({ open: this.options.config });
     let markReady!: () => void;
     const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), job: null, started: false };
-    type Note = { level: 'info' | 'warn'; message: string; fields: Record<string, unknown> };
-    worker.on('message', (msg: { ready?: true; id?: number; result?: CallToolResult; log?: { tool: string; message: string }; note?: Note }) => {
-      if (msg.ready) {
+    worker.on('message', (msg: ThreadMessage) => {
+      if (msg.checked) this.settleCheck(msg.checked);
+      else if (msg.ready) {
         slot.started = true;
         this.failedStarts = 0;
         markReady();
@@ -219,6 +246,8 @@ export class ToolPool {
   }
 
   private replace(slot: Slot, answer: CallToolResult): void {
+    // A thread ended before it checked the store: the server checks it itself.
+    this.settleCheck(null);
     if (slot.job) this.finish(slot.job, answer);
     slot.job = null;
     void slot.worker.terminate();

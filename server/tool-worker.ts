@@ -2,15 +2,21 @@
 // by openGazette with the server's own config (so today is the server's), following each version
 // an ingest publishes. A call that runs long can be stopped (the thread is ended) without
 // touching the others. The thread loads its code as soon as it is started and opens the store
-// when told to: the server starts it before it has checked the store, so both go on at once.
+// when told to: the server starts it before it has checked the store, so both go on at once. The
+// server's first thread also checks the store (checkStore) while the server loads its own code.
 import { parentPort } from 'node:worker_threads';
 import type { ToolContext } from '../tools/common.js';
+import { checkedAtStart, checkStore } from '../store/health.js';
 import { findTool, runTool } from '../tools/index.js';
 import { openGazette, type GazetteConfig } from './open-gazette.js';
 
 let ctx: ToolContext | undefined;
 
-parentPort!.on('message', (msg: { open: GazetteConfig } | { id: number; tool: string; args: unknown }) => {
+parentPort!.on('message', (msg: { check: string } | { open: GazetteConfig } | { id: number; tool: string; args: unknown }) => {
+  if ('check' in msg) {
+    parentPort!.postMessage({ checked: checkStore(msg.check, checkedAtStart(msg.check)) });
+    return;
+  }
   if ('open' in msg) {
     ctx = openGazette(msg.open, {
       logError: (tool, err) => parentPort!.postMessage({ log: { tool, message: (err as Error).stack ?? String(err) } }),

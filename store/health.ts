@@ -1,8 +1,8 @@
 // The database file on disk: whether it can be trusted, and what a stopped build left beside it.
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { issueChecksum, processAlive } from './writer.js';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { issueChecksum, processAlive, readMeta, STORE_VERSION } from './writer.js';
 
 /** Largest database checked page by page at every start (a bundled issue's is 7 MB; 1,000× is 2.9 GB). */
 const THOROUGH_BYTES = 256 * 2 ** 20;
@@ -86,5 +86,26 @@ export function damagedIssues(dbPath: string): string[] {
     return issues.filter((i) => i.checksum !== issueChecksum(db, i.id)).map((i) => i.source);
   } finally {
     db.close();
+  }
+}
+
+/** What the check of a database found: why it cannot be served, and the issues whose rows changed. */
+export interface StoreCheck {
+  problem: string | null;
+  damaged: string[];
+}
+
+/**
+ * The check a database gets before it is served: its pages (storeProblem) and, when `thorough`,
+ * each issue's checksum. A store of another version is rebuilt whole anyway; its rows are not
+ * checked. It only reads, so the server runs it on a tool thread while its own code loads.
+ */
+export function checkStore(dbPath: string, thorough: boolean): StoreCheck {
+  const problem = existsSync(dbPath) ? storeProblem(dbPath, thorough) : 'no database yet';
+  if (problem || !thorough || readMeta(dbPath, 'store_version') !== STORE_VERSION) return { problem, damaged: [] };
+  try {
+    return { problem: null, damaged: damagedIssues(dbPath) };
+  } catch (err) {
+    return { problem: `its rows cannot be read: ${(err as Error).message}`, damaged: [] };
   }
 }

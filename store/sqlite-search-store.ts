@@ -13,6 +13,13 @@ const VOCABULARY_CACHE = 50_000;
 /** Title runs' answers kept between questions, counted in texts: a question asks for each of its terms' runs, and a store's titles never change. */
 const TITLED_KEPT = 20_000;
 
+/**
+ * Postings kept between questions, in bytes: a question reads the postings of every term it
+ * searches, the same terms recur from question to question, and a store's postings never change.
+ * The bundled issue's whole index is 0.5 MB.
+ */
+const POSTINGS_KEPT = 8 * 2 ** 20;
+
 /** A blob's bytes where typed arrays can view them (SQLite's buffers need not be 4-byte aligned). */
 function aligned(blob: Buffer): Buffer {
   return blob.byteOffset % 4 === 0 ? blob : Buffer.from(new Uint8Array(blob));
@@ -50,6 +57,10 @@ export class SqliteSearchStore implements SearchStore {
   private readonly known = new Map<string, number>();
   private readonly titledByGram = new Map<string, { most: number; texts: TitledText[] | null }>();
   private titledKept = 0;
+  private readonly postings = new Map<string, PassagePostings[]>();
+  private postingsKept = 0;
+  /** Every text's passage range, by first passage (a few hundred KB at 1,000 issues): read once, when a quotation first asks. */
+  private spans: TextSpan[] | null = null;
   private readonly sql;
 
   constructor(private readonly db: Database.Database) {
@@ -65,13 +76,7 @@ export class SqliteSearchStore implements SearchStore {
       ),
       // One more row than allowed says there are too many, without counting them all.
       titledCount: lazy(db, 'SELECT COUNT(*) FROM (SELECT 1 FROM title_grams WHERE gram = ? LIMIT ?)', true),
-      // Ranges never overlap: the texts meeting from..to are the one holding `from` and those starting after it up to `to`.
-      spanning: lazy(
-        db,
-        `SELECT text_id AS id, passage_from AS "from", passage_to AS "to" FROM text_spans
-         WHERE passage_from >= COALESCE((SELECT MAX(passage_from) FROM text_spans WHERE passage_from <= @from), @from) AND passage_from <= @to AND passage_to >= @from
-         ORDER BY passage_from`,
-      ),
+      allSpans: lazy(db, 'SELECT text_id AS id, passage_from AS "from", passage_to AS "to" FROM text_spans ORDER BY passage_from'),
       noticePassages: lazy(
         db,
         'SELECT MIN(s.passage_from) AS "from", MAX(s.passage_to) AS "to" FROM texts t JOIN text_spans s ON s.text_id = t.id WHERE t.notice_id = (SELECT id FROM notices WHERE doc_number = ?)',
@@ -118,7 +123,21 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   passagePostings(term: string): PassagePostings[] {
-    return (this.sql.segments().all(term) as Segment[]).map((s) => passageColumns(s.postings, s.df));
+    let kept = this.postings.get(term);
+    if (!kept) {
+      const segments = this.sql.segments().all(term) as Segment[];
+      kept = segments.map((s) => passageColumns(s.postings, s.df));
+      const bytes = segments.reduce((n, s) => n + s.df * POSTING_BYTES, 0);
+      if (this.postingsKept + bytes > POSTINGS_KEPT) {
+        this.postings.clear();
+        this.postingsKept = 0;
+      }
+      if (bytes <= POSTINGS_KEPT) {
+        this.postings.set(term, kept);
+        this.postingsKept += bytes;
+      }
+    }
+    return kept;
   }
 
   taskDf(term: string): number {
@@ -161,7 +180,20 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   textsSpanning(from: number, to: number): TextSpan[] {
-    return this.sql.spanning().all({ from, to }) as TextSpan[];
+    const spans = (this.spans ??= this.sql.allSpans().all() as TextSpan[]);
+    // Ranges never overlap: the texts meeting from..to are the one holding `from` (the last starting at or before it) and those starting after it up to `to`.
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].from <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    let first = Math.max(0, lo - 1);
+    if (first < spans.length && spans[first].to < from) first++;
+    let end = lo;
+    while (end < spans.length && spans[end].from <= to) end++;
+    return spans.slice(first, end);
   }
 
   noticePassages(docNumber: string): { from: number; to: number } | null {

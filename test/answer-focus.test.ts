@@ -26,6 +26,9 @@ const LEGAL_19 =
 const LEGAL_4 =
   '第四条 工作经费支出范围：\n（一）购置法律书籍、资料费，购置必要的办案设备费用，培训费用，宣传费用等；\n（二）特邀法律顾问和法律助理提供法律服务的报酬；\n（三）组织法律顾问召开研讨会、论证会；\n（四）法律助理的基本工资、社会保险及绩效工资；\n（五）其他用于法律顾问开展工作、办理法律业务的费用。\n首席法律顾问和专职法律顾问提供法律服务不领取任何劳动报酬，可以报销因法律顾问工作产生的业务费和差旅费。\n工作经费不得用于开支奖金和福利支出，不得开支捐赠、赞助、投资等，严禁以任何方式谋取私利。';
 
+const WATER_49 =
+  '为严格落实《中卫市贯彻落实中央环境保护督察“回头看”及水环境问题专项督察反馈意见整改方案》要求，加强对黄河、清水河流域水污染防治，确保黄河中卫段水质达标，结合工作实际，市人民政府研究确定中卫市国家重点流域水污染防治规划2019-2020年建设项目。现将建设项目印发给你们，请各县（区）、有关部门按照建设内容，进一步明确责任，明确时间节点，加大工作力度，确保在6月底前完成工程前期准备工作，2020年底前完成项目建设，实现稳定运行。';
+
 describe('answeringWords', () => {
   it('shows the sentence that states the asked-for figure, far into a long passage, whole, under the passage heading', () => {
     const words = answeringWords(WATER_3, ask('第一污水处理厂污泥无害化处理处置率要达到多少', ['第一污水处理厂', '污泥', '无害化', '处置率']), SHOWN);
@@ -101,6 +104,24 @@ describe('answeringWords', () => {
     );
   });
 
+  it('answers who does it from the sentence that assigns it, not from the preamble that names the issuer (为严格落实…，市人民政府研究确定…)', () => {
+    const terms = ['黄河', '清水河', '水污染', '防治', '项目', '组织', '实施'];
+    expect(answeringWords(WATER_49, ask('黄河清水河水污染防治项目谁来组织实施', terms), SHOWN)).toBe(
+      '…现将建设项目印发给你们，请各县（区）、有关部门按照建设内容，进一步明确责任，明确时间节点，加大工作力度，确保在6月底前完成工程前期准备工作，2020年底前完成项目建设，实现稳定运行。',
+    );
+    // Asked why, the preamble is the answer.
+    expect(answeringWords(WATER_49, ask('为什么要确定黄河清水河水污染防治项目', ['黄河', '清水河', '水污染', '防治', '项目']), SHOWN)).toBe(
+      `${WATER_49.slice(0, WATER_49.indexOf('。') + 1)}…`,
+    );
+  });
+
+  it('answers 最晚啥时候 with the sentence that states the date, not the preamble that holds the topic', () => {
+    const terms = ['重点', '流域', '水污染', '防治', '项目', '前期', '工作'];
+    expect(answeringWords(WATER_49, ask('这批重点流域水污染防治项目前期工作最晚啥时候要做完', terms), SHOWN)).toBe(
+      '…现将建设项目印发给你们，请各县（区）、有关部门按照建设内容，进一步明确责任，明确时间节点，加大工作力度，确保在6月底前完成工程前期准备工作，2020年底前完成项目建设，实现稳定运行。',
+    );
+  });
+
   it('is null when nothing in the passage matches the question', () => {
     expect(answeringWords(LEGAL_AIDE, ask('渣土车要安装什么', ['渣土车']), SHOWN)).toBeNull();
   });
@@ -131,11 +152,11 @@ describe('focusOf: the question as a hit is read for its answer', () => {
     return { terms: f.terms, weights: f.weights!.map((w) => +w.toFixed(2)), groups: f.groups };
   };
 
-  it('weighs a word by its rarity, a lone character at a share of it, and the gazette’s words for a paraphrase as one group with the word', () => {
+  it('weighs a word by its rarity, a lone character at a share of it, and the gazette’s words for a paraphrase as one group with the word; its function words (的, 能) are left out', () => {
     expect(focus('法律顾问的经费能发奖金吗')).toEqual({
-      terms: ['法律顾问', '法律', '顾问', '的', '经费', '能', '发', '奖金', '资金', '费用', '报酬', '补助'],
-      weights: [2.81, 2.52, 2.65, 0.03, 3.21, 0.36, 0.48, 5.99, 1.49, 1.4, 1.94, 1.75],
-      groups: [0, 1, 2, 3, 4, 5, 6, 7, 4, 4, 4, 4],
+      terms: ['法律顾问', '法律', '顾问', '经费', '发', '奖金', '资金', '费用', '报酬', '补助'],
+      weights: [2.81, 2.52, 2.65, 3.21, 0.48, 5.99, 1.49, 1.4, 1.94, 1.75],
+      groups: [0, 1, 2, 3, 4, 5, 3, 3, 3, 3],
     });
   });
 

@@ -64,6 +64,57 @@ describe('a paraphrase within its sense', () => {
     expect(printedWords('法律顾问的费用怎么报')).toEqual(['经费', '资金', '费用', '报酬', '补助', '报销']);
   });
 
+  it('reads 实施 of carrying a task out apart from a rule taking effect: 谁来组织实施 is not 施行', () => {
+    expect(printedWords('黄河清水河水污染防治项目谁来组织实施')).toEqual(['污染', '黑臭']);
+    expect(printedWords('这个办法什么时候开始实施')).toEqual(['施行', '实施', '起施行']);
+  });
+
+  it('reads a case and its closing as the gazette prints them: 案子 is 案件, 结完 is 办结 or 审结, 付 is 支付', () => {
+    expect(printedWords('年底案子还没结完钱怎么付', THESAURUS, new Set(['付', '钱']))).toEqual([
+      '案件',
+      '办结',
+      '审结',
+      '经费',
+      '资金',
+      '费用',
+      '报酬',
+      '补助',
+      '付清',
+      '缴纳',
+      '支付',
+    ]);
+  });
+
+  it('reads 批 after 这 or 一 as counting things, not approving: 这批项目 asks nothing of 审批, 谁批 does', () => {
+    expect(printedWords('这批项目什么时候做完', THESAURUS, new Set(['批']))).toEqual(['建成', '完成']);
+    expect(printedWords('这个项目谁批', THESAURUS, new Set(['批', '谁']))).toEqual(['审批', '批准']);
+  });
+
+  it('reads 分成 as the gazette’s 划分为, and finds the stages by it', () => {
+    expect(printedWords('审批流程分成几个阶段')).toEqual(['审批', '批准', '程序', '流程', '手续', '划分为', '分为', '划分']);
+    const hit = (
+      call(ctx, 'search_gazette', { query: '审批流程分成几个阶段', limit: 1 }).structuredContent as {
+        results: { citation: { docNumber: string; locator: string } }[];
+      }
+    ).results[0].citation;
+    expect(hit).toMatchObject({ docNumber: '卫政办发〔2019〕68号', locator: '二、（二）' });
+  });
+
+  it('reads 生孩子 as the gazette’s 分娩, and finds how a birth in hospital is paid by it', () => {
+    expect(printedWords('住院生孩子按什么付费')).toEqual(['分娩', '生育', '报酬', '报酬标准', '付费', '支付']);
+    const hit = (
+      call(ctx, 'search_gazette', { query: '住院生孩子按什么付费', limit: 1 }).structuredContent as {
+        results: { text: string; citation: { locator: string } }[];
+      }
+    ).results[0];
+    expect(hit.citation.locator).toBe('第二条');
+    expect(hit.text).toContain('住院分娩按人头付费');
+  });
+
+  it('reads the short forms officials say as the gazette’s full names: 环评 is 环境影响评价, 水保 水土保持, 做出 作出', () => {
+    expect(printedWords('环评和水保方案做出了吗')).toEqual(['环境影响评价', '水土保持', '作出']);
+  });
+
   it('reads 交 of money as paying, of papers as handing in', () => {
     expect(printedWords('租金什么时候交', THESAURUS, new Set(['交']))).toEqual(['租金', '承包价款', '缴纳', '付清', '支付']);
     expect(printedWords('政策解读材料什么时候交', THESAURUS, new Set(['交']))).toEqual(['资料', '材料', '报送', '上报', '提交']);
@@ -92,6 +143,8 @@ describe('what a question wants', () => {
     ['请法律顾问审个合同要给多少钱', { measures: ['money'] }],
     ['租国有房子的租金多久要交清', { measures: ['workdays', 'days', 'weeks', 'months', 'hours'] }],
     ['政策解读材料什么时候交', { dates: true }],
+    ['湿地保护规划啥时候完成', { dates: true }],
+    ['前期工作最晚要做完', { dates: true }],
     ['法律顾问的钱谁来管', { units: true }],
     ['国有资产出租去哪里办', { places: true }],
     ['田力任什么职务', { positions: true }],
@@ -128,13 +181,21 @@ describe('words a question says that the gazette does not', () => {
 
   it('keeps the content words of a stretch no term covers, not its function words: 上挖掘机这些 → 挖掘机', () => {
     expect(contentWords('上挖掘机这些')).toEqual(['挖掘机']);
-    expect(contentWords('案子还没结完')).toEqual(['案子']);
+    expect(contentWords('噪声还没清完')).toEqual(['噪声']);
     expect(contentWords('现在要多长')).toEqual([]);
     expect(contentWords('扣下来')).toEqual([]);
+    // Pronouns, 的时候, bounds (至少, 最晚), light verbs (搞) and one of a unit (一届, 一天) are grammar too.
+    expect(contentWords('时候碰')).toEqual([]);
+    expect(contentWords('期至少')).toEqual([]);
+    expect(contentWords('一届聘')).toEqual([]);
+    expect(contentWords('咱市')).toEqual([]);
+    expect(contentWords('搞土方')).toEqual(['土方']);
   });
 
   it('names a content word the question depends on, and nothing else of it', () => {
-    expect(message('search_gazette', { query: '年底案子还没结完钱怎么付' })).toBe('公报中没有出现“案子”；以下只按其余词语检索。');
+    expect(message('search_gazette', { query: '冬天错峰生产的噪声还没清完怎么办' })).toBe('公报中没有出现“噪声”；以下只按其余词语检索。');
+    // 案子 is read as the gazette's 案件.
+    expect(message('search_gazette', { query: '年底案子还没结完钱怎么付' })).toBe('');
     // 挖掘机 is read as the gazette's 非道路移动机械: not a word it lacks.
     expect(message('search_gazette', { query: '工地上挖掘机这些机械的排放谁管' })).toBe('');
     for (const query of ['招标的中标结果多久公开', '挂牌底价最低能定多少', '医保扣下来的质量保证金是多少', '湿地保护修复要花多少钱', '法律顾问指的是什么人']) {
@@ -142,8 +203,24 @@ describe('words a question says that the gazette does not', () => {
     }
   });
 
+  it('reads 到什么程度 as asking for a degree, not about 程度: the sentence that says it, not one holding 程度', () => {
+    const hit = (call(ctx, 'search_gazette', { query: '公共资源分配的信息要公开到什么程度', limit: 1 }).structuredContent as { results: { answer: string }[] })
+      .results[0];
+    expect(hit.answer).toContain('实现公共资源配置全程公开、全程留痕。');
+    expect(hit.answer).not.toContain('程度显著提高');
+  });
+
   it('never names the words that only say what is asked (啥时候, 有啥, 只有, 怎么办)', () => {
-    for (const query of ['湿地保护规划啥时候完成', '法律顾问有啥条件', '只有国控断面要达到Ⅱ类吗', '污泥不达标怎么办']) {
+    for (const query of [
+      '湿地保护规划啥时候完成',
+      '法律顾问有啥条件',
+      '只有国控断面要达到Ⅱ类吗',
+      '污泥不达标怎么办',
+      '第一污水处理厂一天能处理多少',
+      '他们这批新任职的试用期多长',
+      '湿地保护规划最晚啥时候完成',
+      '咱市审批系统啥时候对接',
+    ]) {
       expect([query, message('search_gazette', { query })]).toEqual([query, '']);
     }
     expect(message('search_gazette', { query: '湿地保护规划啥时候完成，噪声怎么办' })).toBe('公报中没有出现“噪声”；以下只按其余词语检索。');
