@@ -181,6 +181,12 @@ interface Cut {
   broken: boolean;
 }
 
+/** Cuts of one start, by their end, as two arrays (not an object a cut: a table's cutting weighs up millions). */
+interface Cuts {
+  cost: number[];
+  broken: boolean[];
+}
+
 /** Marks a cell never opens with (they follow words), and marks it never ends with (they lead on). */
 const OPENS_BROKEN = /^[，。、；：！？）》」』”,.;:!?)\]]/;
 const ENDS_BROKEN = /[、，（《「『“([—+/-]$/;
@@ -202,10 +208,9 @@ function runsInto(keyOf: () => string, column: number, model: ColumnModel): bool
   const key = keyOf();
   const joined = (v: string, rest: string) =>
     !kind.test(v) && v.length >= 3 && !model.items[column].has(v) && /^[^、，；。（）]/.test(rest) && /[^、，；。（）]$/.test(rest) && kind.test(rest);
-  return (
-    [...(model.items[column - 1] ?? [])].some((v) => key.startsWith(v) && joined(v, key.slice(v.length))) ||
-    [...(model.items[column + 1] ?? [])].some((v) => key.endsWith(v) && joined(v, key.slice(0, -v.length)))
-  );
+  for (const v of model.items[column - 1] ?? []) if (key.startsWith(v) && joined(v, key.slice(v.length))) return true;
+  for (const v of model.items[column + 1] ?? []) if (key.endsWith(v) && joined(v, key.slice(0, -v.length))) return true;
+  return false;
 }
 
 /** Cells longer than this are read as text: no amount, date or unit list is. */
@@ -231,8 +236,8 @@ function bracketBalance(text: string): [number, number, number] {
 const SOFT_HYPHEN = '\u00ad';
 
 /** The costs of every cell of `column` that starts at token `a`, by its end (index b - a - 1), up to MAX_LINES lines. */
-function cellCosts(tokens: Token[], a: number, column: number, model: ColumnModel): Cut[] {
-  const out: Cut[] = [];
+function cellCosts(tokens: Token[], a: number, column: number, model: ColumnModel): Cuts {
+  const out: Cuts = { cost: [], broken: [] };
   const kind = model.kinds[column];
   const seen = model.seen[column];
   const widths: number[] = [];
@@ -243,6 +248,8 @@ function cellCosts(tokens: Token[], a: number, column: number, model: ColumnMode
   let tail = '';
   let key = '';
   let softHyphen = false;
+  // matchKey(text), worked out only where a cost asks for it (a long cell's, once per token, is most of the cutter's time).
+  const textKey = () => (softHyphen ? matchKey(text) : key);
   let round = 0;
   let book = 0;
   let quote = 0;
@@ -264,8 +271,6 @@ function cellCosts(tokens: Token[], a: number, column: number, model: ColumnMode
     tail = (tail + space + t.clean).slice(-2);
     key += t.key;
     softHyphen ||= t.clean.includes(SOFT_HYPHEN);
-    // matchKey(text), worked out only where a cost asks for it (a long cell's, once per token, is most of the cutter's time).
-    const textKey = () => (softHyphen ? matchKey(text) : key);
     round += t.balance[0];
     book += t.balance[1];
     quote += t.balance[2];
@@ -304,7 +309,8 @@ function cellCosts(tokens: Token[], a: number, column: number, model: ColumnMode
     if (kind) cost += short && kind.test(text) ? COST.kindFits : COST.kindMisfits;
     else if (short && (AMOUNT.test(text) || DATE.test(text))) cost += COST.kindMisfits;
     if (seen.size && short && seen.has(textKey())) cost += COST.seen;
-    out.push({ cost, broken: broken >= UNALIGNED });
+    out.cost.push(cost);
+    out.broken.push(broken >= UNALIGNED);
   }
   return out;
 }
@@ -336,10 +342,14 @@ function cutBlock(lines: PrintedLine[], k: number, model: ColumnModel): CutBlock
   const columns = model.names.length;
   const slots = k * columns;
   // Costs per column and start, read once.
-  const memo: (Cut[] | undefined)[] = new Array(columns * (T + 1)).fill(undefined);
+  const memo: (Cuts | undefined)[] = new Array(columns * (T + 1)).fill(undefined);
   const emptyCut = (c: number): Cut => ({ cost: model.emptyOften[c] ? COST.emptyOften : COST.empty, broken: false });
-  const costsFrom = (c: number, a: number): Cut[] => (memo[c * (T + 1) + a] ??= cellCosts(tokens, a, c, model));
-  const cost = (c: number, a: number, b: number): Cut => (a === b ? emptyCut(c) : costsFrom(c, a)[b - a - 1]);
+  const costsFrom = (c: number, a: number): Cuts => (memo[c * (T + 1) + a] ??= cellCosts(tokens, a, c, model));
+  const cost = (c: number, a: number, b: number): Cut => {
+    if (a === b) return emptyCut(c);
+    const cuts = costsFrom(c, a);
+    return { cost: cuts.cost[b - a - 1], broken: cuts.broken[b - a - 1] };
+  };
   // best[s][p]: slots before s cover the tokens before p.
   const best: { cost: number; from: number }[][] = Array.from({ length: slots + 1 }, () => Array.from({ length: T + 1 }, () => ({ cost: Infinity, from: -1 })));
   best[0][0] = { cost: 0, from: -1 };
@@ -351,9 +361,9 @@ function cutBlock(lines: PrintedLine[], k: number, model: ColumnModel): CutBlock
       // Cells start and end at token edges; a cell may be empty (in a block, a merged cell printed once).
       const empty = here + (k > 1 ? COST.emptyOften : emptyCut(c).cost);
       if (empty < best[s + 1][p].cost) best[s + 1][p] = { cost: empty, from: p };
-      const from = p < T ? costsFrom(c, p) : [];
+      const from = p < T ? costsFrom(c, p).cost : [];
       for (let q = p + 1; q <= T && tokens[q - 1].line - tokens[p].line < MAX_LINES; q++) {
-        const v = here + from[q - p - 1].cost;
+        const v = here + from[q - p - 1];
         if (v < best[s + 1][q].cost) best[s + 1][q] = { cost: v, from: p };
       }
     }
