@@ -90,6 +90,8 @@ interface Token {
   source: number;
   /** The text without extraction spaces, as a cell prints it. */
   clean: string;
+  /** matchKey of clean: a cell's key is its tokens' keys run together (matchKey folds character by character), but where a soft hyphen is (SOFT_HYPHEN). */
+  key: string;
   line: number;
   width: number;
   balance: [number, number, number];
@@ -117,6 +119,7 @@ function tokenize(lines: PrintedLine[]): Token[] {
       text,
       source,
       clean: dropCjkSpaces(text),
+      key: matchKey(dropCjkSpaces(text)),
       line,
       width: cellWidth(text.replace(/ /g, '')),
       balance: bracketBalance(text),
@@ -178,6 +181,12 @@ interface Cut {
   broken: boolean;
 }
 
+/** Cuts of one start, by their end, as two arrays (not an object a cut: a table's cutting weighs up millions). */
+interface Cuts {
+  cost: number[];
+  broken: boolean[];
+}
+
 /** Marks a cell never opens with (they follow words), and marks it never ends with (they lead on). */
 const OPENS_BROKEN = /^[，。、；：！？）》」』”,.;:!?)\]]/;
 const ENDS_BROKEN = /[、，（《「『“([—+/-]$/;
@@ -193,15 +202,15 @@ const LONE_ITEM_START = /^[\u4e00-\u9fff][、，]/;
  * prints in other cells, or ends with one the column after it prints, its rest of the column's kind
  * (音频视频市教育局 under 解读单位, where 解读方式 prints 音频视频): two cells run together.
  */
-function runsInto(key: string, column: number, model: ColumnModel): boolean {
+function runsInto(keyOf: () => string, column: number, model: ColumnModel): boolean {
   const kind = model.kinds[column];
-  if (!kind) return false;
+  if (!kind || !(model.items[column - 1]?.size || model.items[column + 1]?.size)) return false;
+  const key = keyOf();
   const joined = (v: string, rest: string) =>
     !kind.test(v) && v.length >= 3 && !model.items[column].has(v) && /^[^、，；。（）]/.test(rest) && /[^、，；。（）]$/.test(rest) && kind.test(rest);
-  return (
-    [...(model.items[column - 1] ?? [])].some((v) => key.startsWith(v) && joined(v, key.slice(v.length))) ||
-    [...(model.items[column + 1] ?? [])].some((v) => key.endsWith(v) && joined(v, key.slice(0, -v.length)))
-  );
+  for (const v of model.items[column - 1] ?? []) if (key.startsWith(v) && joined(v, key.slice(v.length))) return true;
+  for (const v of model.items[column + 1] ?? []) if (key.endsWith(v) && joined(v, key.slice(0, -v.length))) return true;
+  return false;
 }
 
 /** Cells longer than this are read as text: no amount, date or unit list is. */
@@ -223,13 +232,24 @@ function bracketBalance(text: string): [number, number, number] {
   return [round, book, quote];
 }
 
+/** A soft hyphen folds by the characters around it (foldCharacters): a text holding one is keyed whole. */
+const SOFT_HYPHEN = '\u00ad';
+
 /** The costs of every cell of `column` that starts at token `a`, by its end (index b - a - 1), up to MAX_LINES lines. */
-function cellCosts(tokens: Token[], a: number, column: number, model: ColumnModel): Cut[] {
-  const out: Cut[] = [];
+function cellCosts(tokens: Token[], a: number, column: number, model: ColumnModel): Cuts {
+  const out: Cuts = { cost: [], broken: [] };
   const kind = model.kinds[column];
   const seen = model.seen[column];
   const widths: number[] = [];
+  let widest = 0;
+  let summed = { few: Number.NaN, width: Number.NaN, lines: 0, cost: 0, broken: 0 };
   let text = '';
+  // The text's last two characters: the tests of how a cell ends read them, never the whole text (a long string built piece by piece is copied whole to be read).
+  let tail = '';
+  let key = '';
+  let softHyphen = false;
+  // matchKey(text), worked out only where a cost asks for it (a long cell's, once per token, is most of the cutter's time).
+  const textKey = () => (softHyphen ? matchKey(text) : key);
   let round = 0;
   let book = 0;
   let quote = 0;
@@ -245,43 +265,52 @@ function cellCosts(tokens: Token[], a: number, column: number, model: ColumnMode
     const t = tokens[b - 1];
     if (b === a + 1 || t.line !== tokens[b - 2].line) widths.push(0);
     widths[widths.length - 1] += t.width;
-    if (text && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(t.clean)) text += ' ';
-    text += t.clean;
+    widest = Math.max(widest, widths[widths.length - 1]);
+    const space = text && /[A-Za-z0-9]$/.test(tail) && /^[A-Za-z0-9]/.test(t.clean) ? ' ' : '';
+    text += space + t.clean;
+    tail = (tail + space + t.clean).slice(-2);
+    key += t.key;
+    softHyphen ||= t.clean.includes(SOFT_HYPHEN);
     round += t.balance[0];
     book += t.balance[1];
     quote += t.balance[2];
-    let cost = 0;
-    let broken = 0;
-    const width = model.widths[column] ?? Math.max(...widths);
-    cost += Math.max(0, (model.fewestLines[column] ?? 0) - widths.length) * COST.fewLines;
-    for (let k = 0; k < widths.length; k++) {
-      const w = widths[k];
-      if (k < widths.length - 1) cost += Math.max(0, width - w - 1) * COST.short;
-      cost += Math.max(0, w - width - 0.5) * COST.wide;
+    const width = model.widths[column] ?? widest;
+    const few = Math.max(0, (model.fewestLines[column] ?? 0) - widths.length) * COST.fewLines;
+    // The lines before the last cost what they cost for the cell before this one, while `few` and the width
+    // hold: only lines finished since are added, in print order (the same sum to the bit as summed afresh).
+    if (few !== summed.few || width !== summed.width) summed = { few, width, lines: 0, cost: few, broken: 0 };
+    for (; summed.lines < widths.length - 1; summed.lines++) {
+      const w = widths[summed.lines];
+      summed.cost += Math.max(0, width - w - 1) * COST.short;
+      summed.cost += Math.max(0, w - width - 0.5) * COST.wide;
       // A line a character or two wider is the print squeezing its marks; more is another column's.
-      if (w - width >= 2) broken += COST.broken;
+      if (w - width >= 2) summed.broken += COST.broken;
     }
+    const last = widths[widths.length - 1];
+    let cost = summed.cost + Math.max(0, last - width - 0.5) * COST.wide;
+    let broken = summed.broken + (last - width >= 2 ? COST.broken : 0);
     const next = tokens[b];
     // A cell whose last line fills its column most often goes on in the next line, unless it ends a sentence
     // (a PDF re-wrapping the table may have taken a line's last words up to the line before: 审批流 / 程。).
-    if (model.widths[column] !== null && next && next.line !== t.line && widths[widths.length - 1] >= width - 0.25 && !/[。；]$/.test(text))
+    if (model.widths[column] !== null && next && next.line !== t.line && widths[widths.length - 1] >= width - 0.25 && !/[。；]$/.test(tail))
       cost += COST.fullEnd;
     if (next && next.line === t.line) cost += COST.inLine;
     const breaks =
       startBreaks +
-      Number(ENDS_BROKEN.test(text) || LONE_ITEM_END.test(text)) +
+      Number(ENDS_BROKEN.test(tail) || LONE_ITEM_END.test(tail)) +
       Number(round !== 0) +
       Number(book !== 0) +
       Number(quote !== 0) +
-      Number(runsInto(matchKey(text), column, model));
+      Number(runsInto(textKey, column, model));
     cost += breaks * COST.broken;
     broken += breaks * COST.broken;
     if (text.length === 1 && /[\u4e00-\u9fff]/.test(text)) cost += COST.lone;
     const short = text.length <= KIND_MAX;
     if (kind) cost += short && kind.test(text) ? COST.kindFits : COST.kindMisfits;
     else if (short && (AMOUNT.test(text) || DATE.test(text))) cost += COST.kindMisfits;
-    if (seen.size && short && seen.has(matchKey(text))) cost += COST.seen;
-    out.push({ cost, broken: broken >= UNALIGNED });
+    if (seen.size && short && seen.has(textKey())) cost += COST.seen;
+    out.cost.push(cost);
+    out.broken.push(broken >= UNALIGNED);
   }
   return out;
 }
@@ -313,14 +342,13 @@ function cutBlock(lines: PrintedLine[], k: number, model: ColumnModel): CutBlock
   const columns = model.names.length;
   const slots = k * columns;
   // Costs per column and start, read once.
-  const memo = new Map<number, Cut[]>();
+  const memo: (Cuts | undefined)[] = new Array(columns * (T + 1)).fill(undefined);
   const emptyCut = (c: number): Cut => ({ cost: model.emptyOften[c] ? COST.emptyOften : COST.empty, broken: false });
+  const costsFrom = (c: number, a: number): Cuts => (memo[c * (T + 1) + a] ??= cellCosts(tokens, a, c, model));
   const cost = (c: number, a: number, b: number): Cut => {
     if (a === b) return emptyCut(c);
-    const key = c * (T + 1) + a;
-    let v = memo.get(key);
-    if (!v) memo.set(key, (v = cellCosts(tokens, a, c, model)));
-    return v[b - a - 1];
+    const cuts = costsFrom(c, a);
+    return { cost: cuts.cost[b - a - 1], broken: cuts.broken[b - a - 1] };
   };
   // best[s][p]: slots before s cover the tokens before p.
   const best: { cost: number; from: number }[][] = Array.from({ length: slots + 1 }, () => Array.from({ length: T + 1 }, () => ({ cost: Infinity, from: -1 })));
@@ -333,8 +361,9 @@ function cutBlock(lines: PrintedLine[], k: number, model: ColumnModel): CutBlock
       // Cells start and end at token edges; a cell may be empty (in a block, a merged cell printed once).
       const empty = here + (k > 1 ? COST.emptyOften : emptyCut(c).cost);
       if (empty < best[s + 1][p].cost) best[s + 1][p] = { cost: empty, from: p };
+      const from = p < T ? costsFrom(c, p).cost : [];
       for (let q = p + 1; q <= T && tokens[q - 1].line - tokens[p].line < MAX_LINES; q++) {
-        const v = here + cost(c, p, q).cost;
+        const v = here + from[q - p - 1];
         if (v < best[s + 1][q].cost) best[s + 1][q] = { cost: v, from: p };
       }
     }

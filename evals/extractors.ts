@@ -10,7 +10,7 @@ import { parseIssue, parseLayout, type IssueDoc } from '../corpus/issue.js';
 import { projectRoot } from '../corpus/paths.js';
 import { decodeIssue } from '../ingest/ingest.js';
 import { readPdf } from '../ingest/pdf.js';
-import { diffFacts, diffSize, issueFacts, type FactDiff } from './facts.js';
+import { diffFacts, diffSize, issueFacts, type FactDiff, type IssueFacts } from './facts.js';
 
 export const EXTRACTORS = ['pdftotext', 'pdftotext-raw', 'pdftotext-layout', 'mutool', 'pdfminer'] as const;
 export type Reader = 'pdf' | (typeof EXTRACTORS)[number];
@@ -71,15 +71,27 @@ function readWith(fixture: FixtureEntry, reader: Reader, dir: string): IssueDoc 
   return issue.notices.length ? issue : { error: 'not a gazette issue: no notice header found' };
 }
 
+/** A fixture source's facts and warnings, by its text: most fixtures are typeset from one issue, read once for all of them. */
+const sourceReadings = new Map<string, { expected: IssueFacts; sourceWarnings: Set<string> }>();
+
+function readSource(fixture: FixtureEntry): { expected: IssueFacts; sourceWarnings: Set<string> } {
+  const text = fixtureSource(fixture);
+  let reading = sourceReadings.get(text);
+  if (!reading) {
+    const source = parseIssue(text, 'source.txt');
+    reading = { expected: issueFacts(source), sourceWarnings: new Set(source.notices.flatMap((n) => n.warnings.map((w) => w.message))) };
+    sourceReadings.set(text, reading);
+  }
+  return reading;
+}
+
 export function readOutcome(fixture: FixtureEntry, reader: Reader, dir = FIXTURE_DIR): ReadOutcome | null {
-  const source = parseIssue(fixtureSource(fixture), 'source.txt');
-  const expected = issueFacts(source);
+  const { expected, sourceWarnings } = readSource(fixture);
   const issue = readWith(fixture, reader, dir);
   if (issue === null) return null;
   if ('error' in issue) return { reader, refused: issue.error, diff: null, silent: [], notices: 0, tasks: 0 };
   const diff = diffFacts(expected, issueFacts(issue));
   // A notice reports a loss by an unplaced item, or by a warning the source's reading does not give (a table read as printed).
-  const sourceWarnings = new Set(source.notices.flatMap((n) => n.warnings.map((w) => w.message)));
   const reported = new Set(issue.notices.filter((n) => n.unplaced.length || n.warnings.some((w) => !sourceWarnings.has(w.message))).map((n) => n.docNumber));
   const anyUnowned = issue.unplaced.length > 0;
   const silent = diff.notices.filter((d) => !reported.has(d) && !(anyUnowned && !issue.notices.some((n) => n.docNumber === d)));

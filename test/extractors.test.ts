@@ -3,26 +3,31 @@
 // that keep reading order give the source's facts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { allUnplaced, parseIssue } from '../corpus/issue.js';
 import { projectRoot } from '../corpus/paths.js';
-import { extractorTable, fixtures, readOutcome } from '../evals/extractors.js';
+import { extractorTable, fixtures, type ReadOutcome, type Reader } from '../evals/extractors.js';
 import { diffSize } from '../evals/facts.js';
 
 describe('text from real extractors of the fixture PDFs', () => {
-  it('is the table README shows, cell for cell', { timeout: 600_000 }, () => {
+  // Every fixture read by every reader, once: the table and each outcome the tests below look at.
+  let read: ReturnType<typeof extractorTable>;
+  beforeAll(() => {
+    read = extractorTable();
+  }, 600_000);
+  const outcomeOf = (fixture: { layout: string }, reader: Reader): ReadOutcome | null =>
+    read.outcomes.find((o) => o.fixture === fixture.layout && o.outcome.reader === reader)?.outcome ?? null;
+
+  it('is the table README shows, cell for cell', () => {
     const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
-    const { table } = extractorTable();
-    expect(readme).toContain(table);
+    expect(readme).toContain(read.table);
   });
 
-  it('gives the source’s facts from pdftotext -raw and mutool on every layout, but the tables two columns re-wrap, which it reports', {
-    timeout: 600_000,
-  }, () => {
+  it('gives the source’s facts from pdftotext -raw and mutool on every layout, but the tables two columns re-wrap, which it reports', () => {
     for (const f of fixtures()) {
       for (const reader of ['pdftotext-raw', 'mutool'] as const) {
-        const o = readOutcome(f, reader)!;
+        const o = outcomeOf(f, reader)!;
         // Two columns a page re-wrap 68号's wrapped-cell table at the page's column: its cells are not cut, and its notice says so.
         const declined = f.layout === 'a4-2col' ? ['卫政办发〔2019〕68号'] : [];
         expect([f.layout, reader, o.refused, o.silent, o.diff!.notices]).toEqual([f.layout, reader, null, [], declined]);
@@ -34,15 +39,15 @@ describe('text from real extractors of the fixture PDFs', () => {
   it('reports a ruled table it cannot read as rows, in its notice, however the extractor garbled it', () => {
     const table = fixtures().find((f) => f.layout === 'table-a4')!;
     for (const reader of ['pdftotext', 'pdftotext-layout', 'pdfminer'] as const) {
-      const o = readOutcome(table, reader)!;
+      const o = outcomeOf(table, reader)!;
       expect([reader, o.refused, o.silent, o.diff!.notices]).toEqual([reader, null, [], ['某府办发〔2020〕12号']]);
     }
   });
 
-  it('never loses a fact silently: every notice whose facts differ says so', { timeout: 600_000 }, () => {
+  it('never loses a fact silently: every notice whose facts differ says so', () => {
     const silent = fixtures().flatMap((f) =>
       (['pdftotext', 'pdftotext-raw', 'pdftotext-layout', 'mutool', 'pdfminer'] as const).flatMap((reader) => {
-        const o = readOutcome(f, reader);
+        const o = outcomeOf(f, reader);
         return o?.silent.length ? [`${f.layout} ${reader}: ${o.silent.join('、')}`] : [];
       }),
     );
@@ -63,7 +68,7 @@ describe('text from real extractors of the fixture PDFs', () => {
   });
 
   it('refuses two columns printed side by side that cannot be split, with the cause and the fix', () => {
-    const o = readOutcome(fixtures().find((f) => f.layout === 'a4-2col')!, 'pdftotext-layout')!;
+    const o = outcomeOf(fixtures().find((f) => f.layout === 'a4-2col')!, 'pdftotext-layout')!;
     expect(o.refused).toMatch(
       /^两栏并排排版，无法按阅读顺序读出（\d+\/\d+ 行左右两栏并在一行）：请改用 PDF 文件本身，或不加 -layout 的 pdftotext \/ two columns printed side by side \(pdftotext -layout\)/,
     );

@@ -3,10 +3,10 @@
 // file as it was.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { issueCopy } from '../evals/corpora.js';
 import { ensureDatabase, ingestCorpus, type IngestSummary } from '../ingest/ingest.js';
 import { storeProblem } from '../store/health.js';
@@ -52,7 +52,24 @@ function update(dir: string, db: string): IngestSummary {
   return ingestCorpus(dir, db, undefined, undefined, 'update');
 }
 
+/** A copy of a built store, in a folder of its own: a store an update or a kill may change, built once for several tests. */
+function copyOf(db: string): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'gazette-full-')), 'g.db');
+  copyFileSync(db, copy);
+  return copy;
+}
+
 describe('incremental ingest', () => {
+  // Built once: copies 0–2 in full (the first test's reference, the second's start), and copy 0 alone (a store the others add to).
+  let three: { dir: string; db: string; answers: ReturnType<typeof answers> };
+  let one: string;
+  beforeAll(() => {
+    const dir = corpus([0, 1, 2]);
+    const db = build(dir);
+    three = { dir, db, answers: answers(db) };
+    one = build(corpus([0]));
+  }, 120_000);
+
   it('adds one issue, reading only that one, and answers as a full build of the same corpus does', () => {
     const dir = corpus([0, 1]);
     const db = build(dir);
@@ -60,13 +77,12 @@ describe('incremental ingest', () => {
     const summary = update(dir, db);
     expect(summary.issues.map((i) => i.source)).toEqual(['issue-2.txt']);
     expect(summary.kept).toBe(2);
-    expect(answers(db)).toEqual(answers(build(dir)));
+    expect(answers(db)).toEqual(three.answers);
     expect(answers(db).notices).toHaveLength(36);
   });
 
   it('replaces a changed issue and removes a deleted one, touching no other', () => {
-    const dir = corpus([0, 1, 2]);
-    const db = build(dir);
+    const { dir, db } = three;
     // Issue 1 is corrected (a deadline changes); issue 2 is withdrawn.
     const changed = issueCopy(seed, 1).replace('应当不少于 10 个工作日。', '应当不少于 15 个工作日。');
     expect(changed).not.toBe(issueCopy(seed, 1));
@@ -85,7 +101,7 @@ describe('incremental ingest', () => {
 
   it('rebuilds a store of another version whole, and says so', () => {
     const dir = corpus([0]);
-    const db = build(dir);
+    const db = copyOf(one);
     const raw = new Database(db);
     raw.prepare("UPDATE meta SET value = '1' WHERE key = 'store_version'").run();
     raw.close();
@@ -98,7 +114,7 @@ describe('incremental ingest', () => {
 
   it('leaves the published file untouched when an update is killed half-way, and finishes it next time', async () => {
     const dir = corpus([0]);
-    const db = build(dir);
+    const db = copyOf(one);
     const before = answers(db);
     const published = statSync(db);
     corpus([1, 2, 3, 4, 5, 6, 7, 8], dir);
@@ -130,7 +146,7 @@ describe('incremental ingest', () => {
 
   it('lets one ingest write at a time', () => {
     const dir = corpus([0]);
-    const db = build(dir);
+    const db = copyOf(one);
     // A lock held by a live process (this one's parent stands in for another ingest).
     writeFileSync(`${db}.lock`, String(process.ppid));
     corpus([1], dir);
