@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Alias } from '../domain/aliases.js';
 import type { GazetteText } from '../domain/reader.js';
+import { BoundedCache } from '../search/bounded-cache.js';
 import { INDEX_TIME, titleGramOf } from '../search/index-time.js';
 import type { PassagePostings, PassageRow, SearchStore, TaskWords, TextSpan } from '../search/port.js';
 import { POSTING_BYTES } from './search/postings.js';
@@ -54,11 +55,9 @@ function lazy(db: Database.Database, sql: string, pluck = false): () => Database
 }
 
 export class SqliteSearchStore implements SearchStore {
-  private readonly known = new Map<string, number>();
-  private readonly titledByGram = new Map<string, { most: number; texts: TitledText[] | null }>();
-  private titledKept = 0;
-  private readonly postings = new Map<string, PassagePostings[]>();
-  private postingsKept = 0;
+  private readonly known = new BoundedCache<string, number>(VOCABULARY_CACHE);
+  private readonly titledByGram = new BoundedCache<string, { most: number; texts: TitledText[] | null }>(TITLED_KEPT);
+  private readonly postings = new BoundedCache<string, PassagePostings[]>(POSTINGS_KEPT);
   /** Every text's passage range, by first passage (a few hundred KB at 1,000 issues): read once, when a quotation first asks. */
   private spans: TextSpan[] | null = null;
   private readonly sql;
@@ -106,7 +105,6 @@ export class SqliteSearchStore implements SearchStore {
     let n = this.known.get(term);
     if (n === undefined) {
       n = (this.sql.df().get(term) as number | undefined) ?? 0;
-      if (this.known.size >= VOCABULARY_CACHE) this.known.clear();
       this.known.set(term, n);
     }
     return n;
@@ -114,12 +112,14 @@ export class SqliteSearchStore implements SearchStore {
 
   passageDfs(terms: string[]): number[] {
     const unknown = [...new Set(terms.filter((t) => !this.known.has(t)))];
+    const read = new Map<string, number>(unknown.map((t) => [t, 0]));
     if (unknown.length) {
-      if (this.known.size + unknown.length > VOCABULARY_CACHE) this.known.clear();
-      for (const t of unknown) this.known.set(t, 0);
-      for (const r of this.sql.dfs().all(JSON.stringify(unknown)) as { term: string; df: number }[]) this.known.set(r.term, r.df);
+      for (const r of this.sql.dfs().all(JSON.stringify(unknown)) as { term: string; df: number }[]) read.set(r.term, r.df);
     }
-    return terms.map((t) => this.passageDf(t));
+    // Answered before keeping: keeping may drop what this question already had.
+    const dfs = terms.map((t) => read.get(t) ?? this.known.get(t)!);
+    for (const [t, df] of read) this.known.set(t, df);
+    return dfs;
   }
 
   passagePostings(term: string): PassagePostings[] {
@@ -127,15 +127,11 @@ export class SqliteSearchStore implements SearchStore {
     if (!kept) {
       const segments = this.sql.segments().all(term) as Segment[];
       kept = segments.map((s) => passageColumns(s.postings, s.df));
-      const bytes = segments.reduce((n, s) => n + s.df * POSTING_BYTES, 0);
-      if (this.postingsKept + bytes > POSTINGS_KEPT) {
-        this.postings.clear();
-        this.postingsKept = 0;
-      }
-      if (bytes <= POSTINGS_KEPT) {
-        this.postings.set(term, kept);
-        this.postingsKept += bytes;
-      }
+      this.postings.set(
+        term,
+        kept,
+        segments.reduce((n, s) => n + s.df * POSTING_BYTES, 0),
+      );
     }
     return kept;
   }
@@ -157,15 +153,7 @@ export class SqliteSearchStore implements SearchStore {
     let kept = this.titledByGram.get(gram);
     if (kept?.most !== most) {
       kept = { most, texts: this.titledBy(gram, most) };
-      const size = 1 + (kept.texts?.length ?? 0);
-      if (this.titledKept + size > TITLED_KEPT) {
-        this.titledByGram.clear();
-        this.titledKept = 0;
-      }
-      if (size <= TITLED_KEPT) {
-        this.titledByGram.set(gram, kept);
-        this.titledKept += size;
-      }
+      this.titledByGram.set(gram, kept, 1 + (kept.texts?.length ?? 0));
     }
     if (!kept.texts) return null;
     // A word no longer than a run is held by every title holding the run; a longer one is checked against each title's subject.
