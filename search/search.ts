@@ -92,8 +92,9 @@ export class GazetteSearch {
     return this.thesaurusRows;
   }
 
-  /** Prepares what the first question needs (the score arrays, the thesaurus). */
+  /** Prepares what the first question needs (the store's read-ahead, the score arrays, the thesaurus). */
   warmUp(): void {
+    this.store.warm?.();
     this.bm25();
     this.thesaurus();
   }
