@@ -62,15 +62,17 @@ async function coldStart(entry: string, tool: string, args: Record<string, unkno
   return { ms: elapsed, cpuMs };
 }
 
-/** Round trips of one tool over stdio on a warm server. */
-async function warm(client: Client, tool: string, calls: Record<string, unknown>[], rounds: number): Promise<number[]> {
-  const out: number[] = [];
+/** Round trips of one tool over stdio on a warm server, round by round (the first round asks each call for the first time). */
+async function warm(client: Client, tool: string, calls: Record<string, unknown>[], rounds: number): Promise<number[][]> {
+  const out: number[][] = [];
   for (let r = 0; r < rounds; r++) {
+    const round: number[] = [];
     for (const args of calls) {
       const t0 = performance.now();
       await client.callTool({ name: tool, arguments: args });
-      out.push(performance.now() - t0);
+      round.push(performance.now() - t0);
     }
+    out.push(round);
   }
   return out;
 }
@@ -143,21 +145,28 @@ const calls: Record<string, Record<string, unknown>[]> = {
 };
 const echoClient = new Client({ name: 'bench', version: '1.0.0' });
 await echoClient.connect(spawnClient(echo, {}));
-const echoTimes = await warm(
-  echoClient,
-  'echo',
-  Array.from({ length: 50 }, () => ({ text: 'hi' })),
-  2,
-);
+const echoTimes = (
+  await warm(
+    echoClient,
+    'echo',
+    Array.from({ length: 50 }, () => ({ text: 'hi' })),
+    2,
+  )
+).flat();
 await echoClient.close();
 const ours = new Client({ name: 'bench', version: '1.0.0' });
 await ours.connect(spawnClient(server, env));
 lines.push(`| echo: warm round trip p50 / p99 (100 calls) | | ${ms(median(echoTimes))} / ${ms(percentile(echoTimes, 0.99))} ms | |`);
-lines.push('', '| tool (warm, over stdio) | calls | p50 | p99 | p50 ÷ echo p50 |', '| --- | --- | --- | --- | --- |');
+// A call asked for the first time reads what no earlier call left in the caches (a new question's
+// words and passages); asked again, it does not. Both are shown: users mostly ask new questions.
+lines.push('', '| tool (warm, over stdio) | calls | p50 | p99 | p50 ÷ echo p50 | p50 asked first / asked again |', '| --- | --- | --- | --- | --- | --- |');
 for (const [tool, args] of Object.entries(calls)) {
-  const rounds = Math.max(1, Math.ceil(60 / args.length));
-  const t = await warm(ours, tool, args, rounds);
-  lines.push(`| ${tool} | ${t.length} | ${ms(median(t))} ms | ${ms(percentile(t, 0.99))} ms | ${(median(t) / median(echoTimes)).toFixed(1)}× |`);
+  const rounds = Math.max(2, Math.ceil(60 / args.length));
+  const [first, ...again] = await warm(ours, tool, args, rounds);
+  const t = [first, ...again].flat();
+  lines.push(
+    `| ${tool} | ${t.length} | ${ms(median(t))} ms | ${ms(percentile(t, 0.99))} ms | ${(median(t) / median(echoTimes)).toFixed(1)}× | ${ms(median(first))} / ${ms(median(again.flat()))} ms |`,
+  );
 }
 await ours.close();
 

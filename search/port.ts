@@ -53,6 +53,8 @@ export interface SearchStore {
   passageDf(term: string): number;
   /** passageDf of each term, read together (a question asks for every run of its characters). */
   passageDfs(terms: string[]): number[];
+  /** Reads ahead what a first question would wait for (a small store's whole vocabulary); optional. */
+  warm?(): void;
   /** A term's passage postings, segment by segment, in passage order. */
   passagePostings(term: string): PassagePostings[];
   /** How many tasks hold a term. */

@@ -4,6 +4,7 @@
 import { MAX_QUOTE_PLACES, type GazetteText } from '../domain/reader.js';
 import { matchKey } from '../domain/text.js';
 import { type Bm25, inRange } from './bm25.js';
+import { BoundedCache } from './bounded-cache.js';
 import type { SearchOptions } from './options.js';
 import type { SearchStore } from './port.js';
 import { queryTerms, spelledWords, type Vocabulary } from './terms.js';
@@ -53,8 +54,7 @@ interface ReadText {
 }
 
 export class QuoteFinder {
-  private readonly texts = new Map<number, ReadText>();
-  private textChars = 0;
+  private readonly texts = new BoundedCache<number, ReadText>(TEXT_CHARS_KEPT);
 
   constructor(
     private readonly store: SearchStore,
@@ -143,12 +143,7 @@ export class QuoteFinder {
         original += p.text;
       }
       r = { text: { noticeId: t.noticeId, role: t.role, title: t.title }, original, key: matchKey(original), starts };
-      if (this.textChars + original.length > TEXT_CHARS_KEPT) {
-        this.texts.clear();
-        this.textChars = 0;
-      }
-      this.texts.set(textId, r);
-      this.textChars += original.length;
+      this.texts.set(textId, r, original.length);
     }
     return r;
   }

@@ -8,6 +8,7 @@ import { contentWords, questionSubject, taskSubject } from '../domain/question.j
 import { MAX_QUOTE_PLACES } from '../domain/reader.js';
 import { answeringWords } from '../domain/answer-focus.js';
 import { Bm25 } from './bm25.js';
+import { BoundedCache } from './bounded-cache.js';
 import { searchOptions, type SearchOptions, type SearchOptionsOverride } from './options.js';
 import type { PassageRow, SearchStore, TaskWords } from './port.js';
 import { focusOf, questionTerms, readQuestion, type Question } from './question.js';
@@ -37,19 +38,17 @@ const READINGS_KEPT = 5_000;
 
 /** What is read of rows whatever the question, kept by id; those not kept are read together. */
 class Kept<T> {
-  private readonly byId = new Map<number, T>();
+  private readonly byId = new BoundedCache<number, T>(READINGS_KEPT);
 
   constructor(private readonly readRows: (ids: number[]) => [number, T][]) {}
 
   /** The readings of these ids, in their order. */
   of(ids: number[]): T[] {
-    let unread = ids.filter((id) => !this.byId.has(id));
-    if (this.byId.size + unread.length > READINGS_KEPT) {
-      this.byId.clear();
-      unread = ids;
-    }
-    for (const [id, reading] of this.readRows(unread)) this.byId.set(id, reading);
-    return ids.map((id) => this.byId.get(id)!);
+    const read = new Map(this.readRows(ids.filter((id) => !this.byId.has(id))));
+    // Answered before keeping: keeping may drop what this question already had.
+    const readings = ids.map((id) => read.get(id) ?? this.byId.get(id)!);
+    for (const [id, reading] of read) this.byId.set(id, reading);
+    return readings;
   }
 }
 
@@ -93,8 +92,9 @@ export class GazetteSearch {
     return this.thesaurusRows;
   }
 
-  /** Prepares what the first question needs (the score arrays, the thesaurus). */
+  /** Prepares what the first question needs (the store's read-ahead, the score arrays, the thesaurus). */
   warmUp(): void {
+    this.store.warm?.();
     this.bm25();
     this.thesaurus();
   }

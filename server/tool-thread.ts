@@ -1,7 +1,7 @@
 // The tool thread's entry in the built server (`npm run build` writes it as dist/server/tool-worker.js):
 // it runs the thread's code (server/tool-worker.ts, bundled as CommonJS into tool-worker.cjs) from
 // V8's code cache (server/code-cache.ts), which the build has the thread write once after its code
-// has run, so the cache holds the functions its start calls, not only the top level.
+// has run and called every tool once, so the cache holds the functions a start and a call run.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';

@@ -4,10 +4,10 @@
 // touching the others. The thread loads its code as soon as it is started and opens the store
 // when told to: the server starts it before it has checked the store, so both go on at once. The
 // server's first thread also checks the store (checkStore) while the server loads its own code.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { ToolContext } from '../tools/common.js';
 import { checkedAtStart, checkStore } from '../store/health.js';
-import { findTool, runTool } from '../tools/index.js';
+import { findTool, runTool, TOOLS } from '../tools/index.js';
 import { openGazette, type GazetteConfig } from './open-gazette.js';
 
 let ctx: ToolContext | undefined;
@@ -31,3 +31,12 @@ parentPort!.on('message', (msg: { check: string } | { open: GazetteConfig } | { 
   const result = tool ? runTool(ctx!, tool, msg.args) : { content: [{ type: 'text', text: `unknown tool ${msg.tool}` }], isError: true };
   parentPort!.postMessage({ id: msg.id, result });
 });
+
+// The build (server/bundle.ts) makes the thread's code cache after this: every tool's example call
+// on the bundled issue, so the cache holds the code a call runs, not only what loading runs.
+const exercise = (workerData as { exercise?: GazetteConfig } | null)?.exercise;
+if (exercise) {
+  const opened = openGazette(exercise, { logError: () => {}, warm: true });
+  for (const tool of TOOLS) runTool(opened.ctx, tool, tool.example);
+  opened.close();
+}

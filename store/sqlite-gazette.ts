@@ -26,6 +26,7 @@ import {
 import type { Repeal } from '../domain/validity.js';
 import type { SearchOptionsOverride } from '../search/options.js';
 import { GazetteSearch } from '../search/search.js';
+import { BoundedCache } from '../search/bounded-cache.js';
 import { SqliteSearchStore } from './sqlite-search-store.js';
 
 const NOTICE_COLUMNS = 'n.id, n.doc_number AS docNumber, n.title, n.issuer, n.date, n.recipients, n.public_note AS publicNote, n.page, n.unplaced';
@@ -39,13 +40,13 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private readonly db: Database.Database;
   /** Search, quotations and task ranking (search/), over this store's rows and postings. */
   readonly searcher: GazetteSearch;
-  private readonly byId = new Map<number, Notice>();
+  private readonly byId = new BoundedCache<number, Notice>(NOTICE_CACHE);
   private unitCache: string[] | null = null;
   private noticeCache: Notice[] | null = null;
   private issueCache: IssueInfo[] | null = null;
   private titleCache: Map<number, TextTitle[]> | null = null;
   /** Statements by their SQL: preparing one costs more than most of the queries run with it. */
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements = new BoundedCache<string, Database.Statement>(STATEMENTS_KEPT);
 
   /** `options`: ranking options other than the defaults (evals sweep them). */
   constructor(dbPath: string, options: SearchOptionsOverride = {}) {
@@ -61,7 +62,6 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   private statement(sql: string): Database.Statement {
     let s = this.statements.get(sql);
     if (!s) {
-      if (this.statements.size >= STATEMENTS_KEPT) this.statements.clear();
       s = this.db.prepare(sql);
       this.statements.set(sql, s);
     }
@@ -83,7 +83,6 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
     let n = this.byId.get(id);
     if (!n) {
       n = this.statement(`SELECT ${NOTICE_COLUMNS} FROM notices n WHERE n.id = ?`).get(id) as Notice;
-      if (this.byId.size >= NOTICE_CACHE) this.byId.clear();
       this.byId.set(id, n);
     }
     return n;

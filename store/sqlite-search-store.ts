@@ -3,14 +3,23 @@
 import type Database from 'better-sqlite3';
 import type { Alias } from '../domain/aliases.js';
 import type { GazetteText } from '../domain/reader.js';
+import { BoundedCache } from '../search/bounded-cache.js';
 import { INDEX_TIME, titleGramOf } from '../search/index-time.js';
 import type { PassagePostings, PassageRow, SearchStore, TaskWords, TextSpan } from '../search/port.js';
 import { POSTING_BYTES } from './search/postings.js';
 
-/** Vocabulary answers kept between questions: a question asks for every run of its characters. */
+/**
+ * Vocabulary answers kept between questions: a question asks for every run of its characters. A
+ * vocabulary no larger is read whole when the store is warmed (the bundled issue's is 5,116 terms):
+ * a question then asks SQLite for none of its runs.
+ */
 const VOCABULARY_CACHE = 50_000;
 
-/** Title runs' answers kept between questions, counted in texts: a question asks for each of its terms' runs, and a store's titles never change. */
+/**
+ * Title runs' answers kept between questions, counted in texts: a question asks for each of its
+ * terms' runs, and a store's titles never change. Title runs no more than this are read whole when
+ * the store is warmed (the bundled issue has 2,594).
+ */
 const TITLED_KEPT = 20_000;
 
 /**
@@ -54,11 +63,13 @@ function lazy(db: Database.Database, sql: string, pluck = false): () => Database
 }
 
 export class SqliteSearchStore implements SearchStore {
-  private readonly known = new Map<string, number>();
-  private readonly titledByGram = new Map<string, { most: number; texts: TitledText[] | null }>();
-  private titledKept = 0;
-  private readonly postings = new Map<string, PassagePostings[]>();
-  private postingsKept = 0;
+  private readonly known = new BoundedCache<string, number>(VOCABULARY_CACHE);
+  /** The whole vocabulary with each term's df, when it was small enough to read (warm). */
+  private wholeVocabulary: Map<string, number> | null = null;
+  /** Every title run's texts, likewise. */
+  private wholeTitles: Map<string, TitledText[]> | null = null;
+  private readonly titledByGram = new BoundedCache<string, { most: number; texts: TitledText[] | null }>(TITLED_KEPT);
+  private readonly postings = new BoundedCache<string, PassagePostings[]>(POSTINGS_KEPT);
   /** Every text's passage range, by first passage (a few hundred KB at 1,000 issues): read once, when a quotation first asks. */
   private spans: TextSpan[] | null = null;
   private readonly sql;
@@ -74,6 +85,7 @@ export class SqliteSearchStore implements SearchStore {
         db,
         'SELECT tg.text_id, s.passage_from, s.passage_to, s.topic FROM title_grams tg JOIN text_spans s ON s.text_id = tg.text_id WHERE tg.gram = ?',
       ),
+      allTitled: lazy(db, 'SELECT tg.gram, tg.text_id, s.passage_from, s.passage_to, s.topic FROM title_grams tg JOIN text_spans s ON s.text_id = tg.text_id'),
       // One more row than allowed says there are too many, without counting them all.
       titledCount: lazy(db, 'SELECT COUNT(*) FROM (SELECT 1 FROM title_grams WHERE gram = ? LIMIT ?)', true),
       allSpans: lazy(db, 'SELECT text_id AS id, passage_from AS "from", passage_to AS "to" FROM text_spans ORDER BY passage_from'),
@@ -102,24 +114,42 @@ export class SqliteSearchStore implements SearchStore {
     return { passages: meta('passage_count'), passageLength: meta('passage_length'), texts: meta('text_count'), maxPassageId };
   }
 
+  warm(): void {
+    const count = (table: string) => this.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+    if (count('search_vocab') <= VOCABULARY_CACHE) {
+      this.wholeVocabulary = new Map(this.db.prepare('SELECT term, df FROM search_vocab').raw().all() as [string, number][]);
+    }
+    if (count('title_grams') <= TITLED_KEPT) {
+      this.wholeTitles = new Map();
+      for (const [gram, id, from, to, topic] of this.sql.allTitled().raw().all() as [string, number, number, number, string][]) {
+        const texts = this.wholeTitles.get(gram) ?? [];
+        texts.push({ id, from, to, topic });
+        this.wholeTitles.set(gram, texts);
+      }
+    }
+  }
+
   passageDf(term: string): number {
+    if (this.wholeVocabulary) return this.wholeVocabulary.get(term) ?? 0;
     let n = this.known.get(term);
     if (n === undefined) {
       n = (this.sql.df().get(term) as number | undefined) ?? 0;
-      if (this.known.size >= VOCABULARY_CACHE) this.known.clear();
       this.known.set(term, n);
     }
     return n;
   }
 
   passageDfs(terms: string[]): number[] {
+    if (this.wholeVocabulary) return terms.map((t) => this.wholeVocabulary!.get(t) ?? 0);
     const unknown = [...new Set(terms.filter((t) => !this.known.has(t)))];
+    const read = new Map<string, number>(unknown.map((t) => [t, 0]));
     if (unknown.length) {
-      if (this.known.size + unknown.length > VOCABULARY_CACHE) this.known.clear();
-      for (const t of unknown) this.known.set(t, 0);
-      for (const r of this.sql.dfs().all(JSON.stringify(unknown)) as { term: string; df: number }[]) this.known.set(r.term, r.df);
+      for (const r of this.sql.dfs().all(JSON.stringify(unknown)) as { term: string; df: number }[]) read.set(r.term, r.df);
     }
-    return terms.map((t) => this.passageDf(t));
+    // Answered before keeping: keeping may drop what this question already had.
+    const dfs = terms.map((t) => read.get(t) ?? this.known.get(t)!);
+    for (const [t, df] of read) this.known.set(t, df);
+    return dfs;
   }
 
   passagePostings(term: string): PassagePostings[] {
@@ -127,15 +157,11 @@ export class SqliteSearchStore implements SearchStore {
     if (!kept) {
       const segments = this.sql.segments().all(term) as Segment[];
       kept = segments.map((s) => passageColumns(s.postings, s.df));
-      const bytes = segments.reduce((n, s) => n + s.df * POSTING_BYTES, 0);
-      if (this.postingsKept + bytes > POSTINGS_KEPT) {
-        this.postings.clear();
-        this.postingsKept = 0;
-      }
-      if (bytes <= POSTINGS_KEPT) {
-        this.postings.set(term, kept);
-        this.postingsKept += bytes;
-      }
+      this.postings.set(
+        term,
+        kept,
+        segments.reduce((n, s) => n + s.df * POSTING_BYTES, 0),
+      );
     }
     return kept;
   }
@@ -157,15 +183,7 @@ export class SqliteSearchStore implements SearchStore {
     let kept = this.titledByGram.get(gram);
     if (kept?.most !== most) {
       kept = { most, texts: this.titledBy(gram, most) };
-      const size = 1 + (kept.texts?.length ?? 0);
-      if (this.titledKept + size > TITLED_KEPT) {
-        this.titledByGram.clear();
-        this.titledKept = 0;
-      }
-      if (size <= TITLED_KEPT) {
-        this.titledByGram.set(gram, kept);
-        this.titledKept += size;
-      }
+      this.titledByGram.set(gram, kept, 1 + (kept.texts?.length ?? 0));
     }
     if (!kept.texts) return null;
     // A word no longer than a run is held by every title holding the run; a longer one is checked against each title's subject.
@@ -175,6 +193,10 @@ export class SqliteSearchStore implements SearchStore {
 
   /** The texts with passages whose title holds a run; null when more than `most` texts' titles do (counted on the run's index alone). */
   private titledBy(gram: string, most: number): TitledText[] | null {
+    if (this.wholeTitles) {
+      const texts = this.wholeTitles.get(gram) ?? [];
+      return texts.length > most ? null : texts;
+    }
     if ((this.sql.titledCount().get(gram, most + 1) as number) > most) return null;
     return (this.sql.titled().raw().all(gram) as [number, number, number, string][]).map(([id, from, to, topic]) => ({ id, from, to, topic }));
   }

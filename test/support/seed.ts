@@ -72,6 +72,8 @@ export function seedContext(): ToolContext {
       logError: (tool, err) => {
         throw new Error(`${tool}: ${(err as Error).message}`);
       },
+      // As the server's tool threads open it.
+      warm: true,
     },
   ).ctx;
 }
