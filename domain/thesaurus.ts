@@ -82,6 +82,8 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['卖地', '土地拍卖'], printed: ['国有土地使用权出让', '土地供应'] },
   { asked: ['盖房子', '建房子', '盖楼'], printed: ['工程建设项目', '房屋建筑'] },
   { asked: ['挖土方', '挖土', '动土'], printed: ['土石方作业', '土石方'] },
+  // Who explains a document's words (看不明白找谁) is printed as who is 负责解释 it.
+  { asked: ['看不明白', '看不懂', '解释'], printed: ['负责解释', '解释'] },
   { asked: ['拆房子', '拆房'], printed: ['房屋拆迁', '拆迁'] },
   // Things
   { asked: ['小型', '小规模'], printed: ['微型', '小型'] },
