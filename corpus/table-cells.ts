@@ -28,6 +28,8 @@ export function joinCell(parts: string[]): string {
 
 const AMOUNT = /^\d+(?:\.\d+)?$/;
 const DATE = /^(?=.*\d)(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底前|底|以前|之前)?$/;
+/** A time limit said in words (实时公开, …之日起20个工作日内予以公开). */
+const WHEN = /^(?:实时|即时|及时|定期|长期|随时|常年)(?:公开|更新|发布)?$|[日天月]内(?:予以|上网)?公开$/;
 /** How a unit's name ends (市水务局, 市卫生健康委员会, 各县（区）人民政府, 市残联, 各相关部门按职责分别负责). */
 const UNIT_END = /(?:局|会|委|政府|公司|部门|中心|办公室|室|办|联|院|厅|负责|县|区)$/;
 const PLACE = /^[\u4e00-\u9fff]{1,6}[县区市镇乡]$/;
@@ -44,7 +46,7 @@ const UNITS = {
 /** What a column's cells look like, by its printed name. */
 const COLUMN_KINDS: { column: RegExp; cell: { test: (cell: string) => boolean } }[] = [
   { column: /投资|金额|资金|万元/, cell: AMOUNT },
-  { column: /时限|年度|日期|期限/, cell: DATE },
+  { column: /时限|年度|日期|期限/, cell: { test: (cell: string) => DATE.test(cell) || WHEN.test(cell) } },
   { column: /单位|主体/, cell: UNITS },
   { column: /地点|县区|地市|城市/, cell: PLACE },
 ];
@@ -78,9 +80,14 @@ const COST = {
   kindMisfits: 2,
   /** A value the column prints in other rows. */
   seen: -1.5,
+  /** A cell ending as its column's cells do; one holding that ending inside (two cells read as one: 灾害事故救援领域公共文化体育领域). */
+  endingFits: -0.5,
+  endingInside: 3,
 };
 /** A cell whose cost holds this much of `broken` or `wide` is not taken: the row reads as printed. */
 const UNALIGNED = COST.broken;
+/** The characters of a shared ending a column's cells are told by. */
+const ENDING = 2;
 /** No cell runs longer than this many lines. */
 const MAX_LINES = 40;
 
@@ -135,6 +142,7 @@ export const WRAP = '\u0001';
 /** As WRAP, where the line stopped short of the margin: most likely a space between cells. */
 export const WRAP_SPACE = '\u0002';
 const WRAPS = /([\u0001\u0002])/;
+const WRAPS_ALL = /[\u0001\u0002]/g;
 /** How much wider than the table's widest column a re-wrapped line may read (a squeezed mark or two). */
 const WRAP_SLACK = 1.5;
 
@@ -173,6 +181,8 @@ export interface ColumnModel {
   emptyOften: boolean[];
   /** The fewest lines a column's cell takes in rows of their own, where known. */
   fewestLines: (number | null)[];
+  /** How most of a column's cells end (…领域, …媒体等), where they share an ending. */
+  endings: (string | null)[];
 }
 
 interface Cut {
@@ -309,6 +319,11 @@ function cellCosts(tokens: Token[], a: number, column: number, model: ColumnMode
     if (kind) cost += short && kind.test(text) ? COST.kindFits : COST.kindMisfits;
     else if (short && (AMOUNT.test(text) || DATE.test(text))) cost += COST.kindMisfits;
     if (seen.size && short && seen.has(textKey())) cost += COST.seen;
+    const ending = model.endings[column];
+    if (ending && text.endsWith(ending)) cost += COST.endingFits;
+    // Held before the cell's last character (the first place it is held is the earliest to end).
+    const inside = ending ? text.indexOf(ending) : -1;
+    if (inside >= 0 && inside + ending!.length < text.length) cost += COST.endingInside;
     out.cost.push(cost);
     out.broken.push(broken >= UNALIGNED);
   }
@@ -403,14 +418,20 @@ function cutBlock(lines: PrintedLine[], k: number, model: ColumnModel): CutBlock
  * first reading shows them.
  */
 export function cutBlocks(blocks: { k: number; lines: string[] }[], names: (string | null)[]): CutBlock[] {
+  // A column's kind holds where the table prints a value of it somewhere (a 时限 column of 实时公开 holds no dates).
+  const words = blocks.flatMap((b) => b.lines.flatMap((l) => [dropCjkSpaces(l.replace(WRAPS_ALL, '')), ...l.split(/[\s\u0001\u0002]+/)]));
+  const kinds = names
+    .map((n) => COLUMN_KINDS.find((k) => k.column.test(n ?? ''))?.cell ?? null)
+    .map((kind) => (kind && words.some((w) => kind.test(w)) ? kind : null));
   const fresh = (): ColumnModel => ({
     names,
     widths: names.map(() => null),
-    kinds: names.map((n) => COLUMN_KINDS.find((k) => k.column.test(n ?? ''))?.cell ?? null),
+    kinds: [...kinds],
     seen: names.map(() => new Set()),
     items: names.map(() => new Set()),
     emptyOften: names.map(() => false),
     fewestLines: names.map(() => null),
+    endings: names.map(() => null),
   });
   let model = fresh();
   // A PDF line that wrapped at the page's column (WRAP marks) is a printed line of the table re-wrapped
@@ -459,6 +480,12 @@ export function cutBlocks(blocks: { k: number; lines: string[] }[], names: (stri
       model.emptyOften[c] = singles.filter((cut) => !cut.values[c].length).length >= Math.max(2, singles.length / 4);
       const lineCounts = singles.flatMap((cut) => cut.lines[c].map((cell) => cell.length)).sort((a, b) => a - b);
       model.fewestLines[c] = lineCounts.length >= 3 ? lineCounts[Math.floor(lineCounts.length * 0.1)] : null;
+      const values = first.flatMap((cut) => cut.values[c]);
+      // The ending most of the column's cells share (…领域): where one cell holds it inside, two are read as one.
+      const ends = new Map<string, number>();
+      for (const v of values) if (v.length > ENDING) ends.set(v.slice(-ENDING), (ends.get(v.slice(-ENDING)) ?? 0) + 1);
+      const [end, n] = [...ends].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+      model.endings[c] = values.length >= 4 && n >= 0.75 * values.length ? end : null;
     });
   }
 }

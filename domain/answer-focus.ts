@@ -35,6 +35,10 @@ const HEADING = /^(?:第[一二三四五六七八九十百零〇]+[条章节]\s*
 const RESPONSIBILITY_NOTE = /^[（(［[【][^（(［[【]*?(?:牵头|负责|责任单位)/;
 /** A table row as corpus/tables.ts prints it: its cells under the table's column names (序号：3；流域：黄河；…). */
 const TABLE_ROW = /^序号[：:]/;
+/** Where a row's next cell starts: a ； before a column's name and its ： (a cell's own ； runs on: …13座建构建筑；配套敷设…). */
+const CELL_END = /(?<=[；;])(?=[^；;：:。，,]{1,20}[：:])/;
+/** The fewest characters of a long cell worth showing around its best clause. */
+const CELL_WINDOW = 40;
 /** A row's cell shown whatever the question, where room is left: short enough to be a name, a figure or a date. */
 const SHORT_CELL = 24;
 interface Piece {
@@ -73,13 +77,13 @@ const better = (a: Piece, b: Piece | null): boolean => a.score > 0 && (!b || (Nu
 
 /**
  * A span of `max` characters of a piece longer than that: from just before its clause (between
- * commas) that best answers, so the figure and what leads up to it stand together.
+ * commas, or sentences of a table's cell) that best answers, so the figure and what leads up to it stand together.
  */
 function window(p: Piece, q: FocusQuestion, max: number): { text: string; start: number } {
   if (p.text.length <= max) return p;
   let best: Piece | null = null;
   let at = 0;
-  for (const clause of p.text.split(/(?<=[，,])/)) {
+  for (const clause of p.text.split(/(?<=[，,；;。])/)) {
     const c = scored(piece(clause, at), q);
     if (better(c, best)) best = c;
     at += clause.length;
@@ -159,20 +163,35 @@ function rowAnswer(text: string, q: FocusQuestion, maxChars: number): string | n
   if (best.text.length > maxChars) {
     const cells: Piece[] = [];
     let at = 0;
-    for (const c of best.text.split(/(?<=[；;])/)) {
+    for (const c of best.text.split(CELL_END)) {
       cells.push(scored(piece(c, at), q));
       at += c.length;
     }
     let room = maxChars;
     const keep = new Set<Piece>();
-    for (const c of [...cells.filter((x) => x.answers || x.score > 0), ...cells.filter((x) => x.text.length <= SHORT_CELL)]) {
-      if (keep.has(c) || c.text.length > room) continue;
+    const spans: { text: string; start: number }[] = [];
+    // The cells that match or state what is asked, in the row's order, then short ones.
+    const matched = cells.filter((x) => x.answers || x.score > 0);
+    for (const c of [...matched, ...cells.filter((x) => x.text.length <= SHORT_CELL)]) {
+      if (keep.has(c)) continue;
+      if (c.text.length <= room) {
+        keep.add(c);
+        spans.push(c);
+        room -= c.text.length;
+        continue;
+      }
+      // A matching cell too long to show whole: its column's name, and the words around its best clause.
+      const name = /^[^：:]*[：:]/.exec(c.text)?.[0] ?? '';
+      const max = Math.min(room - name.length, Math.floor(maxChars / 2));
+      if (!matched.includes(c) || max < CELL_WINDOW) continue;
+      const body = window(piece(c.text.slice(name.length), c.start + name.length), q, max);
       keep.add(c);
-      room -= c.text.length;
+      spans.push({ text: name, start: c.start }, body);
+      room -= name.length + body.text.length;
     }
     let end = 0;
     shown = '';
-    for (const c of cells.filter((x) => keep.has(x))) {
+    for (const c of spans.sort((x, y) => x.start - y.start)) {
       shown += (c.start > end ? '…' : '') + c.text;
       end = c.start + c.text.length;
     }

@@ -40,6 +40,7 @@ export const ASKING = [
   '啥',
   '只有',
   '到底',
+  '哪家',
   // How far (到什么程度): asking for a degree, not about 程度.
   '什么程度',
   '多大程度',
@@ -192,6 +193,10 @@ export interface QuestionWants {
   calculation: boolean;
   /** Why something is done (为什么出这个办法): the sentence stating its purpose (为进一步…). */
   purpose: boolean;
+  /** A class or grade (水质目标是几类): Ⅲ类, 一级A. */
+  grade: boolean;
+  /** A sum (加起来一共多少): a table's total row, a sentence stating a total (合计, 总投资). */
+  total: boolean;
 }
 
 // How questions ask for a kind of answer; the first rows that match decide. A figure asked
@@ -211,7 +216,9 @@ const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
   { asks: /多少亩|几亩|面积/, wants: { measures: ['mu', 'hectares', 'km2', 'm2'] } },
   { asks: /多少人|几个人|几名|多少名/, wants: { measures: ['people'] } },
   { asks: /几次|多少次|多久一次/, wants: { measures: ['occasions'] } },
-  { asks: /多少|几|多大|多高|多长|最少|最多|至少|不低于|不超过/, wants: { measures: ['*'] } },
+  // A class or grade (几类水, 哪一级) is no figure.
+  { asks: /几类|哪类|哪一类|什么类|几级|哪一级|什么级别|几等/, wants: { grade: true } },
+  { asks: /多少|几(?![类级等])|多大|多高|多长|最少|最多|至少|不低于|不超过/, wants: { measures: ['*'] } },
   { asks: /什么时候|啥时候|何时|哪天|几号|哪一天|最晚|最迟|截止|期限|时限|从哪天|到哪天|多会儿|日期|有效期|施行|生效|失效|实施日期/, wants: { dates: true } },
   { asks: /什么职务|任什么|担任什么|什么职位|什么岗位|哪个职务/, wants: { positions: true } },
   { asks: /谁|哪个部门|哪个单位|哪些部门|哪些单位|哪家|由谁|什么部门|什么单位/, wants: { units: true } },
@@ -221,6 +228,7 @@ const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
   { asks: /什么是|是什么意思|指什么|指的是|是指|什么叫|含义|定义|什么办法|哪种办法|什么方式/, wants: { definition: true } },
   { asks: /怎么算|怎么计算|如何计算|计算方法|计算公式|公式/, wants: { calculation: true } },
   { asks: /为什么|为啥|为何|为了什么|目的|出发点/, wants: { purpose: true } },
+  { asks: /加起来|一共|总共|合计|总计|共计|总额|总投资|总数|累计/, wants: { total: true } },
 ];
 
 /** The kinds of answer a (folded) question wants: 法律顾问聘期几年 wants years; 谁牵头 wants units. */
@@ -236,6 +244,8 @@ export function questionWants(q: string): QuestionWants {
     list: false,
     calculation: false,
     purpose: false,
+    grade: false,
+    total: false,
   };
   for (const { asks, wants: w } of QUESTION_SIGNALS) {
     if (!asks.test(q)) continue;
@@ -249,6 +259,8 @@ export function questionWants(q: string): QuestionWants {
     if (w.list) wants.list = true;
     if (w.calculation) wants.calculation = true;
     if (w.purpose) wants.purpose = true;
+    if (w.grade) wants.grade = true;
+    if (w.total) wants.total = true;
   }
   return wants;
 }
@@ -266,6 +278,10 @@ const POSITION = /主任|局长|书记|主席|市长|区长|县长|委员|调研
 const LIST = /、[^、，。；]{1,24}、|包括|主要有|分别为|分为/;
 const CALCULATION = /[=＝×]|公式|计算方法/;
 /** A sentence opening on what it is for (为进一步完善…, 为了…), or naming its aim. */
+/** A class or grade stated: Ⅲ类, 劣于V类, 一级A, 二级. */
+const GRADE = /(?:[ⅠⅡⅢⅣⅤ]|[IV]{1,3}|[一二三四五])[类级]|一级A/;
+/** A total: a table's 合计 row, a sum stated (总投资, 共计). */
+const TOTAL = /合计|总计|共计|总额|总投资|累计/;
 const PURPOSE = /^[^，。；]{0,8}为(?:了|进一步|加强|规范|深入|切实|全面|推进|贯彻|落实|严格|认真|更好|有效)|目的是/;
 
 /** The kinds of answer a sentence states. */
@@ -280,6 +296,8 @@ export interface Kinds {
   list: boolean;
   calculation: boolean;
   purpose: boolean;
+  grade: boolean;
+  total: boolean;
 }
 
 /**
@@ -301,6 +319,8 @@ export function kindsOf(sentence: string, wanted?: QuestionWants): Kinds {
     list: reads('list') && LIST.test(text),
     calculation: reads('calculation') && CALCULATION.test(text),
     purpose: reads('purpose') && PURPOSE.test(text),
+    grade: reads('grade') && GRADE.test(text),
+    total: reads('total') && TOTAL.test(text),
   };
 }
 
@@ -316,6 +336,8 @@ export function answersKind(wants: QuestionWants, k: Kinds): boolean {
     (wants.definition && k.definition) ||
     (wants.list && k.list) ||
     (wants.calculation && k.calculation) ||
-    (wants.purpose && k.purpose)
+    (wants.purpose && k.purpose) ||
+    (wants.grade && k.grade) ||
+    (wants.total && k.total)
   );
 }

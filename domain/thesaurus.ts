@@ -33,10 +33,14 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['出差'], printed: ['差旅', '差旅费'] },
   { asked: ['拨款', '拨钱', '给钱', '拨给'], printed: ['拨付', '支付', '核拨'] },
   { asked: ['押金', '保证金'], printed: ['保证金', '质量保证金'] },
+  // A sum (加起来一共多少) is printed as a table's 合计 row or a stated total.
+  { asked: ['加起来', '一共', '总共', '总计', '共计', '总数'], printed: ['合计', '总计', '共计'] },
   { asked: ['房租', '租金'], printed: ['租金', '承包价款'] },
   // Time
   { asked: ['聘期', '聘用期', '聘任期'], printed: ['任期', '聘期'] },
   { asked: ['有效期', '管多久', '管到什么时候', '失效'], printed: ['有效期', '失效'] },
+  // Whether an older document still applies (还能用吗): its validity, or its repeal.
+  { asked: ['还能用', '还管用', '还有效', '作废'], printed: ['有效期', '失效', '废止'] },
   { asked: ['生效', '开始执行', '开始实施', '起施行'], printed: ['施行', '实施', '起施行'] },
   { asked: ['截止', '最后期限', 'deadline'], printed: ['完成时限', '前完成', '期限'] },
   { asked: ['年纪', '岁数', '多大岁数'], printed: ['年龄', '周岁'] },
@@ -77,6 +81,10 @@ export const THESAURUS: ThesaurusRow[] = [
   { asked: ['租', '租出去', '往外租'], printed: ['出租', '对外承包', '承租'] },
   { asked: ['卖地', '土地拍卖'], printed: ['国有土地使用权出让', '土地供应'] },
   { asked: ['盖房子', '建房子', '盖楼'], printed: ['工程建设项目', '房屋建筑'] },
+  { asked: ['挖土方', '挖土', '动土'], printed: ['土石方作业', '土石方'] },
+  // Who explains a document's words (看不明白找谁) is printed as who is 负责解释 it.
+  { asked: ['看不明白', '看不懂', '解释'], printed: ['负责解释', '解释'] },
+  { asked: ['拆房子', '拆房'], printed: ['房屋拆迁', '拆迁'] },
   // Things
   { asked: ['小型', '小规模'], printed: ['微型', '小型'] },
   { asked: ['工厂', '厂子', '厂家'], printed: ['企业', '工业企业'] },

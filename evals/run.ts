@@ -75,11 +75,13 @@ function rankingSets(): [string, SearchCase[]][] {
         readCases<SearchCase & { split: string }>(file).filter((c) => c.split === split),
       ]),
     ),
-    ...['prose', 'table'].flatMap((kind) =>
-      ['tune', 'held-out'].map((split): [string, SearchCase[]] => [
-        `user/questions-4.jsonl ${kind}, ${split}`,
-        readCases<SearchCase & { half: string; kind: string }>('user/questions-4.jsonl').filter((c) => c.kind === kind && splitOf(c) === split),
-      ]),
+    ...['user/questions-4.jsonl', 'user/questions-5.jsonl'].flatMap((file) =>
+      ['prose', 'table'].flatMap((kind) =>
+        ['tune', 'held-out'].map((split): [string, SearchCase[]] => [
+          `${file} ${kind}, ${split}`,
+          readCases<SearchCase & { half: string; kind: string }>(file).filter((c) => c.kind === kind && splitOf(c) === split),
+        ]),
+      ),
     ),
   ];
 }

@@ -25,7 +25,8 @@ export function isCloseCall(ranked: { score: number }[], closeCall: number): boo
 /** A question whose subject ends in a kind of document (…有没有管理办法) asks for one by its title. */
 const DOCUMENT_ASKED = /(?:办法|条例|规定|制度|规划|细则|方案)$/;
 
-const asksKind = (w: QuestionWants) => w.measures.length > 0 || w.dates || w.units || w.definition || w.places || w.positions || w.procedure || w.purpose;
+const asksKind = (w: QuestionWants) =>
+  w.measures.length > 0 || w.dates || w.units || w.definition || w.places || w.positions || w.procedure || w.purpose || w.grade || w.total;
 
 /** Something a question asks about: its own words, or a paraphrase with the gazette's words for it. */
 interface Concept {
@@ -76,7 +77,7 @@ export function rerank<C extends Candidate>(question: Question, candidates: C[],
   const concepts = conceptsOf(question.folded, question.paraphrases, options.paraphraseWeight);
   const top = Math.max(...candidates.map((c) => c.score)) || 1;
   const kinded = asksKind(kindsAsked);
-  const asksForDocument = DOCUMENT_ASKED.test(question.subject);
+  const asksForDocument = question.subject.split(/\s+/).some((run) => DOCUMENT_ASKED.test(run));
   const scored = candidates.map((c) => {
     const r = c.reading;
     // Words inside 《…》 name another document; they are not what the passage itself says,

@@ -104,6 +104,15 @@ describe('answeringWords', () => {
     );
   });
 
+  it('reads a long cell whose words hold a ； as one cell, and shows a matching cell too long for the room around its best clause, under its column name', () => {
+    const row =
+      '序号：3；流域：黄河；项目名称：中卫市第三污水处理厂及集污管网建设工程；建设地点：沙坡头区；项目类别：城镇水污染治理；项目建设内容及规模：新建处理规模为4万立方米/日的污水处理厂一座，建设粗格栅及提升泵房、细格栅及旋流沉砂池、串联多级A2/O生物反应池、二沉池、加药间等13座建构建筑；配套敷设DN600—DN1500集污管网17公里。项目采用多级AA0生化池+二沉池+高效沉淀池+V型滤池工艺，设计出水水质指标除总氮执行《城镇污水处理厂污染物排放标准》（GB18918-2002）中的一级A标准处，其余主要指标执行地表水Ⅳ类水质标准。；计划投资（万元）：24921.14；责任单位：应理城乡市政产业（集团）公司；开工年度：2019年';
+    // 配套敷设… is no column's name: the ； before it is the cell's own, and the 17公里 of the pipes stays in 项目建设内容及规模.
+    expect(answeringWords(row, ask('第三污水处理厂配套管网多长', ['第三污水处理厂', '管网']), { ...SHOWN, maxChars: 120 })).toBe(
+      '序号：3；流域：黄河；项目名称：中卫市第三污水处理厂及集污管网建设工程；建设地点：沙坡头区；…项目建设内容及规模：…构建筑；配套敷设DN600—DN1500集污管网17公里。项目采用多级AA0生化池+二沉池+高效沉淀池+V型滤池工艺，设…',
+    );
+  });
+
   it('answers who does it from the sentence that assigns it, not from the preamble that names the issuer (为严格落实…，市人民政府研究确定…)', () => {
     const terms = ['黄河', '清水河', '水污染', '防治', '项目', '组织', '实施'];
     expect(answeringWords(WATER_49, ask('黄河清水河水污染防治项目谁来组织实施', terms), SHOWN)).toBe(

@@ -81,18 +81,52 @@ describe('tables whose cells wrap over lines (the bundled issue)', () => {
     });
   });
 
-  it('85号: tables with rows whose cells cannot be aligned (sub-items, each with its own 时限 and 主体; blocks a column off) read as printed, and are reported', () => {
+  it('85号: 附件1, whose 序号2 holds sub-items each with its own 时限 and 主体, reads as printed and is reported; 附件2 and 附件3 read as rows', () => {
     const notice = seedIssue().notices.find((n) => n.docNumber === '卫政办发〔2019〕85号')!;
     const why =
       "could not be aligned (a word would be cut across cells, a line be wider than its column, or two cells of a column read as one); the table's rows read as printed, without column names";
     expect(notice.warnings.map((w) => w.message)).toEqual([
       `卫政办发〔2019〕85号 附件 重大建设项目批准和实施领域政府信息公开目录清单: cells wrapped over several lines each: the cells of 序号2 ${why}`,
-      // 附件2's 序号6-7 and 附件3's blocks, printed column by column, cut off by a column's cells (公开实时公开, 实时公开实时公开): not guessed at.
-      `卫政办发〔2019〕85号 附件 社会公益事业建设领域政府信息公开目录清单: cells wrapped over several lines each: the cells of 序号6-7 ${why}`,
-      `卫政办发〔2019〕85号 附件 公共资源配置领域政府信息公开目录清单: cells wrapped over several lines each: the cells of 序号1-2、3-4、5-6、7-8 ${why}`,
     ]);
     const first = [notice.body, ...notice.parts].flatMap((t) => [...walkOutline(t.outline)]).find((n) => n.locator === '附件 序号1')!;
     expect(first.text).toMatch(/^1 批准服务 信息 申报要求、申报材料清单、批准/);
+    const rowsIn = (title: string) =>
+      [...walkOutline(notice.parts.find((t) => t.title.includes(title))!.outline)]
+        .filter((n) => n.row)
+        .map((n) => [n.locator, n.pageFrom, n.text.replace(/公开主要内容：[^；]*；/, '')]);
+    // 序号6-7, printed column by column: 公开事项's four lines (灾害事故/救援领域/公共文化/体育领域) are two cells, each ending as the column's cells do (…领域).
+    expect(rowsIn('社会公益事业建设领域').slice(5)).toEqual([
+      [
+        '附件 序号6',
+        47,
+        '序号：6；公开事项：灾害事故救援领域；公开时限：实时公开；公开方式（渠道）：市政府门户网站、政府公报、政务新媒体、宁夏公共资源交易网、新闻发布会、广播电视、报刊、办事大厅、便民服务站等；责任主体：各县（区）人民政府（管委会）、市应急管理局、卫生健康委员会、红十字会，市气象局；监督渠道：社会公众、新闻媒体等',
+      ],
+      [
+        '附件 序号7',
+        47,
+        '序号：7；公开事项：公共文化体育领域；公开时限：实时公开；公开方式（渠道）：市政府门户网站、政府公报、政务新媒体、宁夏公共资源交易网、新闻发布会、广播电视、报刊、办事大厅、便民服务站等；责任主体：各县（区）人民政府（管委会）、市旅游和文化体育广电局；监督渠道：社会公众、新闻媒体等',
+      ],
+    ]);
+    // 附件3 prints every row in a block of two, column by column; 公开时限 (实时/公开/实时/公开) is no date, but a time limit in words, a cell a row.
+    const third = rowsIn('公共资源配置领域');
+    expect(third.map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((k) => `附件 序号${k}`));
+    expect(third[3]).toEqual([
+      '附件 序号4',
+      51,
+      '序号：4；公开事项：政府采购领域；公开时限：实时公开；公开方式（渠道）：市政府门户网站、政府公报、政务新媒体、宁夏公共资源交易网、新闻发布会、广播电视、报刊、办事大厅、便民服务站等；责任主体：各县（区）人民政府（管委会），市财政局、公共资源交易中心，各级行政机关、事业单位和团体组织（采购人），采购代理机构；监督渠道：社会公众、新闻媒体等',
+    ]);
+    expect(third.map((r) => r[2].split('；')[1])).toEqual(
+      [
+        '住房保障领域',
+        '国有土地使用权出让领域',
+        '矿业权出让领域',
+        '政府采购领域',
+        '国有和集体产权交易领域',
+        '工程建设项目招标投标领域',
+        '药品和医用耗材采购领域',
+        '其他公共资源交易领域',
+      ].map((v) => `公开事项：${v}`),
+    );
   });
 
   it('49号: every row its cells without stray spaces, the amount its own; 6-7 printed column by column are two rows; the total a row of its own', () => {

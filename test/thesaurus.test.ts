@@ -153,6 +153,9 @@ describe('what a question wants', () => {
     ['法律顾问是怎么选出来的', { procedure: true }],
     ['年底医保决算额度怎么算', { measures: ['money'], calculation: true }],
     ['出台湿地保护修复制度的目的', { purpose: true }],
+    // A class asked (几类) is no figure; a sum asked (加起来一共) wants a total beside the figure.
+    ['香山湖的水质目标是几类', { grade: true }],
+    ['这批项目加起来一共计划投资多少', { measures: ['*'], total: true }],
   ])('%s', (question, wanted) => {
     expect(questionWants(question)).toEqual({
       measures: [],
@@ -165,6 +168,8 @@ describe('what a question wants', () => {
       list: false,
       calculation: false,
       purpose: false,
+      grade: false,
+      total: false,
       ...wanted,
     });
   });
