@@ -87,6 +87,12 @@ const PATH_AFTER_DOC = new RegExp(`^[\\s）)]{0,2}的?\\s*(${CN}、(?:[（(]${CN
 /** A 方案's path a draft points to in brackets, after its sentence as clerks cite: （二、（一）5.）, （见二、（二）2.）. */
 const SEE_PATH = new RegExp(`[（(](?:详见|参见|见)?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?)[）)]`, 'g');
 const CLAUSE_AFTER_DOC = /^[\s）)]{0,2}的?\s*(?=第|附件)/;
+/** A document as a draft calls it once named (方案, 本办法, 《通知》), with the words that point to it (见, 按). */
+const DOC_CALLED = '(?:详见|参见|见|按照?|依据|根据)?(?:本|该|《)?(?:实施)?(?:方案|办法|通知|意见|规定|细则)》?的?\\s*';
+/** A 方案's path after the document's short name (按方案二、（三）, 见本方案三、): the document named last, else the one the draft explains. */
+const PATH_AFTER_NAME = new RegExp(`(?<=(?:方案|办法|通知|意见|规定|细则)》?的?\\s*)(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?(?:[（(]\\d+[）)])?)`, 'g');
+/** A reference to a clause with the words that point to it (见办法第十五条): no claim of the sentence's. */
+const REFERENCE = new RegExp(`${DOC_CALLED}(?:${CLAUSE_IN_TEXT.source}|${PATH_AFTER_NAME.source})`, 'g');
 
 interface Span {
   from: number;
@@ -354,6 +360,7 @@ export class DraftChecker {
     const outside = [...tags, ...marks.quotes, ...marks.titles];
     const clauseRefs = [
       ...matches(CLAUSE_IN_TEXT, sentence.text).map((c) => ({ from: sentence.from + c.from, to: sentence.from + c.to, written: c.m[0] })),
+      ...matches(PATH_AFTER_NAME, sentence.text).map((c) => ({ from: sentence.from + c.from, to: sentence.from + c.to, written: c.m[1] })),
       ...matches(SEE_PATH, sentence.text).map((c) => ({
         from: sentence.from + c.from + c.m[0].indexOf(c.m[1]),
         to: sentence.from + c.from + c.m[0].indexOf(c.m[1]) + c.m[1].length,
@@ -547,7 +554,7 @@ export class DraftChecker {
   /** What a sentence is checked against: the sentences of the clauses it cites, and of the documents it cites or names (else the scope's). */
   private poolOf(sentence: Sentence, scope: string | null): Pool {
     const cited = sentence.places.flatMap((p) =>
-      sentencesOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })),
+      claimsOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })),
     );
     const named = [...sentence.places.map((p) => p.notice), ...sentence.docs.map((d) => d.notice)];
     const scoped = this.gazette.notice(scope ?? '');
@@ -566,7 +573,7 @@ export class DraftChecker {
       out = this.gazette
         .texts(notice)
         .flatMap((t) =>
-          this.gazette.paragraphs(t).flatMap((p) => sentencesOf(p).map((s) => ({ text: s.text, citation: citationIn(notice, t, p.locator, p.page, s.text) }))),
+          this.gazette.paragraphs(t).flatMap((p) => claimsOf(p).map((s) => ({ text: s.text, citation: citationIn(notice, t, p.locator, p.page, s.text) }))),
         );
       this.noticeSentences.set(notice.id, out);
     }
@@ -579,13 +586,13 @@ export class DraftChecker {
     const key = maskFigures(clause.text);
     const candidates = pool.cited.length ? pool.cited : pool.doc;
     if (key.length < 4 || !candidates.length) return null;
-    const ranked = rankBy(key, candidates);
+    const ranked = byRow(rankBy(key, candidates), sentence.text);
     // A short source sentence the clause contains whole (计划实施卫生改厕1000户) says it too.
     // Else, among sentences that say it, the ones about as close as the closest: a figure found only in
     // a farther one (自2018年起 of the 自治区's subsidy, for the city's of 2019) is the closest one's to compare.
     const contained = (s: SourceSentence) => maskFigures(s.text).length >= 8 && coverage(maskFigures(s.text), key) >= CLOSE_CLAIM;
     const says = (s: SourceSentence & { score: number }) => contained(s) || (s.score >= ALIGNED && s.score >= ranked[0].score - RIVAL);
-    const holding = ranked.find((s) => says(s) && (test.holds(s.text) || test.printed?.(s.text)));
+    const holding = ranked.find((s) => says(s) && (test.holds(withCellUnits(s.text)) || test.printed?.(s.text)));
     if (holding) {
       const swapped = test.ordered?.(holding.text, clause.text, at - clause.from);
       if (swapped)
@@ -601,7 +608,7 @@ export class DraftChecker {
     const cell = /^\d{5}|^\d+\.\d{2}/.test(sentence.text.slice(at)) ? candidates.find((s) => test.printed?.(s.text)) : undefined;
     if (cell) return { verdict: 'verified', source: cell.citation, note: `见于${cell.citation.locator}（表中数字，单位见表头）。` };
     const top = ranked[0];
-    const alt = top.score >= CLOSE_CLAIM ? test.alternative(top.text, clause.text, at - clause.from) : null;
+    const alt = top.score >= CLOSE_CLAIM ? test.alternative(withCellUnits(top.text), clause.text, at - clause.from) : null;
     if (alt)
       return {
         verdict: 'mismatch',
@@ -785,7 +792,7 @@ export class DraftChecker {
       // in the clauses cited, else in the document's sentences and whole paragraphs (a task and the note of who leads it).
       const citedRanked = pool.cited.length ? rankBy(key, pool.cited, maskSlots) : [];
       const inCited = citedRanked[0];
-      let ranked = inCited && inCited.score >= CLOSE_CLAIM ? citedRanked : rankBy(key, wide, maskSlots);
+      let ranked = byRow(inCited && inCited.score >= CLOSE_CLAIM ? citedRanked : rankBy(key, wide, maskSlots), asked + sentence.text);
       let top = ranked[0];
       // A clause that leans on the one before it (…的地块，经批准后可以…; …研究，该项任务由X牵头) is read with it.
       const before = clauses[i - 1];
@@ -908,7 +915,7 @@ export class DraftChecker {
     let kept = 0;
     let elsewhere: (SourceSentence & { score: number }) | undefined;
     for (const c of clausesOf(sentence.text)) {
-      const key = maskFigures(c.text);
+      const key = maskFigures(c.text.replace(REFERENCE, ''));
       if (key.length < 6) continue;
       const inCited = rankBy(key, pool.cited)[0].score;
       const other = rankBy(
@@ -942,7 +949,7 @@ export class DraftChecker {
     if (sentence.places.length) {
       const cited = rank(
         sentence.places.flatMap((p) =>
-          sentencesOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })),
+          claimsOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })),
         ),
       );
       const same = cited.find((s) => test.holds(s.text));
@@ -1012,7 +1019,7 @@ export class DraftChecker {
     const hits = this.gazette.search(maskFigures(sentence.text), 5, docNumber).results;
     return rank(
       hits.flatMap((h) =>
-        sentencesOf({ locator: h.citation.locator, text: h.text, page: h.citation.page }).map((s) => ({
+        claimsOf({ locator: h.citation.locator, text: h.text, page: h.citation.page }).map((s) => ({
           text: s.text,
           citation: { ...h.citation, quote: s.text },
         })),
@@ -1288,6 +1295,22 @@ function widened(text: string, from: number, to: number): string {
   return text.slice(a, b).trim();
 }
 
+/** A table row of named cells (序号：8；项目名称：…；计划投资（万元）：5000；责任单位：…). */
+const TABLE_ROW = /^序号[：:]/;
+
+/**
+ * The units a source paragraph makes claims in: its sentences, but a table row whole, since its cells (项目名称,
+ * 计划投资, 责任单位) say one thing together: a figure or unit is the row's only with the row's project.
+ */
+function claimsOf(p: { locator: string; text: string; page: number | null }): { text: string }[] {
+  return p.text.split('\n').flatMap((line) => {
+    if (!TABLE_ROW.test(line.trim())) return sentencesOf({ ...p, text: line });
+    // A 备注 is notes of its own (9月30日前，建立红黑名单制度。12月30日前，实现互联互通。), often merged over several rows: its sentences, not the row's.
+    const [row, note] = line.trim().split(/；备注[：:]/);
+    return [{ text: row }, ...(note ? sentencesOf({ ...p, text: note.replace(/／/g, '\n') }) : [])];
+  });
+}
+
 function firstSentence(text: string): string {
   return (/^[^。；\n]*[。；]?/.exec(text.trim())?.[0] ?? text).trim();
 }
@@ -1308,7 +1331,7 @@ function clausesOf(sentence: string): { text: string; from: number }[] {
   const blank = sentence
     .replace(SEE_PATH, (t) => '　'.repeat(t.length))
     .replace(/【[^【】]*】|[（(][^（）()]*(?:〔\d{4}〕|第[一二三四五六七八九十百]+条|同上)[^（）()]*[）)]/g, (t) => '　'.repeat(t.length));
-  return [...blank.matchAll(/[^，；：,;:。！？\n]+/g)].map((m) => ({ text: m[0], from: m.index })).filter((c) => c.text.trim().length > 0);
+  return [...blank.matchAll(/[^，；：,;:。！？｜|\n]+/g)].map((m) => ({ text: m[0], from: m.index })).filter((c) => c.text.trim().length > 0);
 }
 
 /** The clause a position is in; a short one (自2018年起，) read with the clause it leads into. */
@@ -1322,6 +1345,25 @@ function clauseAt(sentence: string, at: number, least = 0): { text: string; from
 
 function rankBy(key: string, sources: SourceSentence[], mask: (s: string) => string = (s) => s): (SourceSentence & { score: number })[] {
   return sources.map((s) => ({ ...s, score: coverage(key, mask(maskFigures(s.text))) })).sort((a, b) => b.score - a.score);
+}
+
+/** A row's figures with the unit their cell's name gives (计划投资（万元）：1300 → 计划投资：1300万元), as a draft writes them. */
+const withCellUnits = (row: string) => (TABLE_ROW.test(row) ? row.replace(/[（(]([^（）()：:；]{1,4})[）)][：:]\s*(\d+(?:\.\d+)?)/g, '：$2$1') : row);
+
+/**
+ * Table rows a clause aligns with (every row of a table has 计划投资, 责任单位, 完成时限) told apart by the whole
+ * sentence's words: a claim about a row is about the row of the project its sentence names. Where the clause's best match
+ * is a row, the rows that fit the sentence best come first and the other rows are dropped.
+ */
+function byRow<T extends SourceSentence & { score: number }>(ranked: T[], sentence: string): T[] {
+  if (!ranked.length || !TABLE_ROW.test(ranked[0].text)) return ranked;
+  const rows = ranked.filter((s) => TABLE_ROW.test(s.text) && s.score >= ALIGNED);
+  if (rows.length < 2) return ranked;
+  const key = slotKey(sentence.replace(TAG, ''));
+  const fit = new Map(rows.map((r) => [r, coverage(key, slotKey(r.text))]));
+  const best = Math.max(...fit.values());
+  const kept = rows.filter((r) => fit.get(r)! >= best - TIED).sort((a, b) => fit.get(b)! - fit.get(a)!);
+  return [...kept, ...ranked.filter((r) => !rows.includes(r))];
 }
 
 /** Units, frequencies, modals, bounds and counts blanked: the words a claim is compared on, not aligned by. */
@@ -1339,7 +1381,8 @@ const MODALS: [string, RegExp][] = [
   ['permit', /(?<!不)可以|(?<!不)允许|准予|鼓励|无需|无须|不需|不必|免于|免予/g],
   ['forbid', /不得|禁止|严禁|不准|不允许|不能|不予|不可以/g],
   // 一律 before an act obliges it (一律依法停产整治); before a prohibition (一律禁止) it only stresses it.
-  ['oblige', /必须|(?<![无不必])须|应当|务必|一律(?![不禁严免可无])/g],
+  // 予以 does the act (予以公开), the opposite of 不予.
+  ['oblige', /必须|(?<![无不必])须|应当|务必|一律(?![不禁严免可无])|(?<!不)予以/g],
 ];
 /** Whether a rule admits exceptions: as a rule (原则上) or without any (一律), each the other's mismatch. */
 const EXCEPTIONS: Record<string, RegExp> = { 原则上: /一律|一概|禁止|严禁|不得|必须|应当|须/, 一律: /原则上/, 一概: /原则上/ };
@@ -1351,6 +1394,10 @@ const LOOSE_MODALS: [string, RegExp][] = [
   MODALS[1],
   ['oblige', new RegExp(`${MODALS[2][1].source}|(?<![相对响供适反呼答感效回理])应(?=[将按于在予及做把向对从由])`, 'g')],
 ];
+/** Modals that let or make an act be done (not 无需, 免于, which already say it need not). */
+const AFFIRMING = /^(?:可|允许|准予|鼓励|应|须|必须|务必|予以)/;
+/** An act a source negates outright (不领取, 不纳入), the verb captured: not 不得, 不予 (modals), nor 不少于, 不超过 (bounds). */
+const NEGATED_ACT = /(?<![得可予能要许准必应并])不(?![得予能准许可必少超低高足多仅断同但过宜需须要再])([\u4e00-\u9fa5]{2})/g;
 /** The act a modal governs: this many characters after it, of which this share said after the source's modal. */
 const ACT_LENGTH = 10;
 const ACT_SAID = 0.6;
@@ -1539,6 +1586,15 @@ function claimDifference(
     const theirs = MODALS.filter(([k]) => k !== kind).flatMap(([, re]) => [...source.matchAll(re)]);
     const t = theirs.find((x) => coverage(act, after(source, x.index + x[0].length, 16)) >= 0.3);
     if (t) return { at: m.index, written: m[0], expected: widened(source, t.index, t.index + t[0].length), what: '允许、禁止与义务' };
+  }
+  // A permission or duty on an act the source negates outright (可按件领取劳务报酬 where it says 不领取任何劳动报酬).
+  for (const [, re] of LOOSE_MODALS) {
+    for (const m of clause.matchAll(re)) {
+      if (!AFFIRMING.test(m[0])) continue;
+      const act = clause.slice(m.index + m[0].length, m.index + m[0].length + ACT_LENGTH);
+      const t = [...source.matchAll(NEGATED_ACT)].find((n) => act.includes(n[1]) && !clause.includes(`不${n[1]}`));
+      if (t) return { at: m.index, written: m[0], expected: widened(source, t.index, t.index + t[0].length), what: '允许、禁止与义务' };
+    }
   }
   // A bound on the same number turned the other way: 不少于 for 不超过, 以上 for 以下.
   // Where the source bounds the number more than once (5000元以上…，5000元以下…), the bound whose words follow as the draft's do.

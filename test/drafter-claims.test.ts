@@ -157,6 +157,18 @@ describe('check_draft: each kind of error, with the words of the clause that hol
       '以市人民政府或市人民政府办公室名义印发的政策性文件，牵头起草部门上报代拟稿时可以先报送文件，解读材料在印发后补报。',
       [['claim', '可以', 'mismatch', '牵头起草部门上报代拟稿时应', '三、']],
     ],
+    [
+      'a refusal where the clause discloses with care (不予 for 予以)',
+      '卫政办发〔2019〕85号',
+      '对公民身份号码、详细家庭住址、银行账号等涉及个人隐私的信息，一律不予公开。',
+      [['claim', '不予', 'mismatch', '选择恰当的方式和范围予以公开', '三、（四）']],
+    ],
+    [
+      'a permission on an act the clause negates (可领取 for 不领取)',
+      '卫政规发〔2019〕1号',
+      '首席法律顾问和专职法律顾问提供法律服务，可按件领取劳务报酬。',
+      [['claim', '可', 'mismatch', '首席法律顾问和专职法律顾问提供法律服务不领取任何劳动报酬', '第四条（五）']],
+    ],
   ])('%s', (_kind, scope, text, expected) => {
     expect(brief(text, scope)).toEqual(expected);
   });
@@ -181,6 +193,15 @@ describe('check_draft: each kind of error, with the words of the clause that hol
         '卫政办规发〔2019〕2号',
       ),
     ).toEqual([['claim', '法律助理应当撰写研讨论证结果汇报材料', 'mismatch', null, '第五条（三）']]);
+  });
+
+  it("reads a path after the document's short name (按方案二、（三）) and a 见办法第十五条 as citations, not as claims", () => {
+    expect(brief('按方案二、（三），审批流程原则上划分为立项用地规划许可、工程建设许可、施工许可、竣工验收四个阶段。', '卫政办发〔2019〕68号')).toEqual([
+      ['citation', '二、（三）', 'mismatch', '卫政办发〔2019〕68号 二、（二）', '二、（二）'],
+    ]);
+    expect(brief('参保患者体内置放材料不受实际报销比例标准的控制，见办法第十五条。', '卫政办规发〔2019〕3号')).toEqual([
+      ['citation', '第十五条', 'mismatch', '卫政办规发〔2019〕3号 第十六条', '第十六条'],
+    ]);
   });
 
   it('calls a citation wrong when another clause holds what the sentence says, and names it', () => {
@@ -228,6 +249,19 @@ describe('check_draft: correct sentences pass', () => {
         '卫政办发〔2019〕44号',
       ),
     ).toEqual([]);
+  });
+
+  it("aligns a claim about a table row with that row's cells, by the project its sentence names", () => {
+    expect(brief('小湖、千岛湖空间管控工程：计划投资5000万元，由市自然资源局负责，2020年开工。', '卫政办发〔2019〕49号')).toEqual([
+      ['number', '5000万元', 'verified', null, '附件 序号8'],
+    ]);
+    expect(brief('海原县老城区饮用水水源地规范化建设：对洪家醋厂、鼠疫监测中心拆迁补偿并进行生态修复，计划投资5000万元。', '卫政办发〔2019〕49号')).toEqual([
+      ['number', '5000万元', 'mismatch', '1300万元', '附件 序号5'],
+    ]);
+    // A 备注 merged over rows (9月30日前，建立红黑名单制度。12月30日前，实现互联互通。) is read sentence by sentence.
+    expect(brief('信用体系建设｜红黑名单制度｜2019年12月30日前建立。', '卫政办发〔2019〕68号')).toEqual([
+      ['date', '2019年12月30日', 'mismatch', '2019年9月30日', '附件 序号35'],
+    ]);
   });
 
   it('finds a table total the table prints without its unit, cited at the total row', () => {
