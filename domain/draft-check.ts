@@ -81,14 +81,14 @@ const TAG = /【([^【】]{2,400})】/g;
 const CN = '[一二三四五六七八九十百零〇两]+';
 const NUM = `(?:${CN}|\\d+)`;
 /** Article, chapter and attachment-row references; written anywhere in a sentence. */
-const CLAUSE_IN_TEXT = new RegExp(`第${NUM}条(?:\\s*第?[（(]${NUM}[）)]项?|\\s*第${NUM}项)?|第${NUM}章|附件\\s*\\d*\\s*序号\\s*\\d+`, 'g');
+const CLAUSE_IN_TEXT = new RegExp(`第${NUM}条(?:\\s*第?[（(]${NUM}[）)]项?|\\s*第${NUM}项)?|第${NUM}章|(?:附件\\s*\\d*\\s*)?序号\\s*\\d+`, 'g');
 /** A 方案's path (二、（一）1.): only right after the document it belongs to, since a draft numbers its own headings so too. */
 const PATH_AFTER_DOC = new RegExp(`^[\\s）)]{0,2}的?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?(?:[（(]\\d+[）)])?)`);
 /** A 方案's path a draft points to in brackets, after its sentence as clerks cite: （二、（一）5.）, （见二、（二）2.）. */
 const SEE_PATH = new RegExp(`[（(](?:详见|参见|见)?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?)[）)]`, 'g');
 const CLAUSE_AFTER_DOC = /^[\s）)]{0,2}的?\s*(?=第|附件)/;
 /** A document as a draft calls it once named (方案, 本办法, 《通知》), with the words that point to it (见, 按). */
-const DOC_CALLED = '(?:详见|参见|见|按照?|依据|根据)?(?:本|该|《)?(?:实施)?(?:方案|办法|通知|意见|规定|细则)》?的?\\s*';
+const DOC_CALLED = '(?:详见|参见|见|按照?|依据|根据)?(?:(?:本|该|《)?(?:实施)?(?:方案|办法|通知|意见|规定|细则)》?的?)?\\s*';
 /** A 方案's path after the document's short name (按方案二、（三）, 见本方案三、): the document named last, else the one the draft explains. */
 const PATH_AFTER_NAME = new RegExp(`(?<=(?:方案|办法|通知|意见|规定|细则)》?的?\\s*)(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?(?:[（(]\\d+[）)])?)`, 'g');
 /** A reference to a clause with the words that point to it (见办法第十五条): no claim of the sentence's. */
@@ -346,8 +346,11 @@ export class DraftChecker {
 
     const located = new Set<DocMention>(conflicted);
     const cite = (doc: DocMention, written: string, from: number, to: number) => {
+      const found = this.place(doc, written, words, sentence);
+      // A row number without 附件 (序号9…) is a citation only where the document's table has that row.
+      if (found.verdict === 'not_found' && /^序号/.test(written.trim())) return;
       located.add(doc);
-      findings.push({ kind: 'citation', text: draft.slice(from, to), offset: from, ...this.place(doc, written, words, sentence) });
+      findings.push({ kind: 'citation', text: draft.slice(from, to), offset: from, ...found });
     };
     // Tags: 【文号 · 第五条（三）· 第62页：“…”】
     for (const tag of tags) {
@@ -818,7 +821,7 @@ export class DraftChecker {
         });
         continue;
       }
-      if (top.score < CLOSE_CLAIM) continue;
+      if (top.score < CLOSE_CLAIM && !(top.score >= ALIGNED && printsFigureOf(top.text, said.text))) continue;
       // A whole paragraph holds more words than any one sentence of it: the sentence that says the clause, when nearly as
       // close, is what it is compared with (its paragraph still gives the units a sentence names none of).
       const isParagraph = (x: SourceSentence) => pool.paragraphs.some((p) => p.text === x.text);
@@ -1091,15 +1094,18 @@ function datesIn(sentence: string): DateMention[] {
   const periodic = [...sentence.matchAll(YEARLY_MONTH_OR_TARGET_YEAR)]
     .filter((m) => !inside([...taken, ...more.map((x) => ({ from: x.index, to: x.index + x.text.length }))], m.index))
     .map((m) => {
+      // A year labelled as a table's column is (开工年度为2020年) is compared as the year a target is set for.
+      const year = m.groups!.year ?? m.groups!.cell;
       const [text, index] = m.groups!.month
         ? [`${m.groups!.month}月`, m.index + m[0].indexOf(`${m.groups!.month}月`)]
-        : [`${m.groups!.year}年`, m.index + m[0].indexOf(m.groups!.year)];
-      return { text, index, year: m.groups!.year ? Number(m.groups!.year) : null, month: m.groups!.month ? Number(m.groups!.month) : null, day: null };
+        : [`${year}年`, m.index + m[0].indexOf(year)];
+      return { text, index, year: year ? Number(year) : null, month: m.groups!.month ? Number(m.groups!.month) : null, day: null };
     });
   return [...dates, ...more, ...periodic].sort((a, b) => a.index - b.index);
 }
 
-const YEARLY_MONTH_OR_TARGET_YEAR = /每年(?<month>\d{1,2})月(?![\d底末]|份?\s*\d)|(?<=^|[，。；：])(?:到|至)(?<year>\d{4})年(?=[，,])/g;
+const YEARLY_MONTH_OR_TARGET_YEAR =
+  /每年(?<month>\d{1,2})月(?![\d底末]|份?\s*\d)|(?<=^|[，。；：])(?:到|至)?(?<year>\d{4})年(?=[，,])|(?<=(?:年度|年份)(?:为|是|[：:])\s*)(?<cell>\d{4})年(?!\d|[一二三四五六七八九十]|度)/g;
 
 /** findDates, a month's end read as its last day. */
 function daysOf(text: string): DateMention[] {
@@ -1278,8 +1284,8 @@ function safeLocators(written: string, byArticles: boolean): string[] | null {
 
 /** 附件 序号3 / 附件2序号3 as the outline writes them. */
 function attachmentLocator(written: string): string[] | null {
-  const m = /^附件\s*(\d*)\s*序号\s*(\d+)$/.exec(foldCharacters(written).trim());
-  return m ? [`附件${m[1]} 序号${Number(m[2])}`] : null;
+  const m = /^(?:附件\s*(\d*)\s*)?序号\s*(\d+)$/.exec(foldCharacters(written).trim());
+  return m ? [`附件${m[1] ?? ''} 序号${Number(m[2])}`] : null;
 }
 
 /** A span of the source out to the nearest stops either side, when they are near: the words a drafter needs to fix a quotation. */
@@ -1344,11 +1350,25 @@ function clauseAt(sentence: string, at: number, least = 0): { text: string; from
 }
 
 function rankBy(key: string, sources: SourceSentence[], mask: (s: string) => string = (s) => s): (SourceSentence & { score: number })[] {
-  return sources.map((s) => ({ ...s, score: coverage(key, mask(maskFigures(s.text))) })).sort((a, b) => b.score - a.score);
+  return sources.map((s) => ({ ...s, score: coverage(key, mask(maskFigures(withCellUnits(s.text)))) })).sort((a, b) => b.score - a.score);
 }
+
+/** The units a table row's role cells name, however they are named (责任单位：应理城乡市政产业（集团）公司；责任单位：海原县). */
+const cellUnits = (row: string) =>
+  TABLE_ROW.test(row)
+    ? [...row.matchAll(/(?:牵头|责任|配合)(?:单位|部门)[：:]([^；]+)/g)]
+        .flatMap((m) => m[1].split(/[、，,]|(?<=[局委会府室心司])和/))
+        .filter((u) => u.length >= 2)
+    : [];
 
 /** A row's figures with the unit their cell's name gives (计划投资（万元）：1300 → 计划投资：1300万元), as a draft writes them. */
 const withCellUnits = (row: string) => (TABLE_ROW.test(row) ? row.replace(/[（(]([^（）()：:；]{1,4})[）)][：:]\s*(\d+(?:\.\d+)?)/g, '：$2$1') : row);
+
+/** Whether a row prints a figure few rows print (8849.32, 15000) that a draft's words hold: it names its row as surely as its project's name. */
+function printsFigureOf(row: string, words: string): boolean {
+  const figures = (words.match(/\d+\.\d+|\d{3,}/g) ?? []).filter((n) => !/^(?:19|20)\d\d$/.test(n));
+  return TABLE_ROW.test(row) && figures.some((n) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d.])`).test(row));
+}
 
 /**
  * Table rows a clause aligns with (every row of a table has 计划投资, 责任单位, 完成时限) told apart by the whole
@@ -1362,7 +1382,10 @@ function byRow<T extends SourceSentence & { score: number }>(ranked: T[], senten
   const key = slotKey(sentence.replace(TAG, ''));
   const fit = new Map(rows.map((r) => [r, coverage(key, slotKey(r.text))]));
   const best = Math.max(...fit.values());
-  const kept = rows.filter((r) => fit.get(r)! >= best - TIED).sort((a, b) => fit.get(b)! - fit.get(a)!);
+  const tied = rows.filter((r) => fit.get(r)! >= best - TIED).sort((a, b) => fit.get(b)! - fit.get(a)!);
+  // Where the words leave rows tied (该项目计划投资…), a figure only one of them prints names it; a figure never outweighs the project's name.
+  const printing = tied.filter((r) => printsFigureOf(r.text, sentence));
+  const kept = printing.length ? printing : tied;
   return [...kept, ...ranked.filter((r) => !rows.includes(r))];
 }
 
@@ -1613,7 +1636,11 @@ function claimDifference(
     if (theirs.length && !theirs.some((x) => frequencyKey(x) === frequencyKey(f[0])))
       return { at: f.index, written: f[0], expected: theirs.join('、'), what: '频次' };
   }
-  const [units, holder] = [source, paragraph].map((x) => [[...x.matchAll(UNIT_NAME_G)].map((y) => y[0]), x] as const).find(([xs]) => xs.length) ?? [[], source];
+  // A unit named inside another's name (市政产业（集团）公司 of 应理城乡市政产业（集团）公司) is that one.
+  const whole = (xs: string[]) => [...new Set(xs)].filter((u) => !xs.some((v) => v.length > u.length && v.includes(u)));
+  const [units, holder] = [source, paragraph]
+    .map((x) => [whole([...[...x.matchAll(UNIT_NAME_G)].map((y) => y[0]), ...cellUnits(x)]), x] as const)
+    .find(([xs]) => xs.length) ?? [[], source];
   for (const u of unitsInRole(clause)) {
     const { unit, at } = u;
     if (!units.length || !open(at)) continue;

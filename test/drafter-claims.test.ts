@@ -199,6 +199,9 @@ describe('check_draft: each kind of error, with the words of the clause that hol
     expect(brief('按方案二、（三），审批流程原则上划分为立项用地规划许可、工程建设许可、施工许可、竣工验收四个阶段。', '卫政办发〔2019〕68号')).toEqual([
       ['citation', '二、（三）', 'mismatch', '卫政办发〔2019〕68号 二、（二）', '二、（二）'],
     ]);
+    expect(brief('第十九条规定，协议医疗机构不得为具备诊治能力的参保患者办理转院。', '卫政办规发〔2019〕3号')).toEqual([
+      ['citation', '第十九条', 'mismatch', '卫政办规发〔2019〕3号 第二十一条', '第二十一条'],
+    ]);
     expect(brief('参保患者体内置放材料不受实际报销比例标准的控制，见办法第十五条。', '卫政办规发〔2019〕3号')).toEqual([
       ['citation', '第十五条', 'mismatch', '卫政办规发〔2019〕3号 第十六条', '第十六条'],
     ]);
@@ -257,6 +260,19 @@ describe('check_draft: correct sentences pass', () => {
     ]);
     expect(brief('海原县老城区饮用水水源地规范化建设：对洪家醋厂、鼠疫监测中心拆迁补偿并进行生态修复，计划投资5000万元。', '卫政办发〔2019〕49号')).toEqual([
       ['number', '5000万元', 'mismatch', '1300万元', '附件 序号5'],
+    ]);
+    // A row cited by its number alone (序号9…), its year cell (开工年度：2020年) compared; a row the words leave tied named by the figure only it prints.
+    expect(brief('序号9沙坡头区农村饮水安全水源保护工程开工年度为2020年。', '卫政办发〔2019〕49号')).toEqual([
+      ['citation', '序号9', 'verified', null, '附件 序号9'],
+      ['date', '2020年', 'verified', null, '附件 序号9'],
+    ]);
+    expect(brief('序号9沙坡头区农村饮水安全水源保护工程开工年度为2019年。', '卫政办发〔2019〕49号').map((f) => f.slice(0, 3))).toEqual([
+      ['citation', '序号9', 'verified'],
+      ['date', '2019年', 'mismatch'],
+    ]);
+    expect(brief('该项目计划投资8849.32万元，责任单位为市水务局。', '卫政办发〔2019〕49号')).toEqual([
+      ['number', '8849.32万元', 'verified', null, '附件 序号2'],
+      ['claim', '市水务局', 'mismatch', '应理城乡市政产业（集团）公司', '附件 序号2'],
     ]);
     // A 备注 merged over rows (9月30日前，建立红黑名单制度。12月30日前，实现互联互通。) is read sentence by sentence.
     expect(brief('信用体系建设｜红黑名单制度｜2019年12月30日前建立。', '卫政办发〔2019〕68号')).toEqual([
