@@ -226,7 +226,7 @@ export class DraftChecker {
         ...datesIn(sentence.text)
           .filter((x) => open(x.index) && !inside(task.covered, x.index))
           .map((d) => {
-            const test = dateTest(d, isDeadline(sentence.text, d));
+            const test = dateTest(d, isDeadline(sentence.text, d), sideOf(sentence.text, d));
             return {
               kind: 'date' as const,
               text: d.text,
@@ -758,7 +758,8 @@ export class DraftChecker {
       if (!due.length || tasks.some((t) => matchKey(t.task).includes(matchKey(d.text)))) continue;
       covered.push({ from: d.index, to: d.index + d.text.length });
       const where = tasks[0].citation;
-      const same = due.find((x) => x.date === d.iso);
+      // A deadline is a date things are done before: 9月30日后 is not it.
+      const same = sideOf(sentence.text, d) === '后' ? undefined : due.find((x) => x.date === d.iso);
       const expected = listed(due.map((x) => x.text));
       checks.push({
         kind: 'date',
@@ -840,7 +841,9 @@ export class DraftChecker {
       };
       const diff = differs(top);
       // A unit a sentence just as close names is named (配合单位：X、Y aligns alike with every such list).
-      if (diff?.what === '责任单位' && ranked.slice(1, 8).some((s) => s.score >= top.score - TIED && !differs(s))) continue;
+      // (A sentence naming no unit says nothing of the unit.)
+      const names = (x: SourceSentence) => [...x.text.matchAll(UNIT_NAME_G)].length > 0 || cellUnits(x.text).length > 0;
+      if (diff?.what === '责任单位' && ranked.slice(1, 8).some((s) => s.score >= top.score - TIED && names(s) && !differs(s))) continue;
       const at = diff ? sentence.from + said.from + diff.at : -1;
       if (!diff || flagged.has(at)) continue;
       // Words the cited clause itself holds (a table row's 责任单位) are not shown wrong by another clause's sentence.
@@ -1114,20 +1117,29 @@ function daysOf(text: string): DateMention[] {
   );
 }
 
-function dateTest(d: DateMention, deadline: boolean): FigureTest {
+/** Which side of a date a sentence speaks of: before it (9月30日前, a deadline), after it (9月30日后), or the date itself. */
+function sideOf(text: string, d: { index: number; text: string }): string | null {
+  return /^\s*(?:之|以)?(前|后)/.exec(text.slice(d.index + d.text.length))?.[1] ?? null;
+}
+
+function dateTest(d: DateMention, deadline: boolean, side: string | null = null): FigureTest {
+  // 9月30日后 where the source says 9月30日前 turns a deadline into a start.
+  const sided = (source: string, x: DateMention) => !side || !sideOf(source, x) || sideOf(source, x) === side;
   return {
     what: '日期',
     deadline,
     // A source date says the draft's only as far as the draft's goes: 2019年以来 does not say 2019年5月31日.
     // A period the source writes in the same words (上半年, 第一季度) says it, though no day is read from them.
     holds: (source) =>
-      daysOf(source).some((x) => sameDate(d, x) && (d.month === null || x.month !== null) && (d.day === null || x.day !== null)) ||
-      matchKey(source).includes(matchKey(d.text)),
+      daysOf(source).some((x) => sameDate(d, x) && (d.month === null || x.month !== null) && (d.day === null || x.day !== null) && sided(source, x)) ||
+      matchKey(source).includes(matchKey(d.text + (side ?? ''))),
     alternative: (source, draftSentence, at = d.index) => {
       // Of the source's dates, those as specific as the draft's first (a day for a day, not 2019年以来).
       const all = daysOf(source);
       const specific = all.filter((x) => (d.month === null || x.month !== null) && (d.day === null || x.day !== null));
-      return nearestInWording(specific.length ? specific : all, source, draftSentence, at);
+      const near = nearestInWording(specific.length ? specific : all, source, draftSentence, at);
+      const x = near === null ? undefined : all.find((y) => y.text === near);
+      return x && sameDate(d, x) && !sided(source, x) ? `${near}${sideOf(source, x)}` : near;
     },
     isNoticeDate: (notice) => notice.date !== null && isoOf(d) === notice.date,
   };
@@ -1350,7 +1362,9 @@ function clauseAt(sentence: string, at: number, least = 0): { text: string; from
 }
 
 function rankBy(key: string, sources: SourceSentence[], mask: (s: string) => string = (s) => s): (SourceSentence & { score: number })[] {
-  return sources.map((s) => ({ ...s, score: coverage(key, mask(maskFigures(withCellUnits(s.text)))) })).sort((a, b) => b.score - a.score);
+  // A row is read both as printed (计划投资（万元）：607) and as a draft writes it (计划投资607万元).
+  const score = (s: SourceSentence) => Math.max(...[...new Set([s.text, withCellUnits(s.text)])].map((t) => coverage(key, mask(maskFigures(t)))));
+  return sources.map((s) => ({ ...s, score: score(s) })).sort((a, b) => b.score - a.score);
 }
 
 /** The units a table row's role cells name, however they are named (责任单位：应理城乡市政产业（集团）公司；责任单位：海原县). */
@@ -1417,6 +1431,9 @@ const LOOSE_MODALS: [string, RegExp][] = [
   MODALS[1],
   ['oblige', new RegExp(`${MODALS[2][1].source}|(?<![相对响供适反呼答感效回理])应(?=[将按于在予及做把向对从由])`, 'g')],
 ];
+/** Words saying an act need not be done, and negations before an act in the source. */
+const NEEDLESS = /无需|无须|不需要?|不必|不用/g;
+const NEGATION_BEFORE = /(?:无需|无须|不需要?|不必|不用|不得|禁止|严禁|不予|不|未|无)$/;
 /** Modals that let or make an act be done (not 无需, 免于, which already say it need not). */
 const AFFIRMING = /^(?:可|允许|准予|鼓励|应|须|必须|务必|予以)/;
 /** An act a source negates outright (不领取, 不纳入), the verb captured: not 不得, 不予 (modals), nor 不少于, 不超过 (bounds). */
@@ -1433,7 +1450,19 @@ const BOUNDS: [string, RegExp][] = [
 ];
 const BOUND = new RegExp(BOUNDS.map(([, re]) => re.source).join('|'), 'g');
 /** Parity words and the words of the other parity (双数 is 偶数, 单数 is 奇数). */
-const PARITY: Record<string, string[]> = { 奇数: ['偶数', '双数'], 单数: ['偶数', '双数'], 偶数: ['奇数', '单数'], 双数: ['奇数', '单数'] };
+const OPPOSITES: [string[], string[], string][] = [
+  [['奇数', '单数'], ['偶数', '双数'], '奇偶'],
+  [['单排'], ['双排'], '单双'],
+  [['单向'], ['双向'], '单双'],
+  [['单侧'], ['双侧'], '单双'],
+  [['单层'], ['双层'], '单双'],
+  // All of several against one of them (解读渠道和解读方式均为多选一).
+  [['全部', '所有'], ['多选一', '任选一', '任选其一', '选择其一', '择一'], '数量'],
+];
+/** A post with its rank (副主任, 常务副主任 are not 主任): compared where the source names the same post of the same body for the same person. */
+const POST = /(常务)?(副)?(秘书长|局长|主任|书记|政委|支队长|大队长|场长|组长|处长|科长|院长|校长|主席|部长|队长|站长|所长|馆长)/g;
+/** Whoever a clause makes responsible, unit or not (由土地使用权人负责开展调查): the holder and the act. */
+const BY_WHOM = /由([^，。；：、由]{2,16}?)(?:单独|独自|具体)?(?:负责|牵头|组织|承担)([\u4e00-\u9fa5]{0,8})/g;
 const FREQUENCY =
   /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)|(?<![\d〇一二三四五六七八九本上下当该全])(?:半年度|年度|季度|月度)(?=考核|评估|检查|报告|总结|调度|通报|评议|评价)/g;
 /** A unit as the gazette names it: 市生态环境局, 县级以上人民政府, 市国资委, 各县（区）人民政府. */
@@ -1473,9 +1502,9 @@ const UNIT_IN_ROLE = new RegExp(
 );
 /** Acts of the unit that leads a task (责任 as in 责任单位：X); after 由 also 安排, 组织…. */
 const LEAD_ACTS = ['牵头', '负责', '责任'];
-const LEADS_AFTER_BY = /^(?:牵头|负责|具体|安排|组织|统筹|落实|实施|承担)/;
+const LEADS_AFTER_BY = /^(?:单独|独自|牵头|负责|具体|安排|组织|统筹|落实|实施|承担)/;
 /** The words of a role after its units, as a task's restatement puts them (…，X负责实施。). */
-const ROLE_WORDS = /^等?(?:牵头|具体负责|负责实施|负责|安排|组织实施|组织|统筹|落实|实施|承担|会同|配合|参与|协助|协同|为牵头单位|为配合单位)/;
+const ROLE_WORDS = /^等?(?:单独|独自)?(?:牵头|具体负责|负责实施|负责|安排|组织实施|组织|统筹|落实|实施|承担|会同|配合|参与|协助|协同|为牵头单位|为配合单位)/;
 const SUPPORT_ACTS = /^(?:配合|参与|协助|协同)/;
 
 interface UnitInRole {
@@ -1494,8 +1523,20 @@ interface UnitInRole {
   phrase: Span;
 }
 
+/** A county or district named as the one doing a task (由沙坡头区负责实施): its government, a unit though no 局 ends its name. */
+const PLACE_IN_ROLE = /由(?!所在|本|该|各|其|城|辖|园|社|景|片|小|街|市)([\u4e00-\u9fa5]{2,3}[县区])(?=(?:单独|独自)?(?:负责|牵头|组织|具体|落实|实施|承担))/g;
+
 /** Every unit a text puts in a role, each unit of a list on its own. */
 function unitsInRole(text: string): UnitInRole[] {
+  const places = [...text.matchAll(PLACE_IN_ROLE)].map((m) => {
+    const end = m.index + m[0].length;
+    const phrase = { from: m.index, to: end + (ROLE_WORDS.exec(text.slice(end))?.[0].length ?? 0) };
+    return { unit: m[1], at: m.index + 1, prefix: '由', does: text.slice(end, end + 2), role: 'lead' as const, subject: false, phrase };
+  });
+  return [...places, ...unitsOfGrammar(text).filter((u) => !places.some((p) => u.at >= p.phrase.from && u.at < p.phrase.to))].sort((a, b) => a.at - b.at);
+}
+
+function unitsOfGrammar(text: string): UnitInRole[] {
   return [...text.matchAll(UNIT_IN_ROLE)].flatMap((m) => {
     const prefix = m[1] ?? '';
     const subject = m[5] !== undefined;
@@ -1531,7 +1572,9 @@ export function sameUnit(written: string, named: string): boolean {
     u
       .replace(/\s+/g, '')
       .replace(/委员会$/, '委')
-      .replace(/人民政府/, '政府'),
+      .replace(/人民政府/, '政府')
+      // A county or district is its government (沙坡头区 for 沙坡头区人民政府).
+      .replace(/^([\u4e00-\u9fa5]{2,3}[县区])政府$/, '$1'),
   );
   const [lw, ln] = [level.exec(w)?.[0], level.exec(n)?.[0]];
   if (lw && ln && lw !== ln) return false;
@@ -1589,11 +1632,29 @@ function claimDifference(
   paragraph: string,
   open: (at: number) => boolean = () => true,
 ): { at: number; written: string; expected: string; what: string } | null {
-  for (const [word, others] of Object.entries(PARITY)) {
-    const at = clause.indexOf(word);
-    const other = others.find((x) => source.includes(x));
-    if (at >= 0 && other && !Object.keys(PARITY).some((x) => source.includes(x) && !others.includes(x)))
-      return { at, written: word, expected: other, what: '奇偶' };
+  for (const [a, b, what] of OPPOSITES) {
+    for (const [mine, theirs] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const word = mine.find((x) => clause.includes(x));
+      const other = theirs.find((x) => source.includes(x));
+      if (word && other && !mine.some((x) => source.includes(x))) return { at: clause.indexOf(word), written: word, expected: other, what };
+    }
+  }
+  for (const p of clause.matchAll(POST)) {
+    // The same post of the same body (the words before it), for the same person where the clause names one (田力同志任…).
+    const body = matchKey(clause.slice(Math.max(0, p.index - 6), p.index)).slice(-4);
+    const person = /([\u4e00-\u9fa5]{2,3})同志(?!.*同志)/.exec(clause.slice(0, p.index))?.[1];
+    const theirs = [...source.matchAll(POST)].filter((x) => {
+      const before = source.slice(0, x.index);
+      const named = person ? before.lastIndexOf(`${person}同志`) : -1;
+      return (
+        x[3] === p[3] && matchKey(before.slice(-6)).endsWith(body) && (!person || (named >= 0 && !before.slice(named + person.length + 2).includes('同志')))
+      );
+    });
+    if (body.length >= 2 && theirs.length && !theirs.some((x) => x[1] === p[1] && x[2] === p[2]))
+      return { at: p.index, written: p[0], expected: widened(source, theirs[0].index, theirs[0].index + theirs[0][0].length), what: '职务' };
   }
   for (const [word, other] of Object.entries(EXCEPTIONS)) {
     const at = clause.indexOf(word);
@@ -1619,6 +1680,14 @@ function claimDifference(
       if (t) return { at: m.index, written: m[0], expected: widened(source, t.index, t.index + t[0].length), what: '允许、禁止与义务' };
     }
   }
+  // An act said to be needless (无需参照自治区做法) that the source states outright (参照自治区做法确定解读范围).
+  for (const m of clause.matchAll(NEEDLESS)) {
+    const act = matchKey(clause.slice(m.index + m[0].length)).slice(0, 8);
+    const at = act.length >= 4 ? matchKey(source).indexOf(act.slice(0, 2)) : -1;
+    const said = at >= 0 ? keyWithOffsets(source).at[at] : -1;
+    if (said >= 0 && !NEGATION_BEFORE.test(source.slice(Math.max(0, said - 4), said)) && coverage(act, matchKey(source.slice(said)).slice(0, 12)) >= ACT_SAID)
+      return { at: m.index, written: m[0], expected: widened(source, said, said + 2), what: '允许、禁止与义务' };
+  }
   // A bound on the same number turned the other way: 不少于 for 不超过, 以上 for 以下.
   // Where the source bounds the number more than once (5000元以上…，5000元以下…), the bound whose words follow as the draft's do.
   const sourceBounds = boundsOf(source);
@@ -1638,7 +1707,10 @@ function claimDifference(
   }
   // A unit named inside another's name (市政产业（集团）公司 of 应理城乡市政产业（集团）公司) is that one.
   const whole = (xs: string[]) => [...new Set(xs)].filter((u) => !xs.some((v) => v.length > u.length && v.includes(u)));
-  const [units, holder] = [source, paragraph]
+  // The units of the sentence, else of its paragraph; the paragraph's where only it puts units in roles (the sentence
+  // mentions 县（区）政府 as an issuer, the paragraph's note says 市农业农村局牵头).
+  const holders = !unitsInRole(source).length && unitsInRole(paragraph).length ? [paragraph] : [source, paragraph];
+  const [units, holder] = holders
     .map((x) => [whole([...[...x.matchAll(UNIT_NAME_G)].map((y) => y[0]), ...cellUnits(x)]), x] as const)
     .find(([xs]) => xs.length) ?? [[], source];
   for (const u of unitsInRole(clause)) {
@@ -1677,14 +1749,31 @@ function claimDifference(
     if (doers.length && !doers.some((d) => sameUnit(unit, d)))
       return { at, written: unit, expected: `${[...new Set(doers)].join('、')}${act}`, what: '责任单位' };
   }
+  // Whoever the clause makes responsible for an act, unit or not, where the source makes someone else responsible for it;
+  // of the source's holders of a like act, the one whose words before it are the clause's (已经收回的，由…).
+  for (const m of clause.matchAll(BY_WHOM)) {
+    if (!open(m.index)) continue;
+    const lead = matchKey(clause.slice(0, m.index)).slice(-10);
+    const act = matchKey(m[2]);
+    const holders = [...source.matchAll(BY_WHOM)]
+      .filter((x) => act.length >= 2 && coverage(act, matchKey(x[2])) >= 0.5)
+      .map((x) => ({ x, near: coverage(lead, matchKey(source.slice(0, x.index)).slice(-12)) }))
+      .sort((x, y) => y.near - x.near);
+    const same = (x: string) => matchKey(x).includes(matchKey(m[1])) || matchKey(m[1]).includes(matchKey(x)) || sameUnit(m[1], x);
+    const best = holders[0];
+    if (!best || same(best.x[1]) || holders.some((h) => h !== best && h.near >= best.near - TIED && same(h.x[1]))) continue;
+    return { at: m.index + 1, written: m[1], expected: best.x[1], what: '责任单位' };
+  }
   // A rate's base: 元每件次 is not 元每小时.
   const rates = [...source.matchAll(RATE)].map((x) => x[0]);
   for (const r of clause.matchAll(RATE)) {
     if (rates.length && !rates.includes(r[0])) return { at: r.index, written: r[0], expected: rates.join('、'), what: '计费单位' };
   }
   const counts = [...source.matchAll(COUNT)];
+  // A count of the same things (7个镇 is not compared with 27个项目): the same measure word and the same word after it.
+  const counted = (text: string, x: RegExpMatchArray) => matchKey(text.slice(x.index! + x[0].length)).slice(0, 1);
   for (const c of clause.matchAll(COUNT)) {
-    const same = counts.filter((x) => x[2] === c[2]);
+    const same = counts.filter((x) => x[2] === c[2] && counted(source, x) === counted(clause, c));
     if (same.length && !same.some((x) => numberValue(x[1]) === numberValue(c[1])))
       return { at: c.index, written: c[0], expected: same.map((x) => x[0]).join('、'), what: '数量' };
   }

@@ -169,6 +169,57 @@ describe('check_draft: each kind of error, with the words of the clause that hol
       '首席法律顾问和专职法律顾问提供法律服务，可按件领取劳务报酬。',
       [['claim', '可', 'mismatch', '首席法律顾问和专职法律顾问提供法律服务不领取任何劳动报酬', '第四条（五）']],
     ],
+    [
+      'single for double (单排 for 双排)',
+      '卫政办发〔2019〕49号',
+      '第九排水沟下段治理工程计划在桩号K18+630处设节制闸，向北铺设单排直径1.2米钢筋砼排水管道。',
+      [
+        ['claim', '单排', 'mismatch', '双排', '附件 序号1'],
+        ['number', '1.2米', 'verified', null, '附件 序号1'],
+      ],
+    ],
+    [
+      'all for one of several (全部 for 多选一)',
+      '卫政办发〔2019〕44号',
+      '表后备注写明，解读渠道和解读方式均须全部采用。',
+      [['claim', '全部', 'mismatch', '多选一', '附件 注']],
+    ],
+    [
+      'a post without its rank (主任 for 副主任)',
+      '卫政干发〔2019〕14号',
+      '田力同志任市政府办公室主任。',
+      [['claim', '主任', 'mismatch', '田力同志任市政府办公室副主任', '正文']],
+    ],
+    [
+      'an act called needless that the source states (无需参照)',
+      '卫政办发〔2019〕44号',
+      '各县（区）可自行确定解读范围，无需参照自治区做法。',
+      [['claim', '无需', 'mismatch', '各县（区）参照自治区做法确定解读范围', '一、']],
+    ],
+    [
+      'a district said to do what a row gives a bureau',
+      '卫政办发〔2019〕49号',
+      '序号8小湖、千岛湖空间管控工程由沙坡头区负责实施。',
+      [
+        ['citation', '序号8', 'verified', null, '附件 序号8'],
+        ['claim', '沙坡头区', 'mismatch', '市自然资源局', '附件 序号8'],
+      ],
+    ],
+    [
+      'a deadline made a start (9月30日后 for 9月30日前)',
+      '卫政办发〔2019〕68号',
+      '9月30日后，由市发展和改革委员会牵头制定项目生成管理办法。【卫政办发〔2019〕68号 · 附件 序号27】',
+      [
+        ['date', '9月30日', 'mismatch', '9月30日前', '附件 序号27'],
+        ['citation', '卫政办发〔2019〕68号 · 附件 序号27', 'verified', null, '附件 序号27'],
+      ],
+    ],
+    [
+      'a supporting unit said to lead alone (由X单独牵头)',
+      '卫政办发〔2019〕74号',
+      '加大资金投入力度一项由市自然资源局单独牵头。',
+      [['claim', '市自然资源局', 'mismatch', '各县（区）人民政府、市财政局', '三、（二）']],
+    ],
   ])('%s', (_kind, scope, text, expected) => {
     expect(brief(text, scope)).toEqual(expected);
   });
@@ -252,6 +303,12 @@ describe('check_draft: correct sentences pass', () => {
         '卫政办发〔2019〕44号',
       ),
     ).toEqual([]);
+  });
+
+  it("checks a unit in a role against its paragraph's note where its sentence names a unit only in passing (以市、县（区）政府文件公开发布)", () => {
+    expect(brief('水产禁止和限制养殖区划定由市农业农村局牵头，2019年12月底前完成。', '卫政办发〔2019〕43号')).toEqual([
+      ['date', '2019年12月底', 'verified', null, '二、（一）11.'],
+    ]);
   });
 
   it("aligns a claim about a table row with that row's cells, by the project its sentence names", () => {
