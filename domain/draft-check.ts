@@ -81,12 +81,18 @@ const TAG = /【([^【】]{2,400})】/g;
 const CN = '[一二三四五六七八九十百零〇两]+';
 const NUM = `(?:${CN}|\\d+)`;
 /** Article, chapter and attachment-row references; written anywhere in a sentence. */
-const CLAUSE_IN_TEXT = new RegExp(`第${NUM}条(?:\\s*第?[（(]${NUM}[）)]项?|\\s*第${NUM}项)?|第${NUM}章|附件\\s*\\d*\\s*序号\\s*\\d+`, 'g');
+const CLAUSE_IN_TEXT = new RegExp(`第${NUM}条(?:\\s*第?[（(]${NUM}[）)]项?|\\s*第${NUM}项)?|第${NUM}章|(?:附件\\s*\\d*\\s*)?序号\\s*\\d+`, 'g');
 /** A 方案's path (二、（一）1.): only right after the document it belongs to, since a draft numbers its own headings so too. */
 const PATH_AFTER_DOC = new RegExp(`^[\\s）)]{0,2}的?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?(?:[（(]\\d+[）)])?)`);
 /** A 方案's path a draft points to in brackets, after its sentence as clerks cite: （二、（一）5.）, （见二、（二）2.）. */
 const SEE_PATH = new RegExp(`[（(](?:详见|参见|见)?\\s*(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?)[）)]`, 'g');
 const CLAUSE_AFTER_DOC = /^[\s）)]{0,2}的?\s*(?=第|附件)/;
+/** A document as a draft calls it once named (方案, 本办法, 《通知》), with the words that point to it (见, 按). */
+const DOC_CALLED = '(?:详见|参见|见|按照?|依据|根据)?(?:(?:本|该|《)?(?:实施)?(?:方案|办法|通知|意见|规定|细则)》?的?)?\\s*';
+/** A 方案's path after the document's short name (按方案二、（三）, 见本方案三、): the document named last, else the one the draft explains. */
+const PATH_AFTER_NAME = new RegExp(`(?<=(?:方案|办法|通知|意见|规定|细则)》?的?\\s*)(${CN}、(?:[（(]${CN}[）)])?(?:\\d+[.．])?(?:[（(]\\d+[）)])?)`, 'g');
+/** A reference to a clause with the words that point to it (见办法第十五条): no claim of the sentence's. */
+const REFERENCE = new RegExp(`${DOC_CALLED}(?:${CLAUSE_IN_TEXT.source}|${PATH_AFTER_NAME.source})`, 'g');
 
 interface Span {
   from: number;
@@ -220,7 +226,7 @@ export class DraftChecker {
         ...datesIn(sentence.text)
           .filter((x) => open(x.index) && !inside(task.covered, x.index))
           .map((d) => {
-            const test = dateTest(d, isDeadline(sentence.text, d));
+            const test = dateTest(d, isDeadline(sentence.text, d), sideOf(sentence.text, d));
             return {
               kind: 'date' as const,
               text: d.text,
@@ -340,8 +346,11 @@ export class DraftChecker {
 
     const located = new Set<DocMention>(conflicted);
     const cite = (doc: DocMention, written: string, from: number, to: number) => {
+      const found = this.place(doc, written, words, sentence);
+      // A row number without 附件 (序号9…) is a citation only where the document's table has that row.
+      if (found.verdict === 'not_found' && /^序号/.test(written.trim())) return;
       located.add(doc);
-      findings.push({ kind: 'citation', text: draft.slice(from, to), offset: from, ...this.place(doc, written, words, sentence) });
+      findings.push({ kind: 'citation', text: draft.slice(from, to), offset: from, ...found });
     };
     // Tags: 【文号 · 第五条（三）· 第62页：“…”】
     for (const tag of tags) {
@@ -354,6 +363,7 @@ export class DraftChecker {
     const outside = [...tags, ...marks.quotes, ...marks.titles];
     const clauseRefs = [
       ...matches(CLAUSE_IN_TEXT, sentence.text).map((c) => ({ from: sentence.from + c.from, to: sentence.from + c.to, written: c.m[0] })),
+      ...matches(PATH_AFTER_NAME, sentence.text).map((c) => ({ from: sentence.from + c.from, to: sentence.from + c.to, written: c.m[1] })),
       ...matches(SEE_PATH, sentence.text).map((c) => ({
         from: sentence.from + c.from + c.m[0].indexOf(c.m[1]),
         to: sentence.from + c.from + c.m[0].indexOf(c.m[1]) + c.m[1].length,
@@ -547,7 +557,7 @@ export class DraftChecker {
   /** What a sentence is checked against: the sentences of the clauses it cites, and of the documents it cites or names (else the scope's). */
   private poolOf(sentence: Sentence, scope: string | null): Pool {
     const cited = sentence.places.flatMap((p) =>
-      sentencesOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })),
+      claimsOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })),
     );
     const named = [...sentence.places.map((p) => p.notice), ...sentence.docs.map((d) => d.notice)];
     const scoped = this.gazette.notice(scope ?? '');
@@ -566,7 +576,7 @@ export class DraftChecker {
       out = this.gazette
         .texts(notice)
         .flatMap((t) =>
-          this.gazette.paragraphs(t).flatMap((p) => sentencesOf(p).map((s) => ({ text: s.text, citation: citationIn(notice, t, p.locator, p.page, s.text) }))),
+          this.gazette.paragraphs(t).flatMap((p) => claimsOf(p).map((s) => ({ text: s.text, citation: citationIn(notice, t, p.locator, p.page, s.text) }))),
         );
       this.noticeSentences.set(notice.id, out);
     }
@@ -579,13 +589,13 @@ export class DraftChecker {
     const key = maskFigures(clause.text);
     const candidates = pool.cited.length ? pool.cited : pool.doc;
     if (key.length < 4 || !candidates.length) return null;
-    const ranked = rankBy(key, candidates);
+    const ranked = byRow(rankBy(key, candidates), sentence.text);
     // A short source sentence the clause contains whole (计划实施卫生改厕1000户) says it too.
     // Else, among sentences that say it, the ones about as close as the closest: a figure found only in
     // a farther one (自2018年起 of the 自治区's subsidy, for the city's of 2019) is the closest one's to compare.
     const contained = (s: SourceSentence) => maskFigures(s.text).length >= 8 && coverage(maskFigures(s.text), key) >= CLOSE_CLAIM;
     const says = (s: SourceSentence & { score: number }) => contained(s) || (s.score >= ALIGNED && s.score >= ranked[0].score - RIVAL);
-    const holding = ranked.find((s) => says(s) && (test.holds(s.text) || test.printed?.(s.text)));
+    const holding = ranked.find((s) => says(s) && (test.holds(withCellUnits(s.text)) || test.printed?.(s.text)));
     if (holding) {
       const swapped = test.ordered?.(holding.text, clause.text, at - clause.from);
       if (swapped)
@@ -601,7 +611,7 @@ export class DraftChecker {
     const cell = /^\d{5}|^\d+\.\d{2}/.test(sentence.text.slice(at)) ? candidates.find((s) => test.printed?.(s.text)) : undefined;
     if (cell) return { verdict: 'verified', source: cell.citation, note: `见于${cell.citation.locator}（表中数字，单位见表头）。` };
     const top = ranked[0];
-    const alt = top.score >= CLOSE_CLAIM ? test.alternative(top.text, clause.text, at - clause.from) : null;
+    const alt = top.score >= CLOSE_CLAIM ? test.alternative(withCellUnits(top.text), clause.text, at - clause.from) : null;
     if (alt)
       return {
         verdict: 'mismatch',
@@ -748,7 +758,8 @@ export class DraftChecker {
       if (!due.length || tasks.some((t) => matchKey(t.task).includes(matchKey(d.text)))) continue;
       covered.push({ from: d.index, to: d.index + d.text.length });
       const where = tasks[0].citation;
-      const same = due.find((x) => x.date === d.iso);
+      // A deadline is a date things are done before: 9月30日后 is not it.
+      const same = sideOf(sentence.text, d) === '后' ? undefined : due.find((x) => x.date === d.iso);
       const expected = listed(due.map((x) => x.text));
       checks.push({
         kind: 'date',
@@ -785,7 +796,7 @@ export class DraftChecker {
       // in the clauses cited, else in the document's sentences and whole paragraphs (a task and the note of who leads it).
       const citedRanked = pool.cited.length ? rankBy(key, pool.cited, maskSlots) : [];
       const inCited = citedRanked[0];
-      let ranked = inCited && inCited.score >= CLOSE_CLAIM ? citedRanked : rankBy(key, wide, maskSlots);
+      let ranked = byRow(inCited && inCited.score >= CLOSE_CLAIM ? citedRanked : rankBy(key, wide, maskSlots), asked + sentence.text);
       let top = ranked[0];
       // A clause that leans on the one before it (…的地块，经批准后可以…; …研究，该项任务由X牵头) is read with it.
       const before = clauses[i - 1];
@@ -811,7 +822,7 @@ export class DraftChecker {
         });
         continue;
       }
-      if (top.score < CLOSE_CLAIM) continue;
+      if (top.score < CLOSE_CLAIM && !(top.score >= ALIGNED && printsFigureOf(top.text, said.text))) continue;
       // A whole paragraph holds more words than any one sentence of it: the sentence that says the clause, when nearly as
       // close, is what it is compared with (its paragraph still gives the units a sentence names none of).
       const isParagraph = (x: SourceSentence) => pool.paragraphs.some((p) => p.text === x.text);
@@ -830,7 +841,9 @@ export class DraftChecker {
       };
       const diff = differs(top);
       // A unit a sentence just as close names is named (配合单位：X、Y aligns alike with every such list).
-      if (diff?.what === '责任单位' && ranked.slice(1, 8).some((s) => s.score >= top.score - TIED && !differs(s))) continue;
+      // (A sentence naming no unit says nothing of the unit.)
+      const names = (x: SourceSentence) => [...x.text.matchAll(UNIT_NAME_G)].length > 0 || cellUnits(x.text).length > 0;
+      if (diff?.what === '责任单位' && ranked.slice(1, 8).some((s) => s.score >= top.score - TIED && names(s) && !differs(s))) continue;
       const at = diff ? sentence.from + said.from + diff.at : -1;
       if (!diff || flagged.has(at)) continue;
       // Words the cited clause itself holds (a table row's 责任单位) are not shown wrong by another clause's sentence.
@@ -908,7 +921,7 @@ export class DraftChecker {
     let kept = 0;
     let elsewhere: (SourceSentence & { score: number }) | undefined;
     for (const c of clausesOf(sentence.text)) {
-      const key = maskFigures(c.text);
+      const key = maskFigures(c.text.replace(REFERENCE, ''));
       if (key.length < 6) continue;
       const inCited = rankBy(key, pool.cited)[0].score;
       const other = rankBy(
@@ -942,7 +955,7 @@ export class DraftChecker {
     if (sentence.places.length) {
       const cited = rank(
         sentence.places.flatMap((p) =>
-          sentencesOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })),
+          claimsOf({ locator: p.locator, text: p.body, page: p.page }).map((s) => ({ text: s.text, citation: citeSpan(p, s.text) })),
         ),
       );
       const same = cited.find((s) => test.holds(s.text));
@@ -1012,7 +1025,7 @@ export class DraftChecker {
     const hits = this.gazette.search(maskFigures(sentence.text), 5, docNumber).results;
     return rank(
       hits.flatMap((h) =>
-        sentencesOf({ locator: h.citation.locator, text: h.text, page: h.citation.page }).map((s) => ({
+        claimsOf({ locator: h.citation.locator, text: h.text, page: h.citation.page }).map((s) => ({
           text: s.text,
           citation: { ...h.citation, quote: s.text },
         })),
@@ -1084,15 +1097,18 @@ function datesIn(sentence: string): DateMention[] {
   const periodic = [...sentence.matchAll(YEARLY_MONTH_OR_TARGET_YEAR)]
     .filter((m) => !inside([...taken, ...more.map((x) => ({ from: x.index, to: x.index + x.text.length }))], m.index))
     .map((m) => {
+      // A year labelled as a table's column is (开工年度为2020年) is compared as the year a target is set for.
+      const year = m.groups!.year ?? m.groups!.cell;
       const [text, index] = m.groups!.month
         ? [`${m.groups!.month}月`, m.index + m[0].indexOf(`${m.groups!.month}月`)]
-        : [`${m.groups!.year}年`, m.index + m[0].indexOf(m.groups!.year)];
-      return { text, index, year: m.groups!.year ? Number(m.groups!.year) : null, month: m.groups!.month ? Number(m.groups!.month) : null, day: null };
+        : [`${year}年`, m.index + m[0].indexOf(year)];
+      return { text, index, year: year ? Number(year) : null, month: m.groups!.month ? Number(m.groups!.month) : null, day: null };
     });
   return [...dates, ...more, ...periodic].sort((a, b) => a.index - b.index);
 }
 
-const YEARLY_MONTH_OR_TARGET_YEAR = /每年(?<month>\d{1,2})月(?![\d底末]|份?\s*\d)|(?<=^|[，。；：])(?:到|至)(?<year>\d{4})年(?=[，,])/g;
+const YEARLY_MONTH_OR_TARGET_YEAR =
+  /每年(?<month>\d{1,2})月(?![\d底末]|份?\s*\d)|(?<=^|[，。；：])(?:到|至)?(?<year>\d{4})年(?=[，,])|(?<=(?:年度|年份)(?:为|是|[：:])\s*)(?<cell>\d{4})年(?!\d|[一二三四五六七八九十]|度)/g;
 
 /** findDates, a month's end read as its last day. */
 function daysOf(text: string): DateMention[] {
@@ -1101,20 +1117,29 @@ function daysOf(text: string): DateMention[] {
   );
 }
 
-function dateTest(d: DateMention, deadline: boolean): FigureTest {
+/** Which side of a date a sentence speaks of: before it (9月30日前, a deadline), after it (9月30日后), or the date itself. */
+function sideOf(text: string, d: { index: number; text: string }): string | null {
+  return /^\s*(?:之|以)?(前|后)/.exec(text.slice(d.index + d.text.length))?.[1] ?? null;
+}
+
+function dateTest(d: DateMention, deadline: boolean, side: string | null = null): FigureTest {
+  // 9月30日后 where the source says 9月30日前 turns a deadline into a start.
+  const sided = (source: string, x: DateMention) => !side || !sideOf(source, x) || sideOf(source, x) === side;
   return {
     what: '日期',
     deadline,
     // A source date says the draft's only as far as the draft's goes: 2019年以来 does not say 2019年5月31日.
     // A period the source writes in the same words (上半年, 第一季度) says it, though no day is read from them.
     holds: (source) =>
-      daysOf(source).some((x) => sameDate(d, x) && (d.month === null || x.month !== null) && (d.day === null || x.day !== null)) ||
-      matchKey(source).includes(matchKey(d.text)),
+      daysOf(source).some((x) => sameDate(d, x) && (d.month === null || x.month !== null) && (d.day === null || x.day !== null) && sided(source, x)) ||
+      matchKey(source).includes(matchKey(d.text + (side ?? ''))),
     alternative: (source, draftSentence, at = d.index) => {
       // Of the source's dates, those as specific as the draft's first (a day for a day, not 2019年以来).
       const all = daysOf(source);
       const specific = all.filter((x) => (d.month === null || x.month !== null) && (d.day === null || x.day !== null));
-      return nearestInWording(specific.length ? specific : all, source, draftSentence, at);
+      const near = nearestInWording(specific.length ? specific : all, source, draftSentence, at);
+      const x = near === null ? undefined : all.find((y) => y.text === near);
+      return x && sameDate(d, x) && !sided(source, x) ? `${near}${sideOf(source, x)}` : near;
     },
     isNoticeDate: (notice) => notice.date !== null && isoOf(d) === notice.date,
   };
@@ -1271,8 +1296,8 @@ function safeLocators(written: string, byArticles: boolean): string[] | null {
 
 /** 附件 序号3 / 附件2序号3 as the outline writes them. */
 function attachmentLocator(written: string): string[] | null {
-  const m = /^附件\s*(\d*)\s*序号\s*(\d+)$/.exec(foldCharacters(written).trim());
-  return m ? [`附件${m[1]} 序号${Number(m[2])}`] : null;
+  const m = /^(?:附件\s*(\d*)\s*)?序号\s*(\d+)$/.exec(foldCharacters(written).trim());
+  return m ? [`附件${m[1] ?? ''} 序号${Number(m[2])}`] : null;
 }
 
 /** A span of the source out to the nearest stops either side, when they are near: the words a drafter needs to fix a quotation. */
@@ -1286,6 +1311,22 @@ function widened(text: string, from: number, to: number): string {
   while (b < text.length && b - to < REACH && !stop.test(text[b])) b++;
   if (b < text.length && !stop.test(text[b])) b = to;
   return text.slice(a, b).trim();
+}
+
+/** A table row of named cells (序号：8；项目名称：…；计划投资（万元）：5000；责任单位：…). */
+const TABLE_ROW = /^序号[：:]/;
+
+/**
+ * The units a source paragraph makes claims in: its sentences, but a table row whole, since its cells (项目名称,
+ * 计划投资, 责任单位) say one thing together: a figure or unit is the row's only with the row's project.
+ */
+function claimsOf(p: { locator: string; text: string; page: number | null }): { text: string }[] {
+  return p.text.split('\n').flatMap((line) => {
+    if (!TABLE_ROW.test(line.trim())) return sentencesOf({ ...p, text: line });
+    // A 备注 is notes of its own (9月30日前，建立红黑名单制度。12月30日前，实现互联互通。), often merged over several rows: its sentences, not the row's.
+    const [row, note] = line.trim().split(/；备注[：:]/);
+    return [{ text: row }, ...(note ? sentencesOf({ ...p, text: note.replace(/／/g, '\n') }) : [])];
+  });
 }
 
 function firstSentence(text: string): string {
@@ -1308,7 +1349,7 @@ function clausesOf(sentence: string): { text: string; from: number }[] {
   const blank = sentence
     .replace(SEE_PATH, (t) => '　'.repeat(t.length))
     .replace(/【[^【】]*】|[（(][^（）()]*(?:〔\d{4}〕|第[一二三四五六七八九十百]+条|同上)[^（）()]*[）)]/g, (t) => '　'.repeat(t.length));
-  return [...blank.matchAll(/[^，；：,;:。！？\n]+/g)].map((m) => ({ text: m[0], from: m.index })).filter((c) => c.text.trim().length > 0);
+  return [...blank.matchAll(/[^，；：,;:。！？｜|\n]+/g)].map((m) => ({ text: m[0], from: m.index })).filter((c) => c.text.trim().length > 0);
 }
 
 /** The clause a position is in; a short one (自2018年起，) read with the clause it leads into. */
@@ -1321,7 +1362,45 @@ function clauseAt(sentence: string, at: number, least = 0): { text: string; from
 }
 
 function rankBy(key: string, sources: SourceSentence[], mask: (s: string) => string = (s) => s): (SourceSentence & { score: number })[] {
-  return sources.map((s) => ({ ...s, score: coverage(key, mask(maskFigures(s.text))) })).sort((a, b) => b.score - a.score);
+  // A row is read both as printed (计划投资（万元）：607) and as a draft writes it (计划投资607万元).
+  const score = (s: SourceSentence) => Math.max(...[...new Set([s.text, withCellUnits(s.text)])].map((t) => coverage(key, mask(maskFigures(t)))));
+  return sources.map((s) => ({ ...s, score: score(s) })).sort((a, b) => b.score - a.score);
+}
+
+/** The units a table row's role cells name, however they are named (责任单位：应理城乡市政产业（集团）公司；责任单位：海原县). */
+const cellUnits = (row: string) =>
+  TABLE_ROW.test(row)
+    ? [...row.matchAll(/(?:牵头|责任|配合)(?:单位|部门)[：:]([^；]+)/g)]
+        .flatMap((m) => m[1].split(/[、，,]|(?<=[局委会府室心司])和/))
+        .filter((u) => u.length >= 2)
+    : [];
+
+/** A row's figures with the unit their cell's name gives (计划投资（万元）：1300 → 计划投资：1300万元), as a draft writes them. */
+const withCellUnits = (row: string) => (TABLE_ROW.test(row) ? row.replace(/[（(]([^（）()：:；]{1,4})[）)][：:]\s*(\d+(?:\.\d+)?)/g, '：$2$1') : row);
+
+/** Whether a row prints a figure few rows print (8849.32, 15000) that a draft's words hold: it names its row as surely as its project's name. */
+function printsFigureOf(row: string, words: string): boolean {
+  const figures = (words.match(/\d+\.\d+|\d{3,}/g) ?? []).filter((n) => !/^(?:19|20)\d\d$/.test(n));
+  return TABLE_ROW.test(row) && figures.some((n) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d.])`).test(row));
+}
+
+/**
+ * Table rows a clause aligns with (every row of a table has 计划投资, 责任单位, 完成时限) told apart by the whole
+ * sentence's words: a claim about a row is about the row of the project its sentence names. Where the clause's best match
+ * is a row, the rows that fit the sentence best come first and the other rows are dropped.
+ */
+function byRow<T extends SourceSentence & { score: number }>(ranked: T[], sentence: string): T[] {
+  if (!ranked.length || !TABLE_ROW.test(ranked[0].text)) return ranked;
+  const rows = ranked.filter((s) => TABLE_ROW.test(s.text) && s.score >= ALIGNED);
+  if (rows.length < 2) return ranked;
+  const key = slotKey(sentence.replace(TAG, ''));
+  const fit = new Map(rows.map((r) => [r, coverage(key, slotKey(r.text))]));
+  const best = Math.max(...fit.values());
+  const tied = rows.filter((r) => fit.get(r)! >= best - TIED).sort((a, b) => fit.get(b)! - fit.get(a)!);
+  // Where the words leave rows tied (该项目计划投资…), a figure only one of them prints names it; a figure never outweighs the project's name.
+  const printing = tied.filter((r) => printsFigureOf(r.text, sentence));
+  const kept = printing.length ? printing : tied;
+  return [...kept, ...ranked.filter((r) => !rows.includes(r))];
 }
 
 /** Units, frequencies, modals, bounds and counts blanked: the words a claim is compared on, not aligned by. */
@@ -1339,7 +1418,8 @@ const MODALS: [string, RegExp][] = [
   ['permit', /(?<!不)可以|(?<!不)允许|准予|鼓励|无需|无须|不需|不必|免于|免予/g],
   ['forbid', /不得|禁止|严禁|不准|不允许|不能|不予|不可以/g],
   // 一律 before an act obliges it (一律依法停产整治); before a prohibition (一律禁止) it only stresses it.
-  ['oblige', /必须|(?<![无不必])须|应当|务必|一律(?![不禁严免可无])/g],
+  // 予以 does the act (予以公开), the opposite of 不予.
+  ['oblige', /必须|(?<![无不必])须|应当|务必|一律(?![不禁严免可无])|(?<!不)予以/g],
 ];
 /** Whether a rule admits exceptions: as a rule (原则上) or without any (一律), each the other's mismatch. */
 const EXCEPTIONS: Record<string, RegExp> = { 原则上: /一律|一概|禁止|严禁|不得|必须|应当|须/, 一律: /原则上/, 一概: /原则上/ };
@@ -1351,6 +1431,13 @@ const LOOSE_MODALS: [string, RegExp][] = [
   MODALS[1],
   ['oblige', new RegExp(`${MODALS[2][1].source}|(?<![相对响供适反呼答感效回理])应(?=[将按于在予及做把向对从由])`, 'g')],
 ];
+/** Words saying an act need not be done, and negations before an act in the source. */
+const NEEDLESS = /无需|无须|不需要?|不必|不用/g;
+const NEGATION_BEFORE = /(?:无需|无须|不需要?|不必|不用|不得|禁止|严禁|不予|不|未|无)$/;
+/** Modals that let or make an act be done (not 无需, 免于, which already say it need not). */
+const AFFIRMING = /^(?:可|允许|准予|鼓励|应|须|必须|务必|予以)/;
+/** An act a source negates outright (不领取, 不纳入), the verb captured: not 不得, 不予 (modals), nor 不少于, 不超过 (bounds). */
+const NEGATED_ACT = /(?<![得可予能要许准必应并])不(?![得予能准许可必少超低高足多仅断同但过宜需须要再])([\u4e00-\u9fa5]{2})/g;
 /** The act a modal governs: this many characters after it, of which this share said after the source's modal. */
 const ACT_LENGTH = 10;
 const ACT_SAID = 0.6;
@@ -1363,7 +1450,19 @@ const BOUNDS: [string, RegExp][] = [
 ];
 const BOUND = new RegExp(BOUNDS.map(([, re]) => re.source).join('|'), 'g');
 /** Parity words and the words of the other parity (双数 is 偶数, 单数 is 奇数). */
-const PARITY: Record<string, string[]> = { 奇数: ['偶数', '双数'], 单数: ['偶数', '双数'], 偶数: ['奇数', '单数'], 双数: ['奇数', '单数'] };
+const OPPOSITES: [string[], string[], string][] = [
+  [['奇数', '单数'], ['偶数', '双数'], '奇偶'],
+  [['单排'], ['双排'], '单双'],
+  [['单向'], ['双向'], '单双'],
+  [['单侧'], ['双侧'], '单双'],
+  [['单层'], ['双层'], '单双'],
+  // All of several against one of them (解读渠道和解读方式均为多选一).
+  [['全部', '所有'], ['多选一', '任选一', '任选其一', '选择其一', '择一'], '数量'],
+];
+/** A post with its rank (副主任, 常务副主任 are not 主任): compared where the source names the same post of the same body for the same person. */
+const POST = /(常务)?(副)?(秘书长|局长|主任|书记|政委|支队长|大队长|场长|组长|处长|科长|院长|校长|主席|部长|队长|站长|所长|馆长)/g;
+/** Whoever a clause makes responsible, unit or not (由土地使用权人负责开展调查): the holder and the act. */
+const BY_WHOM = /由([^，。；：、由]{2,16}?)(?:单独|独自|具体)?(?:负责|牵头|组织|承担)([\u4e00-\u9fa5]{0,8})/g;
 const FREQUENCY =
   /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)|(?<![\d〇一二三四五六七八九本上下当该全])(?:半年度|年度|季度|月度)(?=考核|评估|检查|报告|总结|调度|通报|评议|评价)/g;
 /** A unit as the gazette names it: 市生态环境局, 县级以上人民政府, 市国资委, 各县（区）人民政府. */
@@ -1403,9 +1502,9 @@ const UNIT_IN_ROLE = new RegExp(
 );
 /** Acts of the unit that leads a task (责任 as in 责任单位：X); after 由 also 安排, 组织…. */
 const LEAD_ACTS = ['牵头', '负责', '责任'];
-const LEADS_AFTER_BY = /^(?:牵头|负责|具体|安排|组织|统筹|落实|实施|承担)/;
+const LEADS_AFTER_BY = /^(?:单独|独自|牵头|负责|具体|安排|组织|统筹|落实|实施|承担)/;
 /** The words of a role after its units, as a task's restatement puts them (…，X负责实施。). */
-const ROLE_WORDS = /^等?(?:牵头|具体负责|负责实施|负责|安排|组织实施|组织|统筹|落实|实施|承担|会同|配合|参与|协助|协同|为牵头单位|为配合单位)/;
+const ROLE_WORDS = /^等?(?:单独|独自)?(?:牵头|具体负责|负责实施|负责|安排|组织实施|组织|统筹|落实|实施|承担|会同|配合|参与|协助|协同|为牵头单位|为配合单位)/;
 const SUPPORT_ACTS = /^(?:配合|参与|协助|协同)/;
 
 interface UnitInRole {
@@ -1424,8 +1523,20 @@ interface UnitInRole {
   phrase: Span;
 }
 
+/** A county or district named as the one doing a task (由沙坡头区负责实施): its government, a unit though no 局 ends its name. */
+const PLACE_IN_ROLE = /由(?!所在|本|该|各|其|城|辖|园|社|景|片|小|街|市)([\u4e00-\u9fa5]{2,3}[县区])(?=(?:单独|独自)?(?:负责|牵头|组织|具体|落实|实施|承担))/g;
+
 /** Every unit a text puts in a role, each unit of a list on its own. */
 function unitsInRole(text: string): UnitInRole[] {
+  const places = [...text.matchAll(PLACE_IN_ROLE)].map((m) => {
+    const end = m.index + m[0].length;
+    const phrase = { from: m.index, to: end + (ROLE_WORDS.exec(text.slice(end))?.[0].length ?? 0) };
+    return { unit: m[1], at: m.index + 1, prefix: '由', does: text.slice(end, end + 2), role: 'lead' as const, subject: false, phrase };
+  });
+  return [...places, ...unitsOfGrammar(text).filter((u) => !places.some((p) => u.at >= p.phrase.from && u.at < p.phrase.to))].sort((a, b) => a.at - b.at);
+}
+
+function unitsOfGrammar(text: string): UnitInRole[] {
   return [...text.matchAll(UNIT_IN_ROLE)].flatMap((m) => {
     const prefix = m[1] ?? '';
     const subject = m[5] !== undefined;
@@ -1461,7 +1572,9 @@ export function sameUnit(written: string, named: string): boolean {
     u
       .replace(/\s+/g, '')
       .replace(/委员会$/, '委')
-      .replace(/人民政府/, '政府'),
+      .replace(/人民政府/, '政府')
+      // A county or district is its government (沙坡头区 for 沙坡头区人民政府).
+      .replace(/^([\u4e00-\u9fa5]{2,3}[县区])政府$/, '$1'),
   );
   const [lw, ln] = [level.exec(w)?.[0], level.exec(n)?.[0]];
   if (lw && ln && lw !== ln) return false;
@@ -1519,11 +1632,29 @@ function claimDifference(
   paragraph: string,
   open: (at: number) => boolean = () => true,
 ): { at: number; written: string; expected: string; what: string } | null {
-  for (const [word, others] of Object.entries(PARITY)) {
-    const at = clause.indexOf(word);
-    const other = others.find((x) => source.includes(x));
-    if (at >= 0 && other && !Object.keys(PARITY).some((x) => source.includes(x) && !others.includes(x)))
-      return { at, written: word, expected: other, what: '奇偶' };
+  for (const [a, b, what] of OPPOSITES) {
+    for (const [mine, theirs] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const word = mine.find((x) => clause.includes(x));
+      const other = theirs.find((x) => source.includes(x));
+      if (word && other && !mine.some((x) => source.includes(x))) return { at: clause.indexOf(word), written: word, expected: other, what };
+    }
+  }
+  for (const p of clause.matchAll(POST)) {
+    // The same post of the same body (the words before it), for the same person where the clause names one (田力同志任…).
+    const body = matchKey(clause.slice(Math.max(0, p.index - 6), p.index)).slice(-4);
+    const person = /([\u4e00-\u9fa5]{2,3})同志(?!.*同志)/.exec(clause.slice(0, p.index))?.[1];
+    const theirs = [...source.matchAll(POST)].filter((x) => {
+      const before = source.slice(0, x.index);
+      const named = person ? before.lastIndexOf(`${person}同志`) : -1;
+      return (
+        x[3] === p[3] && matchKey(before.slice(-6)).endsWith(body) && (!person || (named >= 0 && !before.slice(named + person.length + 2).includes('同志')))
+      );
+    });
+    if (body.length >= 2 && theirs.length && !theirs.some((x) => x[1] === p[1] && x[2] === p[2]))
+      return { at: p.index, written: p[0], expected: widened(source, theirs[0].index, theirs[0].index + theirs[0][0].length), what: '职务' };
   }
   for (const [word, other] of Object.entries(EXCEPTIONS)) {
     const at = clause.indexOf(word);
@@ -1539,6 +1670,23 @@ function claimDifference(
     const theirs = MODALS.filter(([k]) => k !== kind).flatMap(([, re]) => [...source.matchAll(re)]);
     const t = theirs.find((x) => coverage(act, after(source, x.index + x[0].length, 16)) >= 0.3);
     if (t) return { at: m.index, written: m[0], expected: widened(source, t.index, t.index + t[0].length), what: '允许、禁止与义务' };
+  }
+  // A permission or duty on an act the source negates outright (可按件领取劳务报酬 where it says 不领取任何劳动报酬).
+  for (const [, re] of LOOSE_MODALS) {
+    for (const m of clause.matchAll(re)) {
+      if (!AFFIRMING.test(m[0])) continue;
+      const act = clause.slice(m.index + m[0].length, m.index + m[0].length + ACT_LENGTH);
+      const t = [...source.matchAll(NEGATED_ACT)].find((n) => act.includes(n[1]) && !clause.includes(`不${n[1]}`));
+      if (t) return { at: m.index, written: m[0], expected: widened(source, t.index, t.index + t[0].length), what: '允许、禁止与义务' };
+    }
+  }
+  // An act said to be needless (无需参照自治区做法) that the source states outright (参照自治区做法确定解读范围).
+  for (const m of clause.matchAll(NEEDLESS)) {
+    const act = matchKey(clause.slice(m.index + m[0].length)).slice(0, 8);
+    const at = act.length >= 4 ? matchKey(source).indexOf(act.slice(0, 2)) : -1;
+    const said = at >= 0 ? keyWithOffsets(source).at[at] : -1;
+    if (said >= 0 && !NEGATION_BEFORE.test(source.slice(Math.max(0, said - 4), said)) && coverage(act, matchKey(source.slice(said)).slice(0, 12)) >= ACT_SAID)
+      return { at: m.index, written: m[0], expected: widened(source, said, said + 2), what: '允许、禁止与义务' };
   }
   // A bound on the same number turned the other way: 不少于 for 不超过, 以上 for 以下.
   // Where the source bounds the number more than once (5000元以上…，5000元以下…), the bound whose words follow as the draft's do.
@@ -1557,7 +1705,14 @@ function claimDifference(
     if (theirs.length && !theirs.some((x) => frequencyKey(x) === frequencyKey(f[0])))
       return { at: f.index, written: f[0], expected: theirs.join('、'), what: '频次' };
   }
-  const [units, holder] = [source, paragraph].map((x) => [[...x.matchAll(UNIT_NAME_G)].map((y) => y[0]), x] as const).find(([xs]) => xs.length) ?? [[], source];
+  // A unit named inside another's name (市政产业（集团）公司 of 应理城乡市政产业（集团）公司) is that one.
+  const whole = (xs: string[]) => [...new Set(xs)].filter((u) => !xs.some((v) => v.length > u.length && v.includes(u)));
+  // The units of the sentence, else of its paragraph; the paragraph's where only it puts units in roles (the sentence
+  // mentions 县（区）政府 as an issuer, the paragraph's note says 市农业农村局牵头).
+  const holders = !unitsInRole(source).length && unitsInRole(paragraph).length ? [paragraph] : [source, paragraph];
+  const [units, holder] = holders
+    .map((x) => [whole([...[...x.matchAll(UNIT_NAME_G)].map((y) => y[0]), ...cellUnits(x)]), x] as const)
+    .find(([xs]) => xs.length) ?? [[], source];
   for (const u of unitsInRole(clause)) {
     const { unit, at } = u;
     if (!units.length || !open(at)) continue;
@@ -1594,14 +1749,31 @@ function claimDifference(
     if (doers.length && !doers.some((d) => sameUnit(unit, d)))
       return { at, written: unit, expected: `${[...new Set(doers)].join('、')}${act}`, what: '责任单位' };
   }
+  // Whoever the clause makes responsible for an act, unit or not, where the source makes someone else responsible for it;
+  // of the source's holders of a like act, the one whose words before it are the clause's (已经收回的，由…).
+  for (const m of clause.matchAll(BY_WHOM)) {
+    if (!open(m.index)) continue;
+    const lead = matchKey(clause.slice(0, m.index)).slice(-10);
+    const act = matchKey(m[2]);
+    const holders = [...source.matchAll(BY_WHOM)]
+      .filter((x) => act.length >= 2 && coverage(act, matchKey(x[2])) >= 0.5)
+      .map((x) => ({ x, near: coverage(lead, matchKey(source.slice(0, x.index)).slice(-12)) }))
+      .sort((x, y) => y.near - x.near);
+    const same = (x: string) => matchKey(x).includes(matchKey(m[1])) || matchKey(m[1]).includes(matchKey(x)) || sameUnit(m[1], x);
+    const best = holders[0];
+    if (!best || same(best.x[1]) || holders.some((h) => h !== best && h.near >= best.near - TIED && same(h.x[1]))) continue;
+    return { at: m.index + 1, written: m[1], expected: best.x[1], what: '责任单位' };
+  }
   // A rate's base: 元每件次 is not 元每小时.
   const rates = [...source.matchAll(RATE)].map((x) => x[0]);
   for (const r of clause.matchAll(RATE)) {
     if (rates.length && !rates.includes(r[0])) return { at: r.index, written: r[0], expected: rates.join('、'), what: '计费单位' };
   }
   const counts = [...source.matchAll(COUNT)];
+  // A count of the same things (7个镇 is not compared with 27个项目): the same measure word and the same word after it.
+  const counted = (text: string, x: RegExpMatchArray) => matchKey(text.slice(x.index! + x[0].length)).slice(0, 1);
   for (const c of clause.matchAll(COUNT)) {
-    const same = counts.filter((x) => x[2] === c[2]);
+    const same = counts.filter((x) => x[2] === c[2] && counted(source, x) === counted(clause, c));
     if (same.length && !same.some((x) => numberValue(x[1]) === numberValue(c[1])))
       return { at: c.index, written: c[0], expected: same.map((x) => x[0]).join('、'), what: '数量' };
   }

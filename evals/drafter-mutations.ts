@@ -91,6 +91,12 @@ const MODAL_SWAPS: [RegExp, string][] = [
   [/应当/, '可以'],
   [/必须/, '可以'],
   [/一律(?![不禁严])/, '可以'],
+  [/(?<!不)予以/, '不予'],
+];
+/** An act the source states or negates outright, given the other polarity as a draft may: 不领取 → 可领取, 参照 → 无需参照. */
+const POLARITY_SWAPS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/(?<![得可予能要许准必应并无])不(?=领取|纳入|计入|收取|享受|列入|支付|报销|受)/, () => '可'],
+  [/(?<=[，；。）]|^)(?:参照|按照|依照)(?=[\u4e00-\u9fa5]{2,})/, (m) => `无需${m[0]}`],
 ];
 /** A rule as a rule (原则上) made one without exception (一律), and the other way. */
 const EXCEPTION_SWAPS: [RegExp, string][] = [
@@ -104,11 +110,25 @@ const QUANTITY_SWAPS: [RegExp, string][] = [
   [/不高于/, '不低于'],
   [/(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,4})以上/, '以下'],
   [/(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,4})以下/, '以上'],
+  [/至少/, '最多'],
+  [/最多/, '至少'],
+  [/(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,4})以内/, '以上'],
+  [/不足/, '超过'],
+];
+/** A deadline's period moved: the other half year, the next quarter, before made after. */
+const PERIOD_SWAPS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/上半年/, () => '下半年'],
+  [/下半年/, () => '上半年'],
+  [/第([一二三])季度/, (m) => `第${{ 一: '二', 二: '三', 三: '四' }[m[1]]}季度`],
+  // The date with it: a checker flags the date it reads as after, not before.
+  [/\d{1,2}月(?:底|末|\d{1,2}日)?(?=(?:之|以)?前)(?:之|以)?前/, (m) => m[0].replace(/(?:之|以)?前$/, '后')],
 ];
 /** A unit's name as the gazette prints it. */
 const UNIT_NAME = '(?:市|县|区|自治区)[\\u4e00-\\u9fa5]{1,12}?(?:局|委员会|委|办公室|中心|公司|政府)';
 /** The forms a draft gives a task's lead unit in, N the task, X the unit (设在X is met in the sentences that print it); X′ is X without its level. */
 const ROLE_FORMS = ['N，由X牵头', 'N，X牵头', 'N，由X负责', 'N，X负责实施', 'N，由X安排', 'X牵头N', 'N，该项任务由X牵头', 'N（牵头单位：X）', 'N，由X′牵头'];
+/** The forms a draft gives a task's roles swapped: its supporting unit S said to lead it. */
+const SWAPPED_FORMS = ['N，由S牵头', 'N，S为牵头单位'];
 /** The forms a draft gives a supporting unit in: L the lead, Y the supporting unit. */
 const SUPPORT_FORMS = ['N，由L牵头，Y配合', 'L会同YN', 'N，L牵头，Y等参与'];
 /** The forms a draft gives a task's deadline in: D the date as the task's note writes it, D′ without its year. */
@@ -123,7 +143,8 @@ function deadlineWords(iso: string, kind: string): [string, string] {
 }
 /** A city unit written first in its clause, followed by what it is to do (市民政局要…, 市生态环境局每日…). */
 const SUBJECT_IN_SOURCE = /(?<=^|[，；。])(市[\u4e00-\u9fa5]{1,12}?(?:局|委员会|委|办公室))(?=要|应当|每|负责|牵头|将|对|按照|定期|及时)/;
-const ROLE_IN_SOURCE = new RegExp(`(?:由|设在)(${UNIT_NAME})|(${UNIT_NAME})(?=牵头|负责)`);
+/** A unit in a role: after 由, 设在, a note's label (责任单位：X) or another unit of its list, or before 牵头, 负责. */
+const ROLE_IN_SOURCE_G = new RegExp(`(?:由|设在|(?:牵头|责任|配合)单位[：:]|[、，](?=${UNIT_NAME}))(${UNIT_NAME})|(${UNIT_NAME})(?=牵头|负责)`, 'g');
 
 /** Light rewordings that keep every claim: each must verify. */
 function paraphrases(s: string): Edit[] {
@@ -161,7 +182,9 @@ function plantedErrors(s: string, units: string[], obligations: string[], deadli
     MEASURE_UNITS.map((u) => u.unit)
       .sort((a, b) => b.length - a.length)
       .find((u) => t.endsWith(u));
-  const swappable = measures.find((m) => UNIT_SWAPS[unitOf(m.text) ?? '']);
+  // Any figure of the sentence, not only its first.
+  const swappables = measures.filter((m) => UNIT_SWAPS[unitOf(m.text) ?? '']);
+  const swappable = swappables[seed % Math.max(1, swappables.length)];
   if (swappable) {
     const u = unitOf(swappable.text)!;
     const to = swappable.text.slice(0, -u.length) + UNIT_SWAPS[u];
@@ -213,6 +236,20 @@ function plantedErrors(s: string, units: string[], obligations: string[], deadli
       out.push({ kind: 'wrong-deadline: swapped', error: true, text: wrong, at: [7, 7 + swap.length] });
     }
   }
+  for (const [re, to] of PERIOD_SWAPS) {
+    const e = edit('wrong-deadline: period', true, s, re, to);
+    if (e) {
+      out.push(e);
+      break;
+    }
+  }
+  for (const [re, to] of POLARITY_SWAPS) {
+    const e = edit('permission-vs-prohibition: polarity', true, s, re, to);
+    if (e) {
+      out.push(e);
+      break;
+    }
+  }
   for (const [re, to] of FREQUENCY_SWAPS) {
     const e = edit('frequency', true, s, re, () => to);
     if (e) {
@@ -262,7 +299,8 @@ function plantedErrors(s: string, units: string[], obligations: string[], deadli
       });
     }
   }
-  const role = ROLE_IN_SOURCE.exec(s);
+  const roles = [...s.matchAll(ROLE_IN_SOURCE_G)];
+  const role = roles[seed % Math.max(1, roles.length)];
   if (role) {
     const unit = role[1] ?? role[2];
     const other = units.filter((u) => !s.includes(u) && !u.includes(unit) && !unit.includes(u))[seed % Math.max(1, units.length)];
@@ -427,6 +465,14 @@ export function mutants(gazette: GazetteReader): Mutant[] {
           pair('task support', form, (right) => {
             const y = right ? support : other;
             return [`${form.replace('L', lead).replace('Y', y).replace('N', name)}。`, y];
+          });
+      }
+      // Roles swapped: a supporting unit said to lead (right: the lead itself).
+      if (lead && support && !task.leadUnits.some((u) => sameUnit(support, u) || sameUnit(u, support))) {
+        for (const form of SWAPPED_FORMS)
+          pair('task roles', form, (right) => {
+            const u = right ? lead : support;
+            return [`${form.replace('S', u).replace('N', name)}。`, u];
           });
       }
       const due = task.deadline?.date ? task.deadline : null;

@@ -157,6 +157,69 @@ describe('check_draft: each kind of error, with the words of the clause that hol
       '以市人民政府或市人民政府办公室名义印发的政策性文件，牵头起草部门上报代拟稿时可以先报送文件，解读材料在印发后补报。',
       [['claim', '可以', 'mismatch', '牵头起草部门上报代拟稿时应', '三、']],
     ],
+    [
+      'a refusal where the clause discloses with care (不予 for 予以)',
+      '卫政办发〔2019〕85号',
+      '对公民身份号码、详细家庭住址、银行账号等涉及个人隐私的信息，一律不予公开。',
+      [['claim', '不予', 'mismatch', '选择恰当的方式和范围予以公开', '三、（四）']],
+    ],
+    [
+      'a permission on an act the clause negates (可领取 for 不领取)',
+      '卫政规发〔2019〕1号',
+      '首席法律顾问和专职法律顾问提供法律服务，可按件领取劳务报酬。',
+      [['claim', '可', 'mismatch', '首席法律顾问和专职法律顾问提供法律服务不领取任何劳动报酬', '第四条（五）']],
+    ],
+    [
+      'single for double (单排 for 双排)',
+      '卫政办发〔2019〕49号',
+      '第九排水沟下段治理工程计划在桩号K18+630处设节制闸，向北铺设单排直径1.2米钢筋砼排水管道。',
+      [
+        ['claim', '单排', 'mismatch', '双排', '附件 序号1'],
+        ['number', '1.2米', 'verified', null, '附件 序号1'],
+      ],
+    ],
+    [
+      'all for one of several (全部 for 多选一)',
+      '卫政办发〔2019〕44号',
+      '表后备注写明，解读渠道和解读方式均须全部采用。',
+      [['claim', '全部', 'mismatch', '多选一', '附件 注']],
+    ],
+    [
+      'a post without its rank (主任 for 副主任)',
+      '卫政干发〔2019〕14号',
+      '田力同志任市政府办公室主任。',
+      [['claim', '主任', 'mismatch', '田力同志任市政府办公室副主任', '正文']],
+    ],
+    [
+      'an act called needless that the source states (无需参照)',
+      '卫政办发〔2019〕44号',
+      '各县（区）可自行确定解读范围，无需参照自治区做法。',
+      [['claim', '无需', 'mismatch', '各县（区）参照自治区做法确定解读范围', '一、']],
+    ],
+    [
+      'a district said to do what a row gives a bureau',
+      '卫政办发〔2019〕49号',
+      '序号8小湖、千岛湖空间管控工程由沙坡头区负责实施。',
+      [
+        ['citation', '序号8', 'verified', null, '附件 序号8'],
+        ['claim', '沙坡头区', 'mismatch', '市自然资源局', '附件 序号8'],
+      ],
+    ],
+    [
+      'a deadline made a start (9月30日后 for 9月30日前)',
+      '卫政办发〔2019〕68号',
+      '9月30日后，由市发展和改革委员会牵头制定项目生成管理办法。【卫政办发〔2019〕68号 · 附件 序号27】',
+      [
+        ['date', '9月30日', 'mismatch', '9月30日前', '附件 序号27'],
+        ['citation', '卫政办发〔2019〕68号 · 附件 序号27', 'verified', null, '附件 序号27'],
+      ],
+    ],
+    [
+      'a supporting unit said to lead alone (由X单独牵头)',
+      '卫政办发〔2019〕74号',
+      '加大资金投入力度一项由市自然资源局单独牵头。',
+      [['claim', '市自然资源局', 'mismatch', '各县（区）人民政府、市财政局', '三、（二）']],
+    ],
   ])('%s', (_kind, scope, text, expected) => {
     expect(brief(text, scope)).toEqual(expected);
   });
@@ -181,6 +244,18 @@ describe('check_draft: each kind of error, with the words of the clause that hol
         '卫政办规发〔2019〕2号',
       ),
     ).toEqual([['claim', '法律助理应当撰写研讨论证结果汇报材料', 'mismatch', null, '第五条（三）']]);
+  });
+
+  it("reads a path after the document's short name (按方案二、（三）) and a 见办法第十五条 as citations, not as claims", () => {
+    expect(brief('按方案二、（三），审批流程原则上划分为立项用地规划许可、工程建设许可、施工许可、竣工验收四个阶段。', '卫政办发〔2019〕68号')).toEqual([
+      ['citation', '二、（三）', 'mismatch', '卫政办发〔2019〕68号 二、（二）', '二、（二）'],
+    ]);
+    expect(brief('第十九条规定，协议医疗机构不得为具备诊治能力的参保患者办理转院。', '卫政办规发〔2019〕3号')).toEqual([
+      ['citation', '第十九条', 'mismatch', '卫政办规发〔2019〕3号 第二十一条', '第二十一条'],
+    ]);
+    expect(brief('参保患者体内置放材料不受实际报销比例标准的控制，见办法第十五条。', '卫政办规发〔2019〕3号')).toEqual([
+      ['citation', '第十五条', 'mismatch', '卫政办规发〔2019〕3号 第十六条', '第十六条'],
+    ]);
   });
 
   it('calls a citation wrong when another clause holds what the sentence says, and names it', () => {
@@ -228,6 +303,38 @@ describe('check_draft: correct sentences pass', () => {
         '卫政办发〔2019〕44号',
       ),
     ).toEqual([]);
+  });
+
+  it("checks a unit in a role against its paragraph's note where its sentence names a unit only in passing (以市、县（区）政府文件公开发布)", () => {
+    expect(brief('水产禁止和限制养殖区划定由市农业农村局牵头，2019年12月底前完成。', '卫政办发〔2019〕43号')).toEqual([
+      ['date', '2019年12月底', 'verified', null, '二、（一）11.'],
+    ]);
+  });
+
+  it("aligns a claim about a table row with that row's cells, by the project its sentence names", () => {
+    expect(brief('小湖、千岛湖空间管控工程：计划投资5000万元，由市自然资源局负责，2020年开工。', '卫政办发〔2019〕49号')).toEqual([
+      ['number', '5000万元', 'verified', null, '附件 序号8'],
+    ]);
+    expect(brief('海原县老城区饮用水水源地规范化建设：对洪家醋厂、鼠疫监测中心拆迁补偿并进行生态修复，计划投资5000万元。', '卫政办发〔2019〕49号')).toEqual([
+      ['number', '5000万元', 'mismatch', '1300万元', '附件 序号5'],
+    ]);
+    // A row cited by its number alone (序号9…), its year cell (开工年度：2020年) compared; a row the words leave tied named by the figure only it prints.
+    expect(brief('序号9沙坡头区农村饮水安全水源保护工程开工年度为2020年。', '卫政办发〔2019〕49号')).toEqual([
+      ['citation', '序号9', 'verified', null, '附件 序号9'],
+      ['date', '2020年', 'verified', null, '附件 序号9'],
+    ]);
+    expect(brief('序号9沙坡头区农村饮水安全水源保护工程开工年度为2019年。', '卫政办发〔2019〕49号').map((f) => f.slice(0, 3))).toEqual([
+      ['citation', '序号9', 'verified'],
+      ['date', '2019年', 'mismatch'],
+    ]);
+    expect(brief('该项目计划投资8849.32万元，责任单位为市水务局。', '卫政办发〔2019〕49号')).toEqual([
+      ['number', '8849.32万元', 'verified', null, '附件 序号2'],
+      ['claim', '市水务局', 'mismatch', '应理城乡市政产业（集团）公司', '附件 序号2'],
+    ]);
+    // A 备注 merged over rows (9月30日前，建立红黑名单制度。12月30日前，实现互联互通。) is read sentence by sentence.
+    expect(brief('信用体系建设｜红黑名单制度｜2019年12月30日前建立。', '卫政办发〔2019〕68号')).toEqual([
+      ['date', '2019年12月30日', 'mismatch', '2019年9月30日', '附件 序号35'],
+    ]);
   });
 
   it('finds a table total the table prints without its unit, cited at the total row', () => {
