@@ -6,6 +6,12 @@ import { call, seedContext } from './support/seed.js';
 
 const ctx = seedContext();
 
+/** The citations search_gazette gives for a question, best first. */
+function cited(query: string, limit: number): { docNumber: string; locator: string }[] {
+  const answer = call(ctx, 'search_gazette', { query, limit }).structuredContent as { results: { citation: { docNumber: string; locator: string } }[] };
+  return answer.results.map((r) => r.citation);
+}
+
 describe('the thesaurus', () => {
   it('is well-formed data: every row asks in other words than it prints, no word asked twice', () => {
     const asked = THESAURUS.flatMap((r) => r.asked);
@@ -92,11 +98,7 @@ describe('a paraphrase within its sense', () => {
 
   it('reads 分成 as the gazette’s 划分为, and finds the stages by it', () => {
     expect(printedWords('审批流程分成几个阶段')).toEqual(['审批', '批准', '程序', '流程', '手续', '划分为', '分为', '划分']);
-    const hit = (
-      call(ctx, 'search_gazette', { query: '审批流程分成几个阶段', limit: 1 }).structuredContent as {
-        results: { citation: { docNumber: string; locator: string } }[];
-      }
-    ).results[0].citation;
+    const hit = cited('审批流程分成几个阶段', 1)[0];
     expect(hit).toMatchObject({ docNumber: '卫政办发〔2019〕68号', locator: '二、（二）' });
   });
 
@@ -121,18 +123,10 @@ describe('a paraphrase within its sense', () => {
   });
 
   it('ranks a project’s investment above a legal-fee article for 投资多少钱', () => {
-    const hits = (
-      call(ctx, 'search_gazette', { query: '第三污水处理厂投资多少钱', limit: 3 }).structuredContent as {
-        results: { citation: { docNumber: string; locator: string } }[];
-      }
-    ).results.map((r) => `${r.citation.docNumber} ${r.citation.locator}`);
+    const hits = cited('第三污水处理厂投资多少钱', 3).map((c) => `${c.docNumber} ${c.locator}`);
     expect(hits[0]).toBe('卫政办发〔2019〕49号 附件 序号3');
     expect(hits).not.toContain('卫政规发〔2019〕1号 第五条');
-    const spend = (
-      call(ctx, 'search_gazette', { query: '湿地保护修复要花多少钱', limit: 1 }).structuredContent as {
-        results: { citation: { docNumber: string; locator: string } }[];
-      }
-    ).results[0].citation;
+    const spend = cited('湿地保护修复要花多少钱', 1)[0];
     expect(spend).toMatchObject({ docNumber: '卫政办发〔2019〕74号', locator: '三、（二）' });
   });
 });
@@ -242,9 +236,7 @@ describe('lead units for a task asked in other words', () => {
 });
 
 describe('search ranking', () => {
-  const first = (query: string) =>
-    (call(ctx, 'search_gazette', { query, limit: 3 }).structuredContent as { results: { citation: { docNumber: string; locator: string } }[] }).results[0]
-      .citation;
+  const first = (query: string) => cited(query, 3)[0];
 
   it('finds a text by its title words and the clause by the rest: 国有资产出租 有效期 is 第十一条, not a table row naming the 办法', () => {
     expect(first('国有资产出租实施办法有效期')).toMatchObject({ docNumber: '卫政办规发〔2019〕2号', locator: '第十一条' });
