@@ -65,11 +65,11 @@ function scored(p: Piece, q: FocusQuestion): Piece {
   });
   let score = 0;
   for (const w of held.values()) score += w;
+  if (!word) return { ...p, score, answers: false };
   // A preamble (为进一步…，根据…，制定本办法) holds the topic's words and whoever issues the text; it
   // answers only why the text was made.
   const kinds = kindsOf(p.text, { ...q.wants, purpose: true });
-  const answers = kinds.purpose ? q.wants.purpose : answersKind(q.wants, kinds);
-  return { ...p, score, answers: word && answers };
+  return { ...p, score, answers: kinds.purpose ? q.wants.purpose : answersKind(q.wants, kinds) };
 }
 
 /** A piece that states what is asked comes first; among those, the one matching more of the question. */

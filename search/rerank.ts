@@ -32,7 +32,16 @@ const asksKind = (w: QuestionWants) =>
 interface Concept {
   variants: string[];
   weight: number;
+  /** A variant holds a character a sentence's key may have beside another where its passage's key does not (SEAM). */
+  seam: boolean;
 }
+
+/**
+ * A sentence's key is its passage's key in part, so a concept the passage's key lacks is in none
+ * of its sentences, except across a seam: a lead-in's colon read before each of its items, a
+ * blanked title's 《》, a soft hyphen read as - at a sentence's end.
+ */
+const SEAM = /[：《》-]/;
 
 /**
  * What a question asks about, to be covered by an answer: each paraphrase (钱 → 经费, 资金…) is one
@@ -43,24 +52,34 @@ function conceptsOf(folded: string, phrased: Paraphrase[], paraphraseWeight: num
   let rest = folded;
   const concepts: Concept[] = [];
   for (const p of phrased) {
-    concepts.push({ variants: [p.asked, ...p.printed].map(matchKey), weight: p.ownWord ? 1 : paraphraseWeight });
+    const variants = [p.asked, ...p.printed].map(matchKey);
+    concepts.push({ variants, weight: p.ownWord ? 1 : paraphraseWeight, seam: variants.some((v) => SEAM.test(v)) });
     rest = rest.slice(0, p.at) + ' '.repeat(p.asked.length) + rest.slice(p.at + p.asked.length);
   }
   for (const run of questionSubject(rest).split(/\s+/).map(matchKey)) {
-    for (let i = 0; i + 1 < run.length; i++) concepts.push({ variants: [run.slice(i, i + 2)], weight: 1 });
+    for (let i = 0; i + 1 < run.length; i++) {
+      const pair = run.slice(i, i + 2);
+      concepts.push({ variants: [pair], weight: 1, seam: SEAM.test(pair) });
+    }
   }
   return concepts;
 }
 
-/** The share of the question's concepts a text (its matchKey) holds. */
-function covers(concepts: Concept[], key: string): number {
-  let held = 0;
+/**
+ * The share of the question's concepts a text (its matchKey) holds; with `within`, the concepts
+ * its passage's key holds (marked in `held`), the only ones a sentence of it may hold besides those across a seam.
+ */
+function covers(concepts: Concept[], key: string, held?: Uint8Array, within?: Uint8Array): number {
+  let got = 0;
   let all = 0;
-  for (const c of concepts) {
+  concepts.forEach((c, k) => {
     all += c.weight;
-    if (c.variants.some((v) => key.includes(v))) held += c.weight;
-  }
-  return all ? held / all : 0;
+    if ((!within || within[k] || c.seam) && c.variants.some((v) => key.includes(v))) {
+      got += c.weight;
+      if (held) held[k] = 1;
+    }
+  });
+  return all ? got / all : 0;
 }
 
 /**
@@ -83,13 +102,17 @@ export function rerank<C extends Candidate>(question: Question, candidates: C[],
     // Words inside 《…》 name another document; they are not what the passage itself says,
     // unless the question asks for a document (…有没有管理办法).
     const read = asksForDocument ? (r.asPrinted ??= sentencesOf(r.text)) : r.own;
+    const inPassage = new Uint8Array(concepts.length);
+    const passageShare = covers(concepts, r.key, inPassage);
     const sentences = read.map(
-      (x) => weights.sentence * covers(concepts, x.key) + (kinded && answersKind(kindsAsked, (x.kinds ??= kindsOf(x.text))) ? weights.kind : 0),
+      (x) =>
+        weights.sentence * covers(concepts, x.key, undefined, inPassage) +
+        (kinded && answersKind(kindsAsked, (x.kinds ??= kindsOf(x.text))) ? weights.kind : 0),
     );
     sentences.sort((a, b) => b - a);
     // A question asking for several things (哪些) is answered by a passage where several sentences answer.
     const best = (sentences[0] ?? 0) + (wants.list ? listShare * ((sentences[1] ?? 0) + (sentences[2] ?? 0)) : 0);
-    let score = (weights.bm25 * c.score) / top + weights.passage * covers(concepts, r.key) + best;
+    let score = (weights.bm25 * c.score) / top + weights.passage * passageShare + best;
     if (r.namesOnlyOthers) score -= weights.namesOnlyOthers;
     return { ...c, score };
   });

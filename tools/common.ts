@@ -233,10 +233,18 @@ function refusalOf(issue: z.core.$ZodIssue, given: unknown): Refusal {
   }
 }
 
+/**
+ * Each tool's argument schema as one parser, made at its first call: zod builds and compiles an
+ * object schema's parser when it first parses, which a parser made per call paid every time.
+ */
+const argumentParsers = new WeakMap<z.ZodRawShape, z.ZodObject>();
+
 /** The arguments a tool takes, validated by its schema; the first problem is an InputError naming its field. */
 export function parseArgs<Shape extends z.ZodRawShape>(shape: Shape, args: unknown): z.output<z.ZodObject<Shape>> {
   const given = (args ?? {}) as Record<string, unknown>;
-  const parsed = z.object(shape).safeParse(given);
+  let parser = argumentParsers.get(shape);
+  if (!parser) argumentParsers.set(shape, (parser = z.object(shape)));
+  const parsed = parser.safeParse(given) as z.ZodSafeParseResult<z.output<z.ZodObject<Shape>>>;
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = String(issue.path[0] ?? 'arguments');
