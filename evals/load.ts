@@ -10,15 +10,27 @@ export interface Running {
   proc: ChildProcess;
 }
 
-/** Starts a server that logs {"url": …} on stderr once it listens. */
+/** What is kept of a server's log, for the error when it exits before it listens. */
+const LOG_TAIL = 4096;
+
+/**
+ * Starts a server that logs {"url": …} on stderr once it listens. Its log is read on and dropped:
+ * kept whole and searched at every chunk, as it once was, the access lines of a load run cost this
+ * process (on the same cores as the server) time growing with the square of the run.
+ */
 export async function startHttp(entry: string, args: string[], env: Record<string, string>): Promise<Running> {
   const proc = spawn(process.execPath, [entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
+  let listening = false;
   const url = await new Promise<string>((resolve, reject) => {
     proc.stderr!.on('data', (d: Buffer) => {
-      stderr += d.toString();
+      if (listening) return;
+      stderr = (stderr + d.toString()).slice(-LOG_TAIL);
       const m = /"url":"([^"]+)"/.exec(stderr);
-      if (m) resolve(m[1]);
+      if (m) {
+        listening = true;
+        resolve(m[1]);
+      }
     });
     proc.on('exit', (code) => reject(new Error(`${entry} exited ${code}: ${stderr.slice(-400)}`)));
   });

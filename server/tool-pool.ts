@@ -110,7 +110,7 @@ export class ToolPool {
     this.startFailure.catch(() => {});
     this.checked = new Promise((resolve) => (this.settleCheck = resolve));
     for (let k = 0; k < options.size; k++) this.slots.push(this.spawn());
-    if (options.checkStore && this.slots.length) this.slots[0].worker.postMessage({ check: options.config.dbPath });
+    if (options.checkStore && this.slots.length) this.slots[0].worker.postMessage({ check: options.config });
     else this.settleCheck(null);
   }
 

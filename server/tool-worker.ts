@@ -3,7 +3,8 @@
 // an ingest publishes. A call that runs long can be stopped (the thread is ended) without
 // touching the others. The thread loads its code as soon as it is started and opens the store
 // when told to: the server starts it before it has checked the store, so both go on at once. The
-// server's first thread also checks the store (checkStore) while the server loads its own code.
+// server's first thread also checks the store (checkStore) while the server loads its own code,
+// and opens it at once when it is current.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ToolContext } from '../tools/common.js';
 import { checkedAtStart, checkStore } from '../store/health.js';
@@ -12,17 +13,31 @@ import { openGazette, type GazetteConfig } from './open-gazette.js';
 
 let ctx: ToolContext | undefined;
 
-parentPort!.on('message', (msg: { check: string } | { open: GazetteConfig } | { id: number; tool: string; args: unknown }) => {
+const open = (config: GazetteConfig): ToolContext =>
+  openGazette(config, {
+    logError: (tool, err) => parentPort!.postMessage({ log: { tool, message: (err as Error).stack ?? String(err) } }),
+    note: (level, message, fields) => parentPort!.postMessage({ note: { level, message, fields } }),
+    warm: true,
+  }).ctx;
+
+parentPort!.on('message', (msg: { check: GazetteConfig } | { open: GazetteConfig } | { id: number; tool: string; args: unknown }) => {
   if ('check' in msg) {
-    parentPort!.postMessage({ checked: checkStore(msg.check, checkedAtStart(msg.check)) });
+    const checked = checkStore(msg.check.dbPath, checkedAtStart(msg.check.dbPath));
+    parentPort!.postMessage({ checked });
+    // A current store is what the server will serve (or, its corpus changed, the version it builds
+    // next, which the reader follows): opened and warmed now, while the server loads its code,
+    // it is not on the path to the first answer. Should it fail, open does it again.
+    if (checked.current) {
+      try {
+        ctx = open(msg.check);
+      } catch {
+        ctx = undefined;
+      }
+    }
     return;
   }
   if ('open' in msg) {
-    ctx = openGazette(msg.open, {
-      logError: (tool, err) => parentPort!.postMessage({ log: { tool, message: (err as Error).stack ?? String(err) } }),
-      note: (level, message, fields) => parentPort!.postMessage({ note: { level, message, fields } }),
-      warm: true,
-    }).ctx;
+    ctx ??= open(msg.open);
     parentPort!.postMessage({ ready: true });
     return;
   }

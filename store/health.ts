@@ -93,6 +93,12 @@ export function damagedIssues(dbPath: string): string[] {
 export interface StoreCheck {
   problem: string | null;
   damaged: string[];
+  /**
+   * Sound, of this code's STORE_VERSION and with no issue found damaged: what a tool thread may
+   * open before the corpus is compared with it (were the corpus to have changed, the version the
+   * server then builds is published and followed; see openGazette).
+   */
+  current: boolean;
 }
 
 /**
@@ -102,10 +108,13 @@ export interface StoreCheck {
  */
 export function checkStore(dbPath: string, thorough: boolean): StoreCheck {
   const problem = existsSync(dbPath) ? storeProblem(dbPath, thorough) : 'no database yet';
-  if (problem || !thorough || readMeta(dbPath, 'store_version') !== STORE_VERSION) return { problem, damaged: [] };
+  if (problem) return { problem, damaged: [], current: false };
+  const current = readMeta(dbPath, 'store_version') === STORE_VERSION;
+  if (!thorough || !current) return { problem, damaged: [], current };
   try {
-    return { problem: null, damaged: damagedIssues(dbPath) };
+    const damaged = damagedIssues(dbPath);
+    return { problem: null, damaged, current: damaged.length === 0 };
   } catch (err) {
-    return { problem: `its rows cannot be read: ${(err as Error).message}`, damaged: [] };
+    return { problem: `its rows cannot be read: ${(err as Error).message}`, damaged: [], current: false };
   }
 }
