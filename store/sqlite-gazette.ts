@@ -41,6 +41,8 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   /** Search, quotations and task ranking (search/), over this store's rows and postings. */
   readonly searcher: GazetteSearch;
   private readonly byId = new BoundedCache<number, Notice>(NOTICE_CACHE);
+  /** Notices by 文号, and 文号 of none (null): every answer's citations and notes look theirs up. */
+  private readonly byNumber = new BoundedCache<string, Notice | null>(NOTICE_CACHE);
   private unitCache: string[] | null = null;
   private noticeCache: Notice[] | null = null;
   private issueCache: IssueInfo[] | null = null;
@@ -76,7 +78,10 @@ export class SqliteGazette implements GazetteReader, DocumentCatalog {
   }
 
   notice(docNumber: string): Notice | null {
-    return (this.statement(`SELECT ${NOTICE_COLUMNS} FROM notices n WHERE n.doc_number = ?`).get(docNumber) as Notice | undefined) ?? null;
+    if (this.byNumber.has(docNumber)) return this.byNumber.get(docNumber)!;
+    const n = (this.statement(`SELECT ${NOTICE_COLUMNS} FROM notices n WHERE n.doc_number = ?`).get(docNumber) as Notice | undefined) ?? null;
+    this.byNumber.set(docNumber, n);
+    return n;
   }
 
   private noticeById(id: number): Notice {
