@@ -33,6 +33,9 @@ export interface PassageHit {
   answer: string;
 }
 
+/** Characters of questions kept read (a question is at most 500; most are a few dozen). */
+const QUESTIONS_KEPT = 20_000;
+
 /** The most readings of passages (or tasks) kept, a few KB each: past it they are dropped and read again as asked. */
 const READINGS_KEPT = 5_000;
 
@@ -60,8 +63,8 @@ export class GazetteSearch {
   private thesaurusRows: ThesaurusRow[] | null = null;
   /** Passages in the corpus, for how rare a question's word is among them. */
   private passageCount: number | undefined;
-  /** The last question read: a tool asks for its passages, then for its unindexed words. */
-  private last: Question | null = null;
+  /** Questions read, by their words: a tool asks for a question's passages, then its unindexed words; people ask again. */
+  private readonly questions = new BoundedCache<string, Question>(QUESTIONS_KEPT);
   /** Passages as the rerank reads them: a passage is read once for every question that ranks it. */
   private readonly readings = new Kept<PassageReading>((ids) => this.store.passageTexts(ids).map((p) => [p.id, readPassage(p.text, p.context)]));
   /** Tasks as ranking reads them, likewise. */
@@ -105,8 +108,9 @@ export class GazetteSearch {
   }
 
   question(raw: string): Question {
-    if (this.last?.raw !== raw) this.last = readQuestion(raw, this.vocabulary, this.thesaurus(), this.options.question.maxTerms);
-    return this.last;
+    let q = this.questions.get(raw);
+    if (!q) this.questions.set(raw, (q = readQuestion(raw, this.vocabulary, this.thesaurus(), this.options.question.maxTerms)), raw.length);
+    return q;
   }
 
   /** Passages for a question, best first (in one notice when docNumber is given). */
