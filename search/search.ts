@@ -65,6 +65,8 @@ export class GazetteSearch {
   private passageCount: number | undefined;
   /** Questions read, by their words: a tool asks for a question's passages, then its unindexed words; people ask again. */
   private readonly questions = new BoundedCache<string, Question>(QUESTIONS_KEPT);
+  /** What of a question the index has no word for (questionWords), likewise. */
+  private readonly unindexed = new BoundedCache<string, { phrases: string[]; unknown: string[] }>(QUESTIONS_KEPT);
   /** Passages as the rerank reads them: a passage is read once for every question that ranks it. */
   private readonly readings = new Kept<PassageReading>((ids) => this.store.passageTexts(ids).map((p) => [p.id, readPassage(p.text, p.context)]));
   /** Tasks as ranking reads them, likewise. */
@@ -153,6 +155,12 @@ export class GazetteSearch {
    * as they are; those it never uses (噪声) are unknown, so an answer can say it matched the rest.
    */
   questionWords(raw: string): { phrases: string[]; unknown: string[] } {
+    let words = this.unindexed.get(raw);
+    if (!words) this.unindexed.set(raw, (words = this.readWords(raw)), raw.length);
+    return words;
+  }
+
+  private readWords(raw: string): { phrases: string[]; unknown: string[] } {
     const text = questionSubject(this.question(raw).folded).toLowerCase();
     const terms = this.terms(text).filter((t) => t.length > 1);
     const covered = new Array<boolean>(text.length).fill(false);
