@@ -27,7 +27,8 @@ export function holds(text: string, expect: string): boolean {
   const want = matchKey(expect);
   if (matchKey(text).includes(want)) return true;
   const rows = text.split('\n').filter((l) => ROW_LINE.test(l));
-  return rows.some((row) => matchKey(row.replace(/(^|[；;])[^：:；;]*[：:]/g, '$1').replace(/[；;]/g, '')).includes(want));
+  // A cell's own ； (…予以公开；除法律法规另有规定外…) is printed: only the ones between cells go with the names.
+  return rows.some((row) => matchKey(row.replace(/(^|[；;])[^：:；;]*[：:]/g, '')).includes(want));
 }
 
 export interface Ranking {

@@ -113,6 +113,31 @@ describe('answeringWords', () => {
     );
   });
 
+  it('answers 谁 from a long row by its cell of the asked kind (责任单位), before the long cell that matches', () => {
+    const row =
+      '序号：1；流域：黄河；项目名称：沙坡头区第九排水沟下段治理工程；建设地点：沙坡头区；项目类别：流域水生态修复与保护；项目建设内容及规模：本工程采用“水质净化”的治理思路对沟道进行治理，从而有效解决沟道水质不达标问题。计划在第九排水沟下段桩号K18+630处设节制闸，在左岸开口，向北铺设双排直径1.2米钢筋砼排水管道至滨河路南侧新建人工湿地，通过生态治理水质净化达标后排入清水河。；计划投资（万元）：2019；责任单位：市水务局；开工年度：2019年';
+    const words = answeringWords(row, ask('第九排水沟下段的节制闸归哪个单位管', ['第九排水沟', '下段', '节制闸']), SHOWN)!;
+    expect(words).toContain('责任单位：市水务局');
+    expect(words).toContain('计划在第九排水沟下段桩号K18+630处设节制闸');
+  });
+
+  it('shows the note naming who does the item whole, its ； inside: who supports beside who leads', () => {
+    const passage =
+      '（七）加强散煤煤质监管力度。\n全面开展城中村、农村、城乡结合部等区域在用散煤消费情况和散煤经营单位排查，制定散煤替代年度计划。市场监管、生态环境等部门要组织开展秋冬季民用散煤治理专项检查行动，确保生产、流通、使用的民用煤质达标。（牵头单位：市生态环境局、市场监督管理局；配合单位：市发展和改革委员会、财政局；完成时限：2019年底。）';
+    expect(answeringWords(passage, ask('民用散煤专项检查谁来配合', ['民用', '散煤', '专项检查', '配合']), SHOWN)).toBe(
+      '（七）加强散煤煤质监管力度。…市场监管、生态环境等部门要组织开展秋冬季民用散煤治理专项检查行动，确保生产、流通、使用的民用煤质达标。（牵头单位：市生态环境局、市场监督管理局；配合单位：市发展和改革委员会、财政局；完成时限：2019年底。）',
+    );
+  });
+
+  it('keeps the note naming who does the item for a 谁 question, the best sentence windowed to leave it room', () => {
+    const passage =
+      '（三）“一张表单”整合申报材料。建设用地规划许可、工程建设许可阶段分别由市发展改革委员会、自然资源局牵头负责，施工许可、竣工验收阶段由市住房和城乡建设局牵头负责，各审批阶段均实行“一份办事指南、一张申请表单、一套申报材料，完成多项审批”的运作模式。每个审批阶段申请人只需提交一套申报材料，依托工程建设项目审批管理系统和项目统一代码归集项目所有审批信息。（责任单位：市审批服务管理局、发展和改革委员会、自然资源局、住房和城乡建设局牵头，各部门按职责分工分别负责）';
+    expect(answeringWords(passage, ask('申报材料整合由谁牵头', ['申报材料', '整合', '牵头']), { ...SHOWN, maxChars: 150 })).toBe(
+      '…建设用地规划许可、工程建设许可阶段分别由市发展改革委员会、自然资源局牵头负责，施工许可、竣工验收阶段由市住房和城乡建设局牵头负责，各审批阶段均实行“一份办事指南、一张申请表单、一套申报材料，完…' +
+        '（责任单位：市审批服务管理局、发展和改革委员会、自然资源局、住房和城乡建设局牵头，各部门按职责分工分别负责）',
+    );
+  });
+
   it('answers who does it from the sentence that assigns it, not from the preamble that names the issuer (为严格落实…，市人民政府研究确定…)', () => {
     const terms = ['黄河', '清水河', '水污染', '防治', '项目', '组织', '实施'];
     expect(answeringWords(WATER_49, ask('黄河清水河水污染防治项目谁来组织实施', terms), SHOWN)).toBe(
