@@ -96,15 +96,29 @@ const better = (a: Piece, b: Piece | null): boolean => a.score > 0 && (!b || (Nu
 function window(p: Piece, q: FocusQuestion, max: number): { text: string; start: number } {
   if (p.text.length <= max) return p;
   let best: Piece | null = null;
+  let before: Piece | null = null;
+  let previous: Piece | null = null;
   let at = 0;
   for (const clause of p.text.split(/(?<=[，,；;。])/)) {
     const c = scored(piece(clause, at), q);
-    if (better(c, best)) best = c;
+    if (better(c, best)) [best, before] = [c, previous];
+    previous = c;
     at += clause.length;
   }
-  const from = Math.max(0, Math.min((best?.start ?? 0) - 4, p.text.length - max));
-  return { text: p.text.slice(from, from + max), start: p.start + from };
+  // A short clause just before (9月30日前，建立…) is what leads up to the best one: it starts the window.
+  const lead = before && before.text.length <= LEAD_CLAUSE ? before.start : (best?.start ?? 0);
+  let from = Math.max(0, Math.min(lead, p.text.length - max));
+  let to = from + max;
+  // A figure, a date or a code (9月30日, DN600, 24921.14) is never cut: the window takes it whole.
+  while (from > 0 && FIGURE.test(p.text[from - 1]) && FIGURE.test(p.text[from])) from--;
+  while (to < p.text.length && FIGURE.test(p.text[to - 1]) && FIGURE.test(p.text[to])) to++;
+  return { text: p.text.slice(from, to), start: p.start + from };
 }
+
+/** The longest clause read as leading up to the one after it. */
+const LEAD_CLAUSE = 12;
+/** The characters of a figure, a date or a code, one run of them never cut. */
+const FIGURE = /[0-9０-９.．%％A-Za-z+\-—年月日号]/;
 
 /**
  * The words of `text` that answer `q`, within `maxChars`: its best piece; the lead-in of a list
