@@ -16,7 +16,7 @@ import {
 } from '../domain/text.js';
 import type { Line } from './layout.js';
 import { isAttachmentDeclaration, ROW_START, typicalWidth, type RoutedText, type TextRole } from './routing.js';
-import { readTable, renderRow, TABLE_TRAILER, totalRow, WRAP, WRAP_SPACE } from './tables.js';
+import { readTable, renderRow, TABLE_TRAILER, type TableRow, totalRow, WRAP, WRAP_SPACE } from './tables.js';
 
 export type NodeType = MarkerType | 'attachment' | 'row';
 
@@ -401,10 +401,15 @@ function buildTable(routed: RoutedText, tableNames: Set<string>): BuiltText {
   const paragraphs: Paragraph[] = header.length ? [{ text: cells(header), ...pageSpan(header), locator: label }] : [];
   for (const r of rows) {
     // Each 序号 its own row where its cells are known; a block whose cells could not be aligned stays whole.
-    const each = r.nums.every((n) => table.rows.has(n)) ? r.nums.map((n) => [n]) : [r.nums];
-    for (const nums of each) {
-      const span = nums.length > 1 ? `${nums[0]}-${nums[nums.length - 1]}` : `${nums[0]}`;
-      const read = nums.length === 1 ? table.rows.get(nums[0]) : undefined;
+    // A row of sub-items reads as a row each (序号2（3）), the cells merged over them repeated.
+    const each: { nums: number[]; read?: TableRow; item?: number; lines?: string[] }[] = r.nums.every((n) => table.rows.has(n))
+      ? r.nums.flatMap((n) => {
+          const read = table.rows.get(n)!;
+          return read.items?.map((x) => ({ nums: [n], read: x, item: x.item, lines: x.lines })) ?? [{ nums: [n], read }];
+        })
+      : [{ nums: r.nums }];
+    for (const { nums, read, item, lines } of each) {
+      const span = nums.length > 1 ? `${nums[0]}-${nums[nums.length - 1]}` : `${nums[0]}${item ? `（${item}）` : ''}`;
       const text = normalizeDocNumbersIn(read ? renderRow(table.columns, read) : cells(r.lines));
       // A row of a block printed column by column is cited where its own cells start.
       const pages = spanOf([...r.lines.map((l) => l.page), read?.page ?? null]);
@@ -420,7 +425,7 @@ function buildTable(routed: RoutedText, tableNames: Set<string>): BuiltText {
         children: [],
         row: {
           numbers: nums,
-          lines: r.lines.map((l) => l.raw),
+          lines: lines ?? r.lines.map((l) => l.raw),
           ...(r.nums.length > 1 ? { block: r.nums } : {}),
           ...(read ? { cells: read.cells.map((v, c) => ({ column: table.columns[c + 1], value: v })) } : {}),
         },

@@ -349,9 +349,11 @@ interface PrintedLine {
 
 /**
  * The cheapest cut of a block's lines into `k` cells a column, column after column, where a
- * column may print fewer (a merged cell, an empty one).
+ * column may print fewer (a merged cell, an empty one). A `lead` block (a row's sub-item after its
+ * first) prints nothing, at no cost, in the columns before its first cell: cells merged over the
+ * row's sub-items, printed with the first.
  */
-function cutBlock(lines: PrintedLine[], k: number, model: ColumnModel): CutBlock {
+function cutBlock(lines: PrintedLine[], k: number, model: ColumnModel, lead = false): CutBlock {
   const tokens = tokenize(lines);
   const T = tokens.length;
   const columns = model.names.length;
@@ -374,7 +376,7 @@ function cutBlock(lines: PrintedLine[], k: number, model: ColumnModel): CutBlock
       const here = best[s][p].cost;
       if (here === Infinity) continue;
       // Cells start and end at token edges; a cell may be empty (in a block, a merged cell printed once).
-      const empty = here + (k > 1 ? COST.emptyOften : emptyCut(c).cost);
+      const empty = here + (lead && p === 0 ? 0 : k > 1 ? COST.emptyOften : emptyCut(c).cost);
       if (empty < best[s + 1][p].cost) best[s + 1][p] = { cost: empty, from: p };
       const from = p < T ? costsFrom(c, p).cost : [];
       for (let q = p + 1; q <= T && tokens[q - 1].line - tokens[p].line < MAX_LINES; q++) {
@@ -417,7 +419,7 @@ function cutBlock(lines: PrintedLine[], k: number, model: ColumnModel): CutBlock
  * each column's width (the width its cells' inner lines wrap at) and the values it repeats, as the
  * first reading shows them.
  */
-export function cutBlocks(blocks: { k: number; lines: string[] }[], names: (string | null)[]): CutBlock[] {
+export function cutBlocks(blocks: { k: number; lines: string[]; lead?: boolean }[], names: (string | null)[]): CutBlock[] {
   // A column's kind holds where the table prints a value of it somewhere (a 时限 column of 实时公开 holds no dates).
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => [dropCjkSpaces(l.replace(WRAPS_ALL, '')), ...l.split(/[\s\u0001\u0002]+/)]));
   const kinds = names
@@ -444,16 +446,16 @@ export function cutBlocks(blocks: { k: number; lines: string[] }[], names: (stri
   );
   let lines: PrintedLine[][] = apart;
   if (apart.some((parts) => parts.some((p) => p.mark))) {
-    const first = blocks.map((b, k) => cutBlock(apart[k], b.k, model));
+    const first = blocks.map((b, k) => cutBlock(apart[k], b.k, model, b.lead));
     learn(first);
     const widest = Math.max(0, ...model.widths.map((w) => w ?? 0));
     lines = apart.map((parts, k) => rejoin(parts, widest, first[k].opens));
     model = fresh();
   }
-  let cuts = blocks.map((b, k) => cutBlock(lines[k], b.k, model));
+  let cuts = blocks.map((b, k) => cutBlock(lines[k], b.k, model, b.lead));
   for (let pass = 0; pass < 2; pass++) {
     learn(cuts);
-    cuts = blocks.map((b, k) => cutBlock(lines[k], b.k, model));
+    cuts = blocks.map((b, k) => cutBlock(lines[k], b.k, model, b.lead));
   }
   return cuts;
 
@@ -477,7 +479,9 @@ export function cutBlocks(blocks: { k: number; lines: string[] }[], names: (stri
       for (const [v, n] of counts) for (const item of v.split(/[、，]/)) items.set(item, (items.get(item) ?? 0) + n);
       model.items[c] = new Set([...items].filter(([, n]) => n > 1).map(([v]) => v));
       const singles = first.filter((_, k) => blocks[k].k === 1);
-      model.emptyOften[c] = singles.filter((cut) => !cut.values[c].length).length >= Math.max(2, singles.length / 4);
+      // A sub-item prints nothing, by design, in the columns merged over its row: no sign of a column often empty.
+      const own = first.filter((_, k) => blocks[k].k === 1 && !blocks[k].lead);
+      model.emptyOften[c] = own.filter((cut) => !cut.values[c].length).length >= Math.max(2, own.length / 4);
       const lineCounts = singles.flatMap((cut) => cut.lines[c].map((cell) => cell.length)).sort((a, b) => a - b);
       model.fewestLines[c] = lineCounts.length >= 3 ? lineCounts[Math.floor(lineCounts.length * 0.1)] : null;
       const values = first.flatMap((cut) => cut.values[c]);

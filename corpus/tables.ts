@@ -24,6 +24,12 @@ export interface TableRow {
   cells: (string | null)[];
   /** A row of a block printed column by column: the page its first cell of its own starts on. */
   page?: number;
+  /**
+   * A row whose cells from one column on list sub-items （1）…（n）, each with cells of its own:
+   * each sub-item as a row (its number `item`, its printed lines), the cells merged over them
+   * repeated in each; `cells` holds those merged cells alone.
+   */
+  items?: (TableRow & { item: number; lines: string[] })[];
 }
 
 export interface ReadTable {
@@ -96,26 +102,31 @@ export function headerColumns(header: string[]): string[] {
   const lines = header.map((l) => l.trim()).filter((r) => r && !SECTION.test(r));
   const names: string[] = [];
   let fragment = false;
+  // Two short words a space apart are one name cut by the cell (公开 时限), in one line or where the line wrapped (监督 / 渠道).
+  const halves = (last: string | undefined, w: string) =>
+    last !== undefined && last !== '序号' && last.length === 2 && w.length === 2 && names.length > 1 && !/^序/.test(w);
+  let wrappedAfterWords = false;
   for (const raw of lines) {
     const words = raw.split(/\s+/).filter(Boolean);
     if (words.length === 1) {
       const w = words[0];
       const last = names[names.length - 1];
-      if (last !== undefined && (/^[（(]/.test(w) || (fragment && w.length <= 3 && !/^序号$/.test(last)))) {
+      if (last !== undefined && (/^[（(]/.test(w) || (fragment && w.length <= 3 && !/^序号$/.test(last)) || (wrappedAfterWords && halves(last, w)))) {
         names[names.length - 1] = last + w;
         fragment = false;
+        wrappedAfterWords = false;
         continue;
       }
       names.push(w);
       fragment = w.length <= 3 && w !== '序号';
+      wrappedAfterWords = false;
       continue;
     }
     fragment = false;
+    wrappedAfterWords = true;
     for (const w of words) {
       const last = names[names.length - 1];
-      // Two short words a space apart inside one line are one name cut by the cell (公开 时限).
-      if (last !== undefined && last !== '序号' && last.length === 2 && w.length === 2 && names.length > 1 && !/^序/.test(w))
-        names[names.length - 1] = last + w;
+      if (halves(last, w)) names[names.length - 1] = last + w;
       else names.push(w);
     }
   }
@@ -168,8 +179,11 @@ const NAME_ENDS = [
 function cutNames(run: string, n: number): string[] | null {
   const at = new Set<number>();
   for (const end of NAME_ENDS)
-    for (let i = run.indexOf(end); i >= 0; i = run.indexOf(end, i + 1))
-      if (i + end.length < run.length && !/^[（(及和与或、，]/.test(run.slice(i + end.length))) at.add(i + end.length);
+    for (let i = run.indexOf(end); i >= 0; i = run.indexOf(end, i + 1)) {
+      // A name ending in brackets (公开方式（渠道）) ends after them.
+      const after = i + end.length + (/^[）)]/.test(run.slice(i + end.length)) ? 1 : 0);
+      if (after < run.length && !/^[（(及和与或、，]/.test(run.slice(after))) at.add(after);
+    }
   const cuts = [...at].sort((a, b) => a - b);
   if (n === 0) n = cuts.length + 1;
   if (cuts.length < n - 1 || cuts.length > 16) return null;
@@ -462,23 +476,50 @@ function readWrapped(
   failed: (b: RowBlock, message: string) => void,
 ): void {
   const names = columns.slice(1);
+  // A row whose cells from one column on list sub-items, each with cells of its own (85号 附件1's
+  // 序号2: six results, each its own time limit, channel and units), is cut a sub-item a row, the
+  // cells before the first sub-item (merged over them all) printed with it. Where the sub-items do
+  // not read so (a cell listing （1）（2） inside, the row's other cells after it), the row is cut whole.
+  const itemsAt = blocks.map((b, k) => (b.numbers.length === 1 ? subItems(unnumbered[k]) : null));
+  const partsOf = (split: boolean) =>
+    blocks.flatMap((b, k) => {
+      const lines = unnumbered[k].map((l) => l.raw);
+      const at = split ? itemsAt[k] : null;
+      if (!at) return [{ block: k, k: b.numbers.length, lines, from: 0 }];
+      return at.map((from, i) => ({ block: k, k: 1, lines: lines.slice(i ? from : 0, at[i + 1] ?? lines.length), from: i ? from : 0, lead: i > 0 }));
+    });
   // A PDF line the page wrapped (its positions say it goes on) keeps its marks: the cutter reads where it wrapped.
-  const cuts = cutBlocks(
-    blocks.map((b, k) => ({ k: b.numbers.length, lines: unnumbered[k].map((l) => l.raw) })),
-    names,
-  );
+  let parts = partsOf(true);
+  let cuts = cutBlocks(parts, names);
+  // The column the sub-items open: the first sub-item's cell opens with （1）, each other's first cell with its number.
+  const itemColumn = (k: number): number | null => {
+    const own = parts.map((p, i) => ({ p, cut: cuts[i] })).filter(({ p }) => p.block === k);
+    const first = own[0].cut.values.findIndex((v) => v.length === 1 && SUB_ITEM.exec(v[0])?.[1] === '1');
+    const fits = own.every(({ cut }, i) => {
+      const opens = cut.values.findIndex((v) => v.length > 0);
+      return (i === 0 || opens === first) && Number(SUB_ITEM.exec(cut.values[first]?.[0] ?? '')?.[1]) === i + 1 && !cut.broken;
+    });
+    return first >= 0 && fits ? first : null;
+  };
+  const itemColumns = blocks.map((_, k) => (itemsAt[k] ? itemColumn(k) : null));
+  if (itemsAt.some((at, k) => at && itemColumns[k] === null)) {
+    parts = partsOf(false);
+    cuts = cutBlocks(parts, names);
+    itemColumns.fill(null);
+  }
   // A table is read whole or not at all: where one row's cut breaks the print, the cuts of the
   // others rest on a model of its columns that row shows wrong, and the table reads as printed.
   // So does a cell that is two cells of its column read as one: the same words twice (实时公开实时公开), or,
   // where a block of rows prints fewer cells than rows, one holding more than a value the column prints alone in a row.
-  const alone = columns.slice(1).map((_, c) => new Set(cuts.flatMap((cut, k) => (blocks[k].numbers.length === 1 ? cut.values[c] : []))));
+  const alone = names.map((_, c) => new Set(cuts.flatMap((cut, i) => (parts[i].k === 1 ? cut.values[c] : []))));
   const doubled = (v: string) => v.length >= 4 && v.length % 2 === 0 && v.slice(0, v.length / 2) === v.slice(v.length / 2);
-  const misread = (k: number) =>
-    cuts[k].values.some(
-      (vs, c) =>
-        vs.some(doubled) || (vs.length < blocks[k].numbers.length && vs.some((v) => [...alone[c]].some((a) => a.length >= 2 && v !== a && v.includes(a)))),
+  const misread = (i: number) =>
+    cuts[i].values.some(
+      (vs, c) => vs.some(doubled) || (vs.length < parts[i].k && vs.some((v) => [...alone[c]].some((a) => a.length >= 2 && v !== a && v.includes(a)))),
     );
-  const unaligned = blocks.filter((b, k) => (cuts[k].broken || misread(k)) && !b.numbers.every((n) => rows.has(n)));
+  const unaligned = [
+    ...new Set(parts.flatMap((p, i) => ((cuts[i].broken || misread(i)) && !blocks[p.block].numbers.every((n) => rows.has(n)) ? [p.block] : []))),
+  ].map((k) => blocks[k]);
   if (unaligned.length) {
     const spans = unaligned.map((b) => (b.numbers.length > 1 ? `${b.numbers[0]}-${b.numbers[b.numbers.length - 1]}` : `${b.numbers[0]}`));
     failed(
@@ -490,7 +531,22 @@ function readWrapped(
   let previous: (string | null)[] | null = null;
   blocks.forEach((b, k) => {
     if (b.numbers.every((n) => rows.has(n))) return;
-    const cut = cuts[k];
+    const j = itemColumns[k];
+    if (j !== null) {
+      const own = parts.map((p, i) => ({ p, cut: cuts[i] })).filter(({ p }) => p.block === k);
+      const merged = own[0].cut.values.slice(0, j).map((v) => v[0] ?? null);
+      const items = own.map(({ p, cut }, i) => ({
+        number: b.numbers[0],
+        item: i + 1,
+        cells: cut.values.map((v, c) => (c < j ? merged[c] : (v[0] ?? null))),
+        lines: p.lines,
+        ...(unnumbered[k][p.from]?.page != null ? { page: unnumbered[k][p.from].page! } : {}),
+      }));
+      rows.set(b.numbers[0], { number: b.numbers[0], cells: [...merged, ...names.slice(j).map(() => null)], items });
+      previous = items[items.length - 1].cells;
+      return;
+    }
+    const cut = cuts[parts.findIndex((p) => p.block === k)];
     const span = b.numbers.length > 1 ? `序号${b.numbers[0]}-${b.numbers[b.numbers.length - 1]}` : `序号${b.numbers[0]}`;
     const n = b.numbers.length;
     const unsure = cut.values.flatMap((v, c) => (v.length > 1 && v.length < n ? [names[c] ?? `column ${c + 2}`] : []));
@@ -510,6 +566,18 @@ function readWrapped(
       previous = cells;
     }
   });
+}
+
+/** A sub-item's opening: （1）, （2）… */
+const SUB_ITEM = /^[（(](\d{1,2})[）)]/;
+
+/** The lines a row's sub-items （1）…（n） open, n ≥ 2, numbered in order; null where it lists none. */
+function subItems(lines: { raw: string }[]): number[] | null {
+  const at: number[] = [];
+  lines.forEach((l, i) => {
+    if (Number(SUB_ITEM.exec(l.raw)?.[1]) === at.length + 1) at.push(i);
+  });
+  return at.length >= 2 ? at : null;
 }
 
 /** A line under a table's last row that is no part of it: a total, a note. */

@@ -33,10 +33,24 @@ const LEAD_IN = /[：:]$/;
 const HEADING = /^(?:第[一二三四五六七八九十百零〇]+[条章节]\s*|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d{1,2}[.．、])[^，,；;。：:]{1,30}。?$/;
 /** The note that closes an item and names who does it (［市自然资源局牵头，…］, （责任单位：…）). */
 const RESPONSIBILITY_NOTE = /^[（(［[【][^（(［[【]*?(?:牵头|负责|责任单位)/;
+/** Whether a text's first bracket closes in it. */
+function closes(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (/[（(［[【]/.test(ch)) depth++;
+    else if (/[）)］\]】]/.test(ch) && --depth === 0) return true;
+  }
+  return false;
+}
 /** A table row as corpus/tables.ts prints it: its cells under the table's column names (序号：3；流域：黄河；…). */
 const TABLE_ROW = /^序号[：:]/;
 /** Where a row's next cell starts: a ； before a column's name and its ： (a cell's own ； runs on: …13座建构建筑；配套敷设…). */
 const CELL_END = /(?<=[；;])(?=[^；;：:。，,]{1,20}[：:])/;
+/** The names of the columns a table row prints its cells under (序号：3；流域：黄河；… → 序号, 流域, …); none for other text. */
+export function rowColumns(text: string): string[] {
+  if (!TABLE_ROW.test(text)) return [];
+  return text.split(CELL_END).flatMap((cell) => /^([^：:；;]+)[：:]/.exec(cell)?.[1] ?? []);
+}
 /** The fewest characters of a long cell worth showing around its best clause. */
 const CELL_WINDOW = 40;
 /** A row's cell shown whatever the question, where room is left: short enough to be a name, a figure or a date. */
@@ -82,15 +96,29 @@ const better = (a: Piece, b: Piece | null): boolean => a.score > 0 && (!b || (Nu
 function window(p: Piece, q: FocusQuestion, max: number): { text: string; start: number } {
   if (p.text.length <= max) return p;
   let best: Piece | null = null;
+  let before: Piece | null = null;
+  let previous: Piece | null = null;
   let at = 0;
   for (const clause of p.text.split(/(?<=[，,；;。])/)) {
     const c = scored(piece(clause, at), q);
-    if (better(c, best)) best = c;
+    if (better(c, best)) [best, before] = [c, previous];
+    previous = c;
     at += clause.length;
   }
-  const from = Math.max(0, Math.min((best?.start ?? 0) - 4, p.text.length - max));
-  return { text: p.text.slice(from, from + max), start: p.start + from };
+  // A short clause just before (9月30日前，建立…) is what leads up to the best one: it starts the window.
+  const lead = before && before.text.length <= LEAD_CLAUSE ? before.start : (best?.start ?? 0);
+  let from = Math.max(0, Math.min(lead, p.text.length - max));
+  let to = from + max;
+  // A figure, a date or a code (9月30日, DN600, 24921.14) is never cut: the window takes it whole.
+  while (from > 0 && FIGURE.test(p.text[from - 1]) && FIGURE.test(p.text[from])) from--;
+  while (to < p.text.length && FIGURE.test(p.text[to - 1]) && FIGURE.test(p.text[to])) to++;
+  return { text: p.text.slice(from, to), start: p.start + from };
 }
+
+/** The longest clause read as leading up to the one after it. */
+const LEAD_CLAUSE = 12;
+/** The characters of a figure, a date or a code, one run of them never cut. */
+const FIGURE = /[0-9０-９.．%％A-Za-z+\-—年月日号]/;
 
 /**
  * The words of `text` that answer `q`, within `maxChars`: its best piece; the lead-in of a list
@@ -103,20 +131,32 @@ export function answeringWords(text: string, q: FocusQuestion, { maxChars, alsoS
   if (rows) return rows;
   const all: Piece[] = [];
   let start = 0;
+  // A note naming who does an item is one piece to its closing bracket, its ； inside
+  // (（牵头单位：…；配合单位：…；完成时限：…。）): who leads is not shown without who supports.
+  let open: Piece | null = null;
   for (const t of text.split(PIECE_END)) {
-    if (t) all.push(scored(piece(t, start), q));
+    if (open) open.text += t;
+    else if (t) all.push(piece(t, start));
     start += t.length;
+    const last = all[all.length - 1];
+    open = last && RESPONSIBILITY_NOTE.test(last.text.trim()) && !closes(last.text) ? last : null;
   }
+  for (let k = 0; k < all.length; k++) all[k] = scored(all[k], q);
   const best = all.reduce<Piece | null>((b, p) => (better(p, b) ? p : b), null);
   if (!best) return null;
   const chosen = new Set<Piece>([best]);
-  let room = maxChars - Math.min(best.text.length, maxChars);
+  // Who does an item is said once, in its closing note, whatever words the note shares with the
+  // question: for a 谁 question it is kept, the best piece windowed to leave it room.
+  const note = q.wants.units ? [...all].reverse().find((p) => p !== best && RESPONSIBILITY_NOTE.test(p.text.trim())) : undefined;
+  const bestMax = note && note.text.length <= maxChars / 2 ? maxChars - note.text.length : maxChars;
+  let room = maxChars - Math.min(best.text.length, bestMax);
   const take = (p: Piece | undefined): boolean => {
     if (!p || chosen.has(p) || p.text.length > room) return false;
     chosen.add(p);
     room -= p.text.length;
     return true;
   };
+  take(note);
   const index = all.indexOf(best);
   if (LEAD_IN.test(best.text)) {
     // A lead-in that matched is followed by its items, in order, as many as fit.
@@ -130,15 +170,13 @@ export function answeringWords(text: string, q: FocusQuestion, { maxChars, alsoS
     take(leadIn);
     if (leadIn && q.wants.list) for (const p of all.slice(all.indexOf(leadIn) + 1)) if (p !== best && !take(p)) break;
   }
-  // Who does an item is said once, in its closing note, whatever words the note shares with the question.
-  if (q.wants.units) take([...all].reverse().find((p) => RESPONSIBILITY_NOTE.test(p.text.trim())));
   // A passage's heading says what the answer is about (2.实行多测合一。).
   if (HEADING.test(all[0].text.trim())) take(all[0]);
   for (const p of all.filter((x) => x.score >= alsoShare * best.score && x.answers >= best.answers).sort((a, b) => b.score - a.score)) take(p);
   let out = '';
   let end = 0;
   for (const p of [...chosen].sort((a, b) => a.start - b.start)) {
-    const s = p === best ? window(p, q, maxChars) : p;
+    const s = p === best ? window(p, q, bestMax) : p;
     out += s.start > end ? `…${s.text.trimStart()}` : s.text;
     end = s.start + s.text.length;
   }
@@ -170,9 +208,12 @@ function rowAnswer(text: string, q: FocusQuestion, maxChars: number): string | n
     let room = maxChars;
     const keep = new Set<Piece>();
     const spans: { text: string; start: number }[] = [];
-    // The cells that match or state what is asked, in the row's order, then short ones.
-    const matched = cells.filter((x) => x.answers || x.score > 0);
-    for (const c of [...matched, ...cells.filter((x) => x.text.length <= SHORT_CELL)]) {
+    // The cells that state what is asked: the row is the record the question names, so a cell of the
+    // asked kind (责任单位 for 谁, a date for 何时) answers by itself, whatever words it shares; then
+    // the cells that match, best first; then short ones. Shown in the row's order.
+    const kinded = cells.filter((x) => x.answers || (x.text.length <= 2 * SHORT_CELL && answersKind(q.wants, kindsOf(x.text, q.wants))));
+    const matched = cells.filter((x) => x.answers || x.score > 0).sort((a, b) => b.score - a.score);
+    for (const c of [...kinded, ...matched, ...cells.filter((x) => x.text.length <= SHORT_CELL)]) {
       if (keep.has(c)) continue;
       if (c.text.length <= room) {
         keep.add(c);

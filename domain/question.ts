@@ -221,7 +221,8 @@ const QUESTION_SIGNALS: { asks: RegExp; wants: Partial<QuestionWants> }[] = [
   { asks: /多少|几(?![类级等])|多大|多高|多长|最少|最多|至少|不低于|不超过/, wants: { measures: ['*'] } },
   { asks: /什么时候|啥时候|何时|哪天|几号|哪一天|最晚|最迟|截止|期限|时限|从哪天|到哪天|多会儿|日期|有效期|施行|生效|失效|实施日期/, wants: { dates: true } },
   { asks: /什么职务|任什么|担任什么|什么职位|什么岗位|哪个职务/, wants: { positions: true } },
-  { asks: /谁|哪个部门|哪个单位|哪些部门|哪些单位|哪家|由谁|什么部门|什么单位/, wants: { units: true } },
+  // 哪个部门, and with a word or two between (哪个市级部门, 哪个局, 哪些县区单位).
+  { asks: /谁|哪家|由谁|(?:哪个|哪些|哪一个|什么)[^，。？！、\s]{0,4}?(?:部门|单位|局|委员会|机构|机关)/, wants: { units: true } },
   { asks: /哪里|在哪|去哪|什么地方|哪个平台|哪个网站|何处/, wants: { places: true } },
   { asks: /哪些|哪几|有什么|都有什么|包括什么|包括哪/, wants: { list: true } },
   { asks: /怎么选|怎么办理|怎么申请|怎么走|怎么操作|什么程序|什么手续|什么流程|哪些步骤|哪些手续|程序|流程|步骤|手续/, wants: { procedure: true } },

@@ -11,7 +11,9 @@ export interface SearchCase {
 
 /** Where the expected passage ranks among the first ten answers (0 first), or -1. */
 export function rankOf(c: SearchCase, hits: { text: string; doc: string }[]): number {
-  return hits.findIndex((h) => h.doc === c.docNumber && holds(h.text, c.expect));
+  // A writer may print the number as the PDF does (卫政办发〔2019〕43 号): spaces are no part of it.
+  const doc = c.docNumber.replace(/\s/g, '');
+  return hits.findIndex((h) => h.doc.replace(/\s/g, '') === doc && holds(h.text, c.expect));
 }
 
 /** A table row as the store prints it (序号：3；流域：黄河；…): its cells under their column names. */
@@ -25,7 +27,8 @@ export function holds(text: string, expect: string): boolean {
   const want = matchKey(expect);
   if (matchKey(text).includes(want)) return true;
   const rows = text.split('\n').filter((l) => ROW_LINE.test(l));
-  return rows.some((row) => matchKey(row.replace(/(^|[；;])[^：:；;]*[：:]/g, '$1').replace(/[；;]/g, '')).includes(want));
+  // A cell's own ； (…予以公开；除法律法规另有规定外…) is printed: only the ones between cells go with the names.
+  return rows.some((row) => matchKey(row.replace(/(^|[；;])[^：:；;]*[：:]/g, '')).includes(want));
 }
 
 export interface Ranking {

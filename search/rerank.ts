@@ -4,6 +4,7 @@
 // over one that repeats a single word; a table row that only names another document (《…》)
 // yields to that document's own text. The final score adds these to the BM25 score scaled to the
 // best candidate's, each with its weight.
+import { rowColumns } from '../domain/answer-focus.js';
 import { answersKind, type Kinds, kindsOf, questionSubject, type QuestionWants } from '../domain/question.js';
 import { matchKey } from '../domain/text.js';
 import type { Paraphrase } from '../domain/thesaurus.js';
@@ -97,11 +98,13 @@ export function rerank<C extends Candidate>(question: Question, candidates: C[],
   const top = Math.max(...candidates.map((c) => c.score)) || 1;
   const kinded = asksKind(kindsAsked);
   const asksForDocument = question.subject.split(/\s+/).some((run) => DOCUMENT_ASKED.test(run));
+  const asked = matchKey(question.folded);
   const scored = candidates.map((c) => {
     const r = c.reading;
     // Words inside 《…》 name another document; they are not what the passage itself says,
     // unless the question asks for a document (…有没有管理办法).
-    const read = asksForDocument ? (r.asPrinted ??= sentencesOf(r.text)) : r.own;
+    // So are the titles in the cells of a table row whose column the question names (…办法的解读单位是哪个): the row's own subject.
+    const read = asksForDocument || r.columns.some((name) => asked.includes(name)) ? (r.asPrinted ??= sentencesOf(r.text)) : r.own;
     const inPassage = new Uint8Array(concepts.length);
     const passageShare = covers(concepts, r.key, inPassage);
     const sentences = read.map(
@@ -129,6 +132,8 @@ export interface PassageReading {
   /** The passage with its headings, as matched (matchKey). */
   key: string;
   namesOnlyOthers: boolean;
+  /** A table row's column names but 序号, as matched (rowColumns); none for other text. */
+  columns: string[];
   /** Its sentences, other documents' titles (《…》) blanked. */
   own: SentenceReading[];
   /** Its sentences as printed, for a question asking for a document; read when one first does. */
@@ -143,7 +148,16 @@ interface SentenceReading {
 }
 
 export function readPassage(text: string, context: string): PassageReading {
-  return { text, key: matchKey(`${text}${context}`), namesOnlyOthers: namesOnlyOthers(text), own: sentencesOf(text.replace(/《[^《》]*》/g, '《》')) };
+  return {
+    text,
+    key: matchKey(`${text}${context}`),
+    namesOnlyOthers: namesOnlyOthers(text),
+    columns: rowColumns(text)
+      .slice(1)
+      .map(matchKey)
+      .filter((name) => name.length >= 2),
+    own: sentencesOf(text.replace(/《[^《》]*》/g, '《》')),
+  };
 }
 
 /** A text's sentences, each matched with the lead-in before it (…报酬标准：), which belongs to each item after it. */

@@ -14,7 +14,7 @@ import { indexIssue, SEARCH_SCHEMA, SEGMENT_ISSUES, SegmentBuilder, unindexIssue
 import { learnVocabulary, teachVocabulary } from './search/tokens.js';
 
 /** Bump when the schema or the parsing changes, so stored databases are rebuilt. */
-export const STORE_VERSION = '25';
+export const STORE_VERSION = '26';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

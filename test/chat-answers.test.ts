@@ -118,6 +118,15 @@ describe('a first hit that may not be the answer', () => {
   });
 });
 
+describe('a table row whose column the question names', () => {
+  it('is ranked by the title in its cell, its row’s own subject: 国有资产出租实施办法的解读单位 → 44号 附件 序号10, over the 办法 itself', () => {
+    const r = call(ctx, 'search_gazette', { query: '国有资产出租实施办法的解读单位', limit: 3 });
+    const s = r.structuredContent as { results: { citation: { docNumber: string; locator: string } }[] };
+    expect(s.results[0].citation).toMatchObject({ docNumber: '卫政办发〔2019〕44号', locator: '附件 序号10' });
+    expect(r.text).toContain('解读单位：市财政局');
+  });
+});
+
 describe('orientation', () => {
   it('names the gazette it serves and which tool answers what, from the corpus', () => {
     const text = serverInstructions(ctx);

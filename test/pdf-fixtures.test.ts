@@ -32,9 +32,9 @@ describe('the bundled issue typeset', () => {
   const html = issueHtml(SEED, layout('a4-1col'));
   const text = htmlPlainText(html);
 
-  it('states what it holds: 12 notices, 232 tasks, 16 appointments, 606 clauses (a row each 序号, 49号’s 合计 and 44号’s note rows of their own; 85号 附件2’s and 附件3’s blocks printed column by column a row each)', () => {
+  it('states what it holds: 12 notices, 232 tasks, 16 appointments, 611 clauses (a row each 序号, 49号’s 合计 and 44号’s note rows of their own; 85号 附件2’s and 附件3’s blocks printed column by column a row each; 85号 附件1’s 序号2 a row each of its six sub-items)', () => {
     expect([expected.notices.length, expected.tasks.length, expected.appointments.length, expected.clauses.length, expected.texts.length]).toEqual([
-      12, 232, 16, 606, 27,
+      12, 232, 16, 611, 27,
     ]);
   });
 

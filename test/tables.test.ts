@@ -81,15 +81,31 @@ describe('tables whose cells wrap over lines (the bundled issue)', () => {
     });
   });
 
-  it('85号: 附件1, whose 序号2 holds sub-items each with its own 时限 and 主体, reads as printed and is reported; 附件2 and 附件3 read as rows', () => {
+  it('85号: 附件1, whose 序号2 lists six sub-items each with its own 时限, 方式 and 主体, reads a sub-item a row (序号2（1）…（6）), 重点公开事项 repeated; 附件2 and 附件3 read as rows', () => {
     const notice = seedIssue().notices.find((n) => n.docNumber === '卫政办发〔2019〕85号')!;
-    const why =
-      "could not be aligned (a word would be cut across cells, a line be wider than its column, or two cells of a column read as one); the table's rows read as printed, without column names";
-    expect(notice.warnings.map((w) => w.message)).toEqual([
-      `卫政办发〔2019〕85号 附件 重大建设项目批准和实施领域政府信息公开目录清单: cells wrapped over several lines each: the cells of 序号2 ${why}`,
+    expect(notice.warnings).toEqual([]);
+    const first = [...walkOutline(notice.parts.find((t) => t.title.includes('重大建设项目'))!.outline)].filter((n) => n.row);
+    expect(first.map((n) => n.locator)).toEqual([
+      '附件 序号1',
+      ...[1, 2, 3, 4, 5, 6].map((k) => `附件 序号2（${k}）`),
+      ...[3, 4, 5, 6, 7, 8, 9, 10].map((k) => `附件 序号${k}`),
     ]);
-    const first = [notice.body, ...notice.parts].flatMap((t) => [...walkOutline(t.outline)]).find((n) => n.locator === '附件 序号1')!;
-    expect(first.text).toMatch(/^1 批准服务 信息 申报要求、申报材料清单、批准/);
+    expect(first[3]).toMatchObject({
+      pageFrom: 41,
+      text: '序号：2；重点公开事项：批准结果信息；公开主要内容：（3）建设项目用地预审结果；公开时限：信息形成或变更之日起20个工作日内予以公开；公开方式（渠道）：市政府门户网站、政务新媒体、新闻发布会、广播电视等；责任主体：各县（区）人民政府（管委会）、市自然资源局；监督渠道：社会公众、新闻媒体等',
+    });
+    // Each sub-item holds its own printed lines, the first the cells merged over them all: every printed word stays in a row.
+    const items = first.slice(1, 7);
+    expect(items.map((n) => n.row!.lines[0])).toEqual([
+      '批准结果',
+      '（2）建设项目选址意见审批结',
+      '（3）建设项目用地预审结果',
+      '（4）建设项目环境影响报告书',
+      '（5）取水许可、水土保持方案、',
+      '（6）行业主管部门的项目批复',
+    ]);
+    for (const n of items) for (const cell of n.row!.lines) expect(matchKey(n.text)).toContain(matchKey(cell));
+    expect(first[7].text).toMatch(/^序号：3；重点公开事项：招标投标信息；公开主要内容：招标核准信息、/);
     const rowsIn = (title: string) =>
       [...walkOutline(notice.parts.find((t) => t.title.includes(title))!.outline)]
         .filter((n) => n.row)

@@ -140,6 +140,10 @@ describe('what a question wants', () => {
     ['湿地保护规划啥时候完成', { dates: true }],
     ['前期工作最晚要做完', { dates: true }],
     ['法律顾问的钱谁来管', { units: true }],
+    // A unit asked with a word or two between (哪个市级部门, 哪个局); a stage asked (哪个阶段) is none.
+    ['湿地保护由哪个市级部门负责', { units: true }],
+    ['秸秆禁烧是哪个局牵头', { units: true }],
+    ['施工许可属于哪个阶段', {}],
     ['国有资产出租去哪里办', { places: true }],
     ['田力任什么职务', { positions: true }],
     ['法律顾问有哪些事不能做', { list: true }],
