@@ -137,11 +137,11 @@ describe('check_draft: each kind of error, with the words of the clause that hol
       [['claim', '市国资委', 'mismatch', '县级以上人民政府', '二、（一）2.']],
     ],
     [
-      'a lead unit in a note, its clause too short to align alone',
+      'a lead unit in a note of roles alone, judged on the task of the clause it cites',
       '卫政办发〔2019〕43号',
       '（市水务局牵头，市水务局、住房和城乡建设局、卫生健康委员会等参与。【卫政办发〔2019〕43号 · 二、（三）21.】',
       [
-        ['claim', '市水务局', 'mismatch', '市生态环境局牵头', '二、（三）21.'],
+        ['claim', '市水务局', 'mismatch', '市生态环境局', '二、（三）21.'],
         ['citation', '卫政办发〔2019〕43号 · 二、（三）21.', 'verified', null, '二、（三）21.'],
       ],
     ],
