@@ -711,9 +711,11 @@ export class DraftChecker {
     const restated = (from: number, to: number) => restatedTasks(words.slice(from, to), candidates, least);
     const phrases = [...new Map(roles.map((r) => [r.phrase.from, r.phrase])).values()];
     const taskOf = new Map<number, TaskRecord[]>();
-    // A sentence of roles and deadlines alone (牵头单位：X。完成时限：2019年底。) gives the cited clause's, else the previous sentence's.
+    // A sentence of roles and deadlines alone (牵头单位：X。完成时限：2019年底。) gives the cited clause's, else the previous
+    // sentence's. Its roles, one task's, or tasks' that give the same roles (of several tasks, which one a note speaks of
+    // is unknown); its deadline, any of the cited clause's tasks'.
     const bare = matchKey(words.replace(TASK_WORDS, '').replace(ROLE_NOTE_WORDS, '')).length < 4;
-    const context = placed.length ? placed : previous;
+    const context = oneTask(placed.length ? placed : previous);
     let current: TaskRecord[] = bare ? context : [];
     phrases.forEach((x, k) => {
       // A role closing a bracket (…；配合单位：X）) is said of the words before it only.
@@ -723,7 +725,7 @@ export class DraftChecker {
       current = before.length || closes ? before : after.length ? after : current;
       taskOf.set(x.from, current);
     });
-    const whole = !deadlines.length ? [] : bare ? context : restated(0, words.length);
+    const whole = !deadlines.length ? [] : bare ? (placed.length ? placed : context) : restated(0, words.length);
     const checks: Check[] = [];
     const covered: Span[] = [];
     const listed = (xs: string[]) => [...new Set(xs)].join('、');
@@ -922,7 +924,17 @@ export class DraftChecker {
             );
           // Else the same words before it, in its clause and the one before (上报代拟稿时可以… where the source says
           // 上报代拟稿时应将…; 挂牌交易期间，出租资产可… where it says 挂牌交易期间不得使用): the same doer at the same step, under
-          // the same condition. Nearly all of them, or most where the act shares a word with the source's.
+          // the same condition. Most of them where the act shares a word with the source's; else nearly all, the doer in the
+          // modal's own clause as well (a modal on a deadline, 须于…前完成, is not placed by the clause before it).
+          const own = matchKey(c.text.slice(0, m.index)).slice(-4);
+          const ownIn = (s: SourceSentence, x: RegExpMatchArray) =>
+            own.length === 4 &&
+            matchKey(
+              s.text
+                .slice(0, x.index)
+                .split(/[，；。：]/)
+                .at(-1) ?? '',
+            ).includes(own);
           const ledIn = (k: string) =>
             context.length < LEAD_LENGTH
               ? []
@@ -931,7 +943,7 @@ export class DraftChecker {
                     .map((x) => ({ s, x, score: coverage(context, contextBefore(s.text, x.index, CONTEXT_LENGTH + ADVERBIALS)) }))
                     .filter(
                       (y) =>
-                        y.score >= SAID_WHOLE ||
+                        (y.score >= SAID_WHOLE && ownIn(s, y.x)) ||
                         (y.score >= CLOSE_CLAIM && sharesWord(act, matchKey(s.text.slice(y.x.index + y.x[0].length).split(/[，；。：]/)[0]))),
                     ),
                 );
@@ -1206,6 +1218,12 @@ function locatorHolds(place: string, task: string): boolean {
   const range = /^(.*序号)(\d+)-(\d+)$/.exec(place);
   const row = range && task.startsWith(range[1]) ? /^(\d+)$/.exec(task.slice(range[1].length)) : null;
   return !!range && !!row && +range[2] <= +row[1] && +row[1] <= +range[3];
+}
+
+/** Tasks that give the same roles, as one; else none. */
+function oneTask(tasks: TaskRecord[]): TaskRecord[] {
+  const roles = (t: TaskRecord) => [t.leadUnits, t.supportUnits, t.implementingUnits].map((xs) => [...xs].sort().join('、')).join('；');
+  return tasks.every((t) => roles(t) === roles(tasks[0])) ? tasks : [];
 }
 
 /**
@@ -1526,8 +1544,20 @@ const OPPOSITES: [string[], string[], string][] = [
 ];
 /** A post with its rank (副主任, 常务副主任 are not 主任): compared where the source names the same post of the same body for the same person. */
 const POST = /(常务)?(副)?(秘书长|局长|主任|书记|政委|支队长|大队长|场长|组长|处长|科长|院长|校长|主席|部长|队长|站长|所长|馆长)/g;
+/** A post's modifiers that are not the body's name. */
+const POST_MODIFIER = /(?:专职|兼职|挂职)$/;
+/** Persons named before 同志, one or a list (田力、于涛、王建虎5名同志). */
+const PERSONS = /((?:[\u4e00-\u9fa5]{2,3}[、和])*[\u4e00-\u9fa5]{2,3}(?:\d+|[两二三四五六七八九十]+)?名?)同志/g;
+/** How many words after 同志 say what the person does (调任试用, 任市禁毒). */
+const PERSON_ACT = 4;
+const namesOf = (list: string) => list.replace(/(?:\d+|[两二三四五六七八九十]+)?名$/, '').split(/[、和]/);
+/** A deadline that is a stage of the work (在工程设计前完成, 调整到项目开工前完成): the stage and its side. */
+const STAGE_DEADLINE = /(?:在|到|于|至)([\u4e00-\u9fa5]{2,8}?)(?:之|以)?([前后])(?=完成|办结|办理|报送|提交|到位)/g;
+/** Words of all of a kind, and words of some of it. */
+const UNIVERSAL = /所有|全部|一切|全体/g;
+const SOME = /重要|部分|主要|重点|个别|少数|一般/;
 /** Whoever a clause makes responsible, unit or not (由土地使用权人负责开展调查): the holder and the act. */
-const BY_WHOM = /由([^，。；：、由]{2,16}?)(?:单独|独自|具体)?(?:负责|牵头|组织|承担)([\u4e00-\u9fa5]{0,8})/g;
+const BY_WHOM = /由([^，。；：、由]{2,16}?)(?:单独|独自|具体|自行)?(?:负责|牵头|组织|承担|与|向|对)([\u4e00-\u9fa5]{0,8})/g;
 const FREQUENCY =
   /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)|(?<![\d〇一二三四五六七八九本上下当该全])(?:半年度|年度|季度|月度)(?=考核|评估|检查|报告|总结|调度|通报|评议|评价)/g;
 /**
@@ -1724,17 +1754,49 @@ function claimDifference(
   }
   for (const p of clause.matchAll(POST)) {
     // The same post of the same body (the words before it), for the same person where the clause names one (田力同志任…).
-    const body = matchKey(clause.slice(Math.max(0, p.index - 6), p.index)).slice(-4);
+    // A modifier of the post (专职副主任) is no part of the body's name.
+    const body = matchKey(clause.slice(Math.max(0, p.index - 8), p.index).replace(POST_MODIFIER, '')).slice(-4);
     const person = /([\u4e00-\u9fa5]{2,3})同志(?!.*同志)/.exec(clause.slice(0, p.index))?.[1];
     const theirs = [...source.matchAll(POST)].filter((x) => {
       const before = source.slice(0, x.index);
       const named = person ? before.lastIndexOf(`${person}同志`) : -1;
       return (
-        x[3] === p[3] && matchKey(before.slice(-6)).endsWith(body) && (!person || (named >= 0 && !before.slice(named + person.length + 2).includes('同志')))
+        x[3] === p[3] &&
+        matchKey(before.slice(-8).replace(POST_MODIFIER, '')).endsWith(body) &&
+        (!person || (named >= 0 && !before.slice(named + person.length + 2).includes('同志')))
       );
     });
     if (body.length >= 2 && theirs.length && !theirs.some((x) => x[1] === p[1] && x[2] === p[2]))
       return { at: p.index, written: p[0], expected: widened(source, theirs[0].index, theirs[0].index + theirs[0][0].length), what: '职务' };
+  }
+  // A person said to do what the source says another did (张建华同志调任… where it says 董兴华同志调任…): the names its
+  // paragraph writes before 同志 and the same words after it, to the clause's end (a name read with a word before it,
+  // 决定张龙, is that name).
+  const actAfter = (text: string, x: RegExpMatchArray) => matchKey(text.slice(x.index! + x[0].length).split(/[，；。：]/)[0]);
+  for (const p of clause.matchAll(PERSONS)) {
+    const act = actAfter(clause, p);
+    if (act.length < PERSON_ACT) continue;
+    const doers = [...paragraph.matchAll(PERSONS)]
+      .filter((x) => {
+        const theirs = actAfter(paragraph, x);
+        return theirs.length >= PERSON_ACT && (theirs.startsWith(act) || act.startsWith(theirs));
+      })
+      .flatMap((x) => namesOf(x[1]));
+    const missing = namesOf(p[1]).find((n) => !doers.some((d) => n.endsWith(d) || d.endsWith(n)));
+    if (doers.length && missing) return { at: p.index + p[1].indexOf(missing), written: missing, expected: [...new Set(doers)].join('、'), what: '人员' };
+  }
+  // A deadline set by a stage of the work (在项目开工前完成) moved to another stage.
+  const stages = [...source.matchAll(STAGE_DEADLINE)];
+  for (const st of clause.matchAll(STAGE_DEADLINE)) {
+    const same = (x: RegExpMatchArray) => x[2] === st[2] && (x[1].includes(st[1]) || st[1].includes(x[1]));
+    if (stages.length && !stages.some(same))
+      return { at: st.index + st[0].indexOf(st[1]), written: `${st[1]}${st[2]}`, expected: stages.map((x) => `${x[1]}${x[2]}`).join('、'), what: '完成时限' };
+  }
+  // All of a kind (所有湿地) said of some of it (重要湿地).
+  for (const u of source.matchAll(UNIVERSAL)) {
+    const noun = source.slice(u.index + u[0].length, u.index + u[0].length + 2);
+    const some = new RegExp(`(${SOME.source})${noun}`).exec(clause);
+    if (noun.length === 2 && some && !clause.includes(u[0] + noun)) return { at: some.index, written: some[1], expected: u[0], what: '数量' };
   }
   for (const [word, other] of Object.entries(EXCEPTIONS)) {
     const at = clause.indexOf(word);
@@ -1806,9 +1868,10 @@ function claimDifference(
     }
     if (!matchKey(holder).includes(matchKey(unit)) && !units.some((x) => sameUnit(unit, x))) {
       // The source's unit in the same role (设在X), else every unit it names that the clause does not.
+      const said = (prefix: string) => prefix.replace(/(?:为|是|[：:])\s*$/, '');
       const same = u.prefix
         ? unitsInRole(holder)
-            .filter((x) => x.prefix === u.prefix)
+            .filter((x) => said(x.prefix) === said(u.prefix))
             .map((x) => x.unit)
         : [];
       return { at, written: unit, expected: (same.length ? same : units.filter((x) => !clause.includes(x))).join('、') || units.join('、'), what: '责任单位' };
@@ -1851,9 +1914,10 @@ function claimDifference(
     if (!open(m.index) || !open(m.index + 1)) continue;
     const lead = matchKey(clause.slice(0, m.index)).slice(-10);
     const act = matchKey(m[2]);
+    // A like act, or one that shares a word where the words before it are the clause's (对成交结果公示无异议的，由…签订合同).
     const holders = [...source.matchAll(BY_WHOM)]
-      .filter((x) => act.length >= 2 && coverage(act, matchKey(x[2])) >= 0.5)
       .map((x) => ({ x, near: coverage(lead, matchKey(source.slice(0, x.index)).slice(-12)) }))
+      .filter(({ x, near }) => act.length >= 2 && (coverage(act, matchKey(x[2])) >= 0.5 || (near >= CLOSE_CLAIM && sharesWord(act, matchKey(x[2])))))
       .sort((x, y) => y.near - x.near);
     const same = (x: string) => matchKey(x).includes(matchKey(m[1])) || matchKey(m[1]).includes(matchKey(x)) || sameUnit(m[1], x);
     const best = holders[0];
