@@ -1554,7 +1554,7 @@ const namesOf = (list: string) => list.replace(/(?:\d+|[两二三四五六七八
 /** A deadline that is a stage of the work (在工程设计前完成, 调整到项目开工前完成): the stage and its side. */
 const STAGE_DEADLINE = /(?:在|到|于|至)([\u4e00-\u9fa5]{2,8}?)(?:之|以)?([前后])(?=完成|办结|办理|报送|提交|到位)/g;
 /** Words of all of a kind, and words of some of it. */
-const UNIVERSAL = /所有|全部|一切|全体/g;
+const UNIVERSAL = /所有|全部|一切|全体|每个|每一个/g;
 const SOME = /重要|部分|主要|重点|个别|少数|一般/;
 /** Whoever a clause makes responsible, unit or not (由土地使用权人负责开展调查): the holder and the act. */
 const BY_WHOM = /由([^，。；：、由]{2,16}?)(?:单独|独自|具体|自行)?(?:负责|牵头|组织|承担|与|向|对)([\u4e00-\u9fa5]{0,8})/g;

@@ -305,6 +305,12 @@ describe('check_draft: each kind of error, with the words of the clause that hol
       [['claim', '项目竣工验收前', 'mismatch', '项目开工前', '二、（一）4.']],
     ],
     ['all of a kind said of some of it', '卫政办发〔2019〕74号', '将全市重要湿地纳入监管范围。', [['claim', '重要', 'mismatch', '所有', '一、（二）']]],
+    [
+      'each of a kind said of some of it',
+      '卫政办发〔2019〕43号',
+      '各工业园区管委会要督促部分企业在厂区内设置生态环境保护宣传标语3条以上。',
+      [['claim', '部分', 'mismatch', '每个', '三、（三十二）']],
+    ],
   ])('%s', (_kind, scope, text, expected) => {
     expect(brief(text, scope)).toEqual(expected);
   });
