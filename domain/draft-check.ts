@@ -64,6 +64,8 @@ const TIED = 0.05;
 const TASK_CITED = 0.5;
 const TASK_NAMED = 0.7;
 const TASK_RIVAL = 0.15;
+/** Words of a note of roles that are no task's name (责任单位：, 牵头). */
+const ROLE_NOTE_WORDS = /(?:牵头|责任|配合)(?:单位|部门)|牵头|配合|负责|完成时限|时限/g;
 /** Words a draft puts around a task that are not its name. */
 const TASK_WORDS = /该项?(?:任务|工作|项目)|(?:完成)?时限[为是：:]?|(?:之|以)?前完成/g;
 /** Quotations shorter than this are terms, not passages: found or not found, never "altered". */
@@ -196,6 +198,8 @@ export class DraftChecker {
     let unchecked = 0;
     // A draft in questions and answers (问：…？答：…) leaves the answer's subject in the question.
     let question = '';
+    // A note of roles alone (牵头单位：X。) speaks of the task the sentence before it restates.
+    let lastTasks: TaskRecord[] = [];
     for (const span of sentencesIn(draft, closed)) {
       const sentence: Sentence = { ...span, text: draft.slice(span.from, span.to), places: [], docs: [] };
       const asked = QA_ANSWER.test(sentence.text) ? question : '';
@@ -205,7 +209,8 @@ export class DraftChecker {
       const open = (at: number) => !inside(closed, sentence.from + at);
       const pool = this.poolOf(sentence, scope);
       // Who does a task and by when, against the task the sentence restates; the dates it judges are not judged again.
-      const task = this.taskClaims(sentence, pool, closed);
+      const task = this.taskClaims(sentence, pool, closed, lastTasks);
+      lastTasks = task.named;
       const checks: Check[] = [
         ...quotes
           .filter((q) => q.from >= sentence.from && q.from < sentence.to)
@@ -593,7 +598,7 @@ export class DraftChecker {
     // A short source sentence the clause contains whole (计划实施卫生改厕1000户) says it too.
     // Else, among sentences that say it, the ones about as close as the closest: a figure found only in
     // a farther one (自2018年起 of the 自治区's subsidy, for the city's of 2019) is the closest one's to compare.
-    const contained = (s: SourceSentence) => maskFigures(s.text).length >= 8 && coverage(maskFigures(s.text), key) >= CLOSE_CLAIM;
+    const contained = (s: SourceSentence) => maskFigures(s.text, true).length >= 8 && coverage(maskFigures(s.text, true), key) >= CLOSE_CLAIM;
     const says = (s: SourceSentence & { score: number }) => contained(s) || (s.score >= ALIGNED && s.score >= ranked[0].score - RIVAL);
     const holding = ranked.find((s) => says(s) && (test.holds(withCellUnits(s.text)) || test.printed?.(s.text)));
     if (holding) {
@@ -683,15 +688,21 @@ export class DraftChecker {
    * restates: of the clauses it cites (else of its documents), the task whose name it holds or whose words hold it. A role
    * is said of the words before it (…，由X牵头), else of those after it (X牵头推动…), else of the task before it (X牵头，Y配合).
    */
-  private taskClaims(sentence: Sentence, pool: Pool, closed: Span[]): { checks: Check[]; covered: Span[]; restated: TaskRecord[] } {
-    const none = { checks: [], covered: [], restated: [] };
+  private taskClaims(
+    sentence: Sentence,
+    pool: Pool,
+    closed: Span[],
+    previous: TaskRecord[],
+  ): { checks: Check[]; covered: Span[]; restated: TaskRecord[]; named: TaskRecord[] } {
     const open = (at: number) => !inside(closed, sentence.from + at);
     const roles = unitsInRole(sentence.text).filter((r) => r.role && open(r.at));
     const deadlines = deadlinesIn(sentence.text, pool.notices[0]?.date ?? null).filter((d) => open(d.index));
-    if (!pool.notices.length || (!roles.length && !deadlines.length)) return none;
     const all = pool.notices.flatMap((n) => this.tasksOf(n));
     const placed = all.filter((t) => sentence.places.some((p) => p.notice.docNumber === t.citation.docNumber && locatorHolds(p.locator, t.citation.locator)));
     const [candidates, least] = placed.length ? [placed, TASK_CITED] : [all, TASK_NAMED];
+    // A sentence that only names a task (加快淘汰老旧车。) is the context of a note of roles after it.
+    if (!roles.length && !deadlines.length)
+      return { checks: [], covered: [], restated: [], named: restatedTasks(sentence.text.replace(TAG, ''), candidates, least) };
     // The sentence's words with its roles, deadlines and tags blanked, read segment by segment.
     let words = sentence.text.replace(TAG, (t) => '　'.repeat(t.length));
     const blank = (x: Span) => (words = words.slice(0, x.from) + '　'.repeat(x.to - x.from) + words.slice(x.to));
@@ -700,7 +711,12 @@ export class DraftChecker {
     const restated = (from: number, to: number) => restatedTasks(words.slice(from, to), candidates, least);
     const phrases = [...new Map(roles.map((r) => [r.phrase.from, r.phrase])).values()];
     const taskOf = new Map<number, TaskRecord[]>();
-    let current: TaskRecord[] = [];
+    // A sentence of roles and deadlines alone (牵头单位：X。完成时限：2019年底。) gives the cited clause's, else the previous
+    // sentence's. Its roles, one task's, or tasks' that give the same roles (of several tasks, which one a note speaks of
+    // is unknown); its deadline, any of the cited clause's tasks'.
+    const bare = matchKey(words.replace(TASK_WORDS, '').replace(ROLE_NOTE_WORDS, '')).length < 4;
+    const context = oneTask(placed.length ? placed : previous);
+    let current: TaskRecord[] = bare ? context : [];
     phrases.forEach((x, k) => {
       // A role closing a bracket (…；配合单位：X）) is said of the words before it only.
       const closes = /^[。；\s]*[）)]/.test(sentence.text.slice(x.to));
@@ -709,9 +725,7 @@ export class DraftChecker {
       current = before.length || closes ? before : after.length ? after : current;
       taskOf.set(x.from, current);
     });
-    // A sentence that gives only a deadline (完成时限：2019年底。) gives the cited clause's.
-    const bare = matchKey(words.replace(TASK_WORDS, '')).length < 4;
-    const whole = !deadlines.length ? [] : bare ? placed : restated(0, words.length);
+    const whole = !deadlines.length ? [] : bare ? (placed.length ? placed : context) : restated(0, words.length);
     const checks: Check[] = [];
     const covered: Span[] = [];
     const listed = (xs: string[]) => [...new Set(xs)].join('、');
@@ -771,7 +785,8 @@ export class DraftChecker {
             : { verdict: 'mismatch', source: where, expected, note: `完成时限不符：${where.locator}的完成时限是“${expected}”。` },
       });
     }
-    return { checks, covered, restated: [...new Set([...[...taskOf.values()].flat(), ...whole])] };
+    const restatedHere = [...new Set([...[...taskOf.values()].flat(), ...whole])];
+    return { checks, covered, restated: restatedHere, named: restatedHere };
   }
 
   /** What each clause asserts beyond its figures, compared with the source sentence it says: roles, units, frequencies, modals, parity, bounds, counts; and an obligation no sentence holds. */
@@ -784,10 +799,12 @@ export class DraftChecker {
     for (const [i, c] of clauses.entries()) {
       if (inside(closed, sentence.from + c.from) && inside(closed, sentence.from + c.from + c.text.length - 1)) continue;
       // A short clause (不得现场调研) says little alone: it is aligned with the clauses before it, or after it when it leads (［X牵头，Y配合).
+      // But a short clause that puts a unit in a role (由X负责解释) and is said nearly whole by a source sentence is read alone.
+      const alone = slotKey(c.text).length >= 4 && unitsInRole(c.text).length > 0 && rankBy(slotKey(asked + c.text), wide, maskSlots)[0].score >= SAID_WHOLE;
       let said = c;
-      for (let k = i - 1; k >= 0 && slotKey(said.text).length < MIN_CLAUSE; k--)
+      for (let k = i - 1; !alone && k >= 0 && slotKey(said.text).length < MIN_CLAUSE; k--)
         said = { text: sentence.text.slice(clauses[k].from, c.from + c.text.length), from: clauses[k].from };
-      for (let k = i + 1; k < clauses.length && slotKey(said.text).length < MIN_CLAUSE; k++)
+      for (let k = i + 1; !alone && k < clauses.length && slotKey(said.text).length < MIN_CLAUSE; k++)
         said = { text: sentence.text.slice(said.from, clauses[k].from + clauses[k].text.length), from: said.from };
       if (slotKey(said.text).length < 6) continue;
       // An answer is aligned with its question's words too.
@@ -877,22 +894,58 @@ export class DraftChecker {
           if ((kind === 'permit' && c.text[m.index - 1] === '不') || inside(closed, at) || made.some((x) => x.offset <= at && at < x.offset + x.text.length))
             continue;
           const act = matchKey(c.text.slice(m.index + m[0].length)).slice(0, ACT_LENGTH);
-          if (act.length < 4) continue;
+          const context = contextBefore(sentence.text, c.from + m.index, CONTEXT_LENGTH);
+          const modalIn = (k: string, s: SourceSentence) => [...s.text.matchAll(LOOSE_MODALS.find(([x]) => x === k)![1])];
+          if (act.length < 4) {
+            // A modal after its act (对湿地区域挖砂、取土、开矿等活动，一律禁止): the source sentences that hold the act must put it on the act.
+            if (kind === 'oblige' || context.length < LEAD_LENGTH) continue;
+            const holding = sources.filter((s) => coverage(context, matchKey(s.text)) >= SAID_WHOLE);
+            if (!holding.length || holding.some((s) => modalIn(kind, s).length)) continue;
+            const where = holding[0].citation;
+            const expected = widened(holding[0].text, 0, 0) || holding[0].text;
+            out.push({
+              kind: 'claim',
+              text: m[0],
+              offset: at,
+              verdict: () => ({
+                verdict: 'mismatch',
+                source: where,
+                expected,
+                note: `允许、禁止与义务不符：${where.locator}没有这样规定，它写的是“${expected}”。`,
+              }),
+            });
+            continue;
+          }
           const governed = (k: string) =>
             sources.flatMap((s) =>
               [...s.text.matchAll(LOOSE_MODALS.find(([x]) => x === k)![1])]
                 .map((x) => ({ s, x, score: coverage(act, matchKey(s.text.slice(x.index + x[0].length).split(/[，；。：]/)[0])) }))
                 .filter((y) => y.score >= ACT_SAID),
             );
-          // Else the same words before it (上报代拟稿时可以… where the source says 上报代拟稿时应将…): the same doer at the same step.
-          const lead = matchKey(c.text.slice(0, m.index)).slice(-LEAD_LENGTH);
+          // Else the same words before it, in its clause and the one before (上报代拟稿时可以… where the source says
+          // 上报代拟稿时应将…; 挂牌交易期间，出租资产可… where it says 挂牌交易期间不得使用): the same doer at the same step, under
+          // the same condition. Most of them where the act shares a word with the source's; else nearly all, the doer in the
+          // modal's own clause as well (a modal on a deadline, 须于…前完成, is not placed by the clause before it).
+          const own = matchKey(c.text.slice(0, m.index)).slice(-4);
+          const ownIn = (s: SourceSentence, x: RegExpMatchArray) =>
+            own.length === 4 &&
+            matchKey(
+              s.text
+                .slice(0, x.index)
+                .split(/[，；。：]/)
+                .at(-1) ?? '',
+            ).includes(own);
           const ledIn = (k: string) =>
-            lead.length < LEAD_LENGTH
+            context.length < LEAD_LENGTH
               ? []
               : sources.flatMap((s) =>
-                  [...s.text.matchAll(LOOSE_MODALS.find(([x]) => x === k)![1])]
-                    .filter((x) => matchKey(s.text.slice(0, x.index)).endsWith(lead))
-                    .map((x) => ({ s, x, score: 0 })),
+                  modalIn(k, s)
+                    .map((x) => ({ s, x, score: coverage(context, contextBefore(s.text, x.index, CONTEXT_LENGTH + ADVERBIALS)) }))
+                    .filter(
+                      (y) =>
+                        (y.score >= SAID_WHOLE && ownIn(s, y.x)) ||
+                        (y.score >= CLOSE_CLAIM && sharesWord(act, matchKey(s.text.slice(y.x.index + y.x[0].length).split(/[，；。：]/)[0]))),
+                    ),
                 );
           if (governed(kind).length || ledIn(kind).length) continue;
           const others = LOOSE_MODALS.filter(([k]) => k !== kind);
@@ -951,7 +1004,7 @@ export class DraftChecker {
   /** A number or date: in the clauses the sentence cites, else in the closest sentence of the documents it names or of the corpus. */
   private checkFigure(sentence: Sentence, scope: string | null, test: FigureTest): Omit<Finding, 'kind' | 'text' | 'offset'> {
     const bare = maskFigures(sentence.text);
-    const rank = (xs: SourceSentence[]) => xs.map((s) => ({ ...s, score: coverage(bare, maskFigures(s.text)) })).sort((a, b) => b.score - a.score);
+    const rank = (xs: SourceSentence[]) => xs.map((s) => ({ ...s, score: coverage(bare, maskFigures(s.text, true)) })).sort((a, b) => b.score - a.score);
     if (sentence.places.length) {
       const cited = rank(
         sentence.places.flatMap((p) =>
@@ -1167,6 +1220,12 @@ function locatorHolds(place: string, task: string): boolean {
   return !!range && !!row && +range[2] <= +row[1] && +row[1] <= +range[3];
 }
 
+/** Tasks that give the same roles, as one; else none. */
+function oneTask(tasks: TaskRecord[]): TaskRecord[] {
+  const roles = (t: TaskRecord) => [t.leadUnits, t.supportUnits, t.implementingUnits].map((xs) => [...xs].sort().join('、')).join('；');
+  return tasks.every((t) => roles(t) === roles(tasks[0])) ? tasks : [];
+}
+
 /**
  * The tasks words restate: those that hold the words or whose name the words hold (at least `least` of either's character
  * pairs), the closest both ways first, with those about as close.
@@ -1279,11 +1338,14 @@ function digitDates(s: string): string {
 const withoutTitles = (s: string) => s.replace(/《[^《》]*》/g, '《》');
 
 /** A sentence with its figures blanked, for comparing wording alone. */
-function maskFigures(s: string): string {
+function maskFigures(s: string, titled = false): string {
   // Figures in Chinese numerals too (二〇一九年五月一日, 十个工作日): dates in every spelling align alike.
   const spans = [...findDates(s), ...findMeasures(s)].filter((x) => /^[零〇一二两三四五六七八九十百千]/.test(x.text)).sort((a, b) => b.index - a.index);
   for (const x of spans) s = s.slice(0, x.index) + x.text.replace(/[零〇一二两三四五六七八九十百千]+/g, '0') + s.slice(x.index + x.text.length);
-  return matchKey(withoutDocSerials(s.replace(/[【《][^】》]*[】》]/g, ''), '').replace(/[\d.%]+/g, '#'));
+  // A source's titles name what its sentence (a table row) is about; a draft's are no claim of its own. A name's
+  // digits (PM2.5, PM10) are words, not figures.
+  const bare = titled ? s.replace(/【[^】]*】/g, '').replace(/[《》]/g, '') : s.replace(/[【《][^】》]*[】》]/g, '');
+  return matchKey(withoutDocSerials(bare, '').replace(/(?<![a-z])[\d.%]+/gi, '#'));
 }
 
 function safeLocators(written: string, byArticles: boolean): string[] | null {
@@ -1363,7 +1425,7 @@ function clauseAt(sentence: string, at: number, least = 0): { text: string; from
 
 function rankBy(key: string, sources: SourceSentence[], mask: (s: string) => string = (s) => s): (SourceSentence & { score: number })[] {
   // A row is read both as printed (计划投资（万元）：607) and as a draft writes it (计划投资607万元).
-  const score = (s: SourceSentence) => Math.max(...[...new Set([s.text, withCellUnits(s.text)])].map((t) => coverage(key, mask(maskFigures(t)))));
+  const score = (s: SourceSentence) => Math.max(...[...new Set([s.text, withCellUnits(s.text)])].map((t) => coverage(key, mask(maskFigures(t, true)))));
   return sources.map((s) => ({ ...s, score: score(s) })).sort((a, b) => b.score - a.score);
 }
 
@@ -1412,6 +1474,8 @@ function maskSlots(key: string): string {
 const slotKey = (clause: string) => maskSlots(maskFigures(clause));
 /** A clause shorter than this (blanked) is aligned together with the one before it. */
 const MIN_CLAUSE = 8;
+/** A clause this much of whose character pairs a source sentence holds is said by it whole. */
+const SAID_WHOLE = 0.8;
 
 /** What a modal says of an act, one grammar for the draft and the source. */
 const MODALS: [string, RegExp][] = [
@@ -1443,6 +1507,25 @@ const ACT_LENGTH = 10;
 const ACT_SAID = 0.6;
 /** Or this many characters before it, the same before the source's modal. */
 const LEAD_LENGTH = 6;
+/** The words before a modal it is placed by (its doer and condition), and how many more the source may put there (按规定). */
+const CONTEXT_LENGTH = 16;
+const ADVERBIALS = 8;
+
+/** The words of a modal's clause before it and of the clause before that: who does the act, and when. */
+function contextBefore(text: string, at: number, n: number): string {
+  return matchKey(
+    text
+      .slice(0, at)
+      .split(/[，；。：]/)
+      .slice(-2)
+      .join(''),
+  ).slice(-n);
+}
+
+/** Whether two acts share a word (a pair of characters): 视情况解读 and 重点解读. */
+function sharesWord(a: string, b: string): boolean {
+  return coverage(b, a) > 0;
+}
 /** A bound on a figure, before it (不少于5个) or after it (5个以上): 'min' or 'max'. */
 const BOUNDS: [string, RegExp][] = [
   ['min', /不少于|不低于|至少|最少|(?<!不)(?:超过|高于|多于)|(?<=[\d一二两三四五六七八九十百千万][^，。；、]{0,5})(?:及)?以上/g],
@@ -1461,13 +1544,30 @@ const OPPOSITES: [string[], string[], string][] = [
 ];
 /** A post with its rank (副主任, 常务副主任 are not 主任): compared where the source names the same post of the same body for the same person. */
 const POST = /(常务)?(副)?(秘书长|局长|主任|书记|政委|支队长|大队长|场长|组长|处长|科长|院长|校长|主席|部长|队长|站长|所长|馆长)/g;
+/** A post's modifiers that are not the body's name. */
+const POST_MODIFIER = /(?:专职|兼职|挂职)$/;
+/** Persons named before 同志, one or a list (田力、于涛、王建虎5名同志). */
+const PERSONS = /((?:[\u4e00-\u9fa5]{2,3}[、和])*[\u4e00-\u9fa5]{2,3}(?:\d+|[两二三四五六七八九十]+)?名?)同志/g;
+/** How many words after 同志 say what the person does (调任试用, 任市禁毒). */
+const PERSON_ACT = 4;
+const namesOf = (list: string) => list.replace(/(?:\d+|[两二三四五六七八九十]+)?名$/, '').split(/[、和]/);
+/** A deadline that is a stage of the work (在工程设计前完成, 调整到项目开工前完成): the stage and its side. */
+const STAGE_DEADLINE = /(?:在|到|于|至)([\u4e00-\u9fa5]{2,8}?)(?:之|以)?([前后])(?=完成|办结|办理|报送|提交|到位)/g;
+/** Words of all of a kind, and words of some of it. */
+const UNIVERSAL = /所有|全部|一切|全体|每个|每一个/g;
+const SOME = /重要|部分|主要|重点|个别|少数|一般/;
 /** Whoever a clause makes responsible, unit or not (由土地使用权人负责开展调查): the holder and the act. */
-const BY_WHOM = /由([^，。；：、由]{2,16}?)(?:单独|独自|具体)?(?:负责|牵头|组织|承担)([\u4e00-\u9fa5]{0,8})/g;
+const BY_WHOM = /由([^，。；：、由]{2,16}?)(?:单独|独自|具体|自行)?(?:负责|牵头|组织|承担|与|向|对)([\u4e00-\u9fa5]{0,8})/g;
 const FREQUENCY =
   /每(?:个)?(?:年度|半年|年|季度|季|月|旬|周|星期|日|天)(?:末|底|初)?|按(?:年度|年|季度|季|月|周|日)|(?<![\d〇一二三四五六七八九本上下当该全])(?:半年度|年度|季度|月度)(?=考核|评估|检查|报告|总结|调度|通报|评议|评价)/g;
-/** A unit as the gazette names it: 市生态环境局, 县级以上人民政府, 市国资委, 各县（区）人民政府. */
+/**
+ * A unit as the gazette names it: 市生态环境局, 县级以上人民政府, 市国资委, 各县（区）人民政府, 市人民检察院; a bracket only as a
+ * word of its name (应理城乡市政产业（集团）公司) or after it (各县（区）人民政府（管委会）), never one that opens a note
+ * (加强城市绿化建设（市自然资源局牵头…）).
+ */
 const UNIT_LEVEL = '(?:市|县|区|自治区|各级|各县（区）)';
-const UNIT_BODY = '(?:(?!由)[\\u4e00-\\u9fa5（）]){0,14}?(?:局|委员会|委|办公室|中心|公司|政府(?!办公室)|管委会|军分区|顾问室|部门|财政(?![局厅部]))';
+const UNIT_BODY =
+  '(?:(?!由)[\\u4e00-\\u9fa5]|（[\\u4e00-\\u9fa5]{1,3}）){0,14}?(?:局|委员会|委|办公室|中心|公司|政府(?!办公室)|管委会|军分区|顾问室|部门|法院|检察院|财政(?![局厅部]))(?:（[\\u4e00-\\u9fa5]{1,4}）)?';
 const UNIT_NAME = `${UNIT_LEVEL}${UNIT_BODY}`;
 const UNIT_NAME_G = new RegExp(UNIT_NAME, 'g');
 /** A unit without its level, as a draft may write it after 由 or in a list (由退役军人事务局; 市工业和信息化局、生态环境局). */
@@ -1481,14 +1581,16 @@ const LISTED_UNIT = new RegExp(`${UNIT_BARE}(?=[、和及与]|$)`, 'g');
  * nor a word that only ends as a unit does (产业布局); a 部门 or 政府 is named by its level (审批部门 is no one unit).
  */
 const CLAUSE_START = '(?:^|[，；。：！？（(])(?:同时|并且|并|另外|此外|其中|且)?';
-const UNIT_WORD = '(?![由经的对将在要应须把向给为是与及等市县])[\\u4e00-\\u9fa5（）]';
+const UNIT_WORD = '(?:(?![由经的对将在要应须把向给为是与及等市县])[\\u4e00-\\u9fa5]|（[\\u4e00-\\u9fa5]{1,3}）)';
 /** Words that start a clause but no unit's name: holders of no one unit, connectives, and verbs that take a unit as object. */
 const NOT_A_UNIT =
   '有关|相关|其他|其它|同级|本级|上级|下级|所在|主管|行业|职能|责任|牵头|配合|各|该|本|同时|并|另外|此外|其中|且|督促|指导|要求|加强|推动|组织|协调|支持|鼓励|落实|建立|完善|推进|开展|实施|明确|会同|协助|联合|通过|依托|按照|根据|结合|围绕|请';
 const UNIT_AT_START = `(?<=${CLAUSE_START})(?!${NOT_A_UNIT})(?:${UNIT_WORD}){2,12}?(?:(?<![布格大全结当时开骗])局|委员会|委|办公室|中心|管委会|财政(?![局厅部]))`;
+/** A table's or note's label for who does a task (牵头单位, 责任主体, 解读单位, 主管部门): the label's first word is what they do. */
+const ROLE_LABEL = '(?:牵头|责任|配合|解读|实施|承办|主管|起草)(?:单位|部门|主体)';
 /** Roles written before the units (由X, 设在X, 经X, 会同X, 牵头单位：X) and acts written after them (X牵头, X、Y配合). */
-const ROLE_BEFORE = '由|设在|经(?![费过济营常])|会同|上缴(?:至|到)?|向|(?:牵头|责任|配合)(?:单位|部门)(?:为|是|[：:])\\s*';
-const ROLE_AFTER = '牵头|负责|安排|组织|统筹|会同|配合|参与|协助|为牵头|为配合';
+const ROLE_BEFORE = `由|设在|经(?![费过济营常])|会同|上缴(?:至|到)?|向|${ROLE_LABEL}(?:为|是|[：:])\\s*`;
+const ROLE_AFTER = '牵头|负责|安排|组织|统筹|会同|配合|参与|协助|(?:只)?[为是](?:牵头|配合)';
 /** A unit in a role, the one grammar a draft's units and the source's are read with: 由X牵头, 设在X, 经X审查, 会同X, 牵头单位：X、Y, X牵头, X负责(实施), X、Y配合. */
 /**
  * What a unit written as its clause's subject is said to do (市财政局要…, X应当…, X每季度…, X对…进行…): a modal, a
@@ -1504,7 +1606,8 @@ const UNIT_IN_ROLE = new RegExp(
 const LEAD_ACTS = ['牵头', '负责', '责任'];
 const LEADS_AFTER_BY = /^(?:单独|独自|牵头|负责|具体|安排|组织|统筹|落实|实施|承担)/;
 /** The words of a role after its units, as a task's restatement puts them (…，X负责实施。). */
-const ROLE_WORDS = /^等?(?:单独|独自)?(?:牵头|具体负责|负责实施|负责|安排|组织实施|组织|统筹|落实|实施|承担|会同|配合|参与|协助|协同|为牵头单位|为配合单位)/;
+const ROLE_WORDS =
+  /^等?(?:单独|独自)?(?:牵头|具体负责|负责实施|负责|安排|组织实施|组织|统筹|落实|实施|承担|会同|配合|参与|协助|协同|只?[为是](?:牵头|配合)单位)/;
 const SUPPORT_ACTS = /^(?:配合|参与|协助|协同)/;
 
 interface UnitInRole {
@@ -1544,17 +1647,19 @@ function unitsOfGrammar(text: string): UnitInRole[] {
     const from = m.index + prefix.length;
     // A title after the unit (市司法局分管副局长) is part of who is named.
     const title = m[3] ?? '';
+    // X为配合单位 says what X does as 配合 does.
     const act = text
       .slice(m.index + m[0].length)
-      .replace(/^等/, '')
+      .replace(/^等?(?:只)?[为是]?/, '')
       .slice(0, 2);
-    const label = /^(牵头|责任|配合)(?:单位|部门)/.exec(prefix)?.[1];
+    const label = new RegExp(`^${ROLE_LABEL}`).exec(prefix)?.[0].slice(0, 2);
     const does = label ?? act;
+    // A label other than 牵头, 责任, 配合 (解读单位) names the unit doing its act, not a task's role.
     const role = subject
       ? null
       : label === '配合' || prefix === '会同' || (!prefix && SUPPORT_ACTS.test(act))
         ? 'support'
-        : label || (prefix === '由' ? LEADS_AFTER_BY.test(act) : !prefix && !SUPPORT_ACTS.test(act))
+        : label === '牵头' || label === '责任' || (prefix === '由' ? LEADS_AFTER_BY.test(act) : !prefix && !label && !SUPPORT_ACTS.test(act))
           ? 'lead'
           : null;
     const units = [...list.matchAll(LISTED_UNIT)];
@@ -1574,7 +1679,9 @@ export function sameUnit(written: string, named: string): boolean {
       .replace(/委员会$/, '委')
       .replace(/人民政府/, '政府')
       // A county or district is its government (沙坡头区 for 沙坡头区人民政府).
-      .replace(/^([\u4e00-\u9fa5]{2,3}[县区])政府$/, '$1'),
+      .replace(/^([\u4e00-\u9fa5]{2,3}[县区])政府$/, '$1')
+      // A bracket after the name adds the bodies of like rank (各县（区）人民政府（管委会）): the name is said without it.
+      .replace(/（[\u4e00-\u9fa5]{1,4}）$/, ''),
   );
   const [lw, ln] = [level.exec(w)?.[0], level.exec(n)?.[0]];
   if (lw && ln && lw !== ln) return false;
@@ -1596,6 +1703,9 @@ function inOrder(short: string, long: string): boolean {
   for (const c of long) if (c === short[i]) i++;
   return i === short.length;
 }
+
+/** Words either side of a unit that place it in a sentence. */
+const SLOT_WORDS = 2;
 
 const RATE = /(?<=元|%)(?:每|\/)(?:件次|人次|小时|次|件|天|日|月|年|人|户|亩)/g;
 const COUNT = /(?<![第\d一二两三四五六七八九十])(\d+|[一二两三四五六七八九十]+)(个|名|类|条|批|阶段)(?!工作日|月|百分点)/g;
@@ -1644,17 +1754,49 @@ function claimDifference(
   }
   for (const p of clause.matchAll(POST)) {
     // The same post of the same body (the words before it), for the same person where the clause names one (田力同志任…).
-    const body = matchKey(clause.slice(Math.max(0, p.index - 6), p.index)).slice(-4);
+    // A modifier of the post (专职副主任) is no part of the body's name.
+    const body = matchKey(clause.slice(Math.max(0, p.index - 8), p.index).replace(POST_MODIFIER, '')).slice(-4);
     const person = /([\u4e00-\u9fa5]{2,3})同志(?!.*同志)/.exec(clause.slice(0, p.index))?.[1];
     const theirs = [...source.matchAll(POST)].filter((x) => {
       const before = source.slice(0, x.index);
       const named = person ? before.lastIndexOf(`${person}同志`) : -1;
       return (
-        x[3] === p[3] && matchKey(before.slice(-6)).endsWith(body) && (!person || (named >= 0 && !before.slice(named + person.length + 2).includes('同志')))
+        x[3] === p[3] &&
+        matchKey(before.slice(-8).replace(POST_MODIFIER, '')).endsWith(body) &&
+        (!person || (named >= 0 && !before.slice(named + person.length + 2).includes('同志')))
       );
     });
     if (body.length >= 2 && theirs.length && !theirs.some((x) => x[1] === p[1] && x[2] === p[2]))
       return { at: p.index, written: p[0], expected: widened(source, theirs[0].index, theirs[0].index + theirs[0][0].length), what: '职务' };
+  }
+  // A person said to do what the source says another did (张建华同志调任… where it says 董兴华同志调任…): the names its
+  // paragraph writes before 同志 and the same words after it, to the clause's end (a name read with a word before it,
+  // 决定张龙, is that name).
+  const actAfter = (text: string, x: RegExpMatchArray) => matchKey(text.slice(x.index! + x[0].length).split(/[，；。：]/)[0]);
+  for (const p of clause.matchAll(PERSONS)) {
+    const act = actAfter(clause, p);
+    if (act.length < PERSON_ACT) continue;
+    const doers = [...paragraph.matchAll(PERSONS)]
+      .filter((x) => {
+        const theirs = actAfter(paragraph, x);
+        return theirs.length >= PERSON_ACT && (theirs.startsWith(act) || act.startsWith(theirs));
+      })
+      .flatMap((x) => namesOf(x[1]));
+    const missing = namesOf(p[1]).find((n) => !doers.some((d) => n.endsWith(d) || d.endsWith(n)));
+    if (doers.length && missing) return { at: p.index + p[1].indexOf(missing), written: missing, expected: [...new Set(doers)].join('、'), what: '人员' };
+  }
+  // A deadline set by a stage of the work (在项目开工前完成) moved to another stage.
+  const stages = [...source.matchAll(STAGE_DEADLINE)];
+  for (const st of clause.matchAll(STAGE_DEADLINE)) {
+    const same = (x: RegExpMatchArray) => x[2] === st[2] && (x[1].includes(st[1]) || st[1].includes(x[1]));
+    if (stages.length && !stages.some(same))
+      return { at: st.index + st[0].indexOf(st[1]), written: `${st[1]}${st[2]}`, expected: stages.map((x) => `${x[1]}${x[2]}`).join('、'), what: '完成时限' };
+  }
+  // All of a kind (所有湿地) said of some of it (重要湿地).
+  for (const u of source.matchAll(UNIVERSAL)) {
+    const noun = source.slice(u.index + u[0].length, u.index + u[0].length + 2);
+    const some = new RegExp(`(${SOME.source})${noun}`).exec(clause);
+    if (noun.length === 2 && some && !clause.includes(u[0] + noun)) return { at: some.index, written: some[1], expected: u[0], what: '数量' };
   }
   for (const [word, other] of Object.entries(EXCEPTIONS)) {
     const at = clause.indexOf(word);
@@ -1726,9 +1868,10 @@ function claimDifference(
     }
     if (!matchKey(holder).includes(matchKey(unit)) && !units.some((x) => sameUnit(unit, x))) {
       // The source's unit in the same role (设在X), else every unit it names that the clause does not.
+      const said = (prefix: string) => prefix.replace(/(?:为|是|[：:])\s*$/, '');
       const same = u.prefix
         ? unitsInRole(holder)
-            .filter((x) => x.prefix === u.prefix)
+            .filter((x) => said(x.prefix) === said(u.prefix))
             .map((x) => x.unit)
         : [];
       return { at, written: unit, expected: (same.length ? same : units.filter((x) => !clause.includes(x))).join('、') || units.join('、'), what: '责任单位' };
@@ -1749,15 +1892,32 @@ function claimDifference(
     if (doers.length && !doers.some((d) => sameUnit(unit, d)))
       return { at, written: unit, expected: `${[...new Set(doers)].join('、')}${act}`, what: '责任单位' };
   }
+  // A unit in the place of another: the words right before it or right after it (报X审定, X研究确定, X财务科室) are the
+  // source's around a unit the clause does not name.
+  for (const m of clause.matchAll(UNIT_NAME_G)) {
+    const unit = m[0];
+    if (!units.length || !open(m.index) || matchKey(holder).includes(matchKey(unit)) || units.some((x) => sameUnit(unit, x))) continue;
+    const [before, after] = [
+      matchKey(clause.slice(Math.max(0, m.index - SLOT_WORDS), m.index)),
+      matchKey(clause.slice(m.index + unit.length)).slice(0, SLOT_WORDS),
+    ];
+    const other = [...source.matchAll(UNIT_NAME_G)].find((x) => {
+      const [b, a] = [matchKey(source.slice(Math.max(0, x.index - SLOT_WORDS), x.index)), matchKey(source.slice(x.index + x[0].length)).slice(0, SLOT_WORDS)];
+      return (after.length === SLOT_WORDS && a === after) || (before.length === SLOT_WORDS && b === before && after.slice(0, 1) === a.slice(0, 1));
+    });
+    if (other) return { at: m.index, written: unit, expected: other[0], what: '责任单位' };
+  }
   // Whoever the clause makes responsible for an act, unit or not, where the source makes someone else responsible for it;
   // of the source's holders of a like act, the one whose words before it are the clause's (已经收回的，由…).
   for (const m of clause.matchAll(BY_WHOM)) {
-    if (!open(m.index)) continue;
+    // A holder the task check judged (its units, at the holder's start) is not judged again.
+    if (!open(m.index) || !open(m.index + 1)) continue;
     const lead = matchKey(clause.slice(0, m.index)).slice(-10);
     const act = matchKey(m[2]);
+    // A like act, or one that shares a word where the words before it are the clause's (对成交结果公示无异议的，由…签订合同).
     const holders = [...source.matchAll(BY_WHOM)]
-      .filter((x) => act.length >= 2 && coverage(act, matchKey(x[2])) >= 0.5)
       .map((x) => ({ x, near: coverage(lead, matchKey(source.slice(0, x.index)).slice(-12)) }))
+      .filter(({ x, near }) => act.length >= 2 && (coverage(act, matchKey(x[2])) >= 0.5 || (near >= CLOSE_CLAIM && sharesWord(act, matchKey(x[2])))))
       .sort((x, y) => y.near - x.near);
     const same = (x: string) => matchKey(x).includes(matchKey(m[1])) || matchKey(m[1]).includes(matchKey(x)) || sameUnit(m[1], x);
     const best = holders[0];

@@ -70,11 +70,11 @@ const DIGITS = '\\d+(?:\\.\\d+)?';
 const WORDS = '[零〇一二两三四五六七八九十百千]+';
 const RANGE = '\\s*[-—–~～至到]\\s*';
 
-// Digits with any unit; Chinese numerals with the units they are written with, but not an
+// Digits with any unit, but not those of a name (PM2.5年均, PM10, DN600); Chinese numerals with the units they are written with, but not an
 // ordinal (第十五日) nor the 一 of a word (统一、唯一、进一步、一次性); 百分之N.
 const NOT_NUMERAL_BEFORE = '(?<![第零〇一二两三四五六七八九十百千统唯进同之逐每万单划专合])';
 const MEASURE_IN_TEXT = new RegExp(
-  `(?<![\\d.])(${DIGITS})(?:${RANGE}(${DIGITS}))?\\s*(${UNITS}|％)(?![目])|${NOT_NUMERAL_BEFORE}(${WORDS})(?:${RANGE}(${WORDS}))?(${WORD_UNITS})(?![性目])|百分之(${WORDS}|${DIGITS})`,
+  `(?<![\\d.A-Za-z])(${DIGITS})(?:${RANGE}(${DIGITS}))?\\s*(${UNITS}|％)(?![目])|${NOT_NUMERAL_BEFORE}(${WORDS})(?:${RANGE}(${WORDS}))?(${WORD_UNITS})(?![性目])|百分之(${WORDS}|${DIGITS})`,
   'g',
 );
 

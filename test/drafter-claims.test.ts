@@ -137,11 +137,11 @@ describe('check_draft: each kind of error, with the words of the clause that hol
       [['claim', '市国资委', 'mismatch', '县级以上人民政府', '二、（一）2.']],
     ],
     [
-      'a lead unit in a note, its clause too short to align alone',
+      'a lead unit in a note of roles alone, judged on the task of the clause it cites',
       '卫政办发〔2019〕43号',
       '（市水务局牵头，市水务局、住房和城乡建设局、卫生健康委员会等参与。【卫政办发〔2019〕43号 · 二、（三）21.】',
       [
-        ['claim', '市水务局', 'mismatch', '市生态环境局牵头', '二、（三）21.'],
+        ['claim', '市水务局', 'mismatch', '市生态环境局', '二、（三）21.'],
         ['citation', '卫政办发〔2019〕43号 · 二、（三）21.', 'verified', null, '二、（三）21.'],
       ],
     ],
@@ -219,6 +219,97 @@ describe('check_draft: each kind of error, with the words of the clause that hol
       '卫政办发〔2019〕74号',
       '加大资金投入力度一项由市自然资源局单独牵头。',
       [['claim', '市自然资源局', 'mismatch', '各县（区）人民政府、市财政局', '三、（二）']],
+    ],
+    [
+      'a note of roles alone, judged on the task the sentence before it names',
+      '卫政办发〔2019〕43号',
+      '实施露天矿山综合整治。\n责任单位：市应急管理局牵头。',
+      [['claim', '市应急管理局', 'mismatch', '市自然资源局', '二、（十九）']],
+    ],
+    [
+      'a unit under a label of its act (解读单位), against the unit the row labels so, not the one its title names',
+      '卫政办发〔2019〕44号',
+      '富硒产业发展实施方案的解读单位是市生态环境局。',
+      [['claim', '市生态环境局', 'mismatch', '市农业农村局', '附件 序号2']],
+    ],
+    [
+      'a unit in the place of another, by the words after it (X研究确定)',
+      '卫政办发〔2019〕49号',
+      '市生态环境局研究确定了中卫市国家重点流域水污染防治规划2019-2020年建设项目。',
+      [['claim', '市生态环境局', 'mismatch', '市人民政府', '正文']],
+    ],
+    [
+      'a unit in the place of another, by the words either side of it (报X审定)',
+      '卫政规发〔2019〕1号',
+      '法律助理的考核结果报市人民政府审定。',
+      [['claim', '市人民政府', 'mismatch', '市司法局', '第三十三条']],
+    ],
+    [
+      'a short clause putting a unit in a role, read alone where a source sentence says it whole',
+      '卫政规发〔2019〕1号',
+      '《管理办法》由市司法局负责解释，自2019年6月1日起实施。',
+      [
+        ['claim', '市司法局', 'mismatch', '市人民政府', '第三十八条'],
+        ['date', '2019年6月1日', 'verified', null, '第三十九条'],
+      ],
+    ],
+    [
+      'a holder of an act that is no unit, its act worded otherwise under the same condition',
+      '卫政办规发〔2019〕2号',
+      '成交结果公示无异议的，由出租单位与承租方直接签订合同。',
+      [['claim', '出租单位', 'mismatch', '国有产权交易机构', '第五条（六）']],
+    ],
+    [
+      'a permission where the source puts an obligation on the same doer under the same condition, the act another',
+      '卫政办发〔2019〕44号',
+      '上报材料不齐全的，市人民政府办公室可以先行受理并通知补报。',
+      [['claim', '可以', 'mismatch', '市人民政府办公室按规定予以退文', '三、']],
+    ],
+    [
+      'a permission where the source forbids the act at the same time',
+      '卫政办规发〔2019〕2号',
+      '在挂牌交易期间，出租资产可以由单位继续使用。',
+      [['claim', '可以', 'mismatch', '挂牌交易期间不得使用', '第五条（三）']],
+    ],
+    [
+      'a permission where the source obliges the act for the same documents',
+      '卫政办发〔2019〕44号',
+      '对涉及面广、社会关注度高、专业性强的重要政策性文件，可以酌情解读。',
+      [['claim', '可以', 'mismatch', '应当重点解读', '一、']],
+    ],
+    [
+      'a prohibition written after its act, where the source only manages the act',
+      '卫政办发〔2019〕74号',
+      '湿地区域挖砂、取土、开矿等活动一律不得开展。',
+      [['claim', '不得', 'mismatch', '进一步加强对湿地区域挖砂、取土、开矿、引进外来物种和涉外科学考察等活动的管理。', '二、（一）5.']],
+    ],
+    [
+      'a post without the rank the source gives it, past a modifier (专职副主任)',
+      '卫政干发〔2019〕14号',
+      '王建虎同志任市禁毒委员会办公室主任。',
+      [['claim', '主任', 'mismatch', '王建虎同志任市禁毒委员会办公室专职副主任', '正文']],
+    ],
+    [
+      'a person said to do what the source says another did',
+      '卫政干发〔2019〕15号',
+      '张建华同志调任试用期为一年。',
+      [
+        ['claim', '张建华', 'mismatch', '董兴华', '正文'],
+        ['number', '一年', 'verified', null, '正文'],
+      ],
+    ],
+    [
+      'a deadline moved to another stage of the work',
+      '卫政办发〔2019〕68号',
+      '环境影响评价、节能评价、取水许可等调整到项目竣工验收前完成。',
+      [['claim', '项目竣工验收前', 'mismatch', '项目开工前', '二、（一）4.']],
+    ],
+    ['all of a kind said of some of it', '卫政办发〔2019〕74号', '将全市重要湿地纳入监管范围。', [['claim', '重要', 'mismatch', '所有', '一、（二）']]],
+    [
+      'each of a kind said of some of it',
+      '卫政办发〔2019〕43号',
+      '各工业园区管委会要督促部分企业在厂区内设置生态环境保护宣传标语3条以上。',
+      [['claim', '部分', 'mismatch', '每个', '三、（三十二）']],
     ],
   ])('%s', (_kind, scope, text, expected) => {
     expect(brief(text, scope)).toEqual(expected);
@@ -303,6 +394,25 @@ describe('check_draft: correct sentences pass', () => {
         '卫政办发〔2019〕44号',
       ),
     ).toEqual([]);
+  });
+
+  it('passes the same claims said rightly: a note of roles after its task, units with a bracket after or before them, persons, stages, modals', () => {
+    for (const [text, scope] of [
+      ['加快淘汰老旧车。牵头单位：市交通运输局。', '卫政办发〔2019〕43号'],
+      ['建设项目用地预审结果由各县（区）人民政府（管委会）和市自然资源局负责公开。', '卫政办发〔2019〕85号'],
+      ['加强城市绿化建设（市自然资源局牵头，市住房和城乡建设局、农业农村局配合）。', '卫政办发〔2019〕43号'],
+      ['法律助理的考核结果报市司法局审定。', '卫政规发〔2019〕1号'],
+      ['成交结果公示无异议的，由国有产权交易机构组织交易双方签订合同。', '卫政办规发〔2019〕2号'],
+      ['王建虎同志任市禁毒委员会办公室专职副主任。', '卫政干发〔2019〕14号'],
+      ['决定张龙同志任宁夏中卫工业园区管委会常务副主任，董兴华、张建华同志任宁夏中卫工业园区管委会副主任。', '卫政干发〔2019〕15号'],
+      ['节能评价、取水许可等调整到项目开工前完成。', '卫政办发〔2019〕68号'],
+      ['方案要求将全市所有湿地纳入监管范围。', '卫政办发〔2019〕74号'],
+    ])
+      expect(brief(text, scope)).toEqual([]);
+  });
+
+  it('reads the digits of a name (PM10年均) as words, not as a period', () => {
+    expect(brief('海原县PM10年均浓度较2018年下降1.2%。', '卫政办发〔2019〕43号')).toEqual([['number', '1.2%', 'verified', null, '一、']]);
   });
 
   it("checks a unit in a role against its paragraph's note where its sentence names a unit only in passing (以市、县（区）政府文件公开发布)", () => {
