@@ -1,6 +1,6 @@
 // What the model reads holds the answer: for every question with an answer phrase (the shortest
 // verbatim words that answer it: evals/answers/*.answers.jsonl for the search and lead sets,
-// evals/user/table-questions.jsonl for tables, evals/user/questions-4.jsonl, questions-5.jsonl and questions-6.jsonl for both), whether the phrase stands in the default TEXT
+// evals/user/table-questions.jsonl for tables, evals/user/questions-4.jsonl to questions-7.jsonl for both), whether the phrase stands in the default TEXT
 // answer, the part many clients pass on alone, and how large that answer is.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ const SETS: { name: string; tool: string; arg: string; cases: () => AnswerCase[]
     cases: () => lines(join('evals', 'user', 'table-questions.jsonl')).map((c) => ({ question: c.question, answerPhrase: c.answerPhrase, split: c.half })),
   },
   // Written by someone who had not read the code: prose and table questions, counted apart.
-  ...['questions-4', 'questions-5', 'questions-6'].flatMap((file) =>
+  ...['questions-4', 'questions-5', 'questions-6', 'questions-7'].flatMap((file) =>
     ['prose', 'table'].map((kind) => ({
       name: `user/${file} ${kind}`,
       tool: 'search_gazette',

@@ -40,7 +40,7 @@ interface Finding {
 }
 
 /** Drafts with planted errors, each file written on its own by a different hand. */
-const DRAFT_FILES = ['user/drafts.jsonl', 'user/drafts-2.jsonl', 'user/drafts-3.jsonl', 'user/drafts-4.jsonl', 'user/drafts-5.jsonl'];
+const DRAFT_FILES = ['user/drafts.jsonl', 'user/drafts-2.jsonl', 'user/drafts-3.jsonl', 'user/drafts-4.jsonl', 'user/drafts-5.jsonl', 'user/drafts-6.jsonl'];
 
 /** Per half: [hits, out of] for each measure. */
 export type DrafterReport = Record<string, Record<string, [number, number]>>;

@@ -75,7 +75,7 @@ function rankingSets(): [string, SearchCase[]][] {
         readCases<SearchCase & { split: string }>(file).filter((c) => c.split === split),
       ]),
     ),
-    ...['user/questions-4.jsonl', 'user/questions-5.jsonl', 'user/questions-6.jsonl'].flatMap((file) =>
+    ...['user/questions-4.jsonl', 'user/questions-5.jsonl', 'user/questions-6.jsonl', 'user/questions-7.jsonl'].flatMap((file) =>
       ['prose', 'table'].flatMap((kind) =>
         ['tune', 'held-out'].map((split): [string, SearchCase[]] => [
           `${file} ${kind}, ${split}`,
